@@ -1,0 +1,81 @@
+/**
+ * Opening the one database file and turning SQLite failures into errors a person can read.
+ *
+ * WAL keeps readers (search, lists) off the writers' path; `synchronous = FULL` because an
+ * autosave we acknowledged must survive a power cut at a kiosk. Every write goes through
+ * `guard`, so a read-only folder or a full disk becomes a clear Italian message instead of
+ * a stack trace, and SQLite's own journal keeps the file consistent.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DomainError } from '../errors';
+import { runMigrations } from './migrations/runner';
+import { migrations as allMigrations, type Migration } from './migrations';
+
+export type Db = Database.Database;
+
+export const DATABASE_FILE = 'sportello.db';
+
+export class StoreError extends DomainError {}
+
+const MESSAGES: Record<string, [code: string, message: string]> = {
+  SQLITE_READONLY: ['archivio-sola-lettura', "Impossibile salvare: la cartella dei dati è in sola lettura. Rivolgiti all'assistenza."],
+  SQLITE_FULL: ['archivio-pieno', "Impossibile salvare: il disco è pieno. I dati già salvati sono al sicuro; rivolgiti all'assistenza."],
+  SQLITE_IOERR: ['archivio-errore-disco', "Impossibile salvare per un errore del disco. I dati già salvati sono al sicuro; rivolgiti all'assistenza."],
+  SQLITE_CANTOPEN: ['archivio-non-apribile', "Impossibile aprire l'archivio dei dati: controlla i permessi della cartella dei dati."],
+  SQLITE_BUSY: ['archivio-occupato', "L'archivio è occupato da un'altra operazione. Riprova tra poco."],
+  SQLITE_CORRUPT: ['archivio-danneggiato', "L'archivio dei dati risulta danneggiato. Rivolgiti all'assistenza."],
+  SQLITE_NOTADB: ['archivio-danneggiato', "L'archivio dei dati risulta danneggiato. Rivolgiti all'assistenza."],
+};
+
+/** File-system errors (attachments) that mean the same to a person as SQLite's. */
+const FS_CODES: Record<string, string> = { EROFS: 'SQLITE_READONLY', EACCES: 'SQLITE_READONLY', EPERM: 'SQLITE_READONLY', ENOSPC: 'SQLITE_FULL', EFBIG: 'SQLITE_FULL', EIO: 'SQLITE_IOERR' };
+
+/** The StoreError for a SQLite or file-system failure, or null when it is something else (a bug). */
+export function storeErrorOf(error: unknown): StoreError | null {
+  if (error instanceof StoreError) return error;
+  const raw = (error as { code?: unknown } | null)?.code;
+  if (typeof raw !== 'string') return null;
+  const code = FS_CODES[raw] ?? raw;
+  const entry = Object.entries(MESSAGES).find(([prefix]) => code === prefix || code.startsWith(`${prefix}_`));
+  return entry ? new StoreError(entry[1][0], entry[1][1]) : null;
+}
+
+/** Runs a store operation; SQLite / disk failures come out as StoreError. */
+export function guard<T>(operation: () => T): T {
+  try {
+    return operation();
+  } catch (error) {
+    throw storeErrorOf(error) ?? error;
+  }
+}
+
+export interface OpenOptions {
+  /** Defaults to every migration in migrations/index.ts. */
+  migrations?: readonly Migration[];
+}
+
+/** Opens (creating if needed) `<dataDir>/sportello.db`, or `:memory:`, and brings its schema up to date. */
+export function openDatabase(location: { dataDir: string } | ':memory:', options: OpenOptions = {}): Db {
+  return guard(() => {
+    let db: Db;
+    if (location === ':memory:') {
+      db = new Database(':memory:');
+    } else {
+      mkdirSync(location.dataDir, { recursive: true });
+      db = new Database(join(location.dataDir, DATABASE_FILE));
+      db.pragma('journal_mode = WAL');
+    }
+    try {
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+      runMigrations(db, options.migrations ?? allMigrations);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return db;
+  });
+}

@@ -1,0 +1,15 @@
+/**
+ * Every migration, in order. Add one line per new `NNN-name.ts` file
+ * (001-099 catalogue / pratiche / citizens, 100-199 sync).
+ */
+import type { Migration } from './migration';
+import m001 from './001-catalogue';
+import m002 from './002-catalogue-search';
+import m003 from './003-pratiche';
+import m004 from './004-allegati';
+import m005 from './005-cittadini';
+import m006 from './006-outbox';
+
+export type { Migration } from './migration';
+
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006];
