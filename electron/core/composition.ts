@@ -1,0 +1,48 @@
+/**
+ * The composition root of core: builds every service from the configuration and
+ * returns one dispatch function and one event bus. Electron main and the browser
+ * host both call this and differ only in the transport they put in front of it.
+ */
+import { calls, events, type Calls, type Events } from '../shared/contract';
+import type { Handlers } from '../shared/define';
+import { createDispatch, type Dispatch } from './api/dispatch';
+import { createEventBus, type EventBus } from './api/event-bus';
+import type { Config } from './config/schema';
+import type { Logger } from './log/logger';
+import { systemClock, type Clock } from './ports/clock';
+import { appHandlers } from './app/handlers';
+
+export interface CoreOptions {
+  config: Config;
+  log: Logger;
+  version: string;
+  /** Where the database, attachments and logs live (already created). */
+  dataDir: string;
+  clock?: Clock;
+}
+
+export interface Core {
+  dispatch: Dispatch;
+  events: EventBus<Events>;
+  dispose(): Promise<void>;
+}
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const clock = options.clock ?? systemClock;
+  const bus = createEventBus(events);
+  const disposers: (() => Promise<void> | void)[] = [];
+
+  const handlers: Handlers<Calls> = {
+    ...appHandlers({ config: options.config, version: options.version, demo: options.config.portal === null, clock }),
+  };
+
+  bus.emit('app.status', { reader: 'nessun-lettore', online: false, outbox: 0 });
+
+  return {
+    dispatch: createDispatch(calls, handlers, options.log.child('api')),
+    events: bus,
+    async dispose() {
+      for (const dispose of disposers.reverse()) await dispose();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * The one configuration file of an installation (kiosk, desk or home).
+ *
+ * Every field has a default, so an empty file (or none) gives the demo: "Comune di
+ * Prova", home mode, no portal, any reader. Credentials are never in this file: it
+ * names where they are (an environment variable or a file readable only by the app).
+ */
+import { z } from 'zod';
+
+export const credentialsReferenceSchema = z.discriminatedUnion('from', [
+  z.object({ from: z.literal('env'), usernameVar: z.string().min(1), passwordVar: z.string().min(1) }).strict(),
+  z.object({ from: z.literal('file'), path: z.string().min(1) }).strict(),
+]);
+
+export const configSchema = z
+  .object({
+    comune: z
+      .object({
+        id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'identificativo di comune: minuscole, cifre e trattini'),
+        nome: z.string().min(1).max(120),
+        codiceIstat: z.string().regex(/^\d{6}$/).optional(),
+        aoo: z.string().max(64).optional(),
+      })
+      .strict()
+      .default({ id: 'comune-di-prova', nome: 'Comune di Prova' }),
+    mode: z.enum(['kiosk', 'desk', 'home']).default('home'),
+    portal: z
+      .object({
+        url: z.url({ protocol: /^https?$/ }),
+        tenant: z.string().min(1).max(64).optional(),
+        credentials: credentialsReferenceSchema.optional(),
+      })
+      .strict()
+      .nullable()
+      .default(null),
+    reader: z
+      .object({
+        /** Only readers whose name contains this text (case-insensitive) are used. */
+        nameFilter: z.string().max(120).nullable().default(null),
+      })
+      .strict()
+      .default({ nameFilter: null }),
+    pkcs11: z
+      .object({
+        /** An explicit module; when null the usual OpenSC / bit4id / Athena paths are tried. */
+        modulePath: z.string().min(1).nullable().default(null),
+      })
+      .strict()
+      .default({ modulePath: null }),
+    /** Where the database, attachments and logs live; null = the platform's app data folder. */
+    dataDirectory: z.string().min(1).nullable().default(null),
+    idleTimeoutSeconds: z.number().int().min(15).max(3600).default(120),
+    /** CA certificates (PEM) that card certificates must chain to; null = the bundled list. */
+    caBundlePath: z.string().min(1).nullable().default(null),
+    printer: z.object({ name: z.string().min(1).nullable().default(null) }).strict().default({ name: null }),
+    retentionDays: z.number().int().min(0).max(3650).optional(),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
+
+/** Retention of a final pratica's personal data: nothing on a shared kiosk, 90 days at home. */
+export function retentionDays(config: Config): number {
+  return config.retentionDays ?? (config.mode === 'kiosk' ? 0 : 90);
+}
+
+export const DEMO_CONFIG: Config = configSchema.parse({});

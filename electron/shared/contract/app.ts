@@ -1,0 +1,31 @@
+/** Calls about the app itself: what it is configured as, and how it is. */
+import { z } from 'zod';
+import { call } from '../define';
+
+export const appModeSchema = z.enum(['kiosk', 'desk', 'home']);
+
+export const appInfoSchema = z.object({
+  name: z.literal('Sportello'),
+  version: z.string(),
+  mode: appModeSchema,
+  comune: z.object({ id: z.string(), nome: z.string() }),
+  demo: z.boolean(),
+  idleTimeoutSeconds: z.number().int().positive(),
+  portal: z.object({ configured: z.boolean(), url: z.string().nullable() }),
+});
+
+export const appCalls = {
+  'app.info': call(z.object({}).strict(), appInfoSchema),
+  'app.echo': call(
+    z.object({ text: z.string().min(1).max(200) }).strict(),
+    z.object({ text: z.string(), receivedAt: z.string() }),
+  ),
+};
+
+export const appEvents = {
+  'app.status': z.object({
+    reader: z.enum(['disponibile', 'non-disponibile', 'nessun-lettore']),
+    online: z.boolean(),
+    outbox: z.number().int().nonnegative(),
+  }),
+};

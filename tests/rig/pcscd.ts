@@ -1,0 +1,102 @@
+/**
+ * Starts the PC/SC daemon the tests talk to, when none runs.
+ *
+ * Debian's pcscd always listens on /run/pcscd/pcscd.comm, so only one can run on a
+ * machine: every test shares it and gets a virtual reader of its own (see vpcd-slots.ts).
+ * We start it in the foreground with `-c` pointing at our own reader config, which
+ * declares the vpcd ports the slots use, and stop only the process we started.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, openSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+
+export const PCSCD_SOCKET = '/run/pcscd/pcscd.comm';
+export const READER_CONFIG_DIR = join(__dirname, 'reader.conf.d');
+
+export interface PcscdHandle {
+  /** PID of the daemon we started; undefined when one was already running. */
+  readonly pid: number | undefined;
+  stop(): Promise<void>;
+}
+
+export function pcscdAvailable(): boolean {
+  return existsSync('/usr/sbin/pcscd') && existsSync('/usr/lib/pcsc/drivers/serial/libifdvpcd.so');
+}
+
+export function runningPcscdPids(): number[] {
+  const out = spawnSync('pgrep', ['-x', 'pcscd'], { encoding: 'utf8' });
+  return out.stdout
+    .split('\n')
+    .map((l) => Number.parseInt(l, 10))
+    .filter((n) => Number.isInteger(n));
+}
+
+async function waitFor(predicate: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (predicate()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return predicate();
+}
+
+function hasOurReaders(pid: number): boolean {
+  const cmd = spawnSync('cat', [`/proc/${pid}/cmdline`], { encoding: 'utf8' }).stdout;
+  return cmd.split('\0').includes(READER_CONFIG_DIR);
+}
+
+/**
+ * Ensures a pcscd with the tests' reader config runs. Throws with a loud message
+ * when pcscd or the vpcd driver is missing (run `.ci/run` or install them).
+ */
+export async function startPcscd(): Promise<PcscdHandle> {
+  if (!pcscdAvailable()) {
+    throw new Error('pcscd or vsmartcard-vpcd is not installed: the card tests cannot run (apt-get install pcscd vsmartcard-vpcd)');
+  }
+  const running = runningPcscdPids();
+  const foreign = running.filter((pid) => !hasOurReaders(pid));
+  if (foreign.length > 0) {
+    throw new Error(
+      `a pcscd without the tests' reader config runs (pid ${foreign.join(',')}): stop it first, only one pcscd can run per machine`,
+    );
+  }
+  if (running.length > 0) return { pid: undefined, stop: async () => {} };
+
+  mkdirSync('/run/pcscd', { recursive: true });
+  const logFile = openSync(join(tmpdir(), 'sportello-pcscd.log'), 'a');
+  const child: ChildProcess = spawn('/usr/sbin/pcscd', ['-f', '-c', READER_CONFIG_DIR], {
+    stdio: ['ignore', logFile, logFile],
+    detached: true,
+  });
+  child.unref();
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('pcscd did not start');
+  const up = await waitFor(() => existsSync(PCSCD_SOCKET), 5000);
+  if (!up) throw new Error(`pcscd (pid ${pid}) did not open ${PCSCD_SOCKET} within 5 s; see ${join(tmpdir(), 'sportello-pcscd.log')}`);
+  return {
+    pid,
+    stop: () => stopPid(pid),
+  };
+}
+
+export async function stopPid(pid: number): Promise<void> {
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const gone = await waitFor(() => !existsSync(`/proc/${pid}`) || isZombie(pid), 5000);
+  if (!gone) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+function isZombie(pid: number): boolean {
+  const stat = spawnSync('cat', [`/proc/${pid}/stat`], { encoding: 'utf8' }).stdout;
+  return stat.split(' ')[2] === 'Z';
+}

@@ -1,0 +1,47 @@
+/**
+ * Starts the real browser host (same core as Electron main) on 127.0.0.1 with a
+ * temporary data directory, for integration and end-to-end tests.
+ */
+import { mkdtempSync, rmSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { configSchema, type ConfigInput } from '../../electron/core/config/schema';
+import { createLogger } from '../../electron/core/log/logger';
+import { createCore, type Core } from '../../electron/core/composition';
+import { startBrowserHost, type BrowserHost } from '../../electron/host/server';
+
+export interface TestHost {
+  host: BrowserHost;
+  core: Core;
+  dataDir: string;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+export const RENDERER_DIR = join(__dirname, '../../out/renderer');
+
+export async function startTestHost(config: ConfigInput = {}, options: { rendererDir?: string } = {}): Promise<TestHost> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sportello-host-'));
+  const rendererDir = options.rendererDir ?? RENDERER_DIR;
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    // Integration tests of the transport need only some page to serve.
+    mkdirSync(rendererDir, { recursive: true });
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Sportello</title>');
+  }
+  const logFile = join(dataDir, 'sportello.log');
+  const log = createLogger({ file: logFile, sink: () => {} });
+  const parsed = configSchema.parse({ dataDirectory: dataDir, ...config });
+  const core = await createCore({ config: parsed, log, version: '0.0.0-test', dataDir });
+  const host = await startBrowserHost({ core, rendererDir, log });
+  return {
+    host,
+    core,
+    dataDir,
+    logFile,
+    async stop() {
+      await host.close();
+      await core.dispose();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
