@@ -3,6 +3,7 @@
  * stopped only if we started it).
  */
 import { startPcscd, pcscdAvailable, type PcscdHandle } from './pcscd';
+import { slotsHeldByOthers } from './vpcd-slots';
 
 let handle: PcscdHandle | undefined;
 
@@ -15,5 +16,7 @@ export async function setup(): Promise<void> {
 }
 
 export async function teardown(): Promise<void> {
+  // Leave the daemon to another test run that is still using one of its readers.
+  if (slotsHeldByOthers()) return;
   await handle?.stop();
 }

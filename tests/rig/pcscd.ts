@@ -7,12 +7,13 @@
  * declares the vpcd ports the slots use, and stop only the process we started.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, openSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 
 export const PCSCD_SOCKET = '/run/pcscd/pcscd.comm';
 export const READER_CONFIG_DIR = join(__dirname, 'reader.conf.d');
+const READER_FILE = 'sportello-vpcd';
 
 export interface PcscdHandle {
   /** PID of the daemon we started; undefined when one was already running. */
@@ -41,9 +42,16 @@ async function waitFor(predicate: () => boolean, timeoutMs: number): Promise<boo
   return predicate();
 }
 
+/** A pcscd serves our slots when it was started with `-c` on a copy of our reader config (any checkout). */
 function hasOurReaders(pid: number): boolean {
-  const cmd = spawnSync('cat', [`/proc/${pid}/cmdline`], { encoding: 'utf8' }).stdout;
-  return cmd.split('\0').includes(READER_CONFIG_DIR);
+  const args = spawnSync('cat', [`/proc/${pid}/cmdline`], { encoding: 'utf8' }).stdout.split('\0');
+  const dir = args[args.indexOf('-c') + 1];
+  if (!args.includes('-c') || !dir) return false;
+  try {
+    return readFileSync(join(dir, READER_FILE), 'utf8') === readFileSync(join(READER_CONFIG_DIR, READER_FILE), 'utf8');
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -6,7 +6,7 @@
  * one machine) take slots concurrently, so a slot is claimed by creating a lock
  * file exclusively; a lock whose owner process is dead is taken over.
  */
-import { mkdirSync, openSync, closeSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { mkdirSync, openSync, closeSync, readFileSync, readdirSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 
@@ -82,4 +82,22 @@ export function acquireSlot(): VpcdSlot {
     };
   }
   throw new Error(`all ${SLOT_COUNT} virtual reader slots are taken`);
+}
+
+/** Whether a live process other than this one holds a slot (another test run sharing our pcscd). */
+export function slotsHeldByOthers(): boolean {
+  let entries: string[];
+  try {
+    entries = readdirSync(lockDir);
+  } catch {
+    return false;
+  }
+  return entries.some((entry) => {
+    try {
+      const owner = Number.parseInt(readFileSync(join(lockDir, entry), 'utf8'), 10);
+      return Number.isInteger(owner) && owner !== process.pid && alive(owner);
+    } catch {
+      return false;
+    }
+  });
 }
