@@ -16,7 +16,10 @@ export interface Campo {
   chiave: string;
   etichetta: string;
   componente: string;
+  /** As printed: option labels, Italian dates. */
   valore: string;
+  /** As submitted, for machines: a primitive as text, anything else as JSON; null when empty. */
+  grezzo: string | null;
 }
 
 export interface Gruppo {
@@ -59,6 +62,11 @@ export function etichettaDaChiave(chiave: string): string {
   return parole.charAt(0).toUpperCase() + parole.slice(1);
 }
 
+function grezzo(v: unknown): string | null {
+  if (v === undefined || v === null || v === '') return null;
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
 function titoloDi(c: FormioComponent): string {
   return c.title ?? c.legend ?? c.label ?? etichettaDaChiave(c.key ?? '');
 }
@@ -82,7 +90,7 @@ export function vociGeneriche(dati: Dati, prefisso: string): Voce[] {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       return { tipo: 'gruppo', chiave, titolo: etichettaDaChiave(k), voci: vociGeneriche(oggetto(v), chiave) };
     }
-    return { tipo: 'campo', chiave, etichetta: etichettaDaChiave(k), componente: 'sconosciuto', valore: testoValore({}, v) };
+    return { tipo: 'campo', chiave, etichetta: etichettaDaChiave(k), componente: 'sconosciuto', valore: testoValore({}, v), grezzo: grezzo(v) };
   });
 }
 
@@ -130,7 +138,7 @@ export function vociDi(componenti: FormioComponent[], dati: Dati, prefisso: stri
       const voci2 = definiti.length > 0 ? vociDi(definiti, interni, chiave, new Set()) : vociGeneriche(interni, chiave);
       voci.push({ tipo: 'gruppo', chiave, titolo: titoloDi(c), voci: voci2 });
     } else {
-      voci.push({ tipo: 'campo', chiave, etichetta: c.label ?? etichettaDaChiave(c.key), componente: tipo, valore: testoValore(c, valore) });
+      voci.push({ tipo: 'campo', chiave, etichetta: c.label ?? etichettaDaChiave(c.key), componente: tipo, valore: testoValore(c, valore), grezzo: grezzo(valore) });
     }
   }
   return voci;

@@ -1,0 +1,71 @@
+/**
+ * The receipt a citizen takes home ("ricevuta di presentazione"): what was submitted,
+ * when, by whom, the fingerprint of every document, and the protocol number once the
+ * portal has assigned one. A4 for desk and home printers, 80 mm roll for kiosks.
+ */
+import { giorno, giornoEOra } from './formato-date';
+import type { Comune, Richiedente, Servizio } from './modulo-input';
+import { incorporaCaratteri } from './pdf/caratteri';
+import { A4, BLU, GRIGIO, Impaginatore, ROTOLO_80MM } from './pdf/impaginatore';
+import { nuovoDocumento, salvaPdfA } from './pdf/pdfa';
+
+export interface RicevutaInput {
+  comune: Comune;
+  servizio: Servizio;
+  richiedente: Richiedente;
+  presentataIl: Date;
+  riferimento?: string;
+  protocollo?: { numero: string; data: Date } | null;
+  documenti: { nome: string; sha256: string }[];
+}
+
+export type FormatoRicevuta = 'a4' | '80mm';
+
+export async function creaRicevutaPdf(input: RicevutaInput, formato: FormatoRicevuta): Promise<Uint8Array> {
+  const doc = await nuovoDocumento();
+  const caratteri = await incorporaCaratteri(doc);
+  const rotolo = formato === '80mm';
+  const imp = new Impaginatore(doc, caratteri, rotolo ? ROTOLO_80MM : A4);
+  const titolo = rotolo ? 12 : 18;
+
+  imp.testo(input.comune.nome.toUpperCase(), { grassetto: true, dimensione: titolo, colore: BLU, centrato: rotolo });
+  imp.filetto(BLU, 1);
+  imp.spazio(rotolo ? 4 : 10);
+  imp.testo('RICEVUTA DI PRESENTAZIONE', { grassetto: true, dimensione: rotolo ? 10 : 13, centrato: rotolo });
+  imp.spazio(rotolo ? 4 : 10);
+
+  const r = input.richiedente;
+  imp.coppia('Servizio', input.servizio.nome);
+  imp.coppia('Richiedente', `${r.nome} ${r.cognome}`);
+  imp.coppia('Codice fiscale', r.codiceFiscale);
+  imp.coppia('Presentata il', giornoEOra(input.presentataIl));
+  if (input.riferimento) imp.coppia('Riferimento pratica', input.riferimento);
+  imp.coppia(
+    'Protocollo',
+    input.protocollo ? `n. ${input.protocollo.numero} del ${giorno(input.protocollo.data)}` : 'in attesa di protocollazione: il numero sarà comunicato appena assegnato',
+  );
+
+  imp.spazio(rotolo ? 4 : 10);
+  imp.testo('Documenti presentati', { grassetto: true, colore: BLU, dimensione: rotolo ? 9 : 11 });
+  imp.filetto();
+  input.documenti.forEach((d, i) => {
+    imp.assicura(30);
+    imp.testo(`${i + 1}. ${d.nome}`);
+    imp.testo(`SHA-256 ${d.sha256}`, { rientro: rotolo ? 0 : 12, dimensione: rotolo ? 6.5 : 7.5, colore: GRIGIO });
+  });
+
+  imp.spazio(rotolo ? 6 : 14);
+  imp.testo(
+    "Conservi questa ricevuta. L'impronta SHA-256 permette di verificare che i documenti ricevuti dal Comune siano identici a quelli presentati.",
+    { dimensione: rotolo ? 6.5 : 8, colore: GRIGIO },
+  );
+  imp.chiudi();
+  imp.numeraPagine('Ricevuta di presentazione');
+  return salvaPdfA(doc, {
+    titolo: `Ricevuta di presentazione - ${input.servizio.nome}`,
+    autore: input.comune.nome,
+    soggetto: `Ricevuta per ${r.nome} ${r.cognome}`,
+    data: input.presentataIl,
+    identita: JSON.stringify([formato, input.riferimento, input.servizio.id, r.codiceFiscale, input.protocollo?.numero ?? null]),
+  });
+}
