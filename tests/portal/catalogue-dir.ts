@@ -1,0 +1,77 @@
+/**
+ * A tenant's catalogue directory (docs/catalogue-format.md) as the portal serves it. Only
+ * what the portal's behaviour needs is checked strictly; the rest of each document is served
+ * as written, so the demo catalogue and a hand-written test catalogue both load.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+const tenantSchema = z.looseObject({ id: z.string().min(1), slug: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1) });
+
+const serviceSchema = z.looseObject({
+  id: z.string().min(1),
+  slug: z.string().min(1),
+  identifier: z.string().min(1),
+  name: z.string().min(1),
+  status: z.number().int(),
+  updated_at: z.string().min(1),
+  flow_steps: z.array(z.looseObject({ parameters: z.looseObject({ formio_id: z.string().min(1) }) })),
+});
+
+const formSchema = z.looseObject({ _id: z.string().min(1), components: z.array(z.unknown()) });
+
+export type CatalogueService = z.infer<typeof serviceSchema>;
+export type CatalogueForm = z.infer<typeof formSchema>;
+
+export interface Catalogue {
+  tenant: z.infer<typeof tenantSchema>;
+  services: Map<string, CatalogueService>;
+  forms: Map<string, CatalogueForm>;
+  /** A service by uuid, slug or identifier (the portal accepts any of them on create). */
+  findService(key: string): CatalogueService | undefined;
+  /** Replaces a service's fields and bumps `updated_at` (tests: "the comune changed the form"). */
+  updateService(id: string, patch: Record<string, unknown>, at: Date): CatalogueService;
+  putForm(form: CatalogueForm): void;
+}
+
+function readJson(file: string): unknown {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+function jsonFiles(dir: string): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
+}
+
+export function loadCatalogue(dir: string): Catalogue {
+  const tenant = tenantSchema.parse(readJson(join(dir, 'tenant.json')));
+  const services = new Map<string, CatalogueService>();
+  for (const file of jsonFiles(join(dir, 'services'))) {
+    const service = serviceSchema.parse(readJson(file));
+    services.set(service.id, service);
+  }
+  const forms = new Map<string, CatalogueForm>();
+  for (const file of jsonFiles(join(dir, 'forms'))) {
+    const form = formSchema.parse(readJson(file));
+    forms.set(form._id, form);
+  }
+  if (services.size === 0) throw new Error(`catalogo ${dir}: nessun servizio in services/`);
+  return {
+    tenant,
+    services,
+    forms,
+    findService(key) {
+      return services.get(key) ?? [...services.values()].find((s) => s.slug === key || s.identifier === key);
+    },
+    updateService(id, patch, at) {
+      const current = services.get(id);
+      if (!current) throw new Error(`servizio ${id} sconosciuto`);
+      const next = serviceSchema.parse({ ...current, ...patch, updated_at: at.toISOString() });
+      services.set(id, next);
+      return next;
+    },
+    putForm(form) {
+      forms.set(form._id, formSchema.parse(form));
+    },
+  };
+}

@@ -1,0 +1,20 @@
+/** What every route module is given: the portal's state and its clock. */
+import type { Catalogue } from './catalogue-dir';
+import type { Faults } from './faults';
+import type { PortalDb } from './portal-db';
+
+export interface PortalContext {
+  db: PortalDb;
+  dataDir: string;
+  catalogue: Catalogue;
+  /** Tokens last this long (seconds). */
+  tokenTtlSeconds: number;
+  secret: Buffer;
+  /** Tokens carry the generation they were issued in; bumping it expires them all at once. */
+  tokenGeneration: { value: number };
+  adminKey: string;
+  faults: { current: Faults };
+  /** Externally visible base URL, e.g. http://127.0.0.1:4321 (set once listening). */
+  baseUrl: () => string;
+  now: () => Date;
+}

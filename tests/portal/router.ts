@@ -1,0 +1,102 @@
+/**
+ * The portal's route table. Each area is a module returning its routes; server.ts mounts
+ * the list, so a new area (e.g. `issuing/*.ts`, the PIN issuing system) is mounted by
+ * adding one entry to `ROUTE_MODULES` there.
+ *
+ * Paths use `{name}` placeholders like the portal's own documentation; `{tenant}` must be
+ * the loaded tenant's slug, exactly as on a real multi-tenant portal.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Readable } from 'node:stream';
+import type { z } from 'zod';
+import type { PortalContext } from './context';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Who may call: anyone, any authenticated account, or a back-office operator. */
+export type Access = 'public' | 'user' | 'operator' | 'admin';
+
+export interface Caller {
+  id: string;
+  username: string;
+  role: 'api' | 'operator' | 'citizen';
+}
+
+export interface PortalRequest {
+  params: Record<string, string>;
+  query: URLSearchParams;
+  raw: IncomingMessage;
+  caller: Caller | null;
+  /** The JSON body checked against `schema`; a 400 with the issues otherwise. */
+  json<S extends z.ZodType>(schema: S): Promise<z.output<S>>;
+}
+
+export interface PortalResponse {
+  status: number;
+  json?: unknown;
+  body?: Buffer | Readable;
+  headers?: Record<string, string>;
+}
+
+export interface Route {
+  method: Method;
+  path: string;
+  access: Access;
+  handle(req: PortalRequest): Promise<PortalResponse> | PortalResponse;
+}
+
+export type RouteModule = (ctx: PortalContext) => Route[];
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly detail: string,
+    readonly errors?: unknown,
+  ) {
+    super(detail);
+  }
+}
+
+interface CompiledRoute extends Route {
+  pattern: RegExp;
+  names: string[];
+}
+
+export interface RouteTable {
+  match(method: string, path: string): { route: Route; params: Record<string, string> } | { allowed: Method[] } | null;
+  list(): Route[];
+}
+
+export function compileRoutes(routes: Route[]): RouteTable {
+  const compiled: CompiledRoute[] = routes.map((route) => {
+    const names: string[] = [];
+    const source = route.path
+      .split('/')
+      .map((part) => {
+        const m = /^\{(\w+)\}$/.exec(part);
+        if (!m) return part.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+        names.push(m[1]!);
+        return '([^/]+)';
+      })
+      .join('/');
+    return { ...route, pattern: new RegExp(`^${source}$`), names };
+  });
+  return {
+    match(method, path) {
+      const allowed: Method[] = [];
+      for (const route of compiled) {
+        const m = route.pattern.exec(path);
+        if (!m) continue;
+        if (route.method !== method) {
+          allowed.push(route.method);
+          continue;
+        }
+        const params: Record<string, string> = {};
+        route.names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1]!)));
+        return { route, params };
+      }
+      return allowed.length > 0 ? { allowed } : null;
+    },
+    list: () => compiled,
+  };
+}
