@@ -1,0 +1,90 @@
+/**
+ * The catalogue as the app uses it: published services of one comune, search, a
+ * service's page, and its forms ready for offline use.
+ */
+import type { FormView, ServiceDetail, ServiceSummary, TenantView } from '../../shared/contract/catalogue';
+import { DomainError } from '../errors';
+import type { CatalogueRepo } from '../store/catalogue-repo';
+import type { ServiceFile, TenantFile } from './format';
+import { ftsQuery } from './search/query';
+import { serviceDetail, serviceSummary, tenantView } from './views';
+
+const PUBLISHED = 1;
+const SUSPENDED = 2;
+const MAX_SIMILAR = 5;
+
+export function createCatalogue(repo: CatalogueRepo) {
+  function tenant(slug: string): TenantFile {
+    const t = repo.getTenant(slug);
+    if (!t) throw new DomainError('comune-sconosciuto', 'Questo comune non è nel catalogo di questa postazione.');
+    return t;
+  }
+  const published = (slug: string) => repo.listServices(slug).filter((s) => s.status === PUBLISHED);
+
+  /** A service a citizen may open: published, or suspended (shown, but not startable). */
+  function service(tenantSlug: string, slug: string): ServiceFile {
+    const s = repo.getService(tenantSlug, slug);
+    if (!s || (s.status !== PUBLISHED && s.status !== SUSPENDED)) {
+      throw new DomainError('servizio-sconosciuto', 'Il servizio richiesto non è disponibile.');
+    }
+    return s;
+  }
+
+  return {
+    tenants: () => repo.listTenants(),
+    tenant: (slug: string): TenantView => tenantView(tenant(slug), published(slug)),
+    service,
+    list(tenantSlug: string, filter: { topic?: string; audience?: string } = {}): ServiceSummary[] {
+      const t = tenant(tenantSlug);
+      let services = published(tenantSlug);
+      if (filter.topic !== undefined) {
+        const topic = t.topics.find((x) => x.slug === filter.topic);
+        services = services.filter((s) => topic !== undefined && s.topics === topic.id);
+      }
+      if (filter.audience !== undefined) {
+        const audience = t.audiences.find((a) => a.slug === filter.audience);
+        services = services.filter((s) => audience?.serviceSlugs.includes(s.slug) ?? false);
+      }
+      return services.map((s) => serviceSummary(s, t));
+    },
+    search(tenantSlug: string, query: string, limit = 20): ServiceSummary[] {
+      const t = tenant(tenantSlug);
+      const queries = ftsQuery(query);
+      if (queries === null) return [];
+      const seen = new Set<string>();
+      const results: ServiceSummary[] = [];
+      for (const match of [queries.all, queries.any]) {
+        for (const hit of repo.search(tenantSlug, match, limit * 2)) {
+          if (results.length === limit) return results;
+          if (seen.has(hit.slug)) continue;
+          seen.add(hit.slug);
+          const s = repo.getService(tenantSlug, hit.slug);
+          if (s?.status === PUBLISHED) results.push(serviceSummary(s, t));
+        }
+      }
+      return results;
+    },
+    get(tenantSlug: string, slug: string): ServiceDetail {
+      const t = tenant(tenantSlug);
+      const s = service(tenantSlug, slug);
+      const similar = s.topics
+        ? repo.servicesByTopic(tenantSlug, s.topics).filter((x) => x.slug !== s.slug && x.status === PUBLISHED).slice(0, MAX_SIMILAR)
+        : [];
+      return serviceDetail(s, t, similar);
+    },
+    form(tenantSlug: string, formId: string): FormView {
+      tenant(tenantSlug);
+      const resolved = repo.getResolvedForm(tenantSlug, formId);
+      if (!resolved) throw new DomainError('modulo-non-disponibile', 'Il modulo di questo servizio non è disponibile su questa postazione.');
+      return {
+        id: resolved.form._id,
+        title: resolved.form.title,
+        display: resolved.form.display,
+        components: resolved.form.components,
+        unsupported: resolved.unsupported,
+      };
+    },
+  };
+}
+
+export type Catalogue = ReturnType<typeof createCatalogue>;

@@ -1,0 +1,89 @@
+/**
+ * The catalogue as it arrives, from a catalogue directory (docs/catalogue-format.md) or
+ * the portal's API: parsed with bounds so a broken or hostile file is refused whole
+ * instead of half-imported. Unknown fields are dropped.
+ */
+import { z } from 'zod';
+
+const id = z.string().min(1).max(100);
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'slug: minuscole, cifre e trattini');
+const line = z.string().max(300);
+/** Plain text with blank-line paragraphs; null from the portal means empty. */
+const text = z.string().max(20_000).nullish().transform((v) => v ?? '');
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}/);
+
+export const tenantFileSchema = z.object({
+  id,
+  slug,
+  name: line.min(1),
+  codiceIstat: z.string().regex(/^\d{6}$/).optional(),
+  aoo: z.object({ code: line, name: line, pec: line }).optional(),
+  address: line.optional(),
+  topics: z.array(z.object({ id, slug, name: line.min(1) })).max(200).default([]),
+  audiences: z.array(z.object({ id, slug, name: line.min(1), serviceSlugs: z.array(slug).max(500).default([]) })).max(100).default([]),
+  avvisi: z.array(z.object({ id, title: line, text, date })).max(500).default([]),
+  scadenze: z.array(z.object({ id, title: line, date, serviceSlug: slug.optional() })).max(500).default([]),
+  faq: z.array(z.object({ id, question: z.string().max(1000), answer: text, serviceSlug: slug.optional() })).max(1000).default([]),
+  offices: z.array(z.object({ id, name: line, address: line.optional(), hours: line.optional() })).max(200).default([]),
+  termsOfUse: z.object({ version: z.string().min(1).max(40), text: z.string().min(1).max(50_000) }).optional(),
+});
+export type TenantFile = z.infer<typeof tenantFileSchema>;
+
+export const flowStepSchema = z.object({
+  identifier: z.string().min(1).max(100),
+  title: line,
+  type: z.string().max(40),
+  description: text,
+  guide: text,
+  parameters: z.object({ formio_id: id.optional(), url: z.string().max(2000).optional() }).default({}),
+});
+export type FlowStep = z.infer<typeof flowStepSchema>;
+
+export const attachmentSpecSchema = z.object({
+  key: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/),
+  label: line.min(1),
+  description: text,
+  required: z.boolean().default(false),
+  mimeTypes: z.array(z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/)).min(1).max(20),
+  maxSizeMb: z.number().positive().max(100),
+  pdfa: z.boolean().default(false),
+});
+export type AttachmentSpec = z.infer<typeof attachmentSpecSchema>;
+
+export const serviceFileSchema = z.object({
+  id,
+  name: line.min(1),
+  slug,
+  identifier: z.string().max(200).nullish(),
+  tenant: z.string().max(100).nullish(),
+  topics: z.string().max(100).nullish(),
+  description: text,
+  short_description: text,
+  howto: text,
+  how_to_do: text,
+  what_you_need: text,
+  what_you_get: text,
+  costs: text,
+  who: text,
+  conditions: text,
+  compilation_info: text,
+  final_indications: text,
+  response_type: z.string().max(100).nullish(),
+  flow_steps: z.array(flowStepSchema).max(30).default([]),
+  protocol_required: z.boolean().nullish(),
+  payment_required: z.union([z.literal(0), z.literal(1), z.literal(2)]).nullish().transform((v) => v ?? 0),
+  payment_parameters: z.object({ total_amounts: z.string().max(20).optional(), reason: line.optional() }).nullish(),
+  sticky: z.boolean().nullish(),
+  status: z.number().int().min(0).max(10),
+  access_level: z.number().int().min(0).max(10_000).nullish(),
+  allow_reopening: z.boolean().nullish(),
+  allow_withdraw: z.boolean().nullish(),
+  allow_integration_request: z.boolean().nullish(),
+  workflow: z.number().int().nullish(),
+  max_response_time: z.number().int().min(0).max(3650).nullish(),
+  created_at: z.string().max(40).nullish(),
+  updated_at: z.string().max(40).nullish(),
+  x_sportello_attachments: z.array(attachmentSpecSchema).max(30).default([]),
+  x_sportello_multiple_drafts: z.boolean().default(false),
+});
+export type ServiceFile = z.infer<typeof serviceFileSchema>;

@@ -1,0 +1,90 @@
+/**
+ * The catalogue tables: one tenant's content is replaced as a whole, in one transaction,
+ * so a kiosk never shows half of an import. Reads are per tenant: comuni never mix.
+ */
+import type { ServiceFile, TenantFile } from '../catalogue/format';
+import type { FormDocument } from '../catalogue/forms/form-json';
+import type { UnsupportedComponent } from '../catalogue/forms/resolve';
+import { guard, type Db } from './database';
+
+export interface IndexedText {
+  slug: string;
+  name: string;
+  summary: string;
+  body: string;
+}
+
+export interface TenantContent {
+  tenant: TenantFile;
+  services: ServiceFile[];
+  forms: FormDocument[];
+  resolvedForms: { id: string; form: FormDocument; unsupported: UnsupportedComponent[] }[];
+  index: IndexedText[];
+  importedAt: string;
+}
+
+export interface StoredResolvedForm {
+  form: FormDocument;
+  unsupported: UnsupportedComponent[];
+}
+
+export interface SearchHit {
+  slug: string;
+  rank: number;
+}
+
+export function createCatalogueRepo(db: Db) {
+  const s = {
+    deleteFts: db.prepare('DELETE FROM services_fts WHERE tenant_slug = ?'),
+    deleteTenant: db.prepare('DELETE FROM tenants WHERE slug = ?'),
+    insertTenant: db.prepare('INSERT INTO tenants (slug, id, name, document, imported_at) VALUES (?, ?, ?, ?, ?)'),
+    insertService: db.prepare('INSERT INTO services (tenant_slug, slug, id, name, topic_id, status, document) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    insertForm: db.prepare('INSERT INTO forms (tenant_slug, id, document) VALUES (?, ?, ?)'),
+    insertResolved: db.prepare('INSERT INTO resolved_forms (tenant_slug, id, document, unsupported, resolved_at) VALUES (?, ?, ?, ?, ?)'),
+    insertFts: db.prepare('INSERT INTO services_fts (tenant_slug, slug, name, summary, body) VALUES (?, ?, ?, ?, ?)'),
+    tenants: db.prepare('SELECT slug, name FROM tenants ORDER BY name'),
+    tenant: db.prepare('SELECT document FROM tenants WHERE slug = ?').pluck(),
+    services: db.prepare('SELECT document FROM services WHERE tenant_slug = ? ORDER BY name').pluck(),
+    service: db.prepare('SELECT document FROM services WHERE tenant_slug = ? AND slug = ?').pluck(),
+    byTopic: db.prepare('SELECT document FROM services WHERE tenant_slug = ? AND topic_id = ? ORDER BY name').pluck(),
+    form: db.prepare('SELECT document FROM forms WHERE tenant_slug = ? AND id = ?').pluck(),
+    resolved: db.prepare('SELECT document, unsupported FROM resolved_forms WHERE tenant_slug = ? AND id = ?'),
+    search: db.prepare(
+      `SELECT slug, bm25(services_fts, 0, 0, 10.0, 4.0, 1.0) AS rank FROM services_fts
+       WHERE services_fts MATCH ? AND tenant_slug = ? ORDER BY rank LIMIT ?`,
+    ),
+  };
+
+  const replace = db.transaction((c: TenantContent) => {
+    const slug = c.tenant.slug;
+    s.deleteFts.run(slug);
+    s.deleteTenant.run(slug);
+    s.insertTenant.run(slug, c.tenant.id, c.tenant.name, JSON.stringify(c.tenant), c.importedAt);
+    for (const sv of c.services) s.insertService.run(slug, sv.slug, sv.id, sv.name, sv.topics ?? null, sv.status, JSON.stringify(sv));
+    for (const f of c.forms) s.insertForm.run(slug, f._id, JSON.stringify(f));
+    for (const r of c.resolvedForms) s.insertResolved.run(slug, r.id, JSON.stringify(r.form), JSON.stringify(r.unsupported), c.importedAt);
+    for (const i of c.index) s.insertFts.run(slug, i.slug, i.name, i.summary, i.body);
+  });
+
+  return {
+    replaceTenant: (content: TenantContent): void => guard(() => replace(content)),
+    listTenants: () => s.tenants.all() as { slug: string; name: string }[],
+    getTenant: (slug: string): TenantFile | undefined => parse(s.tenant.get(slug)),
+    listServices: (tenant: string): ServiceFile[] => (s.services.all(tenant) as string[]).map((d) => JSON.parse(d) as ServiceFile),
+    getService: (tenant: string, slug: string): ServiceFile | undefined => parse(s.service.get(tenant, slug)),
+    servicesByTopic: (tenant: string, topicId: string): ServiceFile[] => (s.byTopic.all(tenant, topicId) as string[]).map((d) => JSON.parse(d) as ServiceFile),
+    getForm: (tenant: string, id: string): FormDocument | undefined => parse(s.form.get(tenant, id)),
+    getResolvedForm(tenant: string, id: string): StoredResolvedForm | undefined {
+      const row = s.resolved.get(tenant, id) as { document: string; unsupported: string } | undefined;
+      return row ? { form: JSON.parse(row.document) as FormDocument, unsupported: JSON.parse(row.unsupported) as UnsupportedComponent[] } : undefined;
+    },
+    /** `match` is an FTS5 query built by catalogue/search/query.ts. */
+    search: (tenant: string, match: string, limit: number): SearchHit[] => s.search.all(match, tenant, limit) as SearchHit[],
+  };
+}
+
+function parse<T>(document: unknown): T | undefined {
+  return typeof document === 'string' ? (JSON.parse(document) as T) : undefined;
+}
+
+export type CatalogueRepo = ReturnType<typeof createCatalogueRepo>;

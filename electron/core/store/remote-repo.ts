@@ -1,0 +1,144 @@
+/**
+ * What the portal says about sent pratiche (table `remote_pratiche`, migration 102), applied
+ * to the local pratica (its status and history, as the citizen sees them), the retention purge
+ * of personal data, and the "catalogue changed" flag on open drafts (migration 103).
+ */
+import { guard, type Db } from './database';
+
+export interface RemoteEvent {
+  status: number;
+  at: string;
+  message: string | null;
+}
+
+export interface OutcomeFile {
+  id: string;
+  name: string;
+  mimeType: string;
+  sha256: string;
+  size: number;
+}
+
+export interface RemoteSnapshot {
+  status: number;
+  protocolNumber: string | null;
+  protocolFolderNumber: string | null;
+  protocolledAt: string | null;
+  outcome: boolean | null;
+  outcomeMotivation: string | null;
+  history: RemoteEvent[];
+  outcomeFiles: OutcomeFile[];
+  final: boolean;
+}
+
+export interface RemotePratica extends RemoteSnapshot {
+  praticaId: string;
+  remoteId: string;
+  checkedAt: string;
+  finalAt: string | null;
+  purgedAt: string | null;
+}
+
+interface Row {
+  pratica_id: string;
+  remote_id: string;
+  status: number;
+  protocol_number: string | null;
+  protocol_folder_number: string | null;
+  protocolled_at: string | null;
+  outcome: number | null;
+  outcome_motivation: string | null;
+  history: string;
+  outcome_files: string;
+  checked_at: string;
+  final_at: string | null;
+  purged_at: string | null;
+}
+
+const toRemote = (r: Row): RemotePratica => ({
+  praticaId: r.pratica_id,
+  remoteId: r.remote_id,
+  status: r.status,
+  protocolNumber: r.protocol_number,
+  protocolFolderNumber: r.protocol_folder_number,
+  protocolledAt: r.protocolled_at,
+  outcome: r.outcome === null ? null : r.outcome === 1,
+  outcomeMotivation: r.outcome_motivation,
+  history: JSON.parse(r.history) as RemoteEvent[],
+  outcomeFiles: JSON.parse(r.outcome_files) as OutcomeFile[],
+  checkedAt: r.checked_at,
+  final: r.final_at !== null,
+  finalAt: r.final_at,
+  purgedAt: r.purged_at,
+});
+
+export function createRemoteRepo(db: Db) {
+  const s = {
+    get: db.prepare('SELECT * FROM remote_pratiche WHERE pratica_id = ?'),
+    open: db.prepare('SELECT * FROM remote_pratiche WHERE final_at IS NULL ORDER BY checked_at LIMIT ?'),
+    update: db.prepare(
+      `UPDATE remote_pratiche SET status = @status, protocol_number = @protocolNumber, protocol_folder_number = @protocolFolderNumber,
+         protocolled_at = @protocolledAt, outcome = @outcome, outcome_motivation = @outcomeMotivation, history = @history,
+         outcome_files = @outcomeFiles, checked_at = @at, final_at = CASE WHEN @final = 1 THEN coalesce(final_at, @at) ELSE NULL END
+       WHERE pratica_id = @praticaId`,
+    ),
+    praticaStatus: db.prepare('UPDATE pratiche SET status = ?, updated_at = ? WHERE id = ?'),
+    lastLocal: db.prepare('SELECT max(at) FROM pratiche_history WHERE pratica_id = ?').pluck(),
+    addHistory: db.prepare('INSERT INTO pratiche_history (pratica_id, status, at, message) VALUES (?, ?, ?, ?)'),
+    dueForPurge: db.prepare('SELECT pratica_id FROM remote_pratiche WHERE final_at IS NOT NULL AND final_at <= ? AND purged_at IS NULL').pluck(),
+    purgePratica: db.prepare(`UPDATE pratiche SET data = '{}', note = '', description = '', citizen_cf = '', updated_at = ? WHERE id = ?`),
+    purgeLinks: db.prepare('DELETE FROM pratica_allegati WHERE pratica_id = ?'),
+    purgeOutbox: db.prepare(`UPDATE outbox SET payload = '{"purged":true}' WHERE pratica_id = ?`),
+    purgeRemote: db.prepare(`UPDATE remote_pratiche SET outcome_files = '[]', outcome_motivation = NULL, purged_at = ? WHERE pratica_id = ?`),
+    flagDrafts: db.prepare(
+      `UPDATE pratiche SET catalogue_changed_at = ? WHERE tenant_slug = ? AND service_id = ? AND status = 1000 AND catalogue_changed_at IS NULL`,
+    ),
+    flagged: db.prepare('SELECT catalogue_changed_at FROM pratiche WHERE id = ?').pluck(),
+  };
+
+  /** Portal events newer than what the pratica's history already shows become history rows. */
+  const record = db.transaction((praticaId: string, snap: RemoteSnapshot, at: string) => {
+    s.update.run({
+      praticaId,
+      status: snap.status,
+      protocolNumber: snap.protocolNumber,
+      protocolFolderNumber: snap.protocolFolderNumber,
+      protocolledAt: snap.protocolledAt,
+      outcome: snap.outcome === null ? null : snap.outcome ? 1 : 0,
+      outcomeMotivation: snap.outcomeMotivation,
+      history: JSON.stringify(snap.history),
+      outcomeFiles: JSON.stringify(snap.outcomeFiles),
+      final: snap.final ? 1 : 0,
+      at,
+    });
+    const last = (s.lastLocal.get(praticaId) as string | null) ?? '';
+    for (const e of snap.history) if (e.at > last) s.addHistory.run(praticaId, e.status, e.at, e.message);
+    s.praticaStatus.run(snap.status, at, praticaId);
+  });
+
+  const purge = db.transaction((praticaId: string, at: string) => {
+    s.purgePratica.run(at, praticaId);
+    s.purgeLinks.run(praticaId);
+    s.purgeOutbox.run(praticaId);
+    s.purgeRemote.run(at, praticaId);
+  });
+
+  return {
+    get(praticaId: string): RemotePratica | undefined {
+      const row = s.get.get(praticaId) as Row | undefined;
+      return row ? toRemote(row) : undefined;
+    },
+    /** Sent pratiche not yet final, least recently checked first. */
+    open: (limit: number): RemotePratica[] => (s.open.all(limit) as Row[]).map(toRemote),
+    record: (praticaId: string, snapshot: RemoteSnapshot, at: string): void => guard(() => record(praticaId, snapshot, at)),
+    /** Final pratiche whose retention period (counted from reaching the final status) is over. */
+    dueForPurge: (finalBefore: string): string[] => s.dueForPurge.all(finalBefore) as string[],
+    /** Removes the pratica's personal data from this device; the portal keeps it. */
+    purge: (praticaId: string, at: string): void => guard(() => purge(praticaId, at)),
+    /** Flags the open drafts of a service the comune changed; returns how many. */
+    flagChangedDrafts: (tenantSlug: string, serviceId: string, at: string): number => guard(() => s.flagDrafts.run(at, tenantSlug, serviceId).changes),
+    catalogueChangedAt: (praticaId: string): string | null => (s.flagged.get(praticaId) as string | null | undefined) ?? null,
+  };
+}
+
+export type RemoteRepo = ReturnType<typeof createRemoteRepo>;
