@@ -11,6 +11,7 @@ import type { Config } from './config/schema';
 import type { Logger } from './log/logger';
 import { systemClock, type Clock } from './ports/clock';
 import { appHandlers } from './app/handlers';
+import type { PrinterPort } from './ports/printer';
 
 export interface CoreOptions {
   config: Config;
@@ -19,6 +20,8 @@ export interface CoreOptions {
   /** Where the database, attachments and logs live (already created). */
   dataDir: string;
   clock?: Clock;
+  /** Silent printing (Electron main passes the system printer; the browser host none). */
+  printer?: PrinterPort;
 }
 
 export interface Core {
@@ -33,7 +36,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const disposers: (() => Promise<void> | void)[] = [];
 
   const handlers: Handlers<Calls> = {
-    ...appHandlers({ config: options.config, version: options.version, demo: options.config.portal === null, clock }),
+    ...appHandlers({
+      config: options.config,
+      version: options.version,
+      demo: options.config.portal === null,
+      clock,
+      ...(options.printer ? { printer: options.printer } : {}),
+    }),
   };
 
   bus.emit('app.status', { reader: 'nessun-lettore', online: false, outbox: 0 });

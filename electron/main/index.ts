@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { loadConfig, configPath, dataDirectory } from '../core/config/load';
 import { createLogger } from '../core/log/logger';
 import { createCore } from '../core/composition';
+import { systemPrinter } from '../core/print/system-printer';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { registerContract } from './ipc';
 import { createMainWindow, hardenContents, hardenSession } from './windows';
@@ -42,7 +43,8 @@ if (!app.requestSingleInstanceLock()) {
     const log = createLogger({ file: join(dataDir, 'sportello.log') });
     hardenSession();
     serveRenderer(join(__dirname, '../renderer'));
-    const core = await createCore({ config, log, version: app.getVersion(), dataDir });
+    const printer = systemPrinter(config.printer.name);
+    const core = await createCore({ config, log, version: app.getVersion(), dataDir, printer });
     registerContract(core, () => windows.filter((w) => !w.isDestroyed()));
     windows.push(createMainWindow(config, join(__dirname, '../preload')));
     app.on('before-quit', () => void core.dispose());

@@ -48,6 +48,8 @@ export function createMainWindow(config: Config, preloadDir: string): BrowserWin
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Middle-click would otherwise open links in new windows, bypassing will-navigate.
+      disableBlinkFeatures: 'Auxclick',
       devTools: !kiosk,
     },
   });

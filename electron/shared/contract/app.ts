@@ -16,6 +16,20 @@ export const appInfoSchema = z.object({
 
 export const appCalls = {
   'app.info': call(z.object({}).strict(), appInfoSchema),
+  /**
+   * Prints a document silently where the installation has a printer (Electron on a kiosk
+   * or desk); elsewhere answers printed: false and the page offers the PDF to save.
+   */
+  'app.print': call(
+    z
+      .object({
+        jobName: z.string().min(1).max(80),
+        // base64 of a PDF of at most 10 MB
+        pdfBase64: z.string().min(8).max(14_000_000).regex(/^[A-Za-z0-9+/]+={0,2}$/),
+      })
+      .strict(),
+    z.object({ printed: z.boolean() }),
+  ),
   'app.echo': call(
     z.object({ text: z.string().min(1).max(200) }).strict(),
     z.object({ text: z.string(), receivedAt: z.string() }),

@@ -103,3 +103,16 @@ describe('browser host', () => {
     expect([403, 404]).toContain(escape.status);
   });
 });
+
+describe('printing in the browser host', () => {
+  it('answers printed: false so the page offers the PDF to save, and refuses what is not a PDF', async () => {
+    const ctx = { transport: 'test' as const, clientId: 't' };
+    const pdf = Buffer.from('%PDF-1.7\n').toString('base64');
+    expect(await t.core.dispatch('app.print', { jobName: 'Ricevuta', pdfBase64: pdf }, ctx)).toEqual({ ok: true, value: { printed: false } });
+    const notPdf = Buffer.from('<html>').toString('base64');
+    expect(await t.core.dispatch('app.print', { jobName: 'Ricevuta', pdfBase64: notPdf }, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'documento-non-valido' },
+    });
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * Prints a PDF through the operating system's spooler, without a dialog: CUPS `lp`
+ * on Linux and macOS (kiosk printers, 80 mm roll printers included), and the
+ * registered PDF handler's "PrintTo" verb on Windows. Plain Node, so the kiosk
+ * prints the same way whether Electron or the browser host runs it.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DomainError } from '../errors';
+import type { PrinterPort } from '../ports/printer';
+
+const PRINT_TIMEOUT_MS = 30_000;
+
+function run(command: string, args: string[], input?: Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: [input ? 'pipe' : 'ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), PRINT_TIMEOUT_MS);
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString().slice(0, 500)));
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else reject(new Error(`${command} exited ${code}: ${stderr.trim()}`));
+    });
+    if (input) child.stdin?.end(Buffer.from(input));
+  });
+}
+
+export function systemPrinter(printerName: string | null, platform: NodeJS.Platform = process.platform): PrinterPort {
+  return {
+    async print(pdf, jobName) {
+      try {
+        if (platform === 'win32') {
+          const dir = mkdtempSync(join(tmpdir(), 'sportello-print-'));
+          const file = join(dir, 'documento.pdf');
+          writeFileSync(file, pdf);
+          try {
+            const target = printerName ? `-Verb PrintTo -ArgumentList '"${printerName.replace(/'/g, "''")}"'` : '-Verb Print';
+            await run('powershell.exe', ['-NoProfile', '-Command', `Start-Process -FilePath '${file}' ${target} -WindowStyle Hidden -Wait`]);
+          } finally {
+            rmSync(dir, { recursive: true, force: true });
+          }
+          return;
+        }
+        const args = [...(printerName ? ['-d', printerName] : []), '-t', jobName.slice(0, 80), '-'];
+        await run('lp', args, pdf);
+      } catch (error) {
+        throw new DomainError(
+          'stampa-non-riuscita',
+          `Stampa non riuscita${printerName ? ` sulla stampante ${printerName}` : ''}: controlla che sia accesa e abbia carta. Puoi anche salvare il documento.`,
+          [{ path: 'stampante', message: (error as Error).message.slice(0, 200) }],
+        );
+      }
+    },
+  };
+}
