@@ -56,7 +56,8 @@ export class CardFiles {
   async select(path: readonly number[]): Promise<void> {
     if (this.map.aid && !this.aidSelected) {
       const reply = await exchange(this.transport, { cla: 0, ins: 0xa4, p1: 0x04, p2: 0x0c, data: this.map.aid });
-      if (reply.sw === SW_FILE_NOT_FOUND || reply.sw === 0x6a86) throw new FileNotFound(path);
+      // Cards without the application answer in several ways; all mean "not this layout".
+      if ([SW_FILE_NOT_FOUND, 0x6a86, 0x6a81, 0x6d00, 0x6e00].includes(reply.sw)) throw new FileNotFound(path);
       if (reply.sw !== SW_OK) throw unexpected("la selezione dell'applicazione", reply.sw);
       this.aidSelected = true;
     }
@@ -110,7 +111,7 @@ export class CardFiles {
     const cap = Math.min(options.maxSize ?? MAX_FILE_SIZE, MAX_FILE_SIZE);
     const buffer = new Uint8Array(cap);
     let length = 0;
-    let wanted: number | undefined;
+    let wanted = this.checkedUseful(options, buffer.subarray(0, 0), cap);
     while (length < (wanted ?? cap)) {
       if (length > MAX_OFFSET) break;
       const le = Math.min(CHUNK, (wanted ?? cap) - length);
@@ -120,14 +121,17 @@ export class CardFiles {
       const chunk = reply.data.subarray(0, Math.min(reply.data.length, le));
       buffer.set(chunk, length);
       length += chunk.length;
-      if (options.usefulLength && wanted === undefined) {
-        wanted = options.usefulLength(buffer.subarray(0, length));
-        if (wanted !== undefined && wanted > cap) {
-          throw new CardError('carta-dati-non-validi', `Un file della carta dichiara una lunghezza eccessiva (${wanted} byte).`);
-        }
-      }
+      wanted ??= this.checkedUseful(options, buffer.subarray(0, length), cap);
       if (reply.sw === SW_END_OF_FILE || chunk.length < le) break;
     }
     return buffer.slice(0, wanted === undefined ? length : Math.min(length, wanted));
+  }
+
+  private checkedUseful(options: ReadOptions, prefix: Uint8Array, cap: number): number | undefined {
+    const wanted = options.usefulLength?.(prefix);
+    if (wanted !== undefined && wanted > cap) {
+      throw new CardError('carta-dati-non-validi', `Un file della carta dichiara una lunghezza eccessiva (${wanted} byte).`);
+    }
+    return wanted;
   }
 }

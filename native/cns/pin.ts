@@ -36,7 +36,7 @@ export function checkFormat(kind: SecretKind, value: string): void {
   const { min, max } = kind === 'pin' ? PIN_LENGTH : PUK_LENGTH;
   if (!/^\d+$/.test(value) || value.length < min || value.length > max) {
     const length = min === max ? `${min} cifre` : `da ${min} a ${max} cifre`;
-    throw new CardError(kind === 'pin' ? 'pin-formato' : 'puk-formato', `Il ${LABEL[kind]} deve essere di ${length}.`);
+    throw new CardError(kind === 'pin' ? 'pin-formato' : 'puk-formato', `Il ${LABEL[kind]} deve avere ${length}.`);
   }
 }
 
