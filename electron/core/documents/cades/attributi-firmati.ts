@@ -41,27 +41,30 @@ export interface AttributiFirmati {
   daFirmare: Uint8Array;
 }
 
-export function attributiFirmati(contenuto: Uint8Array, certificatoDer: Uint8Array, firmatoIl: Date): AttributiFirmati {
-  const certificato = pkijs.Certificate.fromBER(certificatoDer);
-  // signingTime carries whole seconds: sub-second digits would make UTCTime invalid DER.
-  const istante = new Date(Math.floor(firmatoIl.getTime() / 1000) * 1000);
-  const attributi = [
-    new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
-    new pkijs.Attribute({ type: OID.signingTime, values: [new asn1js.UTCTime({ valueDate: istante })] }),
-    new pkijs.Attribute({ type: OID.messageDigest, values: [new asn1js.OctetString({ valueHex: sha256(contenuto) })] }),
-    new pkijs.Attribute({ type: OID.signingCertificateV2, values: [signingCertificateV2(certificatoDer, certificato)] }),
-  ]
-    .map((a) => ({ a, der: new Uint8Array(a.toSchema().toBER()) }))
-    .sort((x, y) => confronta(x.der, y.der));
-  const corpo = attributi.reduce((n, { der }) => n + der.length, 0);
+/** Sorts attributes into DER order and encodes them as the SET the signature covers. */
+export function insiemeFirmato(attributi: pkijs.Attribute[]): AttributiFirmati {
+  const codificati = attributi.map((a) => ({ a, der: new Uint8Array(a.toSchema().toBER()) })).sort((x, y) => confronta(x.der, y.der));
+  const corpo = codificati.reduce((n, { der }) => n + der.length, 0);
   const lunghezza = lunghezzaDer(corpo);
   const daFirmare = new Uint8Array(1 + lunghezza.length + corpo);
   daFirmare[0] = 0x31;
   daFirmare.set(lunghezza, 1);
   let pos = 1 + lunghezza.length;
-  for (const { der } of attributi) {
+  for (const { der } of codificati) {
     daFirmare.set(der, pos);
     pos += der.length;
   }
-  return { attributi: attributi.map(({ a }) => a), daFirmare };
+  return { attributi: codificati.map(({ a }) => a), daFirmare };
+}
+
+export function attributiFirmati(contenuto: Uint8Array, certificatoDer: Uint8Array, firmatoIl: Date): AttributiFirmati {
+  const certificato = pkijs.Certificate.fromBER(certificatoDer);
+  // signingTime carries whole seconds: sub-second digits would make UTCTime invalid DER.
+  const istante = new Date(Math.floor(firmatoIl.getTime() / 1000) * 1000);
+  return insiemeFirmato([
+    new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
+    new pkijs.Attribute({ type: OID.signingTime, values: [new asn1js.UTCTime({ valueDate: istante })] }),
+    new pkijs.Attribute({ type: OID.messageDigest, values: [new asn1js.OctetString({ valueHex: sha256(contenuto) })] }),
+    new pkijs.Attribute({ type: OID.signingCertificateV2, values: [signingCertificateV2(certificatoDer, certificato)] }),
+  ]);
 }

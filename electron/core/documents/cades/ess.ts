@@ -42,7 +42,7 @@ export function verificaCertificatoFirmatario(valore: asn1js.AsnType, certificat
   const [certs] = figli(valore);
   const [primo] = figli(certs);
   const campi = figli(primo);
-  let algoritmo = v2 ? OID.sha256 : OID.sha1;
+  let algoritmo: string = v2 ? OID.sha256 : OID.sha1;
   let i = 0;
   if (v2 && campi[0] instanceof asn1js.Sequence) {
     const [oid] = campi[0].valueBlock.value;

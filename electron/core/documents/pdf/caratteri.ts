@@ -39,9 +39,10 @@ export async function incorporaCaratteri(doc: PDFDocument): Promise<Caratteri> {
   doc.registerFontkit(fontkit);
   const normale = carica('TitilliumWeb-Regular.ttf');
   const grassetto = carica('TitilliumWeb-Bold.ttf');
+  // A subset font's name carries a six-letter tag (ISO 32000 9.6.4); a fixed one keeps output deterministic.
   return {
-    normale: await doc.embedFont(normale.byte, { subset: true }),
-    grassetto: await doc.embedFont(grassetto.byte, { subset: true }),
+    normale: await doc.embedFont(normale.byte, { subset: true, customName: 'SPTLAA+TitilliumWeb-Regular' }),
+    grassetto: await doc.embedFont(grassetto.byte, { subset: true, customName: 'SPTLAB+TitilliumWeb-Bold' }),
     pulisci(testo) {
       let esito = '';
       for (const carattere of testo.normalize('NFC').replace(/[\t\r]/g, ' ')) {

@@ -1,0 +1,39 @@
+/**
+ * The PDF/A declaration in XMP metadata: pdfaid:part and pdfaid:conformance, written
+ * either as elements or as attributes of rdf:Description, under whatever prefix the
+ * producer bound to the pdfaid namespace. A declaration is a claim, not proof of
+ * conformance (no full validator is available): it is reported as such.
+ */
+
+export interface DichiarazionePdfA {
+  parte: number;
+  /** A, B or U; empty for PDF/A-4, which has no conformance level. */
+  conformita: string;
+}
+
+const NS_PDFAID = 'http://www.aiim.org/pdfa/ns/id/';
+
+function prefissi(xmp: string): string[] {
+  const trovati = new Set<string>(['pdfaid']);
+  for (const m of xmp.matchAll(/xmlns:([A-Za-z_][\w.-]{0,40})\s*=\s*["']([^"']{1,200})["']/g)) {
+    if (m[2] === NS_PDFAID && m[1]) trovati.add(m[1]);
+  }
+  return [...trovati];
+}
+
+function proprieta(xmp: string, prefisso: string, nome: string): string | undefined {
+  const p = prefisso.replace(/[.-]/g, '\\$&');
+  const elemento = new RegExp(`<${p}:${nome}>\\s*([^<\\s]{1,10})\\s*</${p}:${nome}>`).exec(xmp);
+  if (elemento) return elemento[1];
+  return new RegExp(`\\s${p}:${nome}\\s*=\\s*["']\\s*([^"'\\s]{1,10})\\s*["']`).exec(xmp)?.[1];
+}
+
+export function dichiarazionePdfA(xmp: string): DichiarazionePdfA | null {
+  for (const prefisso of prefissi(xmp)) {
+    const parte = proprieta(xmp, prefisso, 'part');
+    if (parte && /^[1-4]$/.test(parte)) {
+      return { parte: Number(parte), conformita: (proprieta(xmp, prefisso, 'conformance') ?? '').toUpperCase() };
+    }
+  }
+  return null;
+}
