@@ -7,7 +7,7 @@
  * deadline.
  */
 import { inflateSync } from 'node:zlib';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream } from '@cantoo/pdf-lib';
+import { EncryptedPDFError, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream } from '@cantoo/pdf-lib';
 import { dichiarazionePdfA, type DichiarazionePdfA } from './xmp-pdfa';
 
 export interface LimitiPdf {
@@ -74,8 +74,7 @@ export async function esaminaPdf(byte: Uint8Array, limiti: LimitiPdf = LIMITI_PD
   );
   if (esito === 'scaduto') return rifiuto('allegato.pdf-troppo-complesso', 'Il PDF è troppo complesso per essere controllato in tempo utile.');
   if ('errore' in esito) {
-    const nome = esito.errore instanceof Error ? esito.errore.name : '';
-    return nome === 'EncryptedPDFError'
+    return esito.errore instanceof EncryptedPDFError
       ? rifiuto('allegato.pdf-cifrato', 'Il PDF è protetto da password o cifrato: carichi una versione senza protezione.')
       : rifiuto('allegato.pdf-non-valido', 'Il PDF è danneggiato e non può essere letto.');
   }

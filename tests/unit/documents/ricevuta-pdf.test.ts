@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dichiarazionePdfA } from '../../../electron/core/documents/allegati/xmp-pdfa';
+import { creaRicevutaPdf, type RicevutaInput } from '../../../electron/core/documents/ricevuta-pdf';
+import { ISTANTE, praticaDiProva } from '../../fixtures/documents/pratica';
+import { cartellaTemporanea, esegui, pdfinfo, pdftotext, type CartellaTemporanea } from '../../fixtures/documents/strumenti';
+
+let cartella: CartellaTemporanea;
+let ricevuta: RicevutaInput;
+
+beforeAll(async () => {
+  cartella = cartellaTemporanea();
+  const { input } = await praticaDiProva();
+  ricevuta = {
+    comune: input.comune,
+    servizio: input.servizio,
+    richiedente: input.richiedente,
+    presentataIl: ISTANTE,
+    riferimento: input.riferimento,
+    documenti: [{ nome: 'modulo.pdf.p7m', sha256: 'e'.repeat(64) }, ...input.allegati.map((a) => ({ nome: a.nome, sha256: a.sha256 }))],
+  };
+});
+afterAll(() => cartella.elimina());
+
+const testo = (f: string) => pdftotext(f).replace(/\s+/g, ' ');
+
+describe('ricevuta di presentazione', () => {
+  it('in A4 lists service, time, citizen and every document hash, awaiting the protocol number', async () => {
+    const f = cartella.scrivi('ricevuta.pdf', await creaRicevutaPdf(ricevuta, 'a4'));
+    expect(pdfinfo(f)['Page size']).toContain('A4');
+    const t = testo(f);
+    for (const atteso of ['RICEVUTA DI PRESENTAZIONE', 'Iscrizione al servizio di mensa scolastica', '24/11/2026 ore 09:30', 'Mario Rossi', 'RSSMRA80A01H501U', 'SP-2026-000123', 'in attesa di protocollazione', 'e'.repeat(64), 'attestazione-isee.pdf']) {
+      expect(t).toContain(atteso);
+    }
+  });
+
+  it('shows the protocol number once the portal has given one', async () => {
+    const f = cartella.scrivi('protocollata.pdf', await creaRicevutaPdf({ ...ricevuta, protocollo: { numero: '2026/0012345', data: new Date('2026-11-25T10:00:00Z') } }, 'a4'));
+    expect(testo(f)).toContain('n. 2026/0012345 del 25/11/2026');
+    expect(testo(f)).not.toContain('in attesa di protocollazione');
+  });
+
+  it('on an 80 mm roll is one page 80 mm wide, as tall as its content, PDF/A-2B, renderable', async () => {
+    const pdf = await creaRicevutaPdf(ricevuta, '80mm');
+    const f = cartella.scrivi('ricevuta-80mm.pdf', pdf);
+    const info = pdfinfo(f);
+    expect(info.Pages).toBe('1');
+    const [larghezza, , altezza] = (info['Page size'] ?? '').split(' ').map(Number);
+    expect(larghezza).toBeCloseTo(226.77, 1);
+    expect(altezza).toBeGreaterThan(200);
+    expect(altezza).toBeLessThan(842);
+    const t = testo(f);
+    expect(t).toContain('RSSMRA80A01H501U');
+    expect(t).toContain('modulo.pdf.p7m');
+    const raw = Buffer.from(pdf).toString('latin1');
+    expect(dichiarazionePdfA(raw.slice(raw.indexOf('<?xpacket begin')))).toEqual({ parte: 2, conformita: 'B' });
+    expect(esegui('pdftoppm', ['-r', '50', '-png', f, `${cartella.percorso}/rotolo`]).status).toBe(0);
+  });
+});
