@@ -1,0 +1,67 @@
+/**
+ * What core needs from the card layer. Core (the identity session) sees only this;
+ * the adapter over PC/SC, the CNS profile and PKCS#11 lives in
+ * electron/core/identity/native-card-port.ts and is reached through its factory.
+ */
+import type { SignerPort } from './signer';
+
+export type CardPortEvent =
+  | { readonly type: 'service'; readonly available: boolean }
+  | { readonly type: 'reader-added' | 'reader-removed'; readonly reader: string }
+  | { readonly type: 'card-inserted'; readonly reader: string }
+  | { readonly type: 'card-removed'; readonly reader: string };
+
+/** What a card says about its holder, already cross-checked (certificate, serial, CA). */
+export interface CardIdentity {
+  readonly codiceFiscale: string;
+  readonly nome: string;
+  readonly cognome: string;
+  readonly dataNascita: string | null;
+  readonly sesso: 'M' | 'F' | null;
+  readonly comuneResidenza: string;
+  readonly indirizzoResidenza: string;
+  readonly seriale: string;
+  readonly scadenza: string | null;
+  /** e.g. "CNS 1.1 (STIncard)". */
+  readonly tipo: string;
+  readonly certificato: {
+    readonly der: Uint8Array;
+    readonly emittente: string;
+    readonly validoDal: Date;
+    readonly validoAl: Date;
+  };
+}
+
+export interface CardPinStatus {
+  readonly triesLeft: number | null;
+  readonly blocked: boolean;
+  readonly pukTriesLeft: number | null;
+  readonly pukBlocked: boolean;
+}
+
+export interface CardPort {
+  start(): void;
+  stop(): Promise<void>;
+  serviceAvailable(): boolean;
+  readers(): { name: string; cardPresent: boolean }[];
+  onEvent(listener: (event: CardPortEvent) => void): () => void;
+  identify(reader: string): Promise<CardIdentity>;
+  pinStatus(reader: string): Promise<CardPinStatus>;
+  /** One attempt, never repeated by the port. */
+  verifyPin(reader: string, pin: string): Promise<void>;
+  changePin(reader: string, pin: string, newPin: string): Promise<void>;
+  unblockPin(reader: string, puk: string, newPin: string): Promise<void>;
+  /** Signs with the card in `reader` (PKCS#11 when a module reads it, the card's APDUs otherwise). */
+  signer(reader: string): SignerPort;
+}
+
+export interface CardPortOptions {
+  readonly readerNameFilter: string | null;
+  /** PEM bundle of the CAs card certificates must chain to; null = not checked (demo). */
+  readonly caBundlePem: string | null;
+  readonly pkcs11ModulePath: string | null;
+  /** Validity of certificates is checked against this time. */
+  readonly now: () => Date;
+}
+
+export type CardPortFactory = (options: CardPortOptions) => CardPort;

@@ -1,0 +1,73 @@
+/**
+ * Calls and events about the card: readers, the identity session, PIN and PUK.
+ * PIN and PUK fields are declared secret: the dispatcher never logs or traces them.
+ */
+import { z } from 'zod';
+import { call } from '../define';
+
+const pinSchema = z.string().regex(/^\d{5,8}$/, 'Il PIN deve avere da 5 a 8 cifre.');
+const pukSchema = z.string().regex(/^\d{8}$/, 'Il PUK deve avere 8 cifre.');
+
+export const cardErrorSchema = z.object({ code: z.string(), message: z.string() });
+
+export const titolareSchema = z.object({
+  codiceFiscale: z.string(),
+  nome: z.string(),
+  cognome: z.string(),
+  dataNascita: z.string().nullable(),
+  sesso: z.enum(['M', 'F']).nullable(),
+  comuneResidenza: z.string(),
+  indirizzoResidenza: z.string(),
+});
+
+export const cartaSchema = z.object({
+  seriale: z.string(),
+  /** Expiry of the card (EF_DatiPersonali), ISO date, when the card states it. */
+  scadenza: z.string().nullable(),
+  tipo: z.string(),
+  certificato: z.object({ emittente: z.string(), validoDal: z.string(), validoAl: z.string() }),
+});
+
+export const sessionStateSchema = z.enum(['nessuna-carta', 'lettura', 'identificata', 'autenticata', 'rifiutata']);
+
+export const cardSessionSchema = z.object({
+  state: sessionStateSchema,
+  reader: z.string().nullable(),
+  titolare: titolareSchema.nullable(),
+  carta: cartaSchema.nullable(),
+  /** Why a card was refused or could not be read (CIE, unknown card, inconsistent data...). */
+  error: cardErrorSchema.nullable(),
+});
+
+export const cardReaderSchema = z.object({
+  service: z.enum(['disponibile', 'non-disponibile']),
+  readers: z.array(z.object({ name: z.string(), cardPresent: z.boolean() })),
+});
+
+export const pinStatusSchema = z.object({
+  triesLeft: z.number().int().nonnegative().nullable(),
+  blocked: z.boolean(),
+  pukTriesLeft: z.number().int().nonnegative().nullable(),
+  pukBlocked: z.boolean(),
+});
+
+export const cardCalls = {
+  'card.status': call(z.object({}).strict(), z.object({ session: cardSessionSchema, reader: cardReaderSchema })),
+  'card.pinStatus': call(z.object({}).strict(), pinStatusSchema),
+  'card.verifyPin': call(z.object({ pin: pinSchema }).strict(), cardSessionSchema, { secretFields: ['pin'] }),
+  'card.changePin': call(z.object({ pin: pinSchema, newPin: pinSchema }).strict(), z.object({ changed: z.literal(true) }), {
+    secretFields: ['pin', 'newPin'],
+  }),
+  'card.unblockPin': call(z.object({ puk: pukSchema, newPin: pinSchema }).strict(), z.object({ unblocked: z.literal(true) }), {
+    secretFields: ['puk', 'newPin'],
+  }),
+};
+
+export const cardEvents = {
+  'card.reader': cardReaderSchema,
+  'card.session': cardSessionSchema,
+};
+
+export type CardSession = z.infer<typeof cardSessionSchema>;
+export type CardReaderStatus = z.infer<typeof cardReaderSchema>;
+export type PinStatusView = z.infer<typeof pinStatusSchema>;
