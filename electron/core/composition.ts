@@ -12,6 +12,9 @@ import type { Logger } from './log/logger';
 import { systemClock, type Clock } from './ports/clock';
 import { appHandlers } from './app/handlers';
 import type { PrinterPort } from './ports/printer';
+import type { CardPortFactory } from './ports/card';
+import { createIdentitySession, cardHandlers } from './identity';
+import { documentsHandlers } from './documents/handlers';
 
 export interface CoreOptions {
   config: Config;
@@ -22,6 +25,8 @@ export interface CoreOptions {
   clock?: Clock;
   /** Silent printing (Electron main passes the system printer; the browser host none). */
   printer?: PrinterPort;
+  /** The card readers; defaults to the machine's PC/SC readers (tests and demos pass their own). */
+  cardPortFactory?: CardPortFactory;
 }
 
 export interface Core {
@@ -35,6 +40,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const bus = createEventBus(events);
   const disposers: (() => Promise<void> | void)[] = [];
 
+  const identity = createIdentitySession({
+    config: options.config,
+    bus,
+    log: options.log.child('identity'),
+    clock,
+    ...(options.cardPortFactory ? { cardPortFactory: options.cardPortFactory } : {}),
+  });
+  identity.start();
+  disposers.push(() => identity.stop());
+
   const handlers: Handlers<Calls> = {
     ...appHandlers({
       config: options.config,
@@ -43,6 +58,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       clock,
       ...(options.printer ? { printer: options.printer } : {}),
     }),
+    ...cardHandlers(identity),
+    ...documentsHandlers({ config: options.config, clock }),
   };
 
   bus.emit('app.status', { reader: 'nessun-lettore', online: false, outbox: 0 });

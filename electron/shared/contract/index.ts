@@ -3,13 +3,21 @@
  * Each domain keeps its entries in a file of its own and is listed here once.
  */
 import { appCalls, appEvents } from './app';
+import { syncCalls, syncEvents } from './sync';
+import { cardCalls, cardEvents } from './card';
+import { documentsCalls } from './documents';
 
 export const calls = {
   ...appCalls,
+  ...syncCalls,
+  ...cardCalls,
+  ...documentsCalls,
 } as const;
 
 export const events = {
   ...appEvents,
+  ...syncEvents,
+  ...cardEvents,
 } as const;
 
 export type Calls = typeof calls;
