@@ -1,0 +1,47 @@
+/**
+ * Calls about documents: checking an upload before it joins a pratica, and opening a
+ * signed file (.p7m) received from the portal. Files travel as Base64, bounded so a
+ * renderer cannot push an unbounded payload through the bridge.
+ */
+import { z } from 'zod';
+import { call } from '../define';
+
+/** 20 MB of file as Base64. */
+const BASE64_MASSIMO = Math.ceil((20 * 1024 * 1024 * 4) / 3) + 4;
+const base64Schema = z.string().min(1).max(BASE64_MASSIMO).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Contenuto non in Base64.');
+
+export const esitoAllegatoSchema = z.object({
+  ammesso: z.boolean(),
+  mime: z.string().nullable(),
+  codice: z.string().nullable(),
+  messaggio: z.string().nullable(),
+  avvisi: z.array(z.string()),
+  pdf: z
+    .object({
+      versione: z.string(),
+      pagine: z.number().int().positive(),
+      pdfa: z.object({ parte: z.number().int(), conformita: z.string() }).nullable(),
+    })
+    .nullable(),
+});
+
+export const firmatarioSchema = z.object({
+  soggetto: z.string(),
+  codiceFiscale: z.string().nullable(),
+  emittente: z.string(),
+  numeroSerie: z.string(),
+  firmatoIl: z.string().nullable(),
+  validoDal: z.string(),
+  validoAl: z.string(),
+});
+
+export const documentsCalls = {
+  'documents.verificaAllegato': call(
+    z.object({ nome: z.string().min(1).max(255), contenutoBase64: base64Schema, richiediPdfA: z.boolean().default(false) }).strict(),
+    esitoAllegatoSchema,
+  ),
+  'documents.verificaFirma': call(
+    z.object({ p7mBase64: base64Schema }).strict(),
+    z.object({ firmatari: z.array(firmatarioSchema), contenutoBase64: z.string(), tipoContenuto: z.string() }),
+  ),
+};
