@@ -1,0 +1,55 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CONFIG } from '../../../electron/core/config/schema';
+import { signModulo } from '../../../electron/core/documents/cades/firma';
+import { firmatarioSoftware } from '../../../electron/core/documents/demo/firmatario-software';
+import { creaAllegatoDemo } from '../../../electron/core/documents/demo/allegato-demo';
+import { documentsHandlers } from '../../../electron/core/documents/handlers';
+import { documentsCalls } from '../../../electron/shared/contract/documents';
+import { ISTANTE, orologio } from '../../fixtures/documents/pratica';
+import { pkiDiProva, type PkiDiProva } from '../../fixtures/documents/pki';
+import { cartellaTemporanea } from '../../fixtures/documents/strumenti';
+
+const contesto = { transport: 'test' as const, clientId: 'test' };
+let pki: PkiDiProva;
+let pdf: Uint8Array;
+let p7mBase64: string;
+
+beforeAll(async () => {
+  pki = pkiDiProva();
+  pdf = await creaAllegatoDemo('Esito', ['Domanda accolta.'], ISTANTE);
+  p7mBase64 = Buffer.from(await signModulo(pdf, firmatarioSoftware(pki.valido.der, pki.valido.chiavePrivata), orologio)).toString('base64');
+});
+
+describe('documents handlers', () => {
+  it('open a signed outcome file against the configured CA bundle', async () => {
+    const cartella = cartellaTemporanea();
+    try {
+      const h = documentsHandlers({ config: { ...DEMO_CONFIG, caBundlePath: cartella.scrivi('ca.pem', pki.ca.pem) }, clock: orologio });
+      const esito = await h['documents.verificaFirma']({ p7mBase64 }, contesto);
+      expect(Buffer.from(esito.contenutoBase64, 'base64').equals(Buffer.from(pdf))).toBe(true);
+      expect(esito.firmatari[0]).toMatchObject({ codiceFiscale: 'RSSMRA80A01H501U', firmatoIl: ISTANTE.toISOString() });
+      expect(() => documentsCalls['documents.verificaFirma'].output.parse(esito)).not.toThrow();
+    } finally {
+      cartella.elimina();
+    }
+  });
+
+  it('refuse to call a signature valid when no CA bundle is configured or readable', async () => {
+    const senza = documentsHandlers({ config: DEMO_CONFIG, clock: orologio });
+    await expect(senza['documents.verificaFirma']({ p7mBase64 }, contesto)).rejects.toMatchObject({ code: 'firma.ca-non-configurate' });
+    const illeggibile = documentsHandlers({ config: { ...DEMO_CONFIG, caBundlePath: '/non/esiste/ca.pem' }, clock: orologio });
+    await expect(illeggibile['documents.verificaFirma']({ p7mBase64 }, contesto)).rejects.toMatchObject({ code: 'firma.ca-non-leggibili' });
+  });
+
+  it('check an upload and report its PDF/A declaration in the contract shape', async () => {
+    const h = documentsHandlers({ config: DEMO_CONFIG, clock: orologio });
+    const input = documentsCalls['documents.verificaAllegato'].input.parse({ nome: 'esito.pdf', contenutoBase64: Buffer.from(pdf).toString('base64') });
+    const esito = await h['documents.verificaAllegato'](input, contesto);
+    expect(documentsCalls['documents.verificaAllegato'].output.parse(esito)).toMatchObject({ ammesso: true, pdf: { pdfa: { parte: 2, conformita: 'B' } } });
+  });
+
+  it('reject inputs that are not Base64 at the boundary', () => {
+    expect(documentsCalls['documents.verificaFirma'].input.safeParse({ p7mBase64: 'non è base64!' }).success).toBe(false);
+    expect(documentsCalls['documents.verificaAllegato'].input.safeParse({ nome: '', contenutoBase64: 'QQ==' }).success).toBe(false);
+  });
+});
