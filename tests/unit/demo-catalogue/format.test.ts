@@ -34,11 +34,15 @@ describe('demo catalogue: files and format', () => {
     for (const [name, service] of demo.services) expect(service.slug).toBe(name);
   });
 
-  it('names every form file after its _id and path', () => {
+  it('names every form file after its _id and path, with both display modes in use', () => {
     for (const [name, form] of demo.forms) {
       expect(form._id).toBe(name);
       expect(form.path).toBe(name);
     }
+    const wizards = [...demo.forms.values()].filter((f) => f.display === 'wizard');
+    expect(wizards.length).toBeGreaterThan(0);
+    // A wizard's pages are its top-level panels.
+    for (const w of wizards) expect(w.components.every((c) => c.type === 'panel')).toBe(true);
   });
 
   it('gives every entity a distinct id', () => {

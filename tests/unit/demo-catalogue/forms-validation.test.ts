@@ -98,10 +98,12 @@ describe('demo catalogue: conditional fields and patterns', () => {
       d.componenti[1].cittadinanza = 'extra_ue'; // was IT
       d.componenti[2].titolo_soggiorno_ue = undefined; // UE
       d.componenti[2].patente_numero = undefined;
+      d.componenti[2].attestazione_ue_comune = undefined;
     }));
     expect(paths(errors, 'required').sort()).toEqual([
       'componenti[0].permesso_numero', 'componenti[1].permesso_numero', 'componenti[1].permesso_scadenza',
-      'componenti[1].stato_cittadinanza', 'componenti[2].patente_numero', 'componenti[2].titolo_soggiorno_ue',
+      'componenti[1].stato_cittadinanza', 'componenti[2].attestazione_ue_comune', 'componenti[2].patente_numero',
+      'componenti[2].titolo_soggiorno_ue',
     ]);
   });
 
