@@ -33,10 +33,10 @@ beforeAll(async () => {
 });
 afterAll(() => cartella.elimina());
 
-function opensslVerifica(busta: Uint8Array): { ok: boolean; contenuto: Buffer | null; stderr: string } {
+function opensslVerifica(busta: Uint8Array, extra: string[] = []): { ok: boolean; contenuto: Buffer | null; stderr: string } {
   const entrata = cartella.scrivi('busta.p7m', busta);
   const uscita = `${cartella.percorso}/estratto.bin`;
-  const r = esegui('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', entrata, '-CAfile', `${cartella.percorso}/ca.pem`, '-out', uscita]);
+  const r = esegui('openssl', ['cms', '-verify', ...extra, '-binary', '-inform', 'DER', '-in', entrata, '-CAfile', `${cartella.percorso}/ca.pem`, '-out', uscita]);
   return { ok: r.status === 0, contenuto: r.status === 0 ? readFileSync(uscita) : null, stderr: r.stderr };
 }
 
@@ -96,7 +96,7 @@ describe('CAdES-BES .p7m', () => {
     expect(() => verificaP7m(alterata, opzioni)).toThrow(expect.objectContaining({ code: 'firma.non-valida' }));
   });
 
-  it('rejects a wrong ESSCertIDv2 hash that openssl lets through', () => {
+  it('rejects a wrong ESSCertIDv2 hash that openssl lets through unless asked with -cades', () => {
     const altro = pki.ca.emetti({ nome: 'Altro', cognome: 'Titolare', codiceFiscale: 'BNCLCU82C41H501Z', validoDal: new Date('2024-01-01'), validoAl: new Date('2030-01-01') });
     const sbagliata = rifirma(p7m, pki.valido, (attributi) =>
       attributi.map((a) =>
@@ -106,6 +106,7 @@ describe('CAdES-BES .p7m', () => {
       ),
     );
     expect(opensslVerifica(sbagliata).ok).toBe(true);
+    expect(opensslVerifica(sbagliata, ['-cades']).ok).toBe(false);
     expect(() => verificaP7m(sbagliata, opzioni)).toThrow(expect.objectContaining({ code: 'firma.certificato-firmatario-errato' }));
   });
 
