@@ -15,6 +15,9 @@ import type { PrinterPort } from './ports/printer';
 import type { CardPortFactory } from './ports/card';
 import { createIdentitySession, cardHandlers } from './identity';
 import { documentsHandlers } from './documents/handlers';
+import { openDatabase } from './store/database';
+import { createSyncArea } from './sync/area';
+import { syncHandlers } from './sync/handlers';
 
 export interface CoreOptions {
   config: Config;
@@ -50,6 +53,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   identity.start();
   disposers.push(() => identity.stop());
 
+  const db = openDatabase({ dataDir: options.dataDir });
+  disposers.push(() => void db.close());
+  const sync = createSyncArea({
+    config: options.config,
+    db,
+    dataDir: options.dataDir,
+    log: options.log.child('sync'),
+    clock,
+    publish: (status) => bus.emit('sync.status', status),
+  });
+  sync.start();
+  disposers.push(() => sync.stop());
+
   const handlers: Handlers<Calls> = {
     ...appHandlers({
       config: options.config,
@@ -60,6 +76,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
     ...cardHandlers(identity),
     ...documentsHandlers({ config: options.config, clock }),
+    ...syncHandlers(sync),
   };
 
   bus.emit('app.status', { reader: 'nessun-lettore', online: false, outbox: 0 });

@@ -1,0 +1,63 @@
+/**
+ * Sync as the composition root sees it: with a portal configured, the engine runs in the
+ * background; without one (the demo), submitted pratiche simply wait in the outbox and the
+ * status says so. Either way the `sync.*` calls answer and `sync.status` is published.
+ */
+import type { Config } from '../config/schema';
+import { retentionDays } from '../config/schema';
+import type { Logger } from '../log/logger';
+import type { Clock } from '../ports/clock';
+import type { Db } from '../store/database';
+import { createOutboxRepo } from '../store/outbox-repo';
+import { readCredentials } from './credentials';
+import { createSyncService, type SyncStatus } from './sync-service';
+
+export interface SyncAreaOptions {
+  config: Config;
+  db: Db;
+  dataDir: string;
+  log: Logger;
+  clock: Clock;
+  publish: (status: SyncStatus) => void;
+}
+
+export interface SyncArea {
+  status(): SyncStatus;
+  parked(): { praticaId: string; error: string; parkedAt: string }[];
+  retry(praticaId: string): boolean;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export function createSyncArea(o: SyncAreaOptions): SyncArea {
+  const portal = o.config.portal;
+  if (portal === null) {
+    const outbox = createOutboxRepo(o.db);
+    const status = () => ({ online: false, outbox: outbox.counts().pending, parked: outbox.counts().parked });
+    return {
+      status,
+      parked: () => outbox.parked(),
+      retry: (id) => outbox.unpark(id, o.clock.now().toISOString()),
+      start: () => o.publish(status()),
+      stop: async () => {},
+    };
+  }
+  const reference = portal.credentials;
+  return createSyncService({
+    db: o.db,
+    dataDir: o.dataDir,
+    portal: {
+      url: portal.url,
+      tenant: portal.tenant ?? o.config.comune.id,
+      credentials: () => {
+        if (!reference) throw new Error('nessuna credenziale del portale nella configurazione');
+        return readCredentials(reference);
+      },
+    },
+    tenant: { slug: portal.tenant ?? o.config.comune.id, name: o.config.comune.nome },
+    retentionDays: retentionDays(o.config),
+    log: o.log,
+    clock: o.clock,
+    onStatus: o.publish,
+  });
+}

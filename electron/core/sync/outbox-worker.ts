@@ -1,0 +1,72 @@
+/**
+ * Drains the outbox: due items are sent a few at a time; a transient failure reschedules the
+ * item with exponential backoff and jitter (or the portal's Retry-After), a permanent one parks
+ * it with its error so the rest of the queue keeps moving.
+ */
+import type { Logger } from '../log/logger';
+import type { OutboxItem, OutboxRepo } from '../store/outbox-repo';
+import { PortalError, toPortalError } from './portal-error';
+import { delayAfter, type BackoffPolicy } from './retry';
+import { sendItem, type SenderDeps } from './outbox-sender';
+
+export interface WorkerOptions extends SenderDeps {
+  log: Logger;
+  concurrency: number;
+  itemBackoff: BackoffPolicy;
+}
+
+export interface DrainReport {
+  sent: number;
+  rescheduled: number;
+  parked: number;
+  /** False when the last failure was the portal being unreachable or failing. */
+  online: boolean;
+}
+
+async function processOne(o: WorkerOptions, item: OutboxItem, report: DrainReport): Promise<void> {
+  const now = o.now();
+  o.outbox.begin(item, now.toISOString());
+  try {
+    const result = await sendItem(o, item);
+    if (result.kind === 'wait') {
+      o.outbox.scheduleRetry(item, new Date(result.untilMs).toISOString(), 'esito della creazione da verificare');
+      report.rescheduled++;
+      return;
+    }
+    report.sent++;
+    report.online = true;
+    o.log.info('pratica inviata al portale', { praticaId: item.praticaId, remoteId: result.remoteId, trovataDopoInterruzione: result.found });
+  } catch (error) {
+    const failure = error instanceof PortalError ? error : toPortalError(error, 'invio pratica');
+    if (failure.kind === 'permanent') {
+      o.outbox.park(item, failure.message, o.now().toISOString());
+      report.parked++;
+      o.log.warn('pratica sospesa: il portale la rifiuta', { praticaId: item.praticaId, error: failure.message });
+      return;
+    }
+    const attempts = item.attempts + 1;
+    let next = o.now().getTime() + delayAfter(failure, o.itemBackoff, attempts);
+    // After a create that may have landed, do not look it up before it has settled.
+    if (item.createStartedAt) next = Math.max(next, Date.parse(item.createStartedAt) + o.settleMs);
+    o.outbox.scheduleRetry(item, new Date(next).toISOString(), failure.message);
+    report.rescheduled++;
+    if (failure.status === null || failure.status >= 500) report.online = false;
+    o.log.info('invio rimandato', { praticaId: item.praticaId, tentativi: attempts, error: failure.message });
+  }
+}
+
+/** Sends every item due now (items rescheduled during the pass wait for the next one). */
+export async function drainOutbox(o: WorkerOptions): Promise<DrainReport> {
+  const report: DrainReport = { sent: 0, rescheduled: 0, parked: 0, online: true };
+  const seen = new Set<number>();
+  for (;;) {
+    const batch = o.outbox.due(o.now().toISOString(), o.concurrency * 4).filter((i) => !seen.has(i.outboxId));
+    if (batch.length === 0) return report;
+    batch.forEach((i) => seen.add(i.outboxId));
+    let next = 0;
+    const lane = async () => {
+      while (next < batch.length) await processOne(o, batch[next++]!, report);
+    };
+    await Promise.all(Array.from({ length: Math.min(o.concurrency, batch.length) }, lane));
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Brings the portal's view of each sent, not yet final pratica home: status, history with
+ * timestamps, protocol number, outcome and outcome files (bytes stored once by SHA-256 in
+ * `<dataDir>/esiti`), applied to the local pratica through the remote repository.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from '../log/logger';
+import type { OutcomeFile, RemoteRepo, RemoteSnapshot } from '../store/remote-repo';
+import type { PortalClient } from './portal-client';
+import type { Application } from './portal-schemas';
+
+export const FINAL_STATUSES: ReadonlySet<number> = new Set([7000, 9000, 20000]);
+
+export interface StatusPullDeps {
+  portal: PortalClient;
+  remote: RemoteRepo;
+  esitiDir: string;
+  now: () => Date;
+  log: Logger;
+}
+
+async function outcomeFiles(deps: StatusPullDeps, app: Application, known: OutcomeFile[]): Promise<OutcomeFile[]> {
+  const files = [app.outcome_file, ...(app.outcome_attachments ?? [])].filter((f) => f != null);
+  const out: OutcomeFile[] = [];
+  for (const f of files) {
+    const already = known.find((k) => k.id === f.id);
+    if (already && existsSync(join(deps.esitiDir, already.sha256))) {
+      out.push(already);
+      continue;
+    }
+    const bytes = await deps.portal.downloadFile(app.id, f.id);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    mkdirSync(deps.esitiDir, { recursive: true });
+    const target = join(deps.esitiDir, sha256);
+    // Written under a temporary name and renamed, so a crash never leaves a truncated file under its hash.
+    writeFileSync(`${target}.part`, bytes);
+    renameSync(`${target}.part`, target);
+    out.push({ id: f.id, name: f.originalName ?? f.name ?? 'esito', mimeType: f.mime_type ?? 'application/octet-stream', sha256, size: bytes.length });
+  }
+  return out;
+}
+
+/** Checks up to `limit` open pratiche; returns how many changed status. */
+export async function pullStatuses(deps: StatusPullDeps, limit = 50): Promise<number> {
+  let changed = 0;
+  for (const local of deps.remote.open(limit)) {
+    const app = await deps.portal.getApplication(local.remoteId);
+    const history = await deps.portal.getHistory(local.remoteId);
+    const snapshot: RemoteSnapshot = {
+      status: app.status,
+      protocolNumber: app.protocol_number ?? null,
+      protocolFolderNumber: app.protocol_folder_number ?? null,
+      protocolledAt: app.protocolled_at ?? null,
+      outcome: app.outcome ?? null,
+      outcomeMotivation: app.outcome_motivation ?? null,
+      history: history.map((h) => ({ status: h.status, at: new Date(h.date).toISOString(), message: h.message ?? null })),
+      outcomeFiles: await outcomeFiles(deps, app, local.outcomeFiles),
+      final: FINAL_STATUSES.has(app.status),
+    };
+    if (snapshot.status !== local.status) changed++;
+    deps.remote.record(local.praticaId, snapshot, deps.now().toISOString());
+  }
+  if (changed > 0) deps.log.info('stato delle pratiche aggiornato dal portale', { cambiate: changed });
+  return changed;
+}

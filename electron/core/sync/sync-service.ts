@@ -1,0 +1,148 @@
+/**
+ * The sync engine of one installation: on each cycle it sends the outbox, pulls the status of
+ * open pratiche, purges what retention says must go, and now and then refreshes the catalogue.
+ * Every step tolerates the portal being down (the kiosk keeps working on its own data) and the
+ * outcome is published as `sync.status` {online, outbox, parked}.
+ */
+import { join } from 'node:path';
+import type { Logger } from '../log/logger';
+import type { Clock } from '../ports/clock';
+import { createCatalogueRepo } from '../store/catalogue-repo';
+import type { Db } from '../store/database';
+import { createOutboxRepo } from '../store/outbox-repo';
+import { createRemoteRepo } from '../store/remote-repo';
+import { refreshCatalogue, type RefreshReport } from './catalogue-refresh';
+import { drainOutbox, type DrainReport } from './outbox-worker';
+import { createPortalClient, type PortalClientOptions } from './portal-client';
+import { PortalError } from './portal-error';
+import { purgeExpired } from './retention';
+import type { BackoffPolicy } from './retry';
+import { pullStatuses } from './status-pull';
+
+export interface SyncStatus {
+  online: boolean;
+  outbox: number;
+  parked: number;
+}
+
+export interface SyncTuning {
+  concurrency: number;
+  /** How long a create with unknown outcome is left to land before it is looked up. */
+  settleMs: number;
+  itemBackoff: BackoffPolicy;
+  intervalMs: number;
+  catalogueIntervalMs: number;
+}
+
+export const DEFAULT_TUNING: SyncTuning = {
+  concurrency: 4,
+  settleMs: 60_000,
+  itemBackoff: { baseMs: 2_000, maxMs: 15 * 60_000 },
+  intervalMs: 15_000,
+  catalogueIntervalMs: 6 * 3600_000,
+};
+
+export interface SyncServiceOptions {
+  db: Db;
+  dataDir: string;
+  portal: PortalClientOptions;
+  tenant: { slug: string; name: string };
+  retentionDays: number;
+  log: Logger;
+  clock: Clock;
+  tuning?: Partial<SyncTuning>;
+  onStatus?: (status: SyncStatus) => void;
+}
+
+export interface CycleReport {
+  drain: DrainReport | null;
+  statusChanges: number;
+  purged: string[];
+  catalogue: RefreshReport | null;
+}
+
+export function createSyncService(o: SyncServiceOptions) {
+  const tuning = { ...DEFAULT_TUNING, ...o.tuning };
+  const portal = createPortalClient(o.portal);
+  const outbox = createOutboxRepo(o.db);
+  const remote = createRemoteRepo(o.db);
+  const catalogue = createCatalogueRepo(o.db);
+  const now = () => o.clock.now();
+  const esitiDir = join(o.dataDir, 'esiti');
+  let online = false;
+  let lastCatalogueAt = -Infinity;
+  let last: SyncStatus | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<CycleReport> | null = null;
+
+  const status = (): SyncStatus => ({ online, ...(({ pending, parked }) => ({ outbox: pending, parked }))(outbox.counts()) });
+  const publish = () => {
+    const s = status();
+    if (!last || s.online !== last.online || s.outbox !== last.outbox || s.parked !== last.parked) o.onStatus?.(s);
+    last = s;
+  };
+  /** Runs a step; a portal failure marks us offline instead of stopping the cycle. */
+  const step = async <T>(what: string, run: () => Promise<T>): Promise<T | null> => {
+    try {
+      const result = await run();
+      online = true;
+      return result;
+    } catch (error) {
+      if (!(error instanceof PortalError)) throw error;
+      if (error.kind !== 'permanent' || error.status === 401) online = false;
+      o.log.warn(`sincronizzazione: ${what} non riuscita`, { error: error.message });
+      return null;
+    }
+  };
+
+  const cycle = async (): Promise<CycleReport> => {
+    const drain = await step('invio', () =>
+      drainOutbox({ portal, outbox, allegatiDir: join(o.dataDir, 'allegati'), now, settleMs: tuning.settleMs, log: o.log, concurrency: tuning.concurrency, itemBackoff: tuning.itemBackoff }),
+    );
+    if (drain) online = drain.online;
+    publish();
+    const statusChanges = (await step('aggiornamento stati', () => pullStatuses({ portal, remote, esitiDir, now, log: o.log }))) ?? 0;
+    const purged = purgeExpired({ remote, esitiDir, retentionDays: o.retentionDays, now });
+    let refreshed: RefreshReport | null = null;
+    if (now().getTime() - lastCatalogueAt >= tuning.catalogueIntervalMs) {
+      refreshed = await step('aggiornamento catalogo', () => refreshCatalogue({ portal, catalogue, remote, tenant: o.tenant, clock: o.clock }));
+      if (refreshed) lastCatalogueAt = now().getTime();
+    }
+    publish();
+    return { drain, statusChanges, purged, catalogue: refreshed };
+  };
+
+  return {
+    /** One cycle; concurrent callers share the cycle in progress. */
+    runOnce(): Promise<CycleReport> {
+      running ??= cycle().finally(() => (running = null));
+      return running;
+    },
+    start(): void {
+      if (timer) return;
+      const tick = () => {
+        this.runOnce()
+          .catch((error: unknown) => o.log.error('sincronizzazione: errore interno', { error }))
+          .finally(() => {
+            if (timer) timer = setTimeout(tick, tuning.intervalMs);
+          });
+      };
+      timer = setTimeout(tick, 0);
+    },
+    async stop(): Promise<void> {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await running;
+    },
+    status,
+    parked: () => outbox.parked(),
+    retry(praticaId: string): boolean {
+      const changed = outbox.unpark(praticaId, now().toISOString());
+      publish();
+      return changed;
+    },
+    refreshCatalogue: () => refreshCatalogue({ portal, catalogue, remote, tenant: o.tenant, clock: o.clock }),
+  };
+}
+
+export type SyncService = ReturnType<typeof createSyncService>;
