@@ -7,6 +7,7 @@
  */
 export type CardErrorCode =
   | 'carta-rimossa'
+  | 'carta-assente'
   | 'lettore-non-disponibile'
   | 'lettore-timeout'
   | 'carta-non-riconosciuta'

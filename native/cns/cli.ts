@@ -1,0 +1,98 @@
+/**
+ * `npm run card -- info` / `npm run card -- pin-status` [--reader <text>] [--ca <bundle.pem>]
+ *
+ * Prints as JSON what the app reads from the card in a reader: for desk staff
+ * and to diagnose a kiosk. Never asks for or prints a PIN. Exit code 0 when the
+ * card was read, 1 otherwise (the JSON then carries the error).
+ */
+import { readFileSync } from 'node:fs';
+import { ReaderMonitor } from '../pcsc/monitor';
+import { toHex } from '../apdu/command';
+import { CardError } from '../apdu/errors';
+import { readCard, type CnsIdentity } from './identify';
+import { crossCheck, trustAnchorsFromPem } from './cross-check';
+import { identifyCard } from './card-profile';
+import { CLASSIC_MAP, pinReference, pukReference } from './file-map';
+import { CnsPin } from './pin';
+import { formatPath } from './files';
+
+/** pcscd lists its readers and their cards within a few hundred ms of connecting. */
+const SETTLE_MS = 1500;
+
+function argument(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+}
+
+function describeIdentity(identity: CnsIdentity, ca: string | undefined) {
+  let coerenza: { ok: true } | { ok: false; code: string; message: string } = { ok: true };
+  try {
+    crossCheck({ ...identity, now: new Date(), anchors: ca ? trustAnchorsFromPem(readFileSync(ca, 'utf8')) : null });
+  } catch (error) {
+    if (!(error instanceof CardError)) throw error;
+    coerenza = { ok: false, code: error.code, message: error.message };
+  }
+  const { profile, certificate } = identity;
+  return {
+    carta: {
+      atr: profile.atrHex,
+      produttoreChip: profile.chipMaker,
+      produttoreMaschera: profile.maskMaker,
+      firmware: profile.firmware.toString(16).padStart(4, '0'),
+      versioneCns: profile.cnsVersion.toString(16),
+      layout: profile.layout,
+      seriale: identity.serial,
+      fileCertificato: formatPath(identity.fileMap.certificate),
+      riferimentoChiave: identity.fileMap.keyReference,
+    },
+    datiPersonali: identity.datiPersonali,
+    certificato: {
+      cn: certificate.subjectCommonName,
+      emittente: certificate.issuer,
+      numeroSerie: certificate.serialNumberHex,
+      validoDal: certificate.notBefore.toISOString(),
+      validoAl: certificate.notAfter.toISOString(),
+      byte: certificate.der.length,
+    },
+    coerenza,
+    verificaCatena: ca ? 'eseguita' : 'non eseguita (nessun --ca)',
+  };
+}
+
+async function main(): Promise<number> {
+  const command = process.argv[2];
+  if (command !== 'info' && command !== 'pin-status') {
+    process.stderr.write('uso: npm run card -- info|pin-status [--reader <testo>] [--ca <bundle.pem>]\n');
+    return 2;
+  }
+  const monitor = new ReaderMonitor({ nameFilter: argument('--reader') ?? null });
+  monitor.start();
+  try {
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    if (!monitor.serviceAvailable) throw new CardError('lettore-non-disponibile', 'Servizio lettore non disponibile (pcscd non risponde).');
+    const readers = monitor.list();
+    const withCard = readers.find((r) => r.atr !== null);
+    if (!withCard) {
+      throw new CardError('carta-assente', readers.length === 0 ? 'Nessun lettore collegato.' : `Nessuna carta nei lettori: ${readers.map((r) => r.name).join(', ')}.`);
+    }
+    const transport = monitor.card(withCard.name);
+    const output =
+      command === 'info'
+        ? { lettore: withCard.name, ...describeIdentity(await transport.transaction((t) => readCard(t)), argument('--ca')) }
+        : await transport.transaction(async (t) => {
+            const profile = identifyCard(t.atr);
+            const pin = new CnsPin(t, { pin: pinReference(CLASSIC_MAP, profile), puk: pukReference(CLASSIC_MAP, profile) });
+            return { lettore: withCard.name, atr: toHex(t.atr), pin: await pin.status('pin'), puk: await pin.status('puk') };
+          });
+    process.stdout.write(JSON.stringify(output, null, 2) + '\n');
+    return 0;
+  } catch (error) {
+    const shown = error instanceof CardError ? { code: error.code, message: error.message } : { code: 'errore-interno', message: String(error) };
+    process.stdout.write(JSON.stringify({ error: shown }, null, 2) + '\n');
+    return 1;
+  } finally {
+    monitor.stop();
+  }
+}
+
+void main().then((code) => process.exit(code));
