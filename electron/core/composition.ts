@@ -17,6 +17,9 @@ import { createIdentitySession, cardHandlers } from './identity';
 import { documentsHandlers } from './documents/handlers';
 import { openDatabase } from './store/database';
 import { createSyncArea } from './sync/area';
+import { bundledCatalogueDir, importBundledCatalogue } from './catalogue/bundled';
+import { createPraticheModule } from './pratiche/module';
+import { citizenFromCard } from './pratiche/citizen';
 import { syncHandlers } from './sync/handlers';
 
 export interface CoreOptions {
@@ -66,6 +69,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   sync.start();
   disposers.push(() => sync.stop());
 
+  const praticheArea = createPraticheModule({
+    db,
+    dataDir: options.dataDir,
+    clock,
+    currentCitizen: () => citizenFromCard(identity.current()),
+  });
+  if (options.config.portal === null) {
+    const report = importBundledCatalogue(praticheArea.catalogueRepo, bundledCatalogueDir(options.config.comune.id), clock);
+    if (report && report.problems.length > 0) options.log.warn('catalogo dimostrativo: moduli non importati', { problems: report.problems });
+  }
+
   const handlers: Handlers<Calls> = {
     ...appHandlers({
       config: options.config,
@@ -77,6 +91,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...cardHandlers(identity),
     ...documentsHandlers({ config: options.config, clock }),
     ...syncHandlers(sync),
+    ...praticheArea.handlers,
   };
 
   bus.emit('app.status', { reader: 'nessun-lettore', online: false, outbox: 0 });

@@ -3,12 +3,16 @@
  * Each domain keeps its entries in a file of its own and is listed here once.
  */
 import { appCalls, appEvents } from './app';
+import { catalogueCalls } from './catalogue';
+import { praticheCalls } from './pratiche';
 import { syncCalls, syncEvents } from './sync';
 import { cardCalls, cardEvents } from './card';
 import { documentsCalls } from './documents';
 
 export const calls = {
   ...appCalls,
+  ...catalogueCalls,
+  ...praticheCalls,
   ...syncCalls,
   ...cardCalls,
   ...documentsCalls,

@@ -9,10 +9,11 @@ import m003 from './003-pratiche';
 import m004 from './004-allegati';
 import m005 from './005-cittadini';
 import m006 from './006-outbox';
+import m007 from './007-pratiche-pagamento';
 import m101 from './101-outbox-sending';
 import m102 from './102-remote-pratiche';
 import m103 from './103-pratiche-catalogue-changed';
 
 export type { Migration } from './migration';
 
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m101, m102, m103];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m101, m102, m103];

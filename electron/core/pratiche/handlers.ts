@@ -1,0 +1,76 @@
+/**
+ * The contract's pratiche calls. The citizen always comes from the card session
+ * (`currentCitizen`), never from the renderer's input.
+ */
+import type { praticheCalls } from '../../shared/contract/pratiche';
+import type { CallContext, Handlers } from '../../shared/define';
+import { DomainError } from '../errors';
+import type { Allegati } from './allegati/allegati';
+import type { Citizen, CurrentCitizen } from './citizen';
+import type { Cittadini } from './cittadini';
+import type { createLeMiePratiche } from './le-mie-pratiche';
+import type { Pratiche } from './pratiche';
+
+export interface PraticheHandlerDeps {
+  pratiche: Pratiche;
+  allegati: Allegati;
+  cittadini: Cittadini;
+  leMiePratiche: ReturnType<typeof createLeMiePratiche>;
+  currentCitizen: CurrentCitizen;
+}
+
+function decodeBase64(text: string): Buffer {
+  return Buffer.from(text, 'base64');
+}
+
+export function praticheHandlers(deps: PraticheHandlerDeps): Handlers<typeof praticheCalls> {
+  const citizen = (context: CallContext): Citizen => {
+    const c = deps.currentCitizen(context);
+    if (!c) throw new DomainError('carta-assente', 'Inserisci la tua carta per accedere alle tue pratiche.');
+    return c;
+  };
+  const { pratiche, allegati, cittadini } = deps;
+  const profileView = (c: Citizen) => {
+    const p = cittadini.profile(c);
+    return { ...p.card, email: p.email, phone: p.phone, address: p.address };
+  };
+  return {
+    'pratiche.start': async ({ tenant, service, newDraft }, ctx) => pratiche.start(citizen(ctx), tenant, service, newDraft),
+    'pratiche.get': async ({ id }, ctx) => pratiche.view(citizen(ctx), id),
+    'pratiche.saveStep': async ({ id, stepId, values }, ctx) => pratiche.saveStep(citizen(ctx), id, stepId, values),
+    'pratiche.acceptInstructions': async ({ id, accepted }, ctx) => pratiche.acceptInstructions(citizen(ctx), id, accepted),
+    'pratiche.acknowledgePayment': async ({ id, acknowledged }, ctx) => pratiche.acknowledgePayment(citizen(ctx), id, acknowledged),
+    'pratiche.next': async ({ id }, ctx) => pratiche.next(citizen(ctx), id),
+    'pratiche.back': async ({ id }, ctx) => pratiche.back(citizen(ctx), id),
+    'pratiche.restart': async ({ id }, ctx) => pratiche.restart(citizen(ctx), id),
+    'pratiche.note': async ({ id, note, description }, ctx) => pratiche.texts(citizen(ctx), id, { note, description }),
+    'pratiche.attachments.add': async ({ id, slot, name, contentBase64 }, ctx) => {
+      const c = citizen(ctx);
+      allegati.add(c, id, slot, name, decodeBase64(contentBase64));
+      return pratiche.view(c, id);
+    },
+    'pratiche.attachments.remove': async ({ id, slot, allegatoId }, ctx) => {
+      const c = citizen(ctx);
+      allegati.remove(c, id, slot, allegatoId);
+      return pratiche.view(c, id);
+    },
+    'pratiche.attachments.reuse': async ({ id, slot, allegatoId }, ctx) => {
+      const c = citizen(ctx);
+      allegati.reuse(c, id, slot, allegatoId);
+      return pratiche.view(c, id);
+    },
+    'pratiche.attachments.library': async (_input, ctx) =>
+      allegati.library(citizen(ctx)).map((a) => ({ id: a.id, name: a.name, mimeType: a.mimeType, size: a.size, pdfa: a.pdfa, createdAt: a.createdAt })),
+    'pratiche.completeness': async ({ id }, ctx) => pratiche.completeness(citizen(ctx), id),
+    'pratiche.submit': async ({ id }, ctx) => pratiche.submit(citizen(ctx), id),
+    'pratiche.list': async ({ group }, ctx) => deps.leMiePratiche.list(citizen(ctx), group),
+    'pratiche.terms': async ({ tenant }, ctx) => cittadini.terms(citizen(ctx), tenant),
+    'pratiche.acceptTerms': async ({ tenant, version }, ctx) => cittadini.acceptTerms(citizen(ctx), tenant, version),
+    'pratiche.profile': async (_input, ctx) => profileView(citizen(ctx)),
+    'pratiche.updateProfile': async (contacts, ctx) => {
+      const c = citizen(ctx);
+      cittadini.updateContacts(c, contacts);
+      return profileView(c);
+    },
+  };
+}

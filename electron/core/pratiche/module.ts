@@ -1,0 +1,55 @@
+/**
+ * Builds the store, catalogue and pratiche services over one database file, for the
+ * composition root and for tests that want the whole area as the app runs it.
+ */
+import { join } from 'node:path';
+import { createCatalogue } from '../catalogue/catalogue';
+import { catalogueHandlers } from '../catalogue/handlers';
+import type { Clock } from '../ports/clock';
+import { createAllegatiRepo } from '../store/allegati-repo';
+import { createCatalogueRepo } from '../store/catalogue-repo';
+import { createCittadiniRepo } from '../store/cittadini-repo';
+import { openDatabase, type Db } from '../store/database';
+import { createPraticheRepo } from '../store/pratiche-repo';
+import { createAllegati } from './allegati/allegati';
+import { createBlobStore } from './allegati/blob-store';
+import type { CurrentCitizen } from './citizen';
+import { createCittadini } from './cittadini';
+import { praticheHandlers } from './handlers';
+import { createLeMiePratiche } from './le-mie-pratiche';
+import { createPratiche } from './pratiche';
+
+export function createPraticheModule(options: { dataDir: string; clock: Clock; currentCitizen: CurrentCitizen; db?: Db }) {
+  const db = options.db ?? openDatabase({ dataDir: options.dataDir });
+  const catalogueRepo = createCatalogueRepo(db);
+  const praticheRepo = createPraticheRepo(db);
+  const catalogue = createCatalogue(catalogueRepo);
+  const cittadini = createCittadini({ repo: createCittadiniRepo(db), catalogueRepo, catalogue, clock: options.clock });
+  const allegatiRepo = createAllegatiRepo(db);
+  const pratiche = createPratiche({ repo: praticheRepo, allegati: allegatiRepo, cittadini, catalogue, clock: options.clock });
+  const allegati = createAllegati({
+    repo: allegatiRepo,
+    pratiche: praticheRepo,
+    catalogue,
+    blobs: createBlobStore(options.dataDir),
+    clock: options.clock,
+  });
+  const leMiePratiche = createLeMiePratiche({ repo: praticheRepo, catalogueRepo });
+  return {
+    db,
+    catalogueRepo,
+    praticheRepo,
+    catalogue,
+    pratiche,
+    allegati,
+    cittadini,
+    handlers: {
+      ...catalogueHandlers(catalogue),
+      ...praticheHandlers({ pratiche, allegati, cittadini, leMiePratiche, currentCitizen: options.currentCitizen }),
+    },
+    attachmentsDir: join(options.dataDir, 'allegati'),
+    close: () => db.close(),
+  };
+}
+
+export type PraticheModule = ReturnType<typeof createPraticheModule>;

@@ -1,0 +1,199 @@
+/**
+ * The pratiche of a citizen: start or resume a draft, the wizard (Avanti validates and
+ * stays on the step with errors; Indietro; Ricomincia keeps the data), autosave, note and
+ * description, completeness and submission to the outbox.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Completeness, PraticaView } from '../../shared/contract/pratiche';
+import type { Catalogue } from '../catalogue/catalogue';
+import type { ServiceFile } from '../catalogue/format';
+import type { FieldError } from '../catalogue/forms/validate';
+import { DomainError } from '../errors';
+import type { Clock } from '../ports/clock';
+import type { AllegatiRepo } from '../store/allegati-repo';
+import type { PraticaRecord, PraticheRepo } from '../store/pratiche-repo';
+import { APPLICANT_KEY, applicantData } from './applicant';
+import type { Citizen } from './citizen';
+import type { Cittadini } from './cittadini';
+import { completeness, stepErrors, type StepContext } from './completeness';
+import { STATO } from './status';
+import { dataKeysOf, wizardSteps, type WizardStep } from './steps';
+import { praticaSummary, praticaView } from './view';
+
+export const MAX_DATA_BYTES = 1_000_000;
+
+export interface PraticheDeps {
+  repo: PraticheRepo;
+  allegati: AllegatiRepo;
+  cittadini: Cittadini;
+  catalogue: Catalogue;
+  clock: Clock;
+}
+
+const notFound = () => new DomainError('pratica-sconosciuta', 'Pratica non trovata.');
+const notDraft = () => new DomainError('pratica-non-modificabile', 'Questa pratica è già stata inviata e non si può più modificare.');
+
+export function createPratiche(deps: PraticheDeps) {
+  const now = () => deps.clock.now().toISOString();
+
+  function stepsOf(service: ServiceFile, tenant: string): { steps: WizardStep[]; missingForms: Set<string> } {
+    const missingForms = new Set<string>();
+    const steps = wizardSteps(service, (formId) => {
+      try {
+        return deps.catalogue.form(tenant, formId);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        missingForms.add(formId);
+        return null;
+      }
+    });
+    return { steps, missingForms };
+  }
+
+  function load(citizen: Citizen, id: string) {
+    const pratica = deps.repo.get(id, citizen.card.fiscalCode);
+    if (!pratica) throw notFound();
+    const service = deps.catalogue.service(pratica.tenantSlug, pratica.serviceSlug);
+    const { steps, missingForms } = stepsOf(service, pratica.tenantSlug);
+    const index = Math.max(0, steps.findIndex((s) => s.id === pratica.stepId));
+    // A draft is checked with today's profile (the email may have changed since the last save).
+    const current = pratica.status === STATO.BOZZA ? { ...pratica, data: withApplicant(citizen, steps, pratica.data) } : pratica;
+    const context: StepContext = { pratica: current, service, attachments: deps.allegati.ofPratica(id), missingForms };
+    return { pratica: current, service, steps, index, context };
+  }
+
+  function view(citizen: Citizen, id: string): PraticaView {
+    const { pratica, service, steps, context } = load(citizen, id);
+    const profile = deps.cittadini.profile(citizen);
+    return praticaView(pratica, service, steps, profile, context.attachments, deps.repo.history(id));
+  }
+
+  function editable(citizen: Citizen, id: string) {
+    const loaded = load(citizen, id);
+    if (loaded.pratica.status !== STATO.BOZZA) throw notDraft();
+    return loaded;
+  }
+
+  /** Form data with the Richiedente block rebuilt from card and profile, when the forms have one. */
+  function withApplicant(citizen: Citizen, steps: WizardStep[], data: Record<string, unknown>): Record<string, unknown> {
+    const hasApplicant = steps.some((s) => dataKeysOf(s.components).has(APPLICANT_KEY));
+    return hasApplicant ? { ...data, [APPLICANT_KEY]: applicantData(deps.cittadini.profile(citizen)) } : data;
+  }
+
+  function move(citizen: Citizen, id: string, to: (index: number, steps: WizardStep[]) => number, check: boolean) {
+    const { steps, index, context } = editable(citizen, id);
+    const errors: FieldError[] = check ? stepErrors(steps[index]!, context) : [];
+    const target = errors.length === 0 ? to(index, steps) : index;
+    if (target !== index) deps.repo.setStep(id, citizen.card.fiscalCode, steps[target]!.id, now());
+    return { moved: target !== index, errors, pratica: view(citizen, id) };
+  }
+
+  return {
+    view,
+
+    start(citizen: Citizen, tenant: string, serviceSlug: string, newDraft: boolean) {
+      const service = deps.catalogue.service(tenant, serviceSlug);
+      if (service.status !== 1) throw new DomainError('servizio-sospeso', 'Questo servizio al momento non accetta nuove pratiche.');
+      deps.cittadini.requireTermsAccepted(citizen, tenant);
+      const cf = citizen.card.fiscalCode;
+      const drafts = deps.repo.drafts(cf, tenant, serviceSlug);
+      const multiple = service.x_sportello_multiple_drafts;
+      if (drafts.length > 0 && !(multiple && newDraft)) {
+        return { outcome: 'bozza-esistente' as const, drafts: drafts.map((d) => praticaSummary(d, service.name)), canCreateAnother: multiple };
+      }
+      const { steps, missingForms } = stepsOf(service, tenant);
+      if (missingForms.size > 0) {
+        throw new DomainError('servizio-non-disponibile', 'I moduli di questo servizio non sono disponibili su questa postazione. Riprova più tardi.');
+      }
+      const id = randomUUID();
+      deps.repo.create(
+        { id, citizenCf: cf, tenantSlug: tenant, serviceSlug, serviceId: service.id, status: STATO.BOZZA, stepId: steps[0]!.id,
+          data: withApplicant(citizen, steps, {}), openedBy: citizen.operator },
+        now(),
+      );
+      return { outcome: 'creata' as const, pratica: view(citizen, id) };
+    },
+
+    /** The autosave of a form step: only that step's fields change. */
+    saveStep(citizen: Citizen, id: string, stepId: string, values: Record<string, unknown>) {
+      const { pratica, steps } = editable(citizen, id);
+      const step = steps.find((s) => s.id === stepId);
+      if (!step || step.kind !== 'modulo') throw new DomainError('passo-sconosciuto', 'Questo passo non ha campi da salvare.');
+      const allowed = dataKeysOf(step.components);
+      const unknown = Object.keys(values).filter((k) => !allowed.has(k));
+      if (unknown.length > 0) {
+        throw new DomainError('campo-sconosciuto', 'Alcuni dati non appartengono a questo passo.', unknown.slice(0, 20).map((k) => ({ path: k, message: 'campo non previsto' })));
+      }
+      const data = withApplicant(citizen, steps, { ...pratica.data, ...values });
+      if (Buffer.byteLength(JSON.stringify(data)) > MAX_DATA_BYTES) {
+        throw new DomainError('dati-troppo-grandi', 'I dati inseriti sono troppo grandi per essere salvati.');
+      }
+      const savedAt = now();
+      const revision = deps.repo.saveData(id, citizen.card.fiscalCode, data, savedAt);
+      if (revision === null) throw notDraft();
+      return { revision, savedAt };
+    },
+
+    acceptInstructions(citizen: Citizen, id: string, accepted: boolean): PraticaView {
+      const { pratica } = editable(citizen, id);
+      deps.repo.setFlags(id, citizen.card.fiscalCode, { instructionsAccepted: accepted, paymentAcknowledged: pratica.paymentAcknowledged }, now());
+      return view(citizen, id);
+    },
+
+    acknowledgePayment(citizen: Citizen, id: string, acknowledged: boolean): PraticaView {
+      const { pratica, service } = editable(citizen, id);
+      if (service.payment_required === 0) throw new DomainError('pagamento-non-previsto', 'Questo servizio non prevede pagamenti.');
+      deps.repo.setFlags(id, citizen.card.fiscalCode, { instructionsAccepted: pratica.instructionsAccepted, paymentAcknowledged: acknowledged }, now());
+      return view(citizen, id);
+    },
+
+    next: (citizen: Citizen, id: string) => move(citizen, id, (i, steps) => Math.min(i + 1, steps.length - 1), true),
+    back: (citizen: Citizen, id: string) => move(citizen, id, (i) => Math.max(i - 1, 0), false),
+    restart: (citizen: Citizen, id: string) => move(citizen, id, () => 0, false),
+
+    texts(citizen: Citizen, id: string, texts: { note?: string; description?: string }): PraticaView {
+      const { pratica } = load(citizen, id);
+      const note = texts.note ?? pratica.note;
+      const description = texts.description ?? pratica.description;
+      if (note.length > 2000) throw new DomainError('nota-troppo-lunga', 'La nota può avere al massimo 2000 caratteri.');
+      if (description.length > 500) throw new DomainError('descrizione-troppo-lunga', 'La descrizione può avere al massimo 500 caratteri.');
+      deps.repo.setTexts(id, citizen.card.fiscalCode, { note, description }, now());
+      return view(citizen, id);
+    },
+
+    completeness(citizen: Citizen, id: string): Completeness {
+      const { steps, context } = load(citizen, id);
+      return completeness(steps, context);
+    },
+
+    /** Checks everything again (forms included), then draft -> 1900 + outbox row, atomically. */
+    submit(citizen: Citizen, id: string): PraticaView {
+      const { pratica, service, steps, context } = editable(citizen, id);
+      const state = completeness(steps, context);
+      if (!state.complete) {
+        throw new DomainError('pratica-incompleta', 'La pratica non è completa: controlla "Stato della compilazione".',
+          state.missing.slice(0, 50).map((m) => ({ path: m.path ?? m.stepId, message: m.message })));
+      }
+      const submittedAt = now();
+      const payload = submissionPayload(pratica, service, context, withApplicant(citizen, steps, pratica.data), submittedAt);
+      if (!deps.repo.submit(id, citizen.card.fiscalCode, STATO.INVIATA, submittedAt, { kind: 'pratica.submit', tenantSlug: pratica.tenantSlug, payload })) {
+        throw notDraft();
+      }
+      return view(citizen, id);
+    },
+  };
+}
+
+function submissionPayload(p: PraticaRecord, service: ServiceFile, c: StepContext, data: Record<string, unknown>, submittedAt: string) {
+  return {
+    serviceId: service.id,
+    serviceSlug: service.slug,
+    citizenFiscalCode: p.citizenCf,
+    openedBy: p.openedBy,
+    data,
+    attachments: c.attachments.map((a) => ({ key: a.slotKey, sha256: a.sha256, name: a.name, mimeType: a.mimeType, size: a.size })),
+    submittedAt,
+  };
+}
+
+export type Pratiche = ReturnType<typeof createPratiche>;

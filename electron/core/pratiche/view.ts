@@ -1,0 +1,64 @@
+/** From the stored pratica (and its service, steps, attachments) to what the contract shows. */
+import type { PraticaSummary, PraticaView } from '../../shared/contract/pratiche';
+import type { ServiceFile } from '../catalogue/format';
+import type { AllegatoRecord } from '../store/allegati-repo';
+import type { ProfileRecord } from '../store/cittadini-repo';
+import type { HistoryEntry, PraticaRecord, PraticaSummaryRecord } from '../store/pratiche-repo';
+import { gruppoOf, statusLabel } from './status';
+import type { WizardStep } from './steps';
+
+const fileOf = (a: AllegatoRecord) => ({ id: a.id, name: a.name, mimeType: a.mimeType, size: a.size, pdfa: a.pdfa, createdAt: a.createdAt });
+
+export function praticaView(
+  p: PraticaRecord,
+  service: ServiceFile,
+  steps: WizardStep[],
+  profile: ProfileRecord,
+  attachments: (AllegatoRecord & { slotKey: string })[],
+  history: HistoryEntry[],
+): PraticaView {
+  return {
+    id: p.id,
+    tenant: p.tenantSlug,
+    service: { slug: service.slug, name: service.name, multipleDrafts: service.x_sportello_multiple_drafts },
+    status: p.status,
+    statusLabel: statusLabel(p.status),
+    group: gruppoOf(p.status),
+    steps: steps.map((s) => ({ id: s.id, kind: s.kind, title: s.title, guide: s.guide, formId: s.formId, panelKey: s.panelKey })),
+    currentStepId: p.stepId,
+    instructionsAccepted: p.instructionsAccepted,
+    paymentAcknowledged: p.paymentAcknowledged,
+    data: p.data,
+    note: p.note,
+    description: p.description,
+    richiedente: { ...profile.card, email: profile.email, phone: profile.phone, address: profile.address },
+    attachmentSlots: service.x_sportello_attachments.map((slot) => ({
+      ...slot,
+      files: attachments.filter((a) => a.slotKey === slot.key).map(fileOf),
+    })),
+    history: history.map((h) => ({ ...h, label: statusLabel(h.status) })),
+    openedBy: p.openedBy,
+    revision: p.revision,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+    submittedAt: p.submittedAt,
+  };
+}
+
+export function praticaSummary(p: PraticaSummaryRecord, serviceName: string): PraticaSummary {
+  return {
+    id: p.id,
+    tenant: p.tenantSlug,
+    serviceSlug: p.serviceSlug,
+    serviceName,
+    status: p.status,
+    statusLabel: statusLabel(p.status),
+    group: gruppoOf(p.status),
+    description: p.description,
+    openedBy: p.openedBy,
+    updatedAt: p.updatedAt,
+    submittedAt: p.submittedAt,
+  };
+}
+
+export { fileOf as allegatoView };

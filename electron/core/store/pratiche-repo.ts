@@ -1,0 +1,147 @@
+/**
+ * Pratiche, their history, and the outbox row written on submission. Every read and
+ * write is scoped by the citizen's codice fiscale, so one citizen can never load or
+ * change another's pratica by guessing an id.
+ */
+import { guard, type Db } from './database';
+
+export interface PraticaRecord {
+  id: string;
+  citizenCf: string;
+  tenantSlug: string;
+  serviceSlug: string;
+  serviceId: string;
+  status: number;
+  stepId: string;
+  instructionsAccepted: boolean;
+  paymentAcknowledged: boolean;
+  data: Record<string, unknown>;
+  note: string;
+  description: string;
+  openedBy: string | null;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+}
+
+export type PraticaSummaryRecord = Omit<PraticaRecord, 'data' | 'note'>;
+
+export interface HistoryEntry {
+  status: number;
+  at: string;
+  message: string | null;
+}
+
+export interface OutboxEntry {
+  kind: 'pratica.submit';
+  tenantSlug: string;
+  payload: unknown;
+}
+
+interface Row {
+  id: string;
+  citizen_cf: string;
+  tenant_slug: string;
+  service_slug: string;
+  service_id: string;
+  status: number;
+  step_id: string;
+  instructions_accepted: number;
+  payment_acknowledged: number;
+  data?: string;
+  note?: string;
+  description: string;
+  opened_by: string | null;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+}
+
+const SUMMARY_COLUMNS = `id, citizen_cf, tenant_slug, service_slug, service_id, status, step_id, instructions_accepted,
+  payment_acknowledged, description, opened_by, revision, created_at, updated_at, submitted_at`;
+
+function summaryOf(r: Row): PraticaSummaryRecord {
+  return {
+    id: r.id,
+    citizenCf: r.citizen_cf,
+    tenantSlug: r.tenant_slug,
+    serviceSlug: r.service_slug,
+    serviceId: r.service_id,
+    status: r.status,
+    stepId: r.step_id,
+    instructionsAccepted: r.instructions_accepted === 1,
+    paymentAcknowledged: r.payment_acknowledged === 1,
+    description: r.description,
+    openedBy: r.opened_by,
+    revision: r.revision,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    submittedAt: r.submitted_at,
+  };
+}
+
+export function createPraticheRepo(db: Db) {
+  const s = {
+    insert: db.prepare(`INSERT INTO pratiche (id, citizen_cf, tenant_slug, service_slug, service_id, status, step_id, data, opened_by, created_at, updated_at)
+      VALUES (@id, @citizenCf, @tenantSlug, @serviceSlug, @serviceId, @status, @stepId, @data, @openedBy, @now, @now)`),
+    history: db.prepare('INSERT INTO pratiche_history (pratica_id, status, at, message) VALUES (?, ?, ?, ?)'),
+    get: db.prepare(`SELECT ${SUMMARY_COLUMNS}, data, note FROM pratiche WHERE id = ? AND citizen_cf = ?`),
+    drafts: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM pratiche WHERE citizen_cf = ? AND tenant_slug = ? AND service_slug = ? AND status = 1000 ORDER BY updated_at DESC`),
+    list: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM pratiche WHERE citizen_cf = ? ORDER BY updated_at DESC LIMIT ?`),
+    saveData: db.prepare(`UPDATE pratiche SET data = ?, updated_at = ?, revision = revision + 1
+      WHERE id = ? AND citizen_cf = ? AND status = 1000 RETURNING revision`).pluck(),
+    setStep: db.prepare('UPDATE pratiche SET step_id = ?, updated_at = ? WHERE id = ? AND citizen_cf = ?'),
+    setFlags: db.prepare(`UPDATE pratiche SET instructions_accepted = ?, payment_acknowledged = ?, updated_at = ?, revision = revision + 1
+      WHERE id = ? AND citizen_cf = ? AND status = 1000`),
+    setTexts: db.prepare('UPDATE pratiche SET note = ?, description = ?, updated_at = ? WHERE id = ? AND citizen_cf = ?'),
+    submit: db.prepare(`UPDATE pratiche SET status = ?, submitted_at = ?, updated_at = ? WHERE id = ? AND citizen_cf = ? AND status = 1000`),
+    outbox: db.prepare(`INSERT INTO outbox (kind, pratica_id, tenant_slug, payload, created_at) VALUES (?, ?, ?, ?, ?)`),
+    status: db.prepare('UPDATE pratiche SET status = ?, updated_at = ? WHERE id = ?'),
+    historyOf: db.prepare('SELECT status, at, message FROM pratiche_history WHERE pratica_id = ? ORDER BY seq'),
+  };
+
+  const create = db.transaction((p: Omit<PraticaRecord, 'revision' | 'createdAt' | 'updatedAt' | 'submittedAt' | 'instructionsAccepted' | 'paymentAcknowledged' | 'note' | 'description'>, now: string) => {
+    s.insert.run({ ...p, data: JSON.stringify(p.data), now });
+    s.history.run(p.id, p.status, now, null);
+  });
+
+  const submit = db.transaction((id: string, cf: string, status: number, now: string, outbox: OutboxEntry): boolean => {
+    if (s.submit.run(status, now, now, id, cf).changes !== 1) return false;
+    s.history.run(id, status, now, null);
+    s.outbox.run(outbox.kind, id, outbox.tenantSlug, JSON.stringify(outbox.payload), now);
+    return true;
+  });
+
+  const recordStatus = db.transaction((id: string, status: number, at: string, message: string | null): boolean => {
+    if (s.status.run(status, at, id).changes !== 1) return false;
+    s.history.run(id, status, at, message);
+    return true;
+  });
+
+  return {
+    create: (p: Parameters<typeof create>[0], now: string): void => guard(() => create(p, now)),
+    get(id: string, cf: string): PraticaRecord | undefined {
+      const r = s.get.get(id, cf) as Row | undefined;
+      return r ? { ...summaryOf(r), data: JSON.parse(r.data ?? '{}') as Record<string, unknown>, note: r.note ?? '' } : undefined;
+    },
+    drafts: (cf: string, tenant: string, service: string): PraticaSummaryRecord[] => (s.drafts.all(cf, tenant, service) as Row[]).map(summaryOf),
+    listByCitizen: (cf: string, limit = 1000): PraticaSummaryRecord[] => (s.list.all(cf, limit) as Row[]).map(summaryOf),
+    /** The autosave: returns the new revision, or null when the pratica is no longer a draft of this citizen. */
+    saveData: (id: string, cf: string, data: Record<string, unknown>, now: string): number | null =>
+      guard(() => (s.saveData.get(JSON.stringify(data), now, id, cf) as number | undefined) ?? null),
+    setStep: (id: string, cf: string, stepId: string, now: string): void => void guard(() => s.setStep.run(stepId, now, id, cf)),
+    setFlags: (id: string, cf: string, flags: { instructionsAccepted: boolean; paymentAcknowledged: boolean }, now: string): void =>
+      void guard(() => s.setFlags.run(flags.instructionsAccepted ? 1 : 0, flags.paymentAcknowledged ? 1 : 0, now, id, cf)),
+    setTexts: (id: string, cf: string, texts: { note: string; description: string }, now: string): void =>
+      void guard(() => s.setTexts.run(texts.note, texts.description, now, id, cf)),
+    /** Draft -> `status`, history and outbox row in one transaction; false if it was not a draft any more. */
+    submit: (id: string, cf: string, status: number, now: string, outbox: OutboxEntry): boolean => guard(() => submit(id, cf, status, now, outbox)),
+    /** For sync: a status the portal reported, with its history entry. */
+    recordStatus: (id: string, status: number, at: string, message: string | null = null): boolean => guard(() => recordStatus(id, status, at, message)),
+    history: (id: string): HistoryEntry[] => s.historyOf.all(id) as HistoryEntry[],
+  };
+}
+
+export type PraticheRepo = ReturnType<typeof createPraticheRepo>;

@@ -1,0 +1,163 @@
+/**
+ * Calls about pratiche: the wizard, drafts, attachments, completeness, submission,
+ * "Le mie pratiche", terms of use and the citizen's profile. The citizen is the one of
+ * the current card session: no call takes a codice fiscale from the renderer.
+ */
+import { z } from 'zod';
+import { call } from '../define';
+import { serviceSlugSchema, tenantSlugSchema } from './catalogue';
+
+const praticaId = z.uuid();
+const stepId = z.string().min(1).max(200);
+const short = (max: number) => z.string().max(max);
+/** Attachments cross the boundary as base64: 20 MB of content at most (services ask for less). */
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+const base64 = z.string().max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'contenuto non in base64');
+
+export const gruppoSchema = z.enum(['bozza', 'inviate', 'in-elaborazione', 'accettate', 'rifiutate', 'da-integrare', 'ritirate']);
+
+export const fieldErrorSchema = z.object({ path: z.string(), rule: z.string(), message: z.string() });
+
+export const allegatoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  mimeType: z.string(),
+  size: z.number().int(),
+  pdfa: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const praticaViewSchema = z.object({
+  id: z.string(),
+  tenant: z.string(),
+  service: z.object({ slug: z.string(), name: z.string(), multipleDrafts: z.boolean() }),
+  status: z.number().int(),
+  statusLabel: z.string(),
+  group: gruppoSchema,
+  steps: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['istruzioni', 'richiedente', 'modulo', 'allegati', 'pagamento', 'riepilogo']),
+      title: z.string(),
+      guide: z.string(),
+      formId: z.string().nullable(),
+      panelKey: z.string().nullable(),
+    }),
+  ),
+  currentStepId: z.string(),
+  instructionsAccepted: z.boolean(),
+  paymentAcknowledged: z.boolean(),
+  data: z.record(z.string(), z.unknown()),
+  note: z.string(),
+  description: z.string(),
+  richiedente: z.object({
+    fiscalCode: z.string(),
+    givenName: z.string(),
+    familyName: z.string(),
+    birthDate: z.string().nullable(),
+    birthPlace: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    address: z.string().nullable(),
+  }),
+  attachmentSlots: z.array(
+    z.object({ key: z.string(), label: z.string(), description: z.string(), required: z.boolean(), mimeTypes: z.array(z.string()), maxSizeMb: z.number(), pdfa: z.boolean(), files: z.array(allegatoSchema) }),
+  ),
+  history: z.array(z.object({ status: z.number().int(), label: z.string(), at: z.string(), message: z.string().nullable() })),
+  openedBy: z.string().nullable(),
+  revision: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  submittedAt: z.string().nullable(),
+});
+export type PraticaView = z.infer<typeof praticaViewSchema>;
+
+export const praticaSummarySchema = z.object({
+  id: z.string(),
+  tenant: z.string(),
+  serviceSlug: z.string(),
+  serviceName: z.string(),
+  status: z.number().int(),
+  statusLabel: z.string(),
+  group: gruppoSchema,
+  description: z.string(),
+  openedBy: z.string().nullable(),
+  updatedAt: z.string(),
+  submittedAt: z.string().nullable(),
+});
+export type PraticaSummary = z.infer<typeof praticaSummarySchema>;
+
+export const completenessSchema = z.object({
+  complete: z.boolean(),
+  missing: z.array(z.object({ stepId: z.string(), stepTitle: z.string(), path: z.string().nullable(), message: z.string() })),
+});
+export type Completeness = z.infer<typeof completenessSchema>;
+
+const moveResult = z.object({ moved: z.boolean(), errors: z.array(fieldErrorSchema), pratica: praticaViewSchema });
+const byId = z.object({ id: praticaId }).strict();
+const contactsSchema = z.object({
+  email: z.email().max(200).nullable(),
+  phone: z.string().regex(/^\+?[0-9 ]{6,20}$/, 'numero di telefono non valido').nullable(),
+  address: z.string().min(3).max(300).nullable(),
+});
+
+export const profileSchema = contactsSchema.extend({
+  fiscalCode: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  birthDate: z.string().nullable(),
+  birthPlace: z.string().nullable(),
+});
+
+export const praticheCalls = {
+  'pratiche.start': call(
+    z.object({ tenant: tenantSlugSchema, service: serviceSlugSchema, newDraft: z.boolean().default(false) }).strict(),
+    z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('creata'), pratica: praticaViewSchema }),
+      z.object({ outcome: z.literal('bozza-esistente'), drafts: z.array(praticaSummarySchema), canCreateAnother: z.boolean() }),
+    ]),
+  ),
+  'pratiche.get': call(byId, praticaViewSchema),
+  'pratiche.saveStep': call(
+    z.object({ id: praticaId, stepId, values: z.record(z.string().max(200), z.unknown()).refine((v) => Object.keys(v).length <= 500, 'troppi campi') }).strict(),
+    z.object({ revision: z.number().int(), savedAt: z.string() }),
+  ),
+  'pratiche.acceptInstructions': call(z.object({ id: praticaId, accepted: z.boolean() }).strict(), praticaViewSchema),
+  'pratiche.acknowledgePayment': call(z.object({ id: praticaId, acknowledged: z.boolean() }).strict(), praticaViewSchema),
+  'pratiche.next': call(byId, moveResult),
+  'pratiche.back': call(byId, moveResult),
+  'pratiche.restart': call(byId, moveResult),
+  'pratiche.note': call(z.object({ id: praticaId, note: short(2000).optional(), description: short(500).optional() }).strict(), praticaViewSchema),
+  'pratiche.attachments.add': call(
+    z.object({ id: praticaId, slot: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/), name: z.string().min(1).max(500), contentBase64: base64 }).strict(),
+    praticaViewSchema,
+  ),
+  'pratiche.attachments.remove': call(z.object({ id: praticaId, slot: z.string().max(60), allegatoId: z.uuid() }).strict(), praticaViewSchema),
+  'pratiche.attachments.reuse': call(z.object({ id: praticaId, slot: z.string().max(60), allegatoId: z.uuid() }).strict(), praticaViewSchema),
+  'pratiche.attachments.library': call(z.object({}).strict(), z.array(allegatoSchema)),
+  'pratiche.completeness': call(byId, completenessSchema),
+  'pratiche.submit': call(byId, praticaViewSchema),
+  'pratiche.list': call(
+    z.object({ group: gruppoSchema.or(z.literal('per-mio-conto')).optional() }).strict(),
+    z.object({
+      counts: z.object({
+        bozza: z.number().int(),
+        inviate: z.number().int(),
+        'in-elaborazione': z.number().int(),
+        accettate: z.number().int(),
+        rifiutate: z.number().int(),
+        'da-integrare': z.number().int(),
+        ritirate: z.number().int(),
+        'per-mio-conto': z.number().int(),
+      }),
+      pratiche: z.array(praticaSummarySchema),
+    }),
+  ),
+  'pratiche.terms': call(
+    z.object({ tenant: tenantSlugSchema }).strict(),
+    z.object({ version: z.string().nullable(), text: z.string(), acceptedAt: z.string().nullable(), mustAccept: z.boolean() }),
+  ),
+  'pratiche.acceptTerms': call(z.object({ tenant: tenantSlugSchema, version: z.string().min(1).max(40) }).strict(), z.object({ acceptedAt: z.string() })),
+  'pratiche.profile': call(z.object({}).strict(), profileSchema),
+  'pratiche.updateProfile': call(contactsSchema.strict(), profileSchema),
+};
