@@ -33,11 +33,21 @@ test('Electron shell opens a sandboxed window showing the home screen', async ()
   });
   const window = await app.firstWindow();
   await expect(window.getByTestId('attract-istruzione')).toBeVisible();
-  const prefs = await app.evaluate(({ BrowserWindow }) => {
-    const w = BrowserWindow.getAllWindows()[0]!;
-    return w.webContents.getLastWebPreferences();
-  });
-  expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-  expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+  // Isolation and sandbox as the page sees them: no Node, only the contract's bridge.
+  const page = await window.evaluate(() => ({
+    require: typeof (globalThis as { require?: unknown }).require,
+    process: typeof (globalThis as { process?: unknown }).process,
+    bridge: Object.keys((globalThis as { sportello?: object }).sportello ?? {}).sort(),
+    url: (globalThis as unknown as { location: { href: string } }).location.href,
+  }));
+  expect(page.require).toBe('undefined');
+  expect(page.process).toBe('undefined');
+  expect(page.bridge).toContain('app');
+  expect(page.bridge).not.toContain('invoke');
+  expect(page.url).toBe('app://sportello/index.html');
+  // Navigation away from the app is refused.
+  await window.evaluate(() => ((globalThis as unknown as { location: { href: string } }).location.href = 'https://example.org/'));
+  await window.waitForTimeout(500);
+  expect(window.url()).toBe('app://sportello/index.html');
   await app.close();
 });
