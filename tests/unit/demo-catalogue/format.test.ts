@@ -123,6 +123,24 @@ describe('demo catalogue: files and format', () => {
     }
   });
 
+  it('writes conditions as JSON Logic, with row.* inside grid rows and nested forms', () => {
+    // @formio/js validates with the root submission as `data`, @formio/core with the nested form's own data;
+    // `row` is the same object for both, so it is the only safe way for a nested form to read its fields.
+    const nested = new Set([...demo.forms.values()].flatMap((f) => formRefs(f.components)));
+    for (const [id, form] of demo.forms) {
+      walk(form.components, (c) => {
+        if (c.conditional === undefined) return;
+        const conditional = c.conditional as Record<string, unknown>;
+        expect(Object.keys(conditional), `${id}.${c.key}`).toEqual(['json']);
+        if (nested.has(id)) expect(JSON.stringify(conditional), `${id}.${c.key}`).not.toContain('"var":"data.');
+      });
+      const inRows = (comps: FormComponent[]) => walk(comps, (c) => {
+        if (c.conditional) expect(JSON.stringify(c.conditional), `${id}.${c.key}`).not.toContain('"var":"data.');
+      });
+      walk(form.components, (c) => { if (c.type === 'datagrid' || c.type === 'editgrid') inRows(c.components ?? []); });
+    }
+  });
+
   it('offers the tenant offices in the appointment form', () => {
     const ufficio: FormComponent[] = [];
     walk(demo.forms.get('richiesta-appuntamento')!.components, (c) => { if (c.key === 'ufficio') ufficio.push(c); });
