@@ -21,6 +21,7 @@ import { bundledCatalogueDir, importBundledCatalogue } from './catalogue/bundled
 import { createPraticheModule } from './pratiche/module';
 import { citizenFromCard } from './pratiche/citizen';
 import { syncHandlers } from './sync/handlers';
+import { createDeskArea, deskHandlers } from './desk';
 
 export interface CoreOptions {
   config: Config;
@@ -69,11 +70,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   sync.start();
   disposers.push(() => sync.stop());
 
+  const desk = createDeskArea({ config: options.config, db, clock, log: options.log.child('desk'), carta: identity });
+  const isDesk = options.config.mode === 'desk';
+
   const praticheArea = createPraticheModule({
     db,
     dataDir: options.dataDir,
     clock,
-    currentCitizen: () => citizenFromCard(identity.current()),
+    // At a desk the operator acts for the citizen of the card (or of a checked codice fiscale).
+    currentCitizen: isDesk ? (context) => desk.assistiti.cittadino(context) : () => citizenFromCard(identity.current()),
   });
   if (options.config.portal === null) {
     const report = importBundledCatalogue(praticheArea.catalogueRepo, bundledCatalogueDir(options.config.comune.id), clock);
@@ -92,6 +97,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...documentsHandlers({ config: options.config, clock }),
     ...syncHandlers(sync),
     ...praticheArea.handlers,
+    ...deskHandlers(desk, { enabled: isDesk }),
   };
 
   bus.emit('app.status', { reader: 'nessun-lettore', online: false, outbox: 0 });

@@ -8,6 +8,7 @@ import { praticheCalls } from './pratiche';
 import { syncCalls, syncEvents } from './sync';
 import { cardCalls, cardEvents } from './card';
 import { documentsCalls } from './documents';
+import { deskCalls } from './desk';
 
 export const calls = {
   ...appCalls,
@@ -16,6 +17,7 @@ export const calls = {
   ...syncCalls,
   ...cardCalls,
   ...documentsCalls,
+  ...deskCalls,
 } as const;
 
 export const events = {

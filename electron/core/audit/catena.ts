@@ -1,0 +1,54 @@
+/**
+ * The hash chain of the audit log. Each entry's hash is SHA-256 over its sequence number,
+ * time, kind, operator, data and the previous entry's hash, in a canonical JSON form (keys
+ * sorted), so:
+ * - editing any field of an entry changes its hash;
+ * - deleting an entry leaves a gap in the sequence and a `prevHash` that no longer matches;
+ * - swapping two entries breaks both the sequence and the links.
+ * Deleting the newest entries leaves a shorter valid chain: the daily report prints the head
+ * hash, so a printed report anchors everything written before it.
+ */
+import { createHash } from 'node:crypto';
+import type { AuditRow } from '../store/audit-repo';
+
+export const GENESIS = '0'.repeat(64);
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+export function entryHash(entry: Omit<AuditRow, 'hash'>): string {
+  const content = canonical([entry.seq, entry.at, entry.kind, entry.operatore, entry.data, entry.prevHash]);
+  return createHash('sha256').update(content, 'utf8').digest('hex');
+}
+
+export type ChainVerdict =
+  | { ok: true; entries: number; head: string }
+  | { ok: false; entries: number; seq: number; reason: string };
+
+/** Walks the rows in stored order and reports the first one that breaks the chain. */
+export function verifyChain(rows: Iterable<AuditRow>): ChainVerdict {
+  let expectedSeq = 1;
+  let previous = GENESIS;
+  let count = 0;
+  for (const row of rows) {
+    count++;
+    if (row.seq !== expectedSeq) {
+      return { ok: false, entries: count, seq: row.seq, reason: `numerazione interrotta: atteso ${expectedSeq}, trovato ${row.seq} (voce cancellata o spostata)` };
+    }
+    if (row.prevHash !== previous) {
+      return { ok: false, entries: count, seq: row.seq, reason: 'collegamento alla voce precedente non valido (voce cancellata, spostata o modificata)' };
+    }
+    if (entryHash(row) !== row.hash) {
+      return { ok: false, entries: count, seq: row.seq, reason: 'contenuto modificato dopo la registrazione' };
+    }
+    previous = row.hash;
+    expectedSeq++;
+  }
+  return { ok: true, entries: count, head: previous };
+}

@@ -1,0 +1,63 @@
+/**
+ * `npm run audit -- verify --data <dir>`: walks the audit log's hash chain; exit 0 when
+ * intact, 1 (with the first broken entry) when an entry was edited, deleted or reordered.
+ * `npm run audit -- report --data <dir> --day YYYY-MM-DD [--comune <nome>] --csv <file> --pdf <file>`:
+ * the day's releases.
+ * The database is opened read-only: checking the log never changes it.
+ */
+import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { systemClock } from '../ports/clock';
+import { createAuditRepo } from '../store/audit-repo';
+import { DATABASE_FILE } from '../store/database';
+import { createRegistro } from './registro';
+import { reportCsv, reportPdf, righeReport } from './report';
+
+const USAGE = 'uso: npm run audit -- verify --data <cartella dati> | report --data <cartella dati> --day AAAA-MM-GG [--comune <nome>] [--csv <file>] [--pdf <file>]';
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { data: { type: 'string' }, day: { type: 'string' }, comune: { type: 'string' }, csv: { type: 'string' }, pdf: { type: 'string' } },
+  });
+  const command = positionals[0];
+  if (!values.data || (command !== 'verify' && command !== 'report')) {
+    console.error(USAGE);
+    return 2;
+  }
+  const db = new Database(join(values.data, DATABASE_FILE), { readonly: true, fileMustExist: true });
+  try {
+    const registro = createRegistro(createAuditRepo(db), systemClock);
+    const verdict = registro.verify();
+    if (command === 'verify') {
+      if (verdict.ok) {
+        console.log(`Registro integro: ${verdict.entries} voci, impronta finale ${verdict.head}`);
+        return 0;
+      }
+      console.error(`REGISTRO ALTERATO alla voce ${verdict.seq}: ${verdict.reason}`);
+      return 1;
+    }
+    if (!values.day || !/^\d{4}-\d{2}-\d{2}$/.test(values.day)) {
+      console.error(USAGE);
+      return 2;
+    }
+    const righe = righeReport(registro.releasesOn(values.day));
+    if (values.csv) writeFileSync(values.csv, reportCsv(righe, verdict));
+    if (values.pdf) writeFileSync(values.pdf, await reportPdf({ comune: values.comune ?? 'Comune', giorno: values.day, righe, verdict, generatoIl: new Date() }));
+    console.log(`${righe.length} rilasci il ${values.day}${verdict.ok ? '' : ' (ATTENZIONE: registro alterato)'}`);
+    return verdict.ok ? 0 : 1;
+  } finally {
+    db.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(2);
+  },
+);

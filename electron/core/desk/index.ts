@@ -1,0 +1,76 @@
+/**
+ * Desk mode as the composition root sees it: operator accounts and sessions, the release
+ * of PIN and PUK through the issuing system, the audit log and its daily report, and the
+ * citizen an operator is assisting. The issuer is the portal's (same origin, tenant and
+ * account as sync) unless a test or demo passes its own.
+ */
+import type { Config } from '../config/schema';
+import type { Logger } from '../log/logger';
+import type { Clock } from '../ports/clock';
+import { createRegistro } from '../audit/registro';
+import { reportCsv, reportPdf, righeReport } from '../audit/report';
+import { createAuditRepo } from '../store/audit-repo';
+import type { Db } from '../store/database';
+import { createOperatoriRepo } from '../store/operatori-repo';
+import { readCredentials } from '../sync/credentials';
+import { createAssistiti } from './assistito';
+import { createHttpIssuer } from './issuing-http';
+import type { IssuingPort } from './issuing-port';
+import { createOperatori } from './operatori';
+import { createRilascio, type CartaAlBanco } from './rilascio';
+import { createSessioni, DEFAULT_SESSION_MINUTES } from './sessioni';
+
+export interface DeskAreaOptions {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  /** The identity session (its `current()` and `pinStatus()`). */
+  carta: CartaAlBanco;
+  /** Overrides the portal's issuer (tests, demos); null means none. */
+  issuer?: IssuingPort | null;
+  sessionMinutes?: number;
+}
+
+function portalIssuer(config: Config): IssuingPort | null {
+  const portal = config.portal;
+  if (!portal?.credentials) return null;
+  const reference = portal.credentials;
+  return createHttpIssuer({ url: portal.url, tenant: portal.tenant ?? config.comune.id, credentials: () => readCredentials(reference) });
+}
+
+export function createDeskArea(o: DeskAreaOptions) {
+  const registro = createRegistro(createAuditRepo(o.db), o.clock);
+  const operatori = createOperatori(createOperatoriRepo(o.db), registro, o.clock);
+  const sessioni = createSessioni(o.clock, o.sessionMinutes ?? DEFAULT_SESSION_MINUTES);
+  const rilascio = createRilascio({
+    carta: o.carta,
+    issuer: o.issuer === undefined ? portalIssuer(o.config) : o.issuer,
+    registro,
+    clock: o.clock,
+    comune: o.config.comune.nome,
+    log: o.log,
+  });
+  const assistiti = createAssistiti(sessioni, o.carta);
+
+  return {
+    registro,
+    operatori,
+    sessioni,
+    rilascio,
+    assistiti,
+    async report(giorno: string) {
+      const verdict = registro.verify();
+      const righe = righeReport(registro.releasesOn(giorno));
+      return {
+        rilasci: righe.length,
+        registroIntegro: verdict.ok,
+        csv: reportCsv(righe, verdict),
+        pdf: await reportPdf({ comune: o.config.comune.nome, giorno, righe, verdict, generatoIl: o.clock.now() }),
+      };
+    },
+  };
+}
+
+export type DeskArea = ReturnType<typeof createDeskArea>;
+export { deskHandlers } from './handlers';

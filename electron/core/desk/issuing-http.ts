@@ -1,0 +1,108 @@
+/**
+ * The issuing system over HTTP, as the municipal portal exposes it (contract in README.md;
+ * the reference implementation is tests/portal/issuing). One attempt per release: a retry
+ * could make the issuer send the second half twice, and the operator sees the outcome and
+ * decides. The answer is parsed before use; its digits are never logged.
+ */
+import axios, { type AxiosInstance } from 'axios';
+import { z } from 'zod';
+import { DomainError } from '../errors';
+import type { PortalCredentials } from '../sync/credentials';
+import type { EsitoRilascio, IssuingPort, RichiestaRilascio } from './issuing-port';
+
+export interface HttpIssuerOptions {
+  /** The portal's origin, e.g. https://servizi.comune.example.it */
+  url: string;
+  tenant: string;
+  credentials: () => PortalCredentials;
+  timeoutMs?: number;
+}
+
+const tokenSchema = z.object({ token: z.string().min(1) });
+const releaseSchema = z.object({
+  id: z.string().min(1).max(100),
+  pin_first_digits: z.string().regex(/^\d{2}$/),
+  puk_first_digits: z.string().regex(/^\d{2}$/),
+});
+const problemSchema = z.object({ detail: z.string().max(500) }).partial();
+
+export const ISSUER_DOWN = () =>
+  new DomainError(
+    'emittente-non-disponibile',
+    "Il sistema di emissione dei PIN non risponde: il PIN NON è stato rilasciato. Riprova più tardi; se il problema continua, avvisa l'assistenza.",
+  );
+
+/** The request may have reached the issuer: say so, so nobody repeats a release blindly. */
+const UNCERTAIN = () =>
+  new DomainError(
+    'emittente-esito-incerto',
+    "Il sistema di emissione non ha dato una risposta valida: il rilascio potrebbe essere avvenuto. Prima di ripeterlo chiedi all'assistenza di verificarlo.",
+  );
+
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function refusal(status: number, data: unknown): DomainError {
+  const detail = problemSchema.safeParse(data).data?.detail;
+  switch (status) {
+    case 401:
+    case 403:
+      return new DomainError('emittente-accesso-negato', "Il sistema di emissione ha rifiutato le credenziali di questa postazione: avvisa l'assistenza.");
+    case 404:
+      return new DomainError('carta-sconosciuta-emittente', 'Il sistema di emissione non conosce questa carta: il PIN non può essere rilasciato qui.');
+    case 409:
+      return new DomainError('carta-non-del-cittadino', 'Il sistema di emissione non associa questa carta a questo codice fiscale: il PIN non è stato rilasciato.');
+    default:
+      return new DomainError('rilascio-rifiutato', `Il sistema di emissione ha rifiutato il rilascio${detail ? `: ${detail}` : '.'}`);
+  }
+}
+
+export function createHttpIssuer(options: HttpIssuerOptions): IssuingPort {
+  const api = `${options.url.replace(/\/+$/, '')}/${options.tenant}/api`;
+  const http: AxiosInstance = axios.create({ timeout: options.timeoutMs ?? 15_000, maxRedirects: 0, validateStatus: () => true });
+
+  const post = async (path: string, body: unknown, token?: string) => {
+    try {
+      return await http.post(`${api}${path}`, body, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      throw path === '/auth' || (typeof code === 'string' && NEVER_SENT.has(code)) ? ISSUER_DOWN() : UNCERTAIN();
+    }
+  };
+
+  return {
+    async requestRelease(request: RichiestaRilascio): Promise<EsitoRilascio> {
+      let account: PortalCredentials;
+      try {
+        account = options.credentials();
+      } catch {
+        throw new DomainError('emittente-credenziali-mancanti', "Le credenziali della postazione per il sistema di emissione non sono disponibili: avvisa l'assistenza.");
+      }
+      const auth = await post('/auth', { username: account.username, password: account.password });
+      if (auth.status >= 500) throw ISSUER_DOWN();
+      const token = tokenSchema.safeParse(auth.data);
+      if (auth.status !== 200 || !token.success) throw refusal(401, auth.data);
+
+      const res = await post(
+        '/pin-releases',
+        {
+          fiscal_code: request.codiceFiscale,
+          card_serial: request.serialeCarta,
+          operator: request.operatore,
+          identity_document: {
+            type: request.documento.tipo,
+            number: request.documento.numero,
+            issued_by: request.documento.rilasciatoDa,
+            expires_on: request.documento.scadenza,
+          },
+          channel: { type: request.canale.tipo, destination: request.canale.destinazione },
+        },
+        token.data.token,
+      );
+      if (res.status >= 500) throw ISSUER_DOWN();
+      if (res.status !== 201) throw refusal(res.status, res.data);
+      const parsed = releaseSchema.safeParse(res.data);
+      if (!parsed.success) throw UNCERTAIN();
+      return { releaseId: parsed.data.id, pinFirst2: parsed.data.pin_first_digits, pukFirst2: parsed.data.puk_first_digits };
+    },
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * Operator accounts: created only by an administrator (or, for the very first one, by the
+ * command line on the desk machine), checked at login with a lockout after repeated
+ * failures. Messages never say whether the username exists.
+ */
+import { DomainError } from '../errors';
+import type { Clock } from '../ports/clock';
+import type { Registro } from '../audit/registro';
+import type { OperatoreRecord, OperatoriRepo, Ruolo } from '../store/operatori-repo';
+import { hashPassword, passwordMatches, passwordProblem } from './password';
+
+export const MAX_FAILURES = 5;
+export const LOCK_MINUTES = 15;
+
+export interface Operatore {
+  username: string;
+  nome: string;
+  ruolo: Ruolo;
+}
+
+export interface NuovoOperatore extends Operatore {
+  password: string;
+}
+
+const WRONG = () => new DomainError('credenziali-errate', 'Nome utente o password errati.');
+
+function lockedError(until: Date): DomainError {
+  const time = until.toLocaleTimeString('it-IT', { hour: '2-digit', minute: '2-digit' });
+  return new DomainError(
+    'operatore-bloccato',
+    `Accesso bloccato per troppi tentativi errati: riprova dopo le ${time} o chiedi a un amministratore di sbloccarlo.`,
+  );
+}
+
+const view = (o: OperatoreRecord): Operatore => ({ username: o.username, nome: o.nome, ruolo: o.ruolo });
+
+export function createOperatori(repo: OperatoriRepo, registro: Registro, clock: Clock) {
+  /** Spent on unknown usernames too, so timing does not tell which usernames exist. */
+  let decoy: Promise<string> | undefined;
+
+  async function create(by: Operatore | null, nuovo: NuovoOperatore): Promise<Operatore> {
+    if (!/^[a-z][a-z0-9._-]{2,63}$/.test(nuovo.username)) {
+      throw new DomainError('username-non-valido', 'Il nome utente deve avere da 3 a 64 caratteri: minuscole, cifre, punto, trattino.');
+    }
+    const problem = passwordProblem(nuovo.password);
+    if (problem) throw new DomainError('password-debole', problem);
+    const passwordHash = await hashPassword(nuovo.password);
+    const created = repo.create({ username: nuovo.username, nome: nuovo.nome, ruolo: nuovo.ruolo, passwordHash, creatoDa: by?.username ?? null }, clock.now().toISOString());
+    if (!created) throw new DomainError('username-esistente', `Esiste già un operatore "${nuovo.username}".`);
+    registro.append('operatore.creato', by?.username ?? null, { username: nuovo.username, ruolo: nuovo.ruolo });
+    return { username: nuovo.username, nome: nuovo.nome, ruolo: nuovo.ruolo };
+  }
+
+  return {
+    /** An administrator creates an account; there is no self-registration. */
+    async create(by: Operatore, nuovo: NuovoOperatore): Promise<Operatore> {
+      if (by.ruolo !== 'amministratore') throw new DomainError('non-autorizzato', 'Solo un amministratore può creare operatori.');
+      return create(by, nuovo);
+    },
+
+    /** The first administrator of an installation, from the command line; refused once one exists. */
+    async createFirstAdministrator(nuovo: Omit<NuovoOperatore, 'ruolo'>): Promise<Operatore> {
+      if (repo.activeAdministrators() > 0) throw new DomainError('amministratore-esistente', 'Esiste già un amministratore: usa il suo account.');
+      return create(null, { ...nuovo, ruolo: 'amministratore' });
+    },
+
+    async login(username: string, password: string): Promise<Operatore> {
+      const record = repo.get(username);
+      if (!record || !record.attivo) {
+        decoy ??= hashPassword('x'.repeat(16));
+        await passwordMatches(password, await decoy);
+        throw WRONG();
+      }
+      const now = clock.now();
+      if (record.bloccatoFino && new Date(record.bloccatoFino) > now) throw lockedError(new Date(record.bloccatoFino));
+      if (await passwordMatches(password, record.passwordHash)) {
+        repo.recordSuccess(username);
+        return view(record);
+      }
+      const failures = repo.recordFailure(username);
+      if (failures >= MAX_FAILURES) {
+        const until = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+        repo.lockUntil(username, until.toISOString());
+        registro.append('operatore.bloccato', username, { username, tentativi: failures, finoAlle: until.toISOString() });
+        throw lockedError(until);
+      }
+      throw WRONG();
+    },
+
+    unlock(by: Operatore, username: string): void {
+      if (by.ruolo !== 'amministratore') throw new DomainError('non-autorizzato', 'Solo un amministratore può sbloccare un operatore.');
+      if (!repo.get(username)) throw new DomainError('operatore-sconosciuto', `Nessun operatore "${username}".`);
+      repo.recordSuccess(username);
+      registro.append('operatore.sbloccato', by.username, { username });
+    },
+
+    list(by: Operatore): (Operatore & { bloccato: boolean; attivo: boolean })[] {
+      if (by.ruolo !== 'amministratore') throw new DomainError('non-autorizzato', 'Solo un amministratore può vedere gli operatori.');
+      const now = clock.now();
+      return repo.list().map((o) => ({ ...view(o), attivo: o.attivo, bloccato: o.bloccatoFino !== null && new Date(o.bloccatoFino) > now }));
+    },
+  };
+}
+
+export type Operatori = ReturnType<typeof createOperatori>;
