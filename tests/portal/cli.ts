@@ -1,6 +1,6 @@
 /**
  * `npm run portal [-- --catalogue <dir> --port <n> --data <dir> --token-ttl <s> --latency <ms>
- *  --5xx <rate> --reset <rate> --lost <rate> --token-expiry <rate> --429 <rate> --retry-after <s>]`
+ *  --5xx <rate> --reset <rate> --lost <rate> --token-expiry <rate> --429 <rate> --retry-after <s> --only <regex>]`
  * Starts the reference portal and prints its URL, tenant and demo credentials.
  */
 import { parseArgs } from 'node:util';
@@ -19,6 +19,7 @@ const { values } = parseArgs({
     'token-expiry': { type: 'string', default: '0' },
     '429': { type: 'string', default: '0' },
     'retry-after': { type: 'string', default: '1' },
+    only: { type: 'string' },
   },
 });
 
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
       tokenExpiryRate: Number(values['token-expiry']),
       tooManyRequestsRate: Number(values['429']),
       retryAfterSeconds: Number(values['retry-after']),
+      ...(values.only ? { only: values.only } : {}),
     },
   });
 

@@ -22,6 +22,8 @@ export const faultsSchema = z
     /** 429 with Retry-After. */
     tooManyRequestsRate: rate.default(0),
     retryAfterSeconds: z.number().int().min(0).max(3600).default(1),
+    /** Faults hit only requests whose "METHOD /path" matches this pattern (all when absent). */
+    only: z.string().max(200).optional(),
   })
   .strict();
 
@@ -30,10 +32,16 @@ export type FaultsInput = z.input<typeof faultsSchema>;
 
 export const NO_FAULTS: Faults = faultsSchema.parse({});
 
+/** `target` is "METHOD /path", e.g. "POST /comune-di-prova/api/applications". */
+export function faultsApplyTo(faults: Faults, target: string): boolean {
+  return faults.only === undefined || new RegExp(faults.only).test(target);
+}
+
 export type FaultDecision = 'reset' | 'server-error' | 'too-many' | 'token-expired' | null;
 
 /** What happens to a request before it is handled (one draw per fault, in this order). */
-export function decideBefore(faults: Faults, random: () => number = Math.random): FaultDecision {
+export function decideBefore(faults: Faults, target: string, random: () => number = Math.random): FaultDecision {
+  if (!faultsApplyTo(faults, target)) return null;
   if (random() < faults.resetRate) return 'reset';
   if (random() < faults.tooManyRequestsRate) return 'too-many';
   if (random() < faults.serverErrorRate) return 'server-error';
@@ -41,6 +49,6 @@ export function decideBefore(faults: Faults, random: () => number = Math.random)
   return null;
 }
 
-export function loseResponse(faults: Faults, random: () => number = Math.random): boolean {
-  return random() < faults.lostResponseRate;
+export function loseResponse(faults: Faults, target: string, random: () => number = Math.random): boolean {
+  return faultsApplyTo(faults, target) && random() < faults.lostResponseRate;
 }

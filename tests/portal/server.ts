@@ -14,7 +14,7 @@ import { Readable } from 'node:stream';
 import { seedAccounts, callerById, type AccountSpec } from './accounts';
 import { loadCatalogue, type Catalogue } from './catalogue-dir';
 import type { PortalContext } from './context';
-import { decideBefore, faultsSchema, loseResponse, type Faults, type FaultsInput } from './faults';
+import { decideBefore, faultsApplyTo, faultsSchema, loseResponse, type Faults, type FaultsInput } from './faults';
 import { verifyToken } from './jwt';
 import { openPortalDb, type PortalDb } from './portal-db';
 import { compileRoutes, HttpError, type Caller, type PortalRequest, type PortalResponse, type Route, type RouteModule } from './router';
@@ -140,8 +140,9 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
     const url = new URL(req.url ?? '/', 'http://portal');
     const isAdmin = url.pathname.startsWith('/__admin/');
     const faults: Faults = ctx.faults.current;
-    const fault = isAdmin ? null : decideBefore(faults);
-    if (!isAdmin && faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs + Math.random() * faults.latencyMs));
+    const target = `${req.method ?? 'GET'} ${url.pathname}`;
+    const fault = isAdmin ? null : decideBefore(faults, target);
+    if (!isAdmin && faults.latencyMs > 0 && faultsApplyTo(faults, target)) await new Promise((r) => setTimeout(r, faults.latencyMs + Math.random() * faults.latencyMs));
     if (fault === 'reset') return void req.socket.destroy();
     if (fault === 'too-many') return send(res, { ...problem(429, 'Too Many Requests'), headers: { 'retry-after': String(faults.retryAfterSeconds) } });
     if (fault === 'server-error') return send(res, problem(503, 'Service Unavailable'));
@@ -172,7 +173,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
       if (!(error instanceof HttpError)) console.error('portal: errore interno', error);
     }
     // The write (if any) is committed: losing the answer now is the case "exactly once" is about.
-    if (!isAdmin && response.status < 300 && loseResponse(faults)) return void req.socket.destroy();
+    if (!isAdmin && response.status < 300 && loseResponse(faults, target)) return void req.socket.destroy();
     send(res, response);
   };
 

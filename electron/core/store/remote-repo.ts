@@ -1,6 +1,5 @@
 /**
- * What the portal says about sent pratiche (table `remote_pratiche`, migration 102), applied
- * to the local pratica (its status and history, as the citizen sees them), the retention purge
+ * What the portal says about sent pratiche (table `remote_pratiche`, migration 102), the retention purge
  * of personal data, and the "catalogue changed" flag on open drafts (migration 103).
  */
 import { guard, type Db } from './database';
@@ -82,9 +81,7 @@ export function createRemoteRepo(db: Db) {
          outcome_files = @outcomeFiles, checked_at = @at, final_at = CASE WHEN @final = 1 THEN coalesce(final_at, @at) ELSE NULL END
        WHERE pratica_id = @praticaId`,
     ),
-    praticaStatus: db.prepare('UPDATE pratiche SET status = ?, updated_at = ? WHERE id = ?'),
-    lastLocal: db.prepare('SELECT max(at) FROM pratiche_history WHERE pratica_id = ?').pluck(),
-    addHistory: db.prepare('INSERT INTO pratiche_history (pratica_id, status, at, message) VALUES (?, ?, ?, ?)'),
+    previousHistory: db.prepare('SELECT history FROM remote_pratiche WHERE pratica_id = ?').pluck(),
     dueForPurge: db.prepare('SELECT pratica_id FROM remote_pratiche WHERE final_at IS NOT NULL AND final_at <= ? AND purged_at IS NULL').pluck(),
     purgePratica: db.prepare(`UPDATE pratiche SET data = '{}', note = '', description = '', citizen_cf = '', updated_at = ? WHERE id = ?`),
     purgeLinks: db.prepare('DELETE FROM pratica_allegati WHERE pratica_id = ?'),
@@ -96,8 +93,13 @@ export function createRemoteRepo(db: Db) {
     flagged: db.prepare('SELECT catalogue_changed_at FROM pratiche WHERE id = ?').pluck(),
   };
 
-  /** Portal events newer than what the pratica's history already shows become history rows. */
-  const record = db.transaction((praticaId: string, snap: RemoteSnapshot, at: string) => {
+  /**
+   * Stores the snapshot and hands each event the portal added since the last one (its history
+   * only grows) to `applyEvent`, inside the same transaction, so the pratica's own status and
+   * history (pratiche-repo#recordStatus) can never miss or repeat an event across a crash.
+   */
+  const record = db.transaction((praticaId: string, snap: RemoteSnapshot, at: string, applyEvent: (e: RemoteEvent) => void) => {
+    const before = JSON.parse((s.previousHistory.get(praticaId) as string | undefined) ?? '[]') as RemoteEvent[];
     s.update.run({
       praticaId,
       status: snap.status,
@@ -111,9 +113,7 @@ export function createRemoteRepo(db: Db) {
       final: snap.final ? 1 : 0,
       at,
     });
-    const last = (s.lastLocal.get(praticaId) as string | null) ?? '';
-    for (const e of snap.history) if (e.at > last) s.addHistory.run(praticaId, e.status, e.at, e.message);
-    s.praticaStatus.run(snap.status, at, praticaId);
+    for (const e of snap.history.slice(before.length)) applyEvent(e);
   });
 
   const purge = db.transaction((praticaId: string, at: string) => {
@@ -130,7 +130,8 @@ export function createRemoteRepo(db: Db) {
     },
     /** Sent pratiche not yet final, least recently checked first. */
     open: (limit: number): RemotePratica[] => (s.open.all(limit) as Row[]).map(toRemote),
-    record: (praticaId: string, snapshot: RemoteSnapshot, at: string): void => guard(() => record(praticaId, snapshot, at)),
+    record: (praticaId: string, snapshot: RemoteSnapshot, at: string, applyEvent: (e: RemoteEvent) => void): void =>
+      guard(() => record(praticaId, snapshot, at, applyEvent)),
     /** Final pratiche whose retention period (counted from reaching the final status) is over. */
     dueForPurge: (finalBefore: string): string[] => s.dueForPurge.all(finalBefore) as string[],
     /** Removes the pratica's personal data from this device; the portal keeps it. */

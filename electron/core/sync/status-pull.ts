@@ -1,12 +1,13 @@
 /**
  * Brings the portal's view of each sent, not yet final pratica home: status, history with
  * timestamps, protocol number, outcome and outcome files (bytes stored once by SHA-256 in
- * `<dataDir>/esiti`), applied to the local pratica through the remote repository.
+ * `<dataDir>/esiti`); each new portal event becomes the pratica's status and history entry.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../log/logger';
+import type { PraticheRepo } from '../store/pratiche-repo';
 import type { OutcomeFile, RemoteRepo, RemoteSnapshot } from '../store/remote-repo';
 import type { PortalClient } from './portal-client';
 import type { Application } from './portal-schemas';
@@ -16,6 +17,7 @@ export const FINAL_STATUSES: ReadonlySet<number> = new Set([7000, 9000, 20000]);
 export interface StatusPullDeps {
   portal: PortalClient;
   remote: RemoteRepo;
+  pratiche: PraticheRepo;
   esitiDir: string;
   now: () => Date;
   log: Logger;
@@ -60,7 +62,10 @@ export async function pullStatuses(deps: StatusPullDeps, limit = 50): Promise<nu
       final: FINAL_STATUSES.has(app.status),
     };
     if (snapshot.status !== local.status) changed++;
-    deps.remote.record(local.praticaId, snapshot, deps.now().toISOString());
+    deps.remote.record(local.praticaId, snapshot, deps.now().toISOString(), (e) => {
+      // 1900 (Inviata) is already in the pratica's history: the submit wrote it.
+      if (e.status !== 1900) deps.pratiche.recordStatus(local.praticaId, e.status, e.at, e.message);
+    });
   }
   if (changed > 0) deps.log.info('stato delle pratiche aggiornato dal portale', { cambiate: changed });
   return changed;

@@ -10,6 +10,7 @@ import type { Clock } from '../ports/clock';
 import { createCatalogueRepo } from '../store/catalogue-repo';
 import type { Db } from '../store/database';
 import { createOutboxRepo } from '../store/outbox-repo';
+import { createPraticheRepo } from '../store/pratiche-repo';
 import { createRemoteRepo } from '../store/remote-repo';
 import { refreshCatalogue, type RefreshReport } from './catalogue-refresh';
 import { drainOutbox, type DrainReport } from './outbox-worker';
@@ -66,6 +67,7 @@ export function createSyncService(o: SyncServiceOptions) {
   const portal = createPortalClient(o.portal);
   const outbox = createOutboxRepo(o.db);
   const remote = createRemoteRepo(o.db);
+  const pratiche = createPraticheRepo(o.db);
   const catalogue = createCatalogueRepo(o.db);
   const now = () => o.clock.now();
   const esitiDir = join(o.dataDir, 'esiti');
@@ -101,7 +103,7 @@ export function createSyncService(o: SyncServiceOptions) {
     );
     if (drain) online = drain.online;
     publish();
-    const statusChanges = (await step('aggiornamento stati', () => pullStatuses({ portal, remote, esitiDir, now, log: o.log }))) ?? 0;
+    const statusChanges = (await step('aggiornamento stati', () => pullStatuses({ portal, remote, pratiche, esitiDir, now, log: o.log }))) ?? 0;
     const purged = purgeExpired({ remote, esitiDir, retentionDays: o.retentionDays, now });
     let refreshed: RefreshReport | null = null;
     if (now().getTime() - lastCatalogueAt >= tuning.catalogueIntervalMs) {

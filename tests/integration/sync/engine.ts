@@ -1,0 +1,35 @@
+/** The sync service as tests and the child process run it: fast backoff, short settle time. */
+import { silentLogger, type Logger } from '../../../electron/core/log/logger';
+import type { Db } from '../../../electron/core/store/database';
+import { createSyncService, type SyncStatus } from '../../../electron/core/sync/sync-service';
+import { TENANT } from './kiosk';
+
+export const KIOSK_ACCOUNT = { username: 'chiosco', password: 'chiosco-demo' };
+
+export function testEngine(o: { db: Db; dataDir: string; portalUrl: string; retentionDays?: number; log?: Logger; onStatus?: (s: SyncStatus) => void; settleMs?: number; concurrency?: number }) {
+  return createSyncService({
+    db: o.db,
+    dataDir: o.dataDir,
+    portal: { url: o.portalUrl, tenant: TENANT, credentials: () => KIOSK_ACCOUNT, timeoutMs: 10_000, retry: { attempts: 4, baseMs: 5, maxMs: 100 } },
+    tenant: { slug: TENANT, name: 'Comune di Test' },
+    retentionDays: o.retentionDays ?? 90,
+    log: o.log ?? silentLogger,
+    clock: { now: () => new Date() },
+    tuning: { concurrency: o.concurrency ?? 4, settleMs: o.settleMs ?? 250, itemBackoff: { baseMs: 10, maxMs: 200 }, catalogueIntervalMs: Infinity },
+    ...(o.onStatus ? { onStatus: o.onStatus } : {}),
+  });
+}
+
+/** Runs cycles until the outbox is empty (or `deadlineMs` passes: then throws, with the queue state). */
+export async function syncUntilEmpty(engine: ReturnType<typeof testEngine>, deadlineMs = 120_000): Promise<number> {
+  const end = Date.now() + deadlineMs;
+  let cycles = 0;
+  for (;;) {
+    await engine.runOnce();
+    cycles++;
+    const s = engine.status();
+    if (s.outbox === 0) return cycles;
+    if (Date.now() > end) throw new Error(`coda non svuotata: ${JSON.stringify(s)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
