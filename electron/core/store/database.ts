@@ -7,7 +7,7 @@
  * a stack trace, and SQLite's own journal keeps the file consistent.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DomainError } from '../errors';
 import { runMigrations } from './migrations/runner';
@@ -51,6 +51,17 @@ export function guard<T>(operation: () => T): T {
   }
 }
 
+/** Node's recursive mkdir reports ENOENT on a read-only file system; the plain one tells the real cause. */
+export function ensureDirectory(dir: string): void {
+  if (existsSync(dir)) return;
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ENOENT') throw error;
+    mkdirSync(dir);
+  }
+}
+
 export interface OpenOptions {
   /** Defaults to every migration in migrations/index.ts. */
   migrations?: readonly Migration[];
@@ -63,7 +74,7 @@ export function openDatabase(location: { dataDir: string } | ':memory:', options
     if (location === ':memory:') {
       db = new Database(':memory:');
     } else {
-      mkdirSync(location.dataDir, { recursive: true });
+      ensureDirectory(location.dataDir);
       db = new Database(join(location.dataDir, DATABASE_FILE));
       db.pragma('journal_mode = WAL');
     }

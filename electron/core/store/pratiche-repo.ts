@@ -91,7 +91,8 @@ export function createPraticheRepo(db: Db) {
     drafts: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM pratiche WHERE citizen_cf = ? AND tenant_slug = ? AND service_slug = ? AND status = 1000 ORDER BY updated_at DESC`),
     list: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM pratiche WHERE citizen_cf = ? ORDER BY updated_at DESC LIMIT ?`),
     saveData: db.prepare(`UPDATE pratiche SET data = ?, updated_at = ?, revision = revision + 1
-      WHERE id = ? AND citizen_cf = ? AND status = 1000 RETURNING revision`).pluck(),
+      WHERE id = ? AND citizen_cf = ? AND status = 1000`),
+    revision: db.prepare('SELECT revision FROM pratiche WHERE id = ?').pluck(),
     setStep: db.prepare('UPDATE pratiche SET step_id = ?, updated_at = ? WHERE id = ? AND citizen_cf = ?'),
     setFlags: db.prepare(`UPDATE pratiche SET instructions_accepted = ?, payment_acknowledged = ?, updated_at = ?, revision = revision + 1
       WHERE id = ? AND citizen_cf = ? AND status = 1000`),
@@ -114,6 +115,12 @@ export function createPraticheRepo(db: Db) {
     return true;
   });
 
+  // An explicit transaction, not UPDATE ... RETURNING with get(): there a failing implicit
+  // COMMIT (disk full) goes unreported and a lost save would be acknowledged.
+  const saveData = db.transaction((id: string, cf: string, data: string, now: string): number | null =>
+    s.saveData.run(data, now, id, cf).changes === 1 ? (s.revision.get(id) as number) : null,
+  );
+
   const recordStatus = db.transaction((id: string, status: number, at: string, message: string | null): boolean => {
     if (s.status.run(status, at, id).changes !== 1) return false;
     s.history.run(id, status, at, message);
@@ -130,7 +137,7 @@ export function createPraticheRepo(db: Db) {
     listByCitizen: (cf: string, limit = 1000): PraticaSummaryRecord[] => (s.list.all(cf, limit) as Row[]).map(summaryOf),
     /** The autosave: returns the new revision, or null when the pratica is no longer a draft of this citizen. */
     saveData: (id: string, cf: string, data: Record<string, unknown>, now: string): number | null =>
-      guard(() => (s.saveData.get(JSON.stringify(data), now, id, cf) as number | undefined) ?? null),
+      guard(() => saveData(id, cf, JSON.stringify(data), now)),
     setStep: (id: string, cf: string, stepId: string, now: string): void => void guard(() => s.setStep.run(stepId, now, id, cf)),
     setFlags: (id: string, cf: string, flags: { instructionsAccepted: boolean; paymentAcknowledged: boolean }, now: string): void =>
       void guard(() => s.setFlags.run(flags.instructionsAccepted ? 1 : 0, flags.paymentAcknowledged ? 1 : 0, now, id, cf)),

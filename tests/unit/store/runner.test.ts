@@ -17,7 +17,8 @@ describe('migration runner', () => {
   it('picks up a migration added later to the list', () => {
     const db = new Database(':memory:');
     runMigrations(db, migrations);
-    expect(runMigrations(db, [...migrations, m(199, '199-later')])).toEqual([199]);
+    const next = migrations.at(-1)!.id + 1;
+    expect(runMigrations(db, [...migrations, m(next, `${String(next).padStart(3, '0')}-later`)])).toEqual([next]);
   });
 
   it('rolls back a failing migration and records nothing for it', () => {

@@ -4,9 +4,9 @@
  * nothing under the final name. Failures of the disk come out as StoreError (Italian).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { storeErrorOf } from '../../store/database';
+import { ensureDirectory, storeErrorOf } from '../../store/database';
 
 export function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -26,7 +26,7 @@ export function createBlobStore(dataDir: string) {
       if (existsSync(target)) return sha256;
       const temporary = `${target}.${process.pid}.tmp`;
       try {
-        mkdirSync(dir, { recursive: true });
+        ensureDirectory(dir);
         const fd = openSync(temporary, 'w', 0o600);
         try {
           writeSync(fd, bytes);
