@@ -103,6 +103,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
   seedAccounts(db, options.accounts ?? DEMO_ACCOUNTS, now());
   const catalogue = loadCatalogue(options.catalogueDir ?? DEFAULT_CATALOGUE);
   let baseUrl = '';
+  let closed = false;
   const ctx: PortalContext = {
     db,
     dataDir,
@@ -149,6 +150,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
 
     let response: PortalResponse;
     try {
+      if (closed) return void req.socket.destroy();
       const found = table.match(req.method ?? 'GET', url.pathname);
       if (!found) throw new HttpError(404, 'No route found.');
       if ('allowed' in found) throw new HttpError(405, 'Method Not Allowed.');
@@ -170,6 +172,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
       response = await found.route.handle(request);
     } catch (error) {
       response = error instanceof HttpError ? problem(error.status, error.detail, error.errors) : problem(500, 'Internal Server Error');
+      if (closed) return void req.socket.destroy();
       if (!(error instanceof HttpError)) console.error('portal: errore interno', error);
     }
     // The write (if any) is committed: losing the answer now is the case "exactly once" is about.
@@ -198,6 +201,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
       ctx.tokenGeneration.value += 1;
     },
     async close() {
+      closed = true;
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       db.close();

@@ -74,12 +74,13 @@ export function createPortalClient(options: PortalClientOptions) {
       throw e.kind === 'unauthorised' ? new PortalError('permanent', 'accesso al portale: credenziali rifiutate', 401) : e;
     }
   };
-  const bearer = async (): Promise<string> => {
-    token ??= login().catch((error: unknown) => {
-      token = null;
+  const bearer = (): Promise<string> => {
+    const pending = login().catch((error: unknown) => {
+      if (token === pending) token = null;
       throw error;
     });
-    return token;
+    token = pending;
+    return pending;
   };
 
   /** One API call: token, request, parse; retried on transient failures and once after renewal. */
@@ -89,9 +90,11 @@ export function createPortalClient(options: PortalClientOptions) {
     schema: S | null,
     { auth = true, retryTransient = true }: { auth?: boolean; retryTransient?: boolean } = {},
   ): Promise<z.output<S>> {
+    let used: Promise<string> | null = null;
     return withRetry(
       async () => {
-        const headers = { ...(config.headers as Record<string, string> | undefined), ...(auth ? { authorization: `Bearer ${await bearer()}` } : {}) };
+        used = auth ? (token ?? bearer()) : null;
+        const headers = { ...(config.headers as Record<string, string> | undefined), ...(used ? { authorization: `Bearer ${await used}` } : {}) };
         try {
           const res = await http.request({ ...config, headers });
           return (schema ? schema.parse(res.data) : res.data) as z.output<S>;
@@ -99,7 +102,15 @@ export function createPortalClient(options: PortalClientOptions) {
           throw toPortalError(error, what);
         }
       },
-      { ...retry, sleep, retryTransient, onUnauthorised: () => (token = null) },
+      {
+        ...retry,
+        sleep,
+        retryTransient,
+        // Only the token this request used is dropped: another request may have renewed it already.
+        onUnauthorised: () => {
+          if (token === used) token = null;
+        },
+      },
     );
   }
 
