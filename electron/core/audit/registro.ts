@@ -27,6 +27,9 @@ export function createRegistro(repo: AuditRepo, clock: Clock) {
         return { ...entry, hash: entryHash(entry) };
       });
     },
+    entries(): Iterable<AuditRow> {
+      return repo.all();
+    },
     verify(): ChainVerdict {
       return verifyChain(repo.all());
     },

@@ -1,0 +1,77 @@
+/** `npm run audit -- verify|report` against a real database file, run as the operator would. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRegistro } from '../../../electron/core/audit/registro';
+import { systemClock } from '../../../electron/core/ports/clock';
+import { createAuditRepo } from '../../../electron/core/store/audit-repo';
+import { openDatabase } from '../../../electron/core/store/database';
+import { localDay } from '../../../electron/core/desk/validazione';
+
+const ROOT = join(__dirname, '../../..');
+const dirs: string[] = [];
+
+function dataDirWithLog(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sportello-audit-'));
+  dirs.push(dir);
+  const db = openDatabase({ dataDir: dir });
+  const registro = createRegistro(createAuditRepo(db), systemClock);
+  for (let i = 1; i <= 4; i++) {
+    registro.append('rilascio', 'mario.rossi', { codiceFiscale: 'RSSMRA80A01H501U', serialeCarta: `612001646103900${i}`, canale: 'email', destinazione: 'm***@example.it', releaseId: `r-${i}` });
+  }
+  db.close();
+  return dir;
+}
+
+function audit(...args: string[]) {
+  return spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'electron/core/audit/cli.ts'), ...args], { encoding: 'utf8', cwd: ROOT });
+}
+
+function tamper(dir: string, sql: string): void {
+  const db = openDatabase({ dataDir: dir });
+  db.prepare(sql).run();
+  db.close();
+}
+
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('npm run audit -- verify', () => {
+  it('exits 0 on an intact log', () => {
+    const result = audit('verify', '--data', dataDirWithLog());
+    expect(result.stdout).toMatch(/Registro integro: 4 voci/);
+    expect(result.status).toBe(0);
+  });
+
+  const swapFirstTwo = [
+    // Through the unique key, a swap needs a detour.
+    'UPDATE audit_log SET seq = 100 WHERE seq = 1',
+    'UPDATE audit_log SET seq = 1 WHERE seq = 2',
+    'UPDATE audit_log SET seq = 2 WHERE seq = 100',
+  ];
+  it.each([
+    ['edited', [`UPDATE audit_log SET data = json_set(data, '$.canale', 'sms') WHERE seq = 2`], 2],
+    ['deleted', ['DELETE FROM audit_log WHERE seq = 3'], 4],
+    ['reordered', swapFirstTwo, 1],
+  ])('exits 1 naming the entry when one was %s', (_what, statements, seq) => {
+    const dir = dataDirWithLog();
+    for (const sql of statements) tamper(dir, sql);
+    const result = audit('verify', '--data', dir);
+    expect(result.stderr).toContain(`REGISTRO ALTERATO alla voce ${seq}`);
+    expect(result.status).toBe(1);
+  });
+
+  it('writes the daily report as CSV and PDF', () => {
+    const dir = dataDirWithLog();
+    const csv = join(dir, 'rilasci.csv');
+    const pdf = join(dir, 'rilasci.pdf');
+    const result = audit('report', '--data', dir, '--day', localDay(new Date()), '--comune', 'Comune di Prova', '--csv', csv, '--pdf', pdf);
+    expect(result.stdout).toContain('4 rilasci');
+    expect(result.status).toBe(0);
+    expect(readFileSync(csv, 'utf8').split('\r\n').filter((l) => l.includes('RSSMRA80A01H501U'))).toHaveLength(4);
+    expect(existsSync(pdf) && readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { createRegistro } from '../../../electron/core/audit/registro';
+import { createOperatori, LOCK_MINUTES, MAX_FAILURES } from '../../../electron/core/desk/operatori';
+import { createSessioni } from '../../../electron/core/desk/sessioni';
+import { createAuditRepo } from '../../../electron/core/store/audit-repo';
+import { openDatabase } from '../../../electron/core/store/database';
+import { createOperatoriRepo } from '../../../electron/core/store/operatori-repo';
+import { manualClock } from './clock';
+
+function setup() {
+  const db = openDatabase(':memory:');
+  const clock = manualClock();
+  const registro = createRegistro(createAuditRepo(db), clock);
+  const operatori = createOperatori(createOperatoriRepo(db), registro, clock);
+  return { db, clock, registro, operatori };
+}
+
+const ADMIN = { username: 'admin', nome: 'Anna Amministratrice', password: 'amministra-2026' };
+
+describe('operator accounts', () => {
+  it('creates the first administrator once, then only administrators create accounts', async () => {
+    const { operatori, registro } = setup();
+    const admin = await operatori.createFirstAdministrator(ADMIN);
+    expect(admin.ruolo).toBe('amministratore');
+    await expect(operatori.createFirstAdministrator({ ...ADMIN, username: 'altro' })).rejects.toMatchObject({ code: 'amministratore-esistente' });
+    const op = await operatori.create(admin, { username: 'mario.rossi', nome: 'Mario Rossi', ruolo: 'operatore', password: 'sportello-2026' });
+    await expect(operatori.create(op, { username: 'intruso', nome: 'X', ruolo: 'amministratore', password: 'sportello-2026' })).rejects.toMatchObject({
+      code: 'non-autorizzato',
+    });
+    await expect(operatori.create(admin, { username: 'mario.rossi', nome: 'Mario', ruolo: 'operatore', password: 'sportello-2026' })).rejects.toMatchObject({
+      code: 'username-esistente',
+    });
+    await expect(operatori.create(admin, { username: 'debole', nome: 'D', ruolo: 'operatore', password: 'corta' })).rejects.toMatchObject({ code: 'password-debole' });
+    expect(operatori.list(admin).map((o) => o.username)).toEqual(['admin', 'mario.rossi']);
+    expect(registro.verify()).toMatchObject({ ok: true, entries: 2 });
+  });
+
+  it('logs in with the right password and refuses a wrong one or an unknown user with the same message', async () => {
+    const { operatori } = setup();
+    await operatori.createFirstAdministrator(ADMIN);
+    await expect(operatori.login('admin', ADMIN.password)).resolves.toMatchObject({ username: 'admin', ruolo: 'amministratore' });
+    const wrong = await operatori.login('admin', 'sbagliata-0000').catch((e: unknown) => e);
+    const unknown = await operatori.login('nessuno', 'sbagliata-0000').catch((e: unknown) => e);
+    expect(wrong).toMatchObject({ code: 'credenziali-errate' });
+    expect(unknown).toMatchObject({ code: 'credenziali-errate', message: (wrong as Error).message });
+  });
+
+  it(`locks the account after ${MAX_FAILURES} failures, even for the right password, until ${LOCK_MINUTES} minutes pass or an admin unlocks`, async () => {
+    const { operatori, clock, registro } = setup();
+    const admin = await operatori.createFirstAdministrator(ADMIN);
+    await operatori.create(admin, { username: 'mario.rossi', nome: 'Mario Rossi', ruolo: 'operatore', password: 'sportello-2026' });
+    for (let i = 1; i < MAX_FAILURES; i++) await expect(operatori.login('mario.rossi', `errata-${i}xxxxxx`)).rejects.toMatchObject({ code: 'credenziali-errate' });
+    await expect(operatori.login('mario.rossi', 'errata-ultima')).rejects.toMatchObject({ code: 'operatore-bloccato' });
+    await expect(operatori.login('mario.rossi', 'sportello-2026')).rejects.toMatchObject({ code: 'operatore-bloccato' });
+    expect(operatori.list(admin).find((o) => o.username === 'mario.rossi')?.bloccato).toBe(true);
+
+    clock.advanceMinutes(LOCK_MINUTES + 1);
+    await expect(operatori.login('mario.rossi', 'sportello-2026')).resolves.toMatchObject({ username: 'mario.rossi' });
+
+    for (let i = 0; i < MAX_FAILURES; i++) await operatori.login('mario.rossi', 'errata-di-nuovo').catch(() => undefined);
+    await expect(operatori.login('mario.rossi', 'sportello-2026')).rejects.toMatchObject({ code: 'operatore-bloccato' });
+    operatori.unlock(admin, 'mario.rossi');
+    await expect(operatori.login('mario.rossi', 'sportello-2026')).resolves.toMatchObject({ username: 'mario.rossi' });
+    expect(registro.verify().ok).toBe(true);
+    const kinds = [...registro.entries()].map((e) => e.kind);
+    expect(kinds.filter((k) => k === 'operatore.bloccato')).toHaveLength(2);
+    expect(kinds).toContain('operatore.sbloccato');
+  });
+});
+
+describe('desk sessions', () => {
+  it('expire after the idle timeout, are kept alive by use, and end at logout', () => {
+    const clock = manualClock();
+    const sessioni = createSessioni(clock, 15);
+    const ctx = { transport: 'test' as const, clientId: 'finestra-1' };
+    const other = { transport: 'test' as const, clientId: 'finestra-2' };
+    sessioni.open(ctx, { username: 'mario.rossi', nome: 'Mario', ruolo: 'operatore' });
+    expect(sessioni.peek(other)).toBeNull();
+    clock.advanceMinutes(14);
+    expect(sessioni.require(ctx).username).toBe('mario.rossi');
+    clock.advanceMinutes(14);
+    expect(sessioni.peek(ctx)).not.toBeNull();
+    clock.advanceMinutes(16);
+    expect(() => sessioni.require(ctx)).toThrow(/Sessione scaduta/);
+    sessioni.open(ctx, { username: 'mario.rossi', nome: 'Mario', ruolo: 'operatore' });
+    sessioni.close(ctx);
+    expect(sessioni.peek(ctx)).toBeNull();
+  });
+});
