@@ -1,39 +1,48 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sportello } from './platform/sportello';
-import type { AppInfo } from './platform/app-info';
-import { Attract } from './screens/Attract';
+import { unwrap, messageOf } from './platform/call';
+import { AppContext, type AppContextValue } from './platform/app-context';
+import { Header } from './shell/Header';
 import { StatusBar } from './components/StatusBar';
-import { LANGUAGES } from './i18n';
+import { SessionGate } from './session/SessionGate';
+import { OnScreenKeyboard } from './kiosk/OnScreenKeyboard';
+import { Busy } from './components/Busy';
+
+async function loadContext(): Promise<AppContextValue> {
+  const info = await unwrap(sportello.app.info({}));
+  const tenants = await unwrap(sportello.catalogue.tenants({}));
+  const tenant = tenants.find((x) => x.slug === info.comune.id) ?? tenants[0];
+  if (!tenant) throw new Error('Il catalogo dei servizi del comune non è disponibile.');
+  return { info, tenant: tenant.slug, kiosk: info.mode === 'kiosk' };
+}
 
 export function App() {
   const { t, i18n } = useTranslation();
-  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [context, setContext] = useState<AppContextValue | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void sportello.app.info({}).then((result) => (result.ok ? setInfo(result.value) : setError(result.error.message)));
+    loadContext().then(setContext, (e: unknown) => setError(messageOf(e)));
   }, []);
+  useEffect(() => {
+    document.documentElement.lang = i18n.language;
+  }, [i18n.language]);
 
   return (
-    <div className={`app d-flex flex-column min-vh-100 mode-${info?.mode ?? 'home'}`}>
-      <header className="it-header-center-wrapper bg-primary text-white px-4 py-3 d-flex align-items-center justify-content-between">
-        <p className="h3 mb-0 text-white" data-testid="nome-comune">{info ? info.comune.nome : t('app.title')}</p>
-        <label className="d-flex align-items-center gap-2 text-white">
-          <span>{t('app.lingua')}</span>
-          <select className="form-select form-select-sm" value={i18n.language} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
-            {LANGUAGES.map((lng) => (
-              <option key={lng} value={lng}>{lng.toUpperCase()}</option>
-            ))}
-          </select>
-        </label>
-      </header>
+    <div className={`app d-flex flex-column min-vh-100 mode-${context?.info.mode ?? 'home'}`}>
+      <Header comune={context?.info.comune.nome ?? null} />
       <main className="flex-grow-1" id="contenuto">
         {error && <div className="alert alert-danger m-4" role="alert">{t('app.errore', { message: error })}</div>}
-        {!info && !error && <p className="m-4" role="status">{t('app.caricamento')}</p>}
-        {info && <Attract info={info} />}
+        {!context && !error && <div className="container"><Busy label={t('app.caricamento')} /></div>}
+        {context && (
+          <AppContext.Provider value={context}>
+            <SessionGate />
+            {context.kiosk && <OnScreenKeyboard />}
+          </AppContext.Provider>
+        )}
       </main>
-      <StatusBar />
+      <StatusBar demo={context?.info.demo ?? false} />
     </div>
   );
 }

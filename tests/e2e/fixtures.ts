@@ -1,20 +1,35 @@
 /**
  * Playwright fixtures: a real browser host (same core as Electron) per test file,
- * and a helper that keeps screenshots as test artifacts in tests/artifacts/screens.
+ * a card reader the test drives (see support/scripted-card.ts), a helper that keeps
+ * screenshots as test artifacts in tests/artifacts/screens, and an axe check.
  */
 import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestHost, type TestHost } from '../support/host';
 import type { ConfigInput } from '../../electron/core/config/schema';
+import { ScriptedCard } from './support/scripted-card';
 
 export const SCREENS_DIR = join(__dirname, '../artifacts/screens');
 
-export const test = base.extend<{ shoot: (page: Page, name: string) => Promise<string> }, { app: TestHost; appConfig: ConfigInput }>({
+interface TestFixtures {
+  shoot: (page: Page, name: string) => Promise<string>;
+  /** Fails the test on any WCAG 2.1 AA violation axe finds on the page as it is now. */
+  axe: (page: Page, screen: string) => Promise<void>;
+}
+interface WorkerFixtures {
+  app: TestHost;
+  appConfig: ConfigInput;
+  card: ScriptedCard;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
   appConfig: [{}, { option: true, scope: 'worker' }],
+  card: [async ({}, use) => use(new ScriptedCard()), { scope: 'worker' }],
   app: [
-    async ({ appConfig }, use) => {
-      const host = await startTestHost(appConfig);
+    async ({ appConfig, card }, use) => {
+      const host = await startTestHost(appConfig, { cardPortFactory: card.factory });
       await use(host);
       await host.stop();
     },
@@ -26,6 +41,13 @@ export const test = base.extend<{ shoot: (page: Page, name: string) => Promise<s
       const path = join(SCREENS_DIR, `${name}.png`);
       await page.screenshot({ path, fullPage: true });
       return path;
+    });
+  },
+  axe: async ({}, use) => {
+    await use(async (page, screen) => {
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const violations = result.violations.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.help} -> ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+      expect(violations, `axe on ${screen}`).toEqual([]);
     });
   },
 });

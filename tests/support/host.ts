@@ -9,6 +9,7 @@ import { configSchema, type ConfigInput } from '../../electron/core/config/schem
 import { createLogger } from '../../electron/core/log/logger';
 import { createCore, type Core } from '../../electron/core/composition';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/server';
+import type { CardPortFactory } from '../../electron/core/ports/card';
 
 export interface TestHost {
   host: BrowserHost;
@@ -20,7 +21,13 @@ export interface TestHost {
 
 export const RENDERER_DIR = join(__dirname, '../../out/renderer');
 
-export async function startTestHost(config: ConfigInput = {}, options: { rendererDir?: string } = {}): Promise<TestHost> {
+export interface TestHostOptions {
+  rendererDir?: string;
+  /** The card readers core sees (default: the machine's PC/SC readers). */
+  cardPortFactory?: CardPortFactory;
+}
+
+export async function startTestHost(config: ConfigInput = {}, options: TestHostOptions = {}): Promise<TestHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sportello-host-'));
   const rendererDir = options.rendererDir ?? RENDERER_DIR;
   if (!existsSync(join(rendererDir, 'index.html'))) {
@@ -31,7 +38,13 @@ export async function startTestHost(config: ConfigInput = {}, options: { rendere
   const logFile = join(dataDir, 'sportello.log');
   const log = createLogger({ file: logFile, sink: () => {} });
   const parsed = configSchema.parse({ dataDirectory: dataDir, ...config });
-  const core = await createCore({ config: parsed, log, version: '0.0.0-test', dataDir });
+  const core = await createCore({
+    config: parsed,
+    log,
+    version: '0.0.0-test',
+    dataDir,
+    ...(options.cardPortFactory ? { cardPortFactory: options.cardPortFactory } : {}),
+  });
   const host = await startBrowserHost({ core, rendererDir, log });
   return {
     host,

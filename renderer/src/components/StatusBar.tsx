@@ -1,26 +1,54 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEvent } from '../platform/use-event';
-import { connectionListeners } from '../platform/sportello';
+import type { CardReaderStatus } from '../../../electron/shared/contract/card';
+import { connectionListeners, sportello } from '../platform/sportello';
 
-/** Reader, portal and outbox state, always visible at the bottom of the screen. */
-export function StatusBar() {
+type ReaderState = 'disponibile' | 'non-disponibile' | 'nessun-lettore';
+interface SyncState {
+  online: boolean;
+  outbox: number;
+}
+
+function readerState(status: CardReaderStatus): ReaderState {
+  if (status.service === 'non-disponibile') return 'non-disponibile';
+  return status.readers.length === 0 ? 'nessun-lettore' : 'disponibile';
+}
+
+/**
+ * Reader, portal and outbox state, always visible at the bottom of the screen. Asked
+ * once, then kept current by the card and sync events.
+ */
+export function StatusBar({ demo }: { demo: boolean }) {
   const { t } = useTranslation();
-  const status = useEvent('app.status');
+  const [reader, setReader] = useState<ReaderState | null>(null);
+  const [sync, setSync] = useState<SyncState | null>(null);
   const [connected, setConnected] = useState(true);
+
   useEffect(() => {
+    let live = true;
+    const offs = [
+      sportello.on('card.reader', (s) => live && setReader(readerState(s))),
+      sportello.on('sync.status', (s) => live && setSync(s)),
+    ];
+    void sportello.card.status({}).then((r) => live && r.ok && setReader((cur) => cur ?? readerState(r.value.reader)));
+    void sportello.sync.stato({}).then((r) => live && r.ok && setSync((cur) => cur ?? r.value));
     connectionListeners.add(setConnected);
-    return () => void connectionListeners.delete(setConnected);
+    return () => {
+      live = false;
+      offs.forEach((off) => off());
+      connectionListeners.delete(setConnected);
+    };
   }, []);
+
   return (
-    <footer className="status-bar bg-dark text-white px-4 py-2" aria-label={t('stato.etichetta')} role="contentinfo">
+    <footer className="status-bar bg-dark text-white px-4 py-2" aria-label={t('stato.etichetta')}>
       <ul className="list-inline mb-0" aria-live="polite">
         {!connected && <li className="list-inline-item fw-semibold">{t('stato.collegamento-perso')}</li>}
-        {status && (
+        {reader && <li className="list-inline-item me-4" data-testid="stato-lettore">{t(`stato.lettore.${reader}`)}</li>}
+        {sync && (
           <>
-            <li className="list-inline-item me-4" data-testid="stato-lettore">{t(`stato.lettore.${status.reader}`)}</li>
-            <li className="list-inline-item me-4" data-testid="stato-portale">{status.online ? t('stato.online') : t('stato.offline')}</li>
-            <li className="list-inline-item" data-testid="stato-coda">{t('stato.coda', { count: status.outbox })}</li>
+            <li className="list-inline-item me-4" data-testid="stato-portale">{demo ? t('stato.demo') : sync.online ? t('stato.online') : t('stato.offline')}</li>
+            <li className="list-inline-item" data-testid="stato-coda">{t('stato.coda', { count: sync.outbox })}</li>
           </>
         )}
       </ul>

@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import type { PraticaSummary } from '../../../electron/shared/contract/pratiche';
+import type { Go } from '../citizen/navigation';
+import { formatDate } from './dates';
+
+/** Pratiche as rows: a draft reopens in the wizard, anything else opens its detail. */
+export function PraticheList({ pratiche, go }: { pratiche: PraticaSummary[]; go: Go }) {
+  const { t } = useTranslation();
+  if (pratiche.length === 0) return <p data-testid="nessuna-pratica">{t('pratiche.nessuna')}</p>;
+  return (
+    <ul className="list-group" data-testid="elenco-pratiche">
+      {pratiche.map((p) => (
+        <li key={p.id} className="list-group-item d-flex flex-wrap align-items-center justify-content-between gap-2">
+          <div>
+            <span className="d-block fw-semibold">{p.serviceName}</span>
+            <span className="d-block">{p.description}</span>
+            <span className="d-block small">{t('pratiche.aggiornata', { data: formatDate(p.updatedAt, true) })}</span>
+          </div>
+          <div className="d-flex align-items-center gap-2">
+            <span className="badge bg-primary fs-6" data-testid="stato-pratica">{p.statusLabel}</span>
+            <button
+              type="button"
+              className="btn btn-outline-primary"
+              onClick={() => go(p.group === 'bozza' ? { name: 'wizard', praticaId: p.id } : { name: 'dettaglio', praticaId: p.id })}
+            >
+              {p.group === 'bozza' ? t('pratiche.riprendi') : t('pratiche.apri')}
+            </button>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

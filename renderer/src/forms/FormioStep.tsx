@@ -1,0 +1,55 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FormView } from '../../../electron/shared/contract/catalogue';
+import { messageOf } from '../platform/call';
+import { Busy } from '../components/Busy';
+import { ErrorAlert } from '../components/ErrorAlert';
+import type { RenderedForm } from './formio-renderer';
+
+/**
+ * One Form.io step of the wizard, drawn by Form.io's renderer into a node React does
+ * not touch. For "wizard" forms the step shows only its own top-level panel.
+ */
+export function FormioStep({ form, panelKey, data, onChange }: {
+  form: FormView;
+  panelKey: string | null;
+  data: Record<string, unknown>;
+  onChange(data: Record<string, unknown>): void;
+}) {
+  const { t, i18n } = useTranslation();
+  const host = useRef<HTMLDivElement>(null);
+  const [ready, setReady] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const change = useRef(onChange);
+  change.current = onChange;
+
+  useEffect(() => {
+    let rendered: RenderedForm | null = null;
+    let live = true;
+    const components = panelKey ? form.components.filter((c) => c.key === panelKey) : form.components;
+    import('./formio-renderer')
+      .then(({ renderForm }) =>
+        host.current ? renderForm(host.current, components, data, { language: i18n.language, onChange: (d) => change.current(d) }) : null,
+      )
+      .then((r) => {
+        if (!live) return r?.destroy();
+        rendered = r;
+        setReady(true);
+      })
+      .catch((e: unknown) => live && setError(messageOf(e)));
+    return () => {
+      live = false;
+      rendered?.destroy();
+    };
+    // The form is drawn once per step; later data changes come from the form itself.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [form, panelKey, i18n.language]);
+
+  return (
+    <div className="formio-step">
+      {!ready && !error && <Busy label={t('wizard.caricamento-modulo')} />}
+      <ErrorAlert message={error} />
+      <div ref={host} data-testid="modulo-formio" />
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { useTranslation } from 'react-i18next';
+import type { Go } from '../citizen/navigation';
+import { sportello } from '../platform/sportello';
+import { unwrap } from '../platform/call';
+import { useLoad } from '../platform/use-load';
+import { ScreenTitle } from '../components/ScreenTitle';
+import { Busy } from '../components/Busy';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { formatDate } from '../components/dates';
+
+/** One pratica: its state, the iter with dates, and what the comune said. */
+export function DettaglioPratica({ praticaId, go }: { praticaId: string; go: Go }) {
+  const { t } = useTranslation();
+  const load = useLoad(() => unwrap(sportello.pratiche.get({ id: praticaId })), [praticaId]);
+  if (load.error) return <ErrorAlert message={load.error} />;
+  if (!load.data) return <Busy />;
+  const p = load.data;
+  return (
+    <section>
+      <ScreenTitle testId="titolo-dettaglio">{p.service.name}</ScreenTitle>
+      <p className="fs-5">
+        {t('dettaglio.stato')}: <span className="badge bg-primary fs-6" data-testid="dettaglio-stato">{p.statusLabel}</span>
+      </p>
+      {p.description && <p>{p.description}</p>}
+      <dl className="row">
+        <div className="col-12 col-md-4"><dt>{t('ricevuta.identificativo')}</dt><dd>{p.id}</dd></div>
+        <div className="col-12 col-md-4"><dt>{t('dettaglio.creata')}</dt><dd>{formatDate(p.createdAt, true)}</dd></div>
+        <div className="col-12 col-md-4"><dt>{t('ricevuta.inviata')}</dt><dd>{p.submittedAt ? formatDate(p.submittedAt, true) : t('dettaglio.non-inviata')}</dd></div>
+      </dl>
+      <h2 className="h4">{t('dettaglio.iter')}</h2>
+      <ol className="list-group list-group-numbered mb-4" data-testid="iter">
+        {p.history.map((h, i) => (
+          <li key={i} className="list-group-item">
+            <span className="fw-semibold">{h.label}</span> · {formatDate(h.at, true)}
+            {h.message && <span className="d-block">{h.message}</span>}
+          </li>
+        ))}
+      </ol>
+      {p.group === 'bozza' && (
+        <button type="button" className="btn btn-primary btn-lg" onClick={() => go({ name: 'wizard', praticaId: p.id })}>{t('pratiche.riprendi')}</button>
+      )}
+    </section>
+  );
+}

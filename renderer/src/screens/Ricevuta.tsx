@@ -1,0 +1,44 @@
+import { useTranslation } from 'react-i18next';
+import type { Go } from '../citizen/navigation';
+import { sportello } from '../platform/sportello';
+import { unwrap } from '../platform/call';
+import { useLoad } from '../platform/use-load';
+import { ScreenTitle } from '../components/ScreenTitle';
+import { Busy } from '../components/Busy';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { formatDate } from '../components/dates';
+
+/** Proof of submission on screen, to print (or save as PDF from the print dialog). */
+export function Ricevuta({ praticaId, go }: { praticaId: string; go: Go }) {
+  const { t } = useTranslation();
+  const load = useLoad(() => unwrap(sportello.pratiche.get({ id: praticaId })), [praticaId]);
+  if (load.error) return <ErrorAlert message={load.error} />;
+  if (!load.data) return <Busy />;
+  const p = load.data;
+  const rows: [string, string][] = [
+    [t('ricevuta.servizio'), p.service.name],
+    [t('ricevuta.richiedente'), `${p.richiedente.givenName} ${p.richiedente.familyName} (${p.richiedente.fiscalCode})`],
+    [t('ricevuta.identificativo'), p.id],
+    [t('ricevuta.inviata'), formatDate(p.submittedAt, true)],
+    [t('ricevuta.stato'), p.statusLabel],
+  ];
+  return (
+    <section className="receipt">
+      <ScreenTitle testId="titolo-ricevuta">{t('ricevuta.titolo')}</ScreenTitle>
+      <p className="alert alert-success fs-5" data-testid="ricevuta-esito">{t('ricevuta.inviata-testo')}</p>
+      <dl className="row" data-testid="ricevuta">
+        {rows.map(([label, value]) => (
+          <div key={label} className="col-12 col-md-6 mb-2">
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p>{t('ricevuta.coda')}</p>
+      <div className="d-flex gap-3 flex-wrap no-print">
+        <button type="button" className="btn btn-primary btn-lg" onClick={() => window.print()} data-testid="stampa-ricevuta">{t('ricevuta.stampa')}</button>
+        <button type="button" className="btn btn-outline-primary btn-lg" onClick={() => go({ name: 'pratiche' })}>{t('menu.pratiche')}</button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import type { PraticaView } from '../../../../electron/shared/contract/pratiche';
+import type { FormView } from '../../../../electron/shared/contract/catalogue';
+import { FormioStep } from '../../forms/FormioStep';
+import { Busy } from '../../components/Busy';
+import { Paragraphs } from '../../components/Paragraphs';
+import { Checkbox } from './Checkbox';
+import { Richiedente } from './Richiedente';
+import { AllegatiStep } from './AllegatiStep';
+
+type Step = PraticaView['steps'][number];
+
+/** The body of the current step, by kind. */
+export function StepContent({ pratica, step, form, busy, onData, onChanged, onAcceptInstructions, onAcknowledgePayment }: {
+  pratica: PraticaView;
+  step: Step;
+  form: FormView | null;
+  busy: boolean;
+  onData(data: Record<string, unknown>): void;
+  onChanged(p: PraticaView): void;
+  onAcceptInstructions(accepted: boolean): void;
+  onAcknowledgePayment(acknowledged: boolean): void;
+}) {
+  const { t } = useTranslation();
+  switch (step.kind) {
+    case 'istruzioni':
+      return (
+        <div data-testid="passo-istruzioni">
+          <Paragraphs text={step.guide} />
+          <Checkbox label={t('wizard.istruzioni-lette')} checked={pratica.instructionsAccepted} disabled={busy} onChange={onAcceptInstructions} testId="istruzioni-lette" />
+        </div>
+      );
+    case 'richiedente':
+      return <Richiedente richiedente={pratica.richiedente} />;
+    case 'modulo':
+      return form ? <FormioStep key={step.id} form={form} panelKey={step.panelKey} data={pratica.data} onChange={onData} /> : <Busy label={t('wizard.caricamento-modulo')} />;
+    case 'allegati':
+      return <AllegatiStep pratica={pratica} onChanged={onChanged} />;
+    case 'pagamento':
+      return (
+        <div data-testid="passo-pagamento">
+          <Paragraphs text={step.guide} />
+          <Checkbox label={t('wizard.pagamento-visto')} checked={pratica.paymentAcknowledged} disabled={busy} onChange={onAcknowledgePayment} testId="pagamento-visto" />
+        </div>
+      );
+    case 'riepilogo':
+      return <p className="fs-5" data-testid="passo-riepilogo">{t('wizard.riepilogo-testo')}</p>;
+  }
+}

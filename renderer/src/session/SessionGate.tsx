@@ -1,0 +1,62 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import i18next from 'i18next';
+import { useApp } from '../platform/app-context';
+import { useCardSession } from './use-card-session';
+import { useIdleTimeout } from './use-idle-timeout';
+import { IdleWarning } from './IdleWarning';
+import { wipeCitizenTraces } from './wipe';
+import { Attract } from '../screens/Attract';
+import { PinEntry } from '../screens/PinEntry';
+import { SessionEnded } from '../screens/SessionEnded';
+import { CitizenApp } from '../citizen/CitizenApp';
+
+/**
+ * Who may see what. No card: the attract screen. A card read: the PIN. PIN verified:
+ * the citizen's screens, mounted under a key that changes when the session ends, so
+ * nothing of a citizen (React state, DOM) survives them. When the session ends while
+ * the card is still in (idle timeout, "Esci"), the screens stay locked until the card
+ * is taken out: a new session needs the card inserted again.
+ */
+export function SessionGate() {
+  const { info, kiosk } = useApp();
+  const session = useCardSession();
+  const [generation, setGeneration] = useState(0);
+  const [ended, setEnded] = useState(false);
+  const state = session?.state ?? 'nessuna-carta';
+  const previous = useRef(state);
+
+  const wipe = useCallback(() => {
+    setGeneration((g) => g + 1);
+    void wipeCitizenTraces();
+    if (kiosk) void i18next.changeLanguage('it');
+  }, [kiosk]);
+
+  const endSession = useCallback(() => {
+    setEnded(true);
+    wipe();
+  }, [wipe]);
+
+  useEffect(() => {
+    if (state === 'nessuna-carta') {
+      if (previous.current !== 'nessuna-carta') wipe();
+      setEnded(false);
+    }
+    previous.current = state;
+  }, [state, wipe]);
+
+  const inSession = !ended && (state === 'identificata' || state === 'autenticata');
+  const secondsLeft = useIdleTimeout(kiosk && inSession, info.idleTimeoutSeconds, endSession);
+
+  let screen;
+  if (ended && state !== 'nessuna-carta') screen = <SessionEnded />;
+  else if (state === 'identificata' && session) screen = <PinEntry key={generation} session={session} />;
+  else if (state === 'autenticata' && session) screen = <CitizenApp key={generation} session={session} onExit={endSession} />;
+  else screen = <Attract session={session} />;
+
+  return (
+    <>
+      {screen}
+      <IdleWarning secondsLeft={inSession ? secondsLeft : null} />
+    </>
+  );
+}
