@@ -1,0 +1,233 @@
+/**
+ * The whole release, as it happens at a desk and then at a kiosk, through the app's core
+ * (the same dispatch Electron and the browser host use):
+ * real pcscd + vpcd + the virtual CNS (the transport is PC/SC, not in-process), the reference
+ * portal with its issuer, a real SMTP server on 127.0.0.1, a real SQLite file and log file.
+ *
+ * Release -> the email carries 3 + 6 digits -> 2 + 3 verifies on the card whose PIN the
+ * issuer knows -> three wrong PINs block it -> 2 + 6 of the PUK unblocks it with a new PIN.
+ * Then no PIN or PUK is found in the database, the WAL, the log or the audit log.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../electron/core/composition';
+import { configSchema } from '../../../electron/core/config/schema';
+import { createRegistro } from '../../../electron/core/audit/registro';
+import { createOperatori } from '../../../electron/core/desk/operatori';
+import { localDay } from '../../../electron/core/desk/validazione';
+import { createLogger } from '../../../electron/core/log/logger';
+import { systemClock } from '../../../electron/core/ports/clock';
+import { createAuditRepo } from '../../../electron/core/store/audit-repo';
+import { DATABASE_FILE, openDatabase } from '../../../electron/core/store/database';
+import { createOperatoriRepo } from '../../../electron/core/store/operatori-repo';
+import { startVirtualCns, type VirtualCnsHandle } from '../../../native/virtual-card';
+import { startPcscd } from '../../rig/pcscd';
+import { acquireSlot, type VpcdSlot } from '../../rig/vpcd-slots';
+import { createIssuing, startSmtpCapture, type SmtpCapture } from '../../portal/issuing';
+import { startPortal, type Portal } from '../../portal/server';
+
+// Chosen so that none of them is a substring of the card serial, the codice fiscale or each other.
+const PIN = '73915';
+const PUK = '50628417';
+const NEW_PIN = '24680';
+const SERIAL = '6120016461039008';
+const CF = 'RSSMRA80A01H501U';
+
+const desk = { transport: 'test' as const, clientId: 'sportello-1' };
+const kiosk = { transport: 'test' as const, clientId: 'totem-1' };
+
+let dataDir: string;
+let logFile: string;
+let slot: VpcdSlot;
+let card: VirtualCnsHandle;
+let smtp: SmtpCapture;
+let portal: Portal;
+let core: Core;
+
+async function call(name: string, input: unknown, context = desk) {
+  return core.dispatch(name, input, context);
+}
+
+async function value<T>(name: string, input: unknown, context = desk): Promise<T> {
+  const result = await call(name, input, context);
+  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+
+async function cardIdentified(): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const status = await value<{ session: { state: string; error: unknown } }>('card.status', {});
+    if (status.session.state === 'identificata' || status.session.state === 'autenticata') return;
+    if (status.session.state === 'rifiutata') throw new Error(`carta rifiutata: ${JSON.stringify(status.session.error)}`);
+    if (Date.now() > deadline) throw new Error(`carta non letta in tempo (stato ${status.session.state})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+beforeAll(async () => {
+  await startPcscd();
+  slot = acquireSlot();
+  card = await startVirtualCns({ port: slot.port, pin: PIN, puk: PUK, codiceFiscale: CF, serial: SERIAL });
+  smtp = await startSmtpCapture();
+  const issuing = createIssuing({ smtp });
+  portal = await startPortal({ extraModules: [issuing.module] });
+  issuing.register({ seriale: SERIAL, codiceFiscale: CF, nome: 'MARIO ROSSI', pin: PIN, puk: PUK });
+
+  dataDir = mkdtempSync(join(tmpdir(), 'sportello-desk-'));
+  const credentials = join(dataDir, 'portale.json');
+  writeFileSync(credentials, JSON.stringify({ username: 'operatore', password: 'operatore-demo' }), { mode: 0o600 });
+  // The administrator creates the operator before the desk opens (as the desk CLI does).
+  const db = openDatabase({ dataDir });
+  const operatori = createOperatori(createOperatoriRepo(db), createRegistro(createAuditRepo(db), systemClock), systemClock);
+  const admin = await operatori.createFirstAdministrator({ username: 'admin', nome: 'Anna Admin', password: 'amministra-2026' });
+  await operatori.create(admin, { username: 'mario.bianchi', nome: 'Mario Bianchi', ruolo: 'operatore', password: 'sportello-2026' });
+  db.close();
+
+  logFile = join(dataDir, 'sportello.log');
+  const config = configSchema.parse({
+    mode: 'desk',
+    dataDirectory: dataDir,
+    reader: { nameFilter: slot.readerName },
+    portal: { url: portal.url, tenant: portal.tenant, credentials: { from: 'file', path: credentials } },
+  });
+  core = await createCore({ config, log: createLogger({ file: logFile, level: 'debug', sink: () => {} }), version: 'test', dataDir });
+}, 60_000);
+
+afterAll(async () => {
+  await core?.dispose();
+  await card?.stop();
+  slot?.release();
+  await portal?.close();
+  await smtp?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('PIN and PUK release at the desk, activation at the kiosk (pcscd + vpcd + virtual CNS)', () => {
+  let pinFirst2 = '';
+  let pukFirst2 = '';
+  let pinLast3 = '';
+  let pukLast6 = '';
+
+  it('needs a logged-in operator', async () => {
+    const result = await call('desk.carta', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'sessione-operatore-assente' } });
+    const wrong = await call('desk.login', { username: 'mario.bianchi', password: 'sbagliata-123' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'credenziali-errate' } });
+    await value('desk.login', { username: 'mario.bianchi', password: 'sportello-2026' });
+  });
+
+  it('shows the card holder and PIN state', async () => {
+    await cardIdentified();
+    const carta = await value<{ titolare: { codiceFiscale: string }; carta: { seriale: string }; pin: { triesLeft: number; blocked: boolean } }>('desk.carta', {});
+    expect(carta.titolare.codiceFiscale).toBe(CF);
+    expect(carta.carta.seriale).toBe(SERIAL);
+    expect(carta.pin).toMatchObject({ triesLeft: 3, blocked: false });
+  });
+
+  it('refuses an expired identity document without calling the issuer', async () => {
+    const result = await call('desk.rilascia', {
+      documento: { tipo: 'carta-identita', numero: 'CA1234567', rilasciatoDa: 'Comune di Prova', scadenza: '2020-01-01' },
+      canale: { tipo: 'email', destinazione: 'mario.rossi@example.it' },
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'documento-scaduto' } });
+    expect(smtp.messages).toHaveLength(0);
+  });
+
+  it('releases: 2 + 2 digits and the slip to the desk, 3 + 6 by email', async () => {
+    const esito = await value<{ releaseId: string; cifre: { pin: string; puk: string }; destinazioneMascherata: string; foglioPdfBase64: string }>(
+      'desk.rilascia',
+      {
+        documento: { tipo: 'carta-identita', numero: 'CA1234567', rilasciatoDa: 'Comune di Prova', scadenza: '2031-05-01' },
+        canale: { tipo: 'email', destinazione: 'mario.rossi@example.it' },
+      },
+    );
+    ({ pin: pinFirst2, puk: pukFirst2 } = esito.cifre);
+    expect(esito.destinazioneMascherata).toBe('m***@example.it');
+    const mail = await smtp.waitFor('mario.rossi@example.it');
+    pinLast3 = /Ultime 3 cifre del PIN: (\d{3})/.exec(mail.raw)?.[1] ?? '';
+    pukLast6 = /Ultime 6 cifre del PUK: (\d{6})/.exec(mail.raw)?.[1] ?? '';
+    expect(pinLast3).toHaveLength(3);
+    expect(pukLast6).toHaveLength(6);
+
+    const slipDir = mkdtempSync(join(tmpdir(), 'sportello-foglio-'));
+    try {
+      writeFileSync(join(slipDir, 'foglio.pdf'), Buffer.from(esito.foglioPdfBase64, 'base64'));
+      const text = execFileSync('pdftotext', [join(slipDir, 'foglio.pdf'), '-'], { encoding: 'utf8' });
+      expect(text).toContain(`Prime 2 cifre del PIN: ${pinFirst2.split('').join(' ')}`);
+      expect(text).toContain(`Prime 2 cifre del PUK: ${pukFirst2.split('').join(' ')}`);
+      expect(text).toContain(SERIAL);
+      expect(text).toMatch(/ultime 3 cifre del PIN e le ultime 6 cifre del PUK/);
+      expect(text).toMatch(/Se il messaggio non arriva/);
+    } finally {
+      rmSync(slipDir, { recursive: true, force: true });
+    }
+  });
+
+  it('at the kiosk, 2 + 3 verifies on the card', async () => {
+    const session = await value<{ state: string }>('card.verifyPin', { pin: pinFirst2 + pinLast3 }, kiosk);
+    expect(session.state).toBe('autenticata');
+    expect(pinFirst2 + pinLast3).toBe(PIN);
+  });
+
+  it('three wrong PINs block it', async () => {
+    const wrong = PIN === '11111' ? '22222' : '11111';
+    expect(await call('card.verifyPin', { pin: wrong }, kiosk)).toMatchObject({ ok: false, error: { code: 'pin-errato', message: expect.stringMatching(/2 tentativi/) } });
+    expect(await call('card.verifyPin', { pin: wrong }, kiosk)).toMatchObject({ ok: false, error: { code: 'pin-errato', message: expect.stringMatching(/1 tentativo/) } });
+    expect(await call('card.verifyPin', { pin: wrong }, kiosk)).toMatchObject({ ok: false, error: { code: 'pin-bloccato' } });
+    expect(await call('card.verifyPin', { pin: PIN }, kiosk)).toMatchObject({ ok: false, error: { code: 'pin-bloccato' } });
+    expect(await value('card.pinStatus', {}, kiosk)).toMatchObject({ blocked: true, triesLeft: 0 });
+  });
+
+  it('2 + 6 of the PUK unblocks it with a new PIN', async () => {
+    await value('card.unblockPin', { puk: pukFirst2 + pukLast6, newPin: NEW_PIN }, kiosk);
+    expect(card.state.pinTriesLeft).toBe(3);
+    expect(await value<{ state: string }>('card.verifyPin', { pin: NEW_PIN }, kiosk)).toMatchObject({ state: 'autenticata' });
+  });
+
+  it('records the release in an intact audit log and the daily report', async () => {
+    const report = await value<{ rilasci: number; registroIntegro: boolean; csv: string }>('desk.report', { giorno: localDay(new Date()) });
+    expect(report).toMatchObject({ rilasci: 1, registroIntegro: true });
+    expect(report.csv).toContain(`;mario.bianchi;${CF};${SERIAL};email;m***@example.it;carta-identita ******567;`);
+  });
+
+  it('leaves no PIN or PUK in the database, its WAL, the log or the audit log, and no slip on disk', async () => {
+    // The 2- and 3-digit parts alone would match unrelated numbers (times, hashes): the whole secrets and the 6-digit part are searched.
+    const secrets = [PIN, PUK, NEW_PIN, pukLast6];
+    const files = readdirSync(dataDir).filter((f) => f.startsWith(DATABASE_FILE) || f.endsWith('.log'));
+    expect(files).toEqual(expect.arrayContaining([DATABASE_FILE, 'sportello.log']));
+    for (const file of files) {
+      const content = readFileSync(join(dataDir, file)).toString('latin1');
+      for (const secret of secrets) expect(content.includes(secret), `${secret} in ${file}`).toBe(false);
+    }
+    const log = readFileSync(logFile, 'utf8');
+    expect(log).toContain('PIN rilasciato');
+    expect(log).not.toMatch(/"(pin|puk|cifre)"\s*:\s*"\d/);
+
+    const db = openDatabase({ dataDir });
+    try {
+      const entries = [...createRegistro(createAuditRepo(db), systemClock).entries()];
+      const rilascio = entries.find((e) => e.kind === 'rilascio');
+      expect(rilascio?.data).toMatchObject({ codiceFiscale: CF, serialeCarta: SERIAL, canale: 'email', destinazione: 'm***@example.it' });
+      const text = JSON.stringify(entries);
+      for (const secret of secrets) expect(text.includes(secret), secret).toBe(false);
+      expect(text).not.toMatch(/"(pin|puk|cifre|pinFirst2|pukFirst2)"/);
+    } finally {
+      db.close();
+    }
+    const pdfs = readdirSync(dataDir, { recursive: true }).filter((f) => String(f).endsWith('.pdf'));
+    expect(pdfs).toEqual([]);
+    expect(existsSync(join(dataDir, 'foglio.pdf'))).toBe(false);
+  });
+
+  it('logout ends the operator session', async () => {
+    await value('desk.logout', {});
+    expect(await call('desk.rilascia', {
+      documento: { tipo: 'carta-identita', numero: 'CA1234567', rilasciatoDa: 'Comune di Prova', scadenza: '2031-05-01' },
+      canale: { tipo: 'email', destinazione: 'mario.rossi@example.it' },
+    })).toMatchObject({ ok: false, error: { code: 'sessione-operatore-assente' } });
+  });
+});
