@@ -1,11 +1,11 @@
 /**
  * Response APDU parsing: data followed by the two status bytes.
  *
- * A response shorter than two bytes is what PC/SC hands back when the card went
- * away mid-command (vpcd reports a dead card socket this way), so it is treated as
- * a removal, never as data.
+ * An empty response is what PC/SC hands back when the card went away mid-command
+ * (vpcd reports a dead card socket this way), so it is treated as a removal; one
+ * lone byte is a broken answer. Neither is ever read as data.
  */
-import { cardRemoved } from './errors';
+import { CardError, cardRemoved } from './errors';
 
 export interface ResponseApdu {
   readonly data: Uint8Array;
@@ -14,7 +14,8 @@ export interface ResponseApdu {
 }
 
 export function parseResponse(raw: Uint8Array): ResponseApdu {
-  if (raw.length < 2) throw cardRemoved();
+  if (raw.length === 0) throw cardRemoved();
+  if (raw.length < 2) throw new CardError('carta-risposta-non-valida', 'La carta ha risposto in modo non valido: reinseriscila e riprova.');
   const sw = (raw[raw.length - 2]! << 8) | raw[raw.length - 1]!;
   return { data: raw.subarray(0, raw.length - 2), sw };
 }
