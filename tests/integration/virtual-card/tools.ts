@@ -3,6 +3,7 @@
  * the emulated card answers from this same process, so a blocking spawn would hang it.
  */
 import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 
 export interface ToolResult {
   readonly code: number;
@@ -36,4 +37,17 @@ export async function eventually(probe: () => Promise<boolean>, what: string, ti
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`timed out waiting for: ${what}`);
+}
+
+export const OPENSC_PKCS11 = '/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so';
+/** See the comment in the file: gives every rig reader its own PKCS#11 slot. */
+export const OPENSC_ENV = { OPENSC_CONF: join(__dirname, '..', '..', 'rig', 'opensc.conf') };
+
+/** The PKCS#11 slot id OpenSC gives the reader called `readerName`. */
+export async function pkcs11SlotFor(readerName: string): Promise<number> {
+  const list = await runTool('pkcs11-tool', ['--module', OPENSC_PKCS11, '--list-slots'], { env: OPENSC_ENV });
+  const line = list.stdout.split('\n').find((l) => l.endsWith(`: ${readerName}`));
+  const id = line && /\(0x([0-9a-f]+)\)/i.exec(line)?.[1];
+  if (!id) throw new Error(`no PKCS#11 slot for ${readerName} in:\n${list.stdout}\n${list.stderr}`);
+  return Number.parseInt(id, 16);
 }
