@@ -43,22 +43,31 @@ export function createOutboxRepo(db: Db) {
        ORDER BY o.id LIMIT ?`,
     ),
     uploads: db.prepare('SELECT file_key, upload_id FROM outbox_uploads WHERE outbox_id = ?'),
-    ensureSending: db.prepare(`INSERT INTO outbox_sending (outbox_id, next_attempt_at) VALUES (?, ?) ON CONFLICT (outbox_id) DO NOTHING`),
     recordUpload: db.prepare(
       `INSERT INTO outbox_uploads (outbox_id, file_key, upload_id, sha256) VALUES (?, ?, ?, ?)
        ON CONFLICT (outbox_id, file_key) DO UPDATE SET upload_id = excluded.upload_id, sha256 = excluded.sha256`,
     ),
-    createStarted: db.prepare('UPDATE outbox_sending SET create_started_at = coalesce(create_started_at, ?) WHERE outbox_id = ?'),
+    createStarted: db.prepare(
+      `INSERT INTO outbox_sending (outbox_id, next_attempt_at, create_started_at) VALUES (?, ?, ?)
+       ON CONFLICT (outbox_id) DO UPDATE SET create_started_at = coalesce(create_started_at, excluded.create_started_at)`,
+    ),
     sent: db.prepare(`UPDATE outbox SET state = 'sent', last_error = NULL WHERE id = ?`),
-    sendingSent: db.prepare('UPDATE outbox_sending SET remote_id = ?, sent_at = ? WHERE outbox_id = ?'),
+    sendingSent: db.prepare(
+      `INSERT INTO outbox_sending (outbox_id, next_attempt_at, remote_id, sent_at) VALUES (@id, @at, @remoteId, @at)
+       ON CONFLICT (outbox_id) DO UPDATE SET remote_id = excluded.remote_id, sent_at = excluded.sent_at`,
+    ),
     remote: db.prepare(
       `INSERT INTO remote_pratiche (pratica_id, remote_id, status, checked_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (pratica_id) DO NOTHING`,
     ),
     retry: db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?'),
-    retryAt: db.prepare('UPDATE outbox_sending SET next_attempt_at = ? WHERE outbox_id = ?'),
+    retryAt: db.prepare(
+      `INSERT INTO outbox_sending (outbox_id, next_attempt_at) VALUES (?, ?) ON CONFLICT (outbox_id) DO UPDATE SET next_attempt_at = excluded.next_attempt_at`,
+    ),
     park: db.prepare(`UPDATE outbox SET state = 'parked', attempts = attempts + 1, last_error = ? WHERE id = ?`),
-    parkAt: db.prepare('UPDATE outbox_sending SET parked_at = ? WHERE outbox_id = ?'),
+    parkAt: db.prepare(
+      `INSERT INTO outbox_sending (outbox_id, next_attempt_at, parked_at) VALUES (?, ?, ?) ON CONFLICT (outbox_id) DO UPDATE SET parked_at = excluded.parked_at`,
+    ),
     unpark: db.prepare(`UPDATE outbox SET state = 'pending' WHERE pratica_id = ? AND state = 'parked'`),
     unparkAt: db.prepare(
       `UPDATE outbox_sending SET parked_at = NULL, next_attempt_at = ? WHERE outbox_id IN (SELECT id FROM outbox WHERE pratica_id = ?)`,
@@ -82,7 +91,7 @@ export function createOutboxRepo(db: Db) {
 
   const markSent = db.transaction((item: OutboxItem, remoteId: string, status: number, at: string) => {
     s.sent.run(item.outboxId);
-    s.sendingSent.run(remoteId, at, item.outboxId);
+    s.sendingSent.run({ id: item.outboxId, at, remoteId });
     s.remote.run(item.praticaId, remoteId, status, at);
   });
 
@@ -91,25 +100,32 @@ export function createOutboxRepo(db: Db) {
     due(now: string, limit: number): OutboxItem[] {
       return (s.due.all(now, limit) as Row[]).map(toItem);
     },
-    begin: (item: OutboxItem, now: string): void => guard(() => void s.ensureSending.run(item.outboxId, now)),
-    recordUpload: (item: OutboxItem, fileKey: string, uploadId: string, sha256: string): void =>
-      guard(() => void s.recordUpload.run(item.outboxId, fileKey, uploadId, sha256)),
-    /** Committed before the create request is sent (see migration 101). */
-    markCreateStarted: (item: OutboxItem, at: string): void => guard(() => void s.createStarted.run(at, item.outboxId)),
+    /**
+     * Committed before the create request is sent (see migration 101), with the uploads it
+     * references. One commit per pratica rather than one per file: a crash before it costs a
+     * second upload of the same bytes (an orphan on the portal), never a second application.
+     */
+    markCreateStarted: (item: OutboxItem, at: string, uploads: { fileKey: string; uploadId: string; sha256: string }[]): void =>
+      guard(() =>
+        db.transaction(() => {
+          for (const u of uploads) s.recordUpload.run(item.outboxId, u.fileKey, u.uploadId, u.sha256);
+          s.createStarted.run(item.outboxId, at, at);
+        })(),
+      ),
     /** The application exists on the portal: record its id, in one transaction with the outbox state. */
     markSent: (item: OutboxItem, remoteId: string, status: number, at: string): void => guard(() => markSent(item, remoteId, status, at)),
     scheduleRetry: (item: OutboxItem, nextAttemptAt: string, error: string): void =>
       guard(() =>
         db.transaction(() => {
           s.retry.run(error, item.outboxId);
-          s.retryAt.run(nextAttemptAt, item.outboxId);
+          s.retryAt.run(item.outboxId, nextAttemptAt);
         })(),
       ),
     park: (item: OutboxItem, error: string, at: string): void =>
       guard(() =>
         db.transaction(() => {
           s.park.run(error, item.outboxId);
-          s.parkAt.run(at, item.outboxId);
+          s.parkAt.run(item.outboxId, at, at);
         })(),
       ),
     /** A parked pratica goes back in the queue (someone fixed the cause and asked to retry). */

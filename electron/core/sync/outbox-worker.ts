@@ -24,8 +24,6 @@ export interface DrainReport {
 }
 
 async function processOne(o: WorkerOptions, item: OutboxItem, report: DrainReport): Promise<void> {
-  const now = o.now();
-  o.outbox.begin(item, now.toISOString());
   try {
     const result = await sendItem(o, item);
     if (result.kind === 'wait') {
