@@ -1,0 +1,46 @@
+/**
+ * Fixtures of the citizen's journeys: a page with the app of a fresh rig (see
+ * tests/support/journey-rig.ts), and screenshots kept in tests/artifacts/screens as
+ * journey-<name>.png. Each journey configures its rig with `test.use({ rig: {...} })`.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startJourneyRig, type JourneyRig, type JourneyRigOptions } from '../../support/journey-rig';
+
+export const SCREENS_DIR = join(__dirname, '../../artifacts/screens');
+
+interface JourneyFixtures {
+  rigOptions: JourneyRigOptions;
+  rig: JourneyRig;
+  /** Opens the app and waits for it to be connected to core. */
+  app: Page;
+  shoot(name: string): Promise<void>;
+}
+
+export const test = base.extend<JourneyFixtures>({
+  rigOptions: [{ mode: 'kiosk' }, { option: true }],
+  rig: async ({ rigOptions }, use) => {
+    const rig = await startJourneyRig(rigOptions);
+    await use(rig);
+    await rig.stop();
+  },
+  app: async ({ page, rig }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(rig.url);
+    await expect(page.getByTestId('attract-istruzione').or(page.getByRole('heading', { name: 'Inserisci il PIN' }))).toBeVisible();
+    await use(page);
+    expect(errors, 'errori JavaScript nella pagina').toEqual([]);
+  },
+  shoot: async ({ page }, use, testInfo) => {
+    mkdirSync(SCREENS_DIR, { recursive: true });
+    await use(async (name) => {
+      const path = join(SCREENS_DIR, `journey-${name}.png`);
+      await page.screenshot({ path, fullPage: true });
+      await testInfo.attach(name, { path, contentType: 'image/png' });
+    });
+  },
+});
+
+export { expect };

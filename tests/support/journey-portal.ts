@@ -1,0 +1,110 @@
+/**
+ * The reference portal as the citizen's journeys need it: on a fixed port of 127.0.0.1 so
+ * it can go down and come back at the same address with the same data (the kiosk's
+ * configuration names one URL), and a back office that acts on applications over HTTP
+ * with the operator account, as a comune's employee would.
+ */
+import axios from 'axios';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_ACCOUNTS, startPortal, type Portal } from '../portal/server';
+
+const OPERATOR = DEMO_ACCOUNTS.find((a) => a.role === 'operator')!;
+
+export interface RemoteApplication {
+  id: string;
+  status: number;
+  serviceSlug: string;
+  fiscalCode: string;
+  protocolNumber: string | null;
+}
+
+export interface JourneyPortal {
+  readonly url: string;
+  readonly tenant: string;
+  readonly up: boolean;
+  /** The portal goes away: connections refused at its address. */
+  stop(): Promise<void>;
+  /** The portal comes back at the same address with everything it had stored. */
+  start(): Promise<void>;
+  /** Applications stored by the portal, oldest first (read from its own database). */
+  applications(): RemoteApplication[];
+  /** Polls until an application of `serviceSlug` for `fiscalCode` exists. */
+  waitForApplication(fiscalCode: string, serviceSlug: string, timeoutMs: number): Promise<RemoteApplication>;
+  /** The back office registers the application in the protocol (status 3000). */
+  register(applicationId: string, protocolNumber: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startJourneyPortal(): Promise<JourneyPortal> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sportello-journey-portal-'));
+  let portal: Portal | null = await startPortal({ dataDir });
+  const url = portal.url;
+  const port = Number(new URL(url).port);
+  const tenant = portal.tenant;
+  const adminKey = portal.adminKey;
+  const live = (): Portal => {
+    if (!portal) throw new Error('il portale di riferimento è spento');
+    return portal;
+  };
+
+  const applications = (): RemoteApplication[] => {
+    const p = live();
+    const rows = p.db
+      .prepare(
+        `SELECT a.id, a.status, a.service_id, a.protocol_number, u.fiscal_code
+           FROM applications a JOIN users u ON u.id = a.user_id ORDER BY a.seq`,
+      )
+      .all() as { id: string; status: number; service_id: string; protocol_number: string | null; fiscal_code: string }[];
+    return rows.map((r) => ({
+      id: r.id,
+      status: r.status,
+      serviceSlug: p.catalogue.services.get(r.service_id)?.slug ?? r.service_id,
+      fiscalCode: r.fiscal_code,
+      protocolNumber: r.protocol_number,
+    }));
+  };
+
+  return {
+    url,
+    tenant,
+    get up() {
+      return portal !== null;
+    },
+    async stop() {
+      await portal?.close();
+      portal = null;
+    },
+    async start() {
+      if (portal) return;
+      portal = await startPortal({ dataDir, port, adminKey });
+    },
+    applications,
+    async waitForApplication(fiscalCode, serviceSlug, timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = applications().find((a) => a.fiscalCode === fiscalCode && a.serviceSlug === serviceSlug);
+        if (found) return found;
+        if (Date.now() > deadline) {
+          throw new Error(`nessuna pratica "${serviceSlug}" per ${fiscalCode} sul portale dopo ${timeoutMs} ms`);
+        }
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    },
+    async register(applicationId, protocolNumber) {
+      const api = `${live().url}/${tenant}/api`;
+      const { data } = await axios.post<{ token: string }>(`${api}/auth`, { username: OPERATOR.username, password: OPERATOR.password });
+      await axios.post(
+        `${api}/applications/${encodeURIComponent(applicationId)}/transition/register`,
+        { protocol_number: protocolNumber },
+        { headers: { authorization: `Bearer ${data.token}` } },
+      );
+    },
+    async close() {
+      await portal?.close();
+      portal = null;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
