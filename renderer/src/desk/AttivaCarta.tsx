@@ -1,0 +1,128 @@
+/**
+ * "Attiva la tua carta" for the citizen at a kiosk or at home: the PIN is typed as its two
+ * halves (2 digits from the slip, 3 from the message) and verified on the card; then a new
+ * PIN is offered. With a blocked PIN, the PUK's halves (2 + 6) unblock it with a new PIN.
+ * The digits stay in this component's state and are cleared after every attempt.
+ */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { ScreenTitle } from '../components/ScreenTitle';
+import { CallError, messageOf, unwrap } from '../platform/call';
+import { sportello } from '../platform/sportello';
+import { DESK_NS } from './i18n';
+
+type Fase = 'pin' | 'cambio' | 'puk' | 'fatto';
+
+function Cifre({ id, label, length, value, onChange }: { id: string; label: string; length: number; value: string; onChange(v: string): void }) {
+  return (
+    <div className="col-auto mb-3">
+      <label htmlFor={id} className="form-label active">{label}</label>
+      <input id={id} className="form-control form-control-lg pin-input" type="password" inputMode="numeric" autoComplete="off" size={length + 2}
+        maxLength={length} value={value} onChange={(e) => onChange(e.target.value.replace(/\D/g, '').slice(0, length))} data-testid={id} />
+    </div>
+  );
+}
+
+export function AttivaCarta() {
+  const { t } = useTranslation(DESK_NS);
+  const [fase, setFase] = useState<Fase>('pin');
+  const [a, setA] = useState('');
+  const [b, setB] = useState('');
+  const [nuovo, setNuovo] = useState('');
+  const [ripeti, setRipeti] = useState('');
+  const [vecchio, setVecchio] = useState('');
+  const [messaggio, setMessaggio] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const pulisci = () => {
+    setA('');
+    setB('');
+    setNuovo('');
+    setRipeti('');
+  };
+  const fallito = (e: unknown) => {
+    if (e instanceof CallError && e.apiError.code === 'pin-bloccato') setFase('puk');
+    setError(messageOf(e));
+  };
+
+  const verifica = (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    const pin = a + b;
+    unwrap(sportello.card.verifyPin({ pin }))
+      .then(() => {
+        setVecchio(pin);
+        setMessaggio(t('attiva.verificato'));
+        setFase('cambio');
+      }, fallito)
+      .finally(pulisci);
+  };
+  const cambia = (e: FormEvent) => {
+    e.preventDefault();
+    if (nuovo !== ripeti) return setError(t('attiva.diversi'));
+    setError(null);
+    unwrap(sportello.card.changePin({ pin: vecchio, newPin: nuovo }))
+      .then(() => {
+        setVecchio('');
+        setMessaggio(t('attiva.cambiato'));
+        setFase('fatto');
+      }, fallito)
+      .finally(pulisci);
+  };
+  const sblocca = (e: FormEvent) => {
+    e.preventDefault();
+    if (nuovo !== ripeti) return setError(t('attiva.diversi'));
+    setError(null);
+    unwrap(sportello.card.unblockPin({ puk: a + b, newPin: nuovo }))
+      .then(() => {
+        setMessaggio(t('attiva.sbloccato'));
+        setFase('fatto');
+      }, (err: unknown) => setError(messageOf(err)))
+      .finally(pulisci);
+  };
+
+  const nuovoPin = (
+    <div className="row">
+      <Cifre id="attiva-nuovo" label={t('attiva.nuovoPin')} length={8} value={nuovo} onChange={setNuovo} />
+      <Cifre id="attiva-ripeti" label={t('attiva.ripetiPin')} length={8} value={ripeti} onChange={setRipeti} />
+    </div>
+  );
+
+  return (
+    <div className="container py-4" data-testid="attiva-carta">
+      <ScreenTitle>{t('attiva.titolo')}</ScreenTitle>
+      {messaggio && <p role="status" data-testid="attiva-messaggio">{messaggio}</p>}
+      <ErrorAlert message={error} />
+      {fase === 'pin' && (
+        <form onSubmit={verifica}>
+          <p>{t('attiva.istruzione')}</p>
+          <div className="row">
+            <Cifre id="attiva-prime" label={t('attiva.primeDue')} length={2} value={a} onChange={setA} />
+            <Cifre id="attiva-ultime" label={t('attiva.ultimeTre')} length={3} value={b} onChange={setB} />
+          </div>
+          <button type="submit" className="btn btn-primary btn-lg me-2" disabled={a.length !== 2 || b.length !== 3} data-testid="attiva-verifica">{t('attiva.verifica')}</button>
+          <button type="button" className="btn btn-link" onClick={() => setFase('puk')}>{t('attiva.usaPuk')}</button>
+        </form>
+      )}
+      {fase === 'cambio' && (
+        <form onSubmit={cambia}>
+          <p>{t('attiva.proponiCambio')}</p>
+          {nuovoPin}
+          <button type="submit" className="btn btn-primary btn-lg" disabled={nuovo.length < 5} data-testid="attiva-cambia">{t('attiva.cambia')}</button>
+        </form>
+      )}
+      {fase === 'puk' && (
+        <form onSubmit={sblocca}>
+          <p>{t('attiva.bloccato')}</p>
+          <div className="row">
+            <Cifre id="attiva-puk-prime" label={t('attiva.pukPrimeDue')} length={2} value={a} onChange={setA} />
+            <Cifre id="attiva-puk-ultime" label={t('attiva.pukUltimeSei')} length={6} value={b} onChange={setB} />
+          </div>
+          {nuovoPin}
+          <button type="submit" className="btn btn-primary btn-lg" disabled={a.length !== 2 || b.length !== 6 || nuovo.length < 5} data-testid="attiva-sblocca">{t('attiva.sblocca')}</button>
+        </form>
+      )}
+    </div>
+  );
+}

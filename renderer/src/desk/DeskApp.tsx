@@ -1,0 +1,75 @@
+/**
+ * Desk mode's entry point: the app shell mounts it when `app.info.mode === 'desk'`.
+ * Login first; then the release of PIN and PUK, the assisted citizen, the daily report
+ * and, for administrators, the operators.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { sessioneDeskSchema } from '../../../electron/shared/contract/desk';
+import { Busy } from '../components/Busy';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { messageOf, unwrap } from '../platform/call';
+import { sportello } from '../platform/sportello';
+import { Assistito } from './Assistito';
+import { DeskLogin } from './DeskLogin';
+import { DESK_NS } from './i18n';
+import { Operatori } from './Operatori';
+import { ReportGiornaliero } from './ReportGiornaliero';
+import { RilascioPin } from './RilascioPin';
+
+export type SessioneDesk = z.output<typeof sessioneDeskSchema>;
+type Scheda = 'rilascio' | 'assistito' | 'report' | 'operatori';
+
+export function DeskApp() {
+  const { t } = useTranslation(DESK_NS);
+  const [sessione, setSessione] = useState<SessioneDesk | null | undefined>(undefined);
+  const [scheda, setScheda] = useState<Scheda>('rilascio');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    unwrap(sportello.desk.sessione({})).then(setSessione, () => setSessione(null));
+  }, []);
+
+  if (sessione === undefined) return <Busy />;
+  if (sessione === null) return <DeskLogin onLogin={setSessione} />;
+
+  const logout = () => {
+    unwrap(sportello.desk.logout({})).then(
+      () => setSessione(null),
+      (e: unknown) => setError(messageOf(e)),
+    );
+  };
+  const schede: Scheda[] = sessione.operatore.ruolo === 'amministratore' ? ['rilascio', 'assistito', 'report', 'operatori'] : ['rilascio', 'assistito', 'report'];
+  const ora = new Date(sessione.scadeAlle).toLocaleTimeString('it-IT', { hour: '2-digit', minute: '2-digit' });
+
+  return (
+    <div className="container py-4" data-testid="desk">
+      <div className="d-flex flex-wrap justify-content-between align-items-center mb-3">
+        <div>
+          <p className="mb-0 fw-semibold" data-testid="desk-operatore">
+            {t('operatore', { nome: sessione.operatore.nome, ruolo: sessione.operatore.ruolo })}
+          </p>
+          <p className="small text-muted mb-0">{t('scade', { ora })}</p>
+        </div>
+        <button type="button" className="btn btn-outline-primary" onClick={logout} data-testid="desk-esci">
+          {t('esci')}
+        </button>
+      </div>
+      <ErrorAlert message={error} />
+      <ul className="nav nav-tabs mb-4" role="tablist">
+        {schede.map((s) => (
+          <li className="nav-item" key={s} role="presentation">
+            <button type="button" role="tab" aria-selected={scheda === s} className={`nav-link ${scheda === s ? 'active' : ''}`} onClick={() => setScheda(s)} data-testid={`scheda-${s}`}>
+              {t(`schede.${s}`)}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {scheda === 'rilascio' && <RilascioPin />}
+      {scheda === 'assistito' && <Assistito />}
+      {scheda === 'report' && <ReportGiornaliero />}
+      {scheda === 'operatori' && <Operatori />}
+    </div>
+  );
+}

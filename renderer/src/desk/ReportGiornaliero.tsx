@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { messageOf, unwrap } from '../platform/call';
+import { sportello } from '../platform/sportello';
+import { offerDownload, pdfBlob } from './download';
+import { DESK_NS } from './i18n';
+
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+export function ReportGiornaliero() {
+  const { t } = useTranslation(DESK_NS);
+  const [giorno, setGiorno] = useState(today());
+  const [report, setReport] = useState<{ rilasci: number; registroIntegro: boolean; csv: string; pdfBase64: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const genera = () => {
+    setError(null);
+    unwrap(sportello.desk.report({ giorno })).then(setReport, (e: unknown) => setError(messageOf(e)));
+  };
+
+  return (
+    <section aria-labelledby="report-titolo">
+      <h2 id="report-titolo" className="h4">{t('report.titolo')}</h2>
+      <div className="d-flex gap-2 align-items-end mb-3">
+        <div>
+          <label htmlFor="report-giorno" className="form-label active">{t('report.giorno')}</label>
+          <input id="report-giorno" type="date" className="form-control" value={giorno} onChange={(e) => setGiorno(e.target.value)} data-testid="desk-report-giorno" />
+        </div>
+        <button type="button" className="btn btn-primary" onClick={genera} data-testid="desk-report-genera">{t('report.genera')}</button>
+      </div>
+      <ErrorAlert message={error} />
+      {report && (
+        <div data-testid="desk-report">
+          <p>{t('report.totale', { n: report.rilasci })}</p>
+          <p className={report.registroIntegro ? '' : 'text-danger fw-bold'}>{report.registroIntegro ? t('report.integro') : t('report.alterato')}</p>
+          <div className="d-flex gap-2">
+            <button type="button" className="btn btn-outline-primary" onClick={() => offerDownload(`rilasci-${giorno}.csv`, new Blob([report.csv], { type: 'text/csv' }))}>{t('report.csv')}</button>
+            <button type="button" className="btn btn-outline-primary" onClick={() => offerDownload(`rilasci-${giorno}.pdf`, pdfBlob(report.pdfBase64))}>{t('report.pdf')}</button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
