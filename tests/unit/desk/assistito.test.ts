@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { createAssistiti } from '../../../electron/core/desk/assistito';
+import type { CartaAlBanco } from '../../../electron/core/desk/rilascio';
+import { createSessioni } from '../../../electron/core/desk/sessioni';
+import type { CardIdentity } from '../../../electron/core/ports/card';
+import { manualClock } from './clock';
+
+// The card session is an in-memory stand-in: this tests who the assisted citizen is, not card reading.
+function cardHolder(identity: Partial<CardIdentity> | null): CartaAlBanco {
+  return {
+    current: () => (identity ? { identity: identity as CardIdentity, reader: 'lettore' } : null),
+    pinStatus: async () => ({ triesLeft: 3, blocked: false, pukTriesLeft: 3, pukBlocked: false }),
+  };
+}
+
+const ctx = { transport: 'test' as const, clientId: 'sportello-1' };
+const operatore = { username: 'mario.bianchi', nome: 'Mario Bianchi', ruolo: 'operatore' as const };
+
+describe('the citizen assisted at the desk', () => {
+  it('is nobody without a logged-in operator', () => {
+    const assistiti = createAssistiti(createSessioni(manualClock()), cardHolder({ codiceFiscale: 'RSSMRA80A01H501U', nome: 'MARIO', cognome: 'ROSSI' }));
+    expect(assistiti.cittadino(ctx)).toBeNull();
+    expect(() => assistiti.set(ctx, { codiceFiscale: 'RSSMRA80A01H501U', nome: 'Mario', cognome: 'Rossi' })).toThrow(/Sessione/);
+  });
+
+  it('is a typed codice fiscale only when its check character is right, with the operator acting for them', () => {
+    const sessioni = createSessioni(manualClock());
+    sessioni.open(ctx, operatore);
+    const assistiti = createAssistiti(sessioni, cardHolder(null));
+    expect(() => assistiti.set(ctx, { codiceFiscale: 'RSSMRA80A01H501V', nome: 'Mario', cognome: 'Rossi' })).toThrow(/carattere di controllo/);
+    expect(assistiti.set(ctx, { codiceFiscale: 'rssmra80a01h501u', nome: ' Mario ', cognome: 'Rossi' })).toMatchObject({ codiceFiscale: 'RSSMRA80A01H501U', nome: 'Mario', origine: 'digitato' });
+    expect(assistiti.cittadino(ctx)).toEqual({
+      card: { fiscalCode: 'RSSMRA80A01H501U', givenName: 'Mario', familyName: 'Rossi', birthDate: null, birthPlace: null },
+      operator: 'mario.bianchi',
+    });
+    expect(assistiti.cittadino({ ...ctx, clientId: 'altra-finestra' })).toBeNull();
+    sessioni.close(ctx);
+    expect(assistiti.cittadino(ctx)).toBeNull();
+  });
+
+  it('is the card holder when a card is in the reader', () => {
+    const sessioni = createSessioni(manualClock());
+    sessioni.open(ctx, operatore);
+    const assistiti = createAssistiti(sessioni, cardHolder({ codiceFiscale: 'MSRNTN77H15C351X', nome: 'ANTONIO', cognome: 'MASERATI', dataNascita: '1977-06-15' }));
+    assistiti.set(ctx, { codiceFiscale: 'RSSMRA80A01H501U', nome: 'Mario', cognome: 'Rossi' });
+    expect(assistiti.cittadino(ctx)).toMatchObject({ card: { fiscalCode: 'MSRNTN77H15C351X', birthDate: '1977-06-15' }, operator: 'mario.bianchi' });
+  });
+});
