@@ -66,4 +66,17 @@ describe('VpcdLink with the shared pcscd', () => {
     await expect(link.insert()).rejects.toThrow(/no vpcd listening on 127\.0\.0\.1:1/);
     expect(link.inserted).toBe(false);
   });
+
+  it('puts the card in its own reader only: another slot stays empty', async () => {
+    const other = acquireSlot();
+    try {
+      link = new VpcdLink(simpleCard(), { port: slot.port });
+      await link.insert();
+      await eventually(() => readerHasCard(slot.readerName), `ATR on ${slot.readerName}`);
+      const elsewhere = await runTool('opensc-tool', ['--reader', other.readerName, '--atr']);
+      expect(elsewhere.code).not.toBe(0);
+    } finally {
+      other.release();
+    }
+  });
 });
