@@ -5,7 +5,7 @@ import { openDatabase } from '../../../electron/core/store/database';
 describe('migrazioni 101-103', () => {
   it('creano le tabelle di invio e di stato remoto e il flag sulla pratica', () => {
     const db = openDatabase(':memory:');
-    const ids = db.prepare('SELECT id FROM schema_migrations WHERE id >= 100 ORDER BY id').pluck().all();
+    const ids = db.prepare('SELECT id FROM schema_migrations WHERE id BETWEEN 100 AND 199 ORDER BY id').pluck().all();
     expect(ids).toEqual([101, 102, 103]);
     const columns = (table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
     expect(columns('outbox_sending')).toEqual(['outbox_id', 'next_attempt_at', 'create_started_at', 'remote_id', 'parked_at', 'sent_at']);
