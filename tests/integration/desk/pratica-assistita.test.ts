@@ -1,0 +1,81 @@
+/**
+ * An operator compiles a pratica for a citizen without a card (codice fiscale typed and
+ * checked): through the app's core in desk mode (demo catalogue, real SQLite file), the
+ * pratica is the citizen's, records the operator, and is listed under "Aperte per mio conto".
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRegistro } from '../../../electron/core/audit/registro';
+import { createCore, type Core } from '../../../electron/core/composition';
+import { configSchema } from '../../../electron/core/config/schema';
+import { createOperatori } from '../../../electron/core/desk/operatori';
+import { silentLogger } from '../../../electron/core/log/logger';
+import { systemClock } from '../../../electron/core/ports/clock';
+import { createAuditRepo } from '../../../electron/core/store/audit-repo';
+import { openDatabase } from '../../../electron/core/store/database';
+import { createOperatoriRepo } from '../../../electron/core/store/operatori-repo';
+
+const TENANT = 'comune-di-prova';
+const desk = { transport: 'test' as const, clientId: 'sportello-1' };
+let dataDir: string;
+let core: Core;
+
+async function value<T>(name: string, input: unknown): Promise<T> {
+  const result = await core.dispatch(name, input, desk);
+  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'sportello-assistita-'));
+  const db = openDatabase({ dataDir });
+  const operatori = createOperatori(createOperatoriRepo(db), createRegistro(createAuditRepo(db), systemClock), systemClock);
+  const admin = await operatori.createFirstAdministrator({ username: 'admin', nome: 'Anna Admin', password: 'amministra-2026' });
+  await operatori.create(admin, { username: 'mario.bianchi', nome: 'Mario Bianchi', ruolo: 'operatore', password: 'sportello-2026' });
+  db.close();
+  // A reader name no test uses: cards other tests put in the shared pcscd must not become "the citizen".
+  const config = configSchema.parse({ mode: 'desk', dataDirectory: dataDir, reader: { nameFilter: 'nessun-lettore-per-questo-test' } });
+  core = await createCore({ config, log: silentLogger, version: 'test', dataDir });
+});
+
+afterAll(async () => {
+  await core?.dispose();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('assisted pratica at the desk', () => {
+  it('is refused before an operator logs in and for a wrong codice fiscale', async () => {
+    expect(await core.dispatch('desk.assistito.imposta', { codiceFiscale: 'RSSMRA80A01H501U', nome: 'Mario', cognome: 'Rossi' }, desk)).toMatchObject({
+      ok: false,
+      error: { code: 'sessione-operatore-assente' },
+    });
+    await value('desk.login', { username: 'mario.bianchi', password: 'sportello-2026' });
+    expect(await core.dispatch('desk.assistito.imposta', { codiceFiscale: 'RSSMRA80A01H501A', nome: 'Mario', cognome: 'Rossi' }, desk)).toMatchObject({
+      ok: false,
+      error: { code: 'codice-fiscale-non-valido' },
+    });
+  });
+
+  it('opens the pratica for the citizen, recording the operator, listed under "per mio conto"', async () => {
+    await value('desk.assistito.imposta', { codiceFiscale: 'RSSMRA80A01H501U', nome: 'Mario', cognome: 'Rossi' });
+    const terms = await value<{ version: string | null; mustAccept: boolean }>('pratiche.terms', { tenant: TENANT });
+    if (terms.mustAccept && terms.version) await value('pratiche.acceptTerms', { tenant: TENANT, version: terms.version });
+    const started = await value<{ outcome: string; pratica: { id: string; openedBy: string | null; richiedente: { fiscalCode: string } } }>('pratiche.start', {
+      tenant: TENANT,
+      service: 'certificato-nascita',
+    });
+    expect(started.outcome).toBe('creata');
+    expect(started.pratica.openedBy).toBe('mario.bianchi');
+    expect(started.pratica.richiedente.fiscalCode).toBe('RSSMRA80A01H501U');
+    const list = await value<{ counts: Record<string, number>; pratiche: { id: string }[] }>('pratiche.list', { group: 'per-mio-conto' });
+    expect(list.counts['per-mio-conto']).toBe(1);
+    expect(list.pratiche.map((p) => p.id)).toEqual([started.pratica.id]);
+  });
+
+  it('ends with the operator session', async () => {
+    await value('desk.logout', {});
+    expect(await core.dispatch('pratiche.list', {}, desk)).toMatchObject({ ok: false });
+  });
+});
