@@ -175,9 +175,10 @@ export class Pkcs11Token {
   /**
    * Signs with the private key whose CKA_ID is `keyId`: 'sha256-rsa-pkcs' hashes
    * `data` on the token (CKM_SHA256_RSA_PKCS); 'rsa-pkcs' signs `data` as given, which
-   * must then be a DigestInfo (CKM_RSA_PKCS).
+   * must then be a DigestInfo (CKM_RSA_PKCS). The card computes off the event loop
+   * (C_SignAsync): a 2048-bit signature on an old card takes a second or more.
    */
-  sign(keyId: Buffer, mechanism: 'sha256-rsa-pkcs' | 'rsa-pkcs', data: Uint8Array): Uint8Array {
+  async sign(keyId: Buffer, mechanism: 'sha256-rsa-pkcs' | 'rsa-pkcs', data: Uint8Array): Promise<Uint8Array> {
     try {
       const keys = this.find([
         { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PRIVATE_KEY },
@@ -187,7 +188,7 @@ export class Pkcs11Token {
       if (!key) throw new CardError('firma-non-riuscita', 'La chiave di firma non è sulla carta (o serve prima il PIN).');
       const mech = mechanism === 'sha256-rsa-pkcs' ? pkcs11js.CKM_SHA256_RSA_PKCS : pkcs11js.CKM_RSA_PKCS;
       this.lib.C_SignInit(this.handle, { mechanism: mech }, key);
-      return new Uint8Array(this.lib.C_Sign(this.handle, Buffer.from(data), Buffer.alloc(1024)));
+      return new Uint8Array(await this.lib.C_SignAsync(this.handle, Buffer.from(data), Buffer.alloc(1024)));
     } catch (error) {
       throw this.fail(error);
     }
