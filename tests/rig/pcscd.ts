@@ -7,7 +7,7 @@
  * declares the vpcd ports the slots use, and stop only the process we started.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 
@@ -107,4 +107,25 @@ export async function stopPid(pid: number): Promise<void> {
 function isZombie(pid: number): boolean {
   const stat = spawnSync('cat', [`/proc/${pid}/stat`], { encoding: 'utf8' }).stdout;
   return stat.split(' ')[2] === 'Z';
+}
+
+/**
+ * Stops every pcscd running with the tests' reader config (whoever started it),
+ * so a test can check that the app survives losing the daemon. Other test files
+ * sharing the daemon see their readers vanish meanwhile: keep the outage short.
+ */
+export async function stopPcscd(): Promise<void> {
+  for (const pid of runningPcscdPids()) {
+    if (hasOurReaders(pid)) await stopPid(pid);
+  }
+  await waitFor(() => runningPcscdPids().length === 0, 5000);
+  // A daemon killed hard leaves its socket behind; startPcscd waits for a fresh one.
+  if (existsSync(PCSCD_SOCKET) && runningPcscdPids().length === 0) unlinkSync(PCSCD_SOCKET);
+}
+
+/** Kills the shared pcscd and starts a new one; resolves once the new one listens. */
+export async function restartPcscd(downMs = 0): Promise<PcscdHandle> {
+  await stopPcscd();
+  if (downMs > 0) await new Promise((r) => setTimeout(r, downMs));
+  return startPcscd();
 }
