@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { ReaderMonitor, type ReaderEvent } from '../../../native/pcsc/monitor';
-import { startPcscd, stopPcscd } from '../../rig/pcscd';
+import { restartPcscd, startPcscd } from '../../rig/pcscd';
 import { acquireSlot } from '../../rig/vpcd-slots';
 
 const slot = acquireSlot();
@@ -33,14 +33,10 @@ describe('PC/SC service loss and recovery', () => {
     try {
       expect(await waitFor(() => monitor.list().some((r) => r.name === slot.readerName), 5000)).toBe(true);
 
-      await stopPcscd();
-      expect(await waitFor(() => !monitor.serviceAvailable, 5000)).toBe(true);
-      expect(monitor.list()).toEqual([]);
+      // Down for 3 s, long enough for the monitor's backoff to reach its cap.
+      await restartPcscd(3000);
+      expect(events.some((e) => e.type === 'service' && !e.available)).toBe(true);
       expect(events.some((e) => e.type === 'reader-removed' && e.reader === slot.readerName)).toBe(true);
-      // Stay down long enough for the backoff to grow to its cap.
-      await new Promise((r) => setTimeout(r, 3000));
-
-      await startPcscd();
       const back = Date.now();
       expect(await waitFor(() => monitor.serviceAvailable && monitor.list().some((r) => r.name === slot.readerName), 3000)).toBe(true);
       const recoveredMs = Date.now() - back;
