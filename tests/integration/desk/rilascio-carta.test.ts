@@ -137,6 +137,22 @@ describe('PIN and PUK release at the desk, activation at the kiosk (pcscd + vpcd
     expect(smtp.messages).toHaveLength(0);
   });
 
+  it('refuses with a clear message while the issuer fails, recording nothing', async () => {
+    portal.setFaults({ serverErrorRate: 1 });
+    try {
+      const result = await call('desk.rilascia', {
+        documento: { tipo: 'carta-identita', numero: 'CA1234567', rilasciatoDa: 'Comune di Prova', scadenza: '2031-05-01' },
+        canale: { tipo: 'email', destinazione: 'mario.rossi@example.it' },
+      });
+      expect(result).toMatchObject({ ok: false, error: { code: 'emittente-non-disponibile', message: expect.stringMatching(/NON è stato rilasciato/) } });
+    } finally {
+      portal.setFaults({});
+    }
+    const report = await value<{ rilasci: number }>('desk.report', { giorno: localDay(new Date()) });
+    expect(report.rilasci).toBe(0);
+    expect(smtp.messages).toHaveLength(0);
+  });
+
   it('releases: 2 + 2 digits and the slip to the desk, 3 + 6 by email', async () => {
     const esito = await value<{ releaseId: string; cifre: { pin: string; puk: string }; destinazioneMascherata: string; foglioPdfBase64: string }>(
       'desk.rilascia',
@@ -180,6 +196,7 @@ describe('PIN and PUK release at the desk, activation at the kiosk (pcscd + vpcd
     expect(await call('card.verifyPin', { pin: wrong }, kiosk)).toMatchObject({ ok: false, error: { code: 'pin-bloccato' } });
     expect(await call('card.verifyPin', { pin: PIN }, kiosk)).toMatchObject({ ok: false, error: { code: 'pin-bloccato' } });
     expect(await value('card.pinStatus', {}, kiosk)).toMatchObject({ blocked: true, triesLeft: 0 });
+    expect(await value('desk.carta', {})).toMatchObject({ pin: { blocked: true, pukBlocked: false } });
   });
 
   it('2 + 6 of the PUK unblocks it with a new PIN', async () => {
