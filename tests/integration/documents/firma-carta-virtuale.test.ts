@@ -1,0 +1,104 @@
+/**
+ * The module signed by the virtual CNS through OpenSC's PKCS#11 module over the rig's
+ * pcscd, as a citizen's card would sign it: verified by OpenSSL with the card's CA and
+ * by our verifier. A wrong PIN first costs exactly the one try the person spent.
+ */
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CardError } from '../../../native/apdu/errors';
+import { createPkcs11Signer } from '../../../native/pkcs11/signer';
+import { Pkcs11Token } from '../../../native/pkcs11/token';
+import { caricaBundleCa } from '../../../electron/core/documents/cades/catena';
+import { signModulo } from '../../../electron/core/documents/cades/firma';
+import { verificaP7m } from '../../../electron/core/documents/cades/verifica';
+import { creaModuloPdf } from '../../../electron/core/documents/modulo-pdf';
+import { startPcscd } from '../../rig/pcscd';
+import { acquireSlot, type VpcdSlot } from '../../rig/vpcd-slots';
+import { avviaCartaVirtuale, CONFIGURAZIONE_OPENSC, MODULO_OPENSC, type CartaVirtuale } from '../../fixtures/documents/carta-virtuale';
+import { orologio, praticaDiProva } from '../../fixtures/documents/pratica';
+import { cartellaTemporanea, esegui } from '../../fixtures/documents/strumenti';
+
+let pdf: Uint8Array;
+let slot: VpcdSlot | undefined;
+let carta: CartaVirtuale | undefined;
+let token: Pkcs11Token | undefined;
+
+beforeAll(async () => {
+  // Read by OpenSC when its module is initialised in this process.
+  process.env.OPENSC_CONF ??= CONFIGURAZIONE_OPENSC;
+  pdf = await creaModuloPdf((await praticaDiProva()).input, orologio);
+});
+
+afterEach(async () => {
+  token?.close();
+  token = undefined;
+  await carta?.ferma();
+  carta = undefined;
+  slot?.release();
+  slot = undefined;
+});
+
+/** OpenSC sees a new card on its next slot scan: retry for a few seconds. */
+async function apriToken(lettore: string): Promise<Pkcs11Token> {
+  const scadenza = Date.now() + 10_000;
+  for (;;) {
+    try {
+      return Pkcs11Token.open(MODULO_OPENSC, { readerName: lettore });
+    } catch (errore) {
+      if (Date.now() > scadenza) throw errore;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+}
+
+async function cartaInserita(): Promise<{ carta: CartaVirtuale; token: Pkcs11Token }> {
+  await startPcscd();
+  slot = acquireSlot();
+  carta = await avviaCartaVirtuale(slot.port);
+  token = await apriToken(slot.readerName);
+  return { carta, token };
+}
+
+function verificaConOpenssl(p7m: Uint8Array, caPem: string): Buffer {
+  const cartella = cartellaTemporanea();
+  try {
+    const file = cartella.scrivi('modulo.pdf.p7m', p7m);
+    const ca = cartella.scrivi('ca.pem', caPem);
+    // A CNS certificate is an authentication certificate (extended key usage clientAuth, as on
+    // real cards): OpenSSL's default S/MIME purpose check would refuse it for that reason alone.
+    const r = esegui('openssl', ['cms', '-verify', '-purpose', 'any', '-binary', '-inform', 'DER', '-in', file, '-CAfile', ca, '-out', `${file}.pdf`]);
+    expect(r.stderr).toContain('Verification successful');
+    return readFileSync(`${file}.pdf`);
+  } finally {
+    cartella.elimina();
+  }
+}
+
+describe('modulo firmato dalla CNS virtuale via OpenSC', () => {
+  it('verifies with OpenSSL and with our verifier, returning the module byte for byte', async () => {
+    const { carta: c, token: t } = await cartaInserita();
+    t.login('12345');
+    const p7m = await signModulo(pdf, createPkcs11Signer(t), orologio);
+    expect(verificaConOpenssl(p7m, c.caCertificatePem).equals(Buffer.from(pdf))).toBe(true);
+    const esito = verificaP7m(p7m, { fidati: caricaBundleCa(c.caCertificatePem), al: new Date() });
+    expect(Buffer.from(esito.contenuto).equals(Buffer.from(pdf))).toBe(true);
+    expect(esito.firmatari[0]?.codiceFiscale).toBe('RSSMRA80A01H501U');
+  }, 90_000);
+
+  it('after a wrong PIN shows the refusal, spends only that try, and signs with the right PIN', async () => {
+    const { carta: c, token: t } = await cartaInserita();
+    let rifiuto: unknown;
+    try {
+      t.login('11111');
+    } catch (e) {
+      rifiuto = e;
+    }
+    expect(rifiuto).toBeInstanceOf(CardError);
+    expect(rifiuto).toMatchObject({ code: 'pin-errato', message: expect.stringMatching(/^PIN errato/) });
+    expect((await c.stato()).pinTriesLeft).toBe(2);
+    t.login('12345');
+    const p7m = await signModulo(pdf, createPkcs11Signer(t), orologio);
+    expect(verificaP7m(p7m, { fidati: caricaBundleCa(c.caCertificatePem), al: new Date() }).firmatari).toHaveLength(1);
+    expect((await c.stato()).pinTriesLeft).toBe(3);
+  }, 90_000);
+});
