@@ -7,13 +7,13 @@
  * declares the vpcd ports the slots use, and stop only the process we started.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { isOurReaderConfig, prepareReaderConfig } from './vpcd-readers';
 
 export const PCSCD_SOCKET = '/run/pcscd/pcscd.comm';
 export const READER_CONFIG_DIR = join(__dirname, 'reader.conf.d');
-const READER_FILE = 'sportello-vpcd';
 
 export interface PcscdHandle {
   /** PID of the daemon we started; undefined when one was already running. */
@@ -47,11 +47,7 @@ function hasOurReaders(pid: number): boolean {
   const args = spawnSync('cat', [`/proc/${pid}/cmdline`], { encoding: 'utf8' }).stdout.split('\0');
   const dir = args[args.indexOf('-c') + 1];
   if (!args.includes('-c') || !dir) return false;
-  try {
-    return readFileSync(join(dir, READER_FILE), 'utf8') === readFileSync(join(READER_CONFIG_DIR, READER_FILE), 'utf8');
-  } catch {
-    return false;
-  }
+  return isOurReaderConfig(dir);
 }
 
 /**
@@ -73,7 +69,7 @@ export async function startPcscd(): Promise<PcscdHandle> {
 
   mkdirSync('/run/pcscd', { recursive: true });
   const logFile = openSync(join(tmpdir(), 'sportello-pcscd.log'), 'a');
-  const child: ChildProcess = spawn('/usr/sbin/pcscd', ['-f', '-c', READER_CONFIG_DIR], {
+  const child: ChildProcess = spawn('/usr/sbin/pcscd', ['-f', '-c', prepareReaderConfig()], {
     stdio: ['ignore', logFile, logFile],
     detached: true,
   });
