@@ -98,9 +98,8 @@ export const createNativeCardPort: CardPortFactory = (options): CardPort => {
       const cns = identified.get(reader);
       if (!cns) throw new CardError('carta-rimossa', 'Carta rimossa: reinserisci la carta e riprova.');
       const transport = monitor.card(reader);
-      const apdu = createApduSigner(transport, cns);
       return {
-        certificate: () => apdu.certificate(),
+        certificate: async () => cns.certificate.der.slice(),
         signSha256: (data) => transport.transaction((t) => createApduSigner(t, cns).signSha256(data)),
       };
     },
