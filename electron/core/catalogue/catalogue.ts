@@ -53,14 +53,22 @@ export function createCatalogue(repo: CatalogueRepo) {
       if (queries === null) return [];
       const seen = new Set<string>();
       const results: ServiceSummary[] = [];
-      for (const match of [queries.all, queries.any]) {
-        for (const hit of repo.search(tenantSlug, match, limit * 2)) {
+      for (const match of queries.any === null ? [queries.all] : [queries.all, queries.any]) {
+        for (const hit of repo.search(tenantSlug, match, limit)) {
           if (results.length === limit) return results;
           if (seen.has(hit.slug)) continue;
           seen.add(hit.slug);
-          const s = repo.getService(tenantSlug, hit.slug);
-          if (s?.status === PUBLISHED) results.push(serviceSummary(s, t));
+          const topic = t.topics.find((x) => x.id === hit.topicId);
+          results.push({
+            slug: hit.slug,
+            name: hit.name,
+            shortDescription: hit.shortDescription,
+            topic: topic ? { slug: topic.slug, name: topic.name } : null,
+            paymentRequired: hit.paymentRequired !== 0,
+            accessLevel: hit.accessLevel,
+          });
         }
+        if (results.length === limit) break;
       }
       return results;
     },

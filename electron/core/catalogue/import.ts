@@ -12,6 +12,8 @@ import { FormError, type FormDocument } from './forms/form-json';
 import { resolveForm, type UnsupportedComponent } from './forms/resolve';
 import { stemText } from './search/stemmer';
 
+const PUBLISHED = 1;
+
 export interface CatalogueSource {
   tenant: TenantFile;
   services: ServiceFile[];
@@ -57,7 +59,8 @@ export function importCatalogue(repo: CatalogueRepo, source: CatalogueSource, cl
     services: source.services,
     forms: source.forms,
     resolvedForms,
-    index: source.services.map((s) => indexText(s, source.tenant)),
+    // Only published services are searchable, so the index never returns rows to throw away.
+    index: source.services.filter((s) => s.status === PUBLISHED).map((s) => indexText(s, source.tenant)),
     importedAt: clock.now().toISOString(),
   });
   return { tenant: source.tenant.slug, services: source.services.length, forms: resolvedForms.length, problems, unsupported };

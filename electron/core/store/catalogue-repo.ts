@@ -28,8 +28,14 @@ export interface StoredResolvedForm {
   unsupported: UnsupportedComponent[];
 }
 
+/** What a result list shows, read in the same query as the ranking (no document parsing per hit). */
 export interface SearchHit {
   slug: string;
+  name: string;
+  shortDescription: string;
+  topicId: string | null;
+  paymentRequired: number;
+  accessLevel: number;
   rank: number;
 }
 
@@ -50,8 +56,18 @@ export function createCatalogueRepo(db: Db) {
     form: db.prepare('SELECT document FROM forms WHERE tenant_slug = ? AND id = ?').pluck(),
     resolved: db.prepare('SELECT document, unsupported FROM resolved_forms WHERE tenant_slug = ? AND id = ?'),
     search: db.prepare(
-      `SELECT slug, bm25(services_fts, 0, 0, 10.0, 4.0, 1.0) AS rank FROM services_fts
-       WHERE services_fts MATCH ? AND tenant_slug = ? ORDER BY rank LIMIT ?`,
+      // Rank inside the index first, then read the few documents shown: extracting JSON for
+      // every match before the sort would parse hundreds of documents per keystroke.
+      `WITH hits AS (
+         SELECT tenant_slug, slug, bm25(services_fts, 0, 0, 10.0, 4.0, 1.0) AS rank FROM services_fts
+         WHERE services_fts MATCH ? AND tenant_slug = ? ORDER BY rank LIMIT ?)
+       SELECT s.slug AS slug, s.name AS name, s.topic_id AS topicId,
+              coalesce(json_extract(s.document, '$.short_description'), '') AS shortDescription,
+              coalesce(json_extract(s.document, '$.payment_required'), 0) AS paymentRequired,
+              coalesce(json_extract(s.document, '$.access_level'), 0) AS accessLevel,
+              hits.rank AS rank
+       FROM hits JOIN services s ON s.tenant_slug = hits.tenant_slug AND s.slug = hits.slug
+       WHERE s.tenant_slug = ? AND s.status = 1 ORDER BY hits.rank`,
     ),
   };
 
@@ -78,8 +94,9 @@ export function createCatalogueRepo(db: Db) {
       const row = s.resolved.get(tenant, id) as { document: string; unsupported: string } | undefined;
       return row ? { form: JSON.parse(row.document) as FormDocument, unsupported: JSON.parse(row.unsupported) as UnsupportedComponent[] } : undefined;
     },
-    /** `match` is an FTS5 query built by catalogue/search/query.ts. */
-    search: (tenant: string, match: string, limit: number): SearchHit[] => s.search.all(match, tenant, limit) as SearchHit[],
+    /** Published services matching `match`, an FTS5 query built by catalogue/search/query.ts, best first. */
+    search: (tenant: string, match: string, limit: number): SearchHit[] =>
+      s.search.all(match, tenant, limit, tenant) as SearchHit[],
   };
 }
 

@@ -11,12 +11,13 @@ export const MAX_QUERY_WORDS = 12;
 
 export interface FtsQueries {
   all: string;
-  any: string;
+  /** Null for one word, where it would be the same query as `all`. */
+  any: string | null;
 }
 
 export function ftsQuery(input: string): FtsQueries | null {
   const terms = [...new Set(words(input).slice(0, MAX_QUERY_WORDS).map(stem))];
   if (terms.length === 0) return null;
   const quoted = terms.map((t, i) => (i === terms.length - 1 ? `"${t}"*` : `"${t}"`));
-  return { all: quoted.join(' AND '), any: quoted.join(' OR ') };
+  return { all: quoted.join(' AND '), any: terms.length > 1 ? quoted.join(' OR ') : null };
 }
