@@ -75,6 +75,7 @@ export function createOperatori(repo: OperatoriRepo, registro: Registro, clock: 
       if (record.bloccatoFino && new Date(record.bloccatoFino) > now) throw lockedError(new Date(record.bloccatoFino));
       if (await passwordMatches(password, record.passwordHash)) {
         repo.recordSuccess(username);
+        registro.append('operatore.accesso', username, { username });
         return view(record);
       }
       const failures = repo.recordFailure(username);

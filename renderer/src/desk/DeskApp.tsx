@@ -31,6 +31,16 @@ export function DeskApp() {
     unwrap(sportello.desk.sessione({})).then(setSessione, () => setSessione(null));
   }, []);
 
+  // A session that timed out in core sends the desk back to the login, not to a screen of errors.
+  const loggedIn = Boolean(sessione);
+  useEffect(() => {
+    if (!loggedIn) return;
+    const timer = setInterval(() => {
+      unwrap(sportello.desk.sessione({})).then((s) => s === null && setSessione(null), () => undefined);
+    }, 30_000);
+    return () => clearInterval(timer);
+  }, [loggedIn]);
+
   if (sessione === undefined) return <Busy />;
   if (sessione === null) return <DeskLogin onLogin={setSessione} />;
 

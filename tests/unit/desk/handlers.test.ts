@@ -40,7 +40,7 @@ describe('desk calls', () => {
     await handlers['desk.login']({ username: 'admin', password: 'amministra-2026' }, ctx);
     await expect(handlers['desk.carta']({}, ctx)).resolves.toMatchObject({ titolare: { codiceFiscale: 'RSSMRA80A01H501U' }, pin: { triesLeft: 3 } });
     await expect(handlers['desk.rilascia'](RILASCIO, ctx)).rejects.toMatchObject({ code: 'emittente-non-configurato' });
-    expect([...desk.registro.entries()].map((e) => e.kind)).toEqual(['operatore.creato']);
+    expect([...desk.registro.entries()].map((e) => e.kind)).toEqual(['operatore.creato', 'operatore.accesso']);
   });
 
   it('let only administrators see and create operators', async () => {
