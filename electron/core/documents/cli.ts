@@ -1,31 +1,58 @@
 /**
- * `npm run documents -- sample <dir>`: writes the documents of the demo pratica so
- * anyone can open and verify them with standard tools (pdfinfo, openssl cms, xmllint).
+ * `npm run documents -- sample <dir> [--porta 35963] [--lettore <nome>] [--software]`: writes the documents
+ * of the demo pratica so anyone can open and verify them with standard tools (pdfinfo,
+ * openssl cms, xmllint). The module is signed by the virtual CNS in the vpcd reader on
+ * the given port, through OpenSC; when that is not possible (or with --software) by a
+ * software key issued by a throw-away test CA, and the output says which.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { SignerPort } from '../ports/signer';
 import { caricaBundleCa } from './cades/catena';
 import { verificaP7m } from './cades/verifica';
 import { creaCaProva } from './demo/ca-prova';
 import { creaAllegatoDemo } from './demo/allegato-demo';
+import { firmaConCartaVirtuale } from './demo/carta-virtuale-demo';
 import { firmatarioSoftware } from './demo/firmatario-software';
 import { allegatiDemo, praticaMensaDemo } from './demo/pratica-demo';
 import { creaDocumentiPratica } from './documenti-pratica';
 import { xsdFaldone } from './faldone';
 
-const USO = 'Uso: npm run documents -- sample <cartella>';
+const USO = 'Uso: npm run documents -- sample <cartella> [--porta 35963] [--lettore <nome del lettore vpcd>] [--software]';
 
-async function esempio(cartella: string): Promise<void> {
-  const adesso = new Date();
-  const clock = { now: () => adesso };
+interface Firmatario {
+  signer: SignerPort;
+  caPem: string;
+  descrizione: string;
+  chiudi(): Promise<void>;
+}
+
+function firmatarioDiProva(): Firmatario {
   const ca = creaCaProva();
   const titolare = ca.emetti({ nome: 'Mario', cognome: 'Rossi', codiceFiscale: 'RSSMRA80A01H501U', validoDal: new Date('2024-01-01T00:00:00Z'), validoAl: new Date('2034-01-01T00:00:00Z') });
-  const signer = firmatarioSoftware(titolare.der, titolare.chiavePrivata);
+  return { signer: firmatarioSoftware(titolare.der, titolare.chiavePrivata), caPem: ca.pem, descrizione: 'una chiave software emessa dalla CA di prova (ca.pem), non con una carta', chiudi: async () => undefined };
+}
+
+async function firmatario(porta: number, lettore: string | undefined, soloSoftware: boolean): Promise<Firmatario> {
+  if (soloSoftware) return firmatarioDiProva();
+  try {
+    const carta = await firmaConCartaVirtuale(porta, lettore);
+    return { ...carta, descrizione: `la CNS virtuale nel lettore vpcd sulla porta ${porta}, tramite OpenSC (PIN 12345); ca.pem è la sua CA di prova` };
+  } catch (e) {
+    console.warn(`CNS virtuale non utilizzabile (${e instanceof Error ? e.message : String(e)}): firmo con una chiave software di prova.`);
+    return firmatarioDiProva();
+  }
+}
+
+async function esempio(cartella: string, f: Firmatario): Promise<void> {
+  const adesso = new Date();
+  const clock = { now: () => adesso };
   const certificato = await creaAllegatoDemo('Certificato medico', ['Si certifica che il minore Niccolò Rossi è affetto da celiachia.'], adesso);
   const isee = await creaAllegatoDemo('Attestazione ISEE', ['Valore ISEE ordinario: 15.000,00 €'], adesso);
   const input = praticaMensaDemo(allegatiDemo(certificato, isee));
-  const d = await creaDocumentiPratica(input, signer, clock);
-  verificaP7m(d.moduloP7m, { fidati: caricaBundleCa(ca.pem), al: adesso });
+  const d = await creaDocumentiPratica(input, f.signer, clock);
+  verificaP7m(d.moduloP7m, { fidati: caricaBundleCa(f.caPem), al: adesso });
 
   mkdirSync(cartella, { recursive: true });
   const file: [string, Uint8Array | string][] = [
@@ -36,23 +63,31 @@ async function esempio(cartella: string): Promise<void> {
     ['segnatura.xml', d.segnaturaXml],
     ['ricevuta.pdf', d.ricevutaA4],
     ['ricevuta-80mm.pdf', d.ricevuta80mm],
-    ['ca.pem', ca.pem],
+    ['ca.pem', f.caPem],
     ['certificato-medico.pdf', certificato],
     ['attestazione-isee.pdf', isee],
   ];
   for (const [nome, contenuto] of file) writeFileSync(join(cartella, nome), contenuto);
   console.log(`Documenti scritti in ${cartella}:\n${file.map(([n]) => `  ${n}`).join('\n')}`);
-  console.log('Firma con una chiave software emessa dalla CA di prova (ca.pem), non con una carta.');
-  console.log(`Verifica: openssl cms -verify -binary -inform DER -in ${join(cartella, 'modulo.pdf.p7m')} -CAfile ${join(cartella, 'ca.pem')} -out /tmp/modulo.pdf`);
+  console.log(`Modulo firmato con ${f.descrizione}.`);
+  // -purpose any: a CNS certificate is an authentication certificate, which OpenSSL's S/MIME check refuses as such.
+  console.log(`Verifica: openssl cms -verify -purpose any -binary -inform DER -in ${join(cartella, 'modulo.pdf.p7m')} -CAfile ${join(cartella, 'ca.pem')} -out /tmp/modulo.pdf`);
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [comando, cartella] = argv;
-  if (comando !== 'sample' || !cartella) {
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { porta: { type: 'string', default: '35963' }, lettore: { type: 'string' }, software: { type: 'boolean', default: false } } });
+  const [comando, cartella] = positionals;
+  const porta = Number(values.porta);
+  if (comando !== 'sample' || !cartella || !Number.isInteger(porta) || porta < 1 || porta > 65535) {
     console.error(USO);
     return 2;
   }
-  await esempio(resolve(cartella));
+  const f = await firmatario(porta, values.lettore, values.software);
+  try {
+    await esempio(resolve(cartella), f);
+  } finally {
+    await f.chiudi();
+  }
   return 0;
 }
 
