@@ -47,9 +47,9 @@ describe('attachments, submission to the outbox, and "Le mie pratiche"', () => {
   });
 
   it('stores an accepted file by SHA-256 under a sanitised name', async () => {
-    const p = (await add('isee', '../../x.pdf', PDFA)) as { ok: true; value: any };
-    expect(p.ok).toBe(true);
-    const [file] = p.value.attachmentSlots.find((s: { key: string }) => s.key === 'isee').files;
+    expect(await codeOf(add('isee', '../../x.pdf', PDFA))).toBe('ok');
+    const p = await h.ok('pratiche.get', { id });
+    const [file] = p.attachmentSlots.find((s: { key: string }) => s.key === 'isee').files;
     expect(file).toMatchObject({ name: 'x.pdf', mimeType: 'application/pdf', size: PDFA.length, pdfa: '2b' });
     const stored = join(h.dataDir, 'allegati', sha256Of(PDFA));
     expect(readFileSync(stored).equals(PDFA)).toBe(true);
@@ -71,10 +71,10 @@ describe('attachments, submission to the outbox, and "Le mie pratiche"', () => {
     const p = await h.ok('pratiche.submit', { id });
     expect(p).toMatchObject({ status: 1900, statusLabel: 'Inviata', group: 'inviate' });
     expect(p.history.map((x: { status: number }) => x.status)).toEqual([1000, 1900]);
-    const rows = h.area.db.prepare('SELECT kind, pratica_id, tenant_slug, state, attempts, payload FROM outbox').all() as any[];
+    const rows = h.area.db.prepare('SELECT kind, pratica_id, tenant_slug, state, attempts, payload FROM outbox').all() as { payload: string }[];
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ kind: 'pratica.submit', pratica_id: id, tenant_slug: TENANT, state: 'pending', attempts: 0 });
-    const payload = JSON.parse(rows[0].payload);
+    const payload = JSON.parse(rows[0]!.payload);
     expect(payload).toMatchObject({ serviceSlug: 'iscrizione-mensa-scolastica', citizenFiscalCode: ANNA.card.fiscalCode, openedBy: null });
     expect(payload.data).toMatchObject({ nome_alunno: 'Luca', scuola: 'collodi', classe: 2 });
     expect(payload.attachments).toEqual([{ key: 'isee', sha256: sha256Of(PDFA), name: 'x.pdf', mimeType: 'application/pdf', size: PDFA.length }]);

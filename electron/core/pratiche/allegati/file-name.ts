@@ -9,7 +9,8 @@ export function sanitizeFileName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? '';
   const cleaned = base
     .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
+    .replace(/[<>:"|?*]/g, '_')
+    .replace(/\p{Cc}/gu, '_')
     .replace(/\s+/g, ' ')
     .replace(/^[\s.]+/, '')
     .trim();
