@@ -1,15 +1,32 @@
 /**
  * The reader monitor survives pcscd going away and comes back by itself within
- * 3 s of pcscd returning. This kills and restarts the shared test pcscd: other
- * files' readers vanish for the outage, so it is kept short.
+ * 3 s of pcscd returning. This kills and restarts the shared test pcscd, so it
+ * first claims every virtual reader slot: no other card test is using a reader
+ * while the daemon is down (they wait for their slot or run before/after).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { ReaderMonitor, type ReaderEvent } from '../../../native/pcsc/monitor';
 import { restartPcscd, startPcscd } from '../../rig/pcscd';
-import { acquireSlot } from '../../rig/vpcd-slots';
+import { acquireSlot, SLOT_COUNT, type VpcdSlot } from '../../rig/vpcd-slots';
 
-const slot = acquireSlot();
-afterAll(() => slot.release());
+let held: VpcdSlot[] = [];
+afterAll(() => held.forEach((s) => s.release()));
+
+/** All slots at once, or none: partial claims are given back at once so others are not starved. */
+async function claimEverySlot(timeoutMs: number): Promise<VpcdSlot[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const claimed: VpcdSlot[] = [];
+    try {
+      while (claimed.length < SLOT_COUNT) claimed.push(acquireSlot());
+      return claimed;
+    } catch (error) {
+      claimed.forEach((s) => s.release());
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+    }
+  }
+}
 
 function waitFor(predicate: () => boolean, timeoutMs: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -26,6 +43,8 @@ function waitFor(predicate: () => boolean, timeoutMs: number): Promise<boolean> 
 describe('PC/SC service loss and recovery', () => {
   it('reports "servizio lettore non disponibile" without pcscd and recovers within 3 s of its return', async () => {
     await startPcscd();
+    held = await claimEverySlot(240_000);
+    const slot = held[0]!;
     const events: ReaderEvent[] = [];
     const monitor = new ReaderMonitor({ nameFilter: slot.readerName });
     monitor.on((e) => events.push(e));
@@ -46,8 +65,10 @@ describe('PC/SC service loss and recovery', () => {
     } finally {
       monitor.stop();
       await startPcscd();
+      held.forEach((s) => s.release());
+      held = [];
     }
-  }, 30_000);
+  }, 300_000);
 
   it('starts with no pcscd and reports the service unavailable, retrying with backoff, never throwing', async () => {
     let attempts = 0;
