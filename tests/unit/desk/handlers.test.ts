@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_CONFIG } from '../../../electron/core/config/schema';
 import { createDeskArea, deskHandlers } from '../../../electron/core/desk';
 import { silentLogger } from '../../../electron/core/log/logger';
+import { redact } from '../../../electron/core/log/redact';
 import type { CardIdentity } from '../../../electron/core/ports/card';
 import { openDatabase } from '../../../electron/core/store/database';
 import { manualClock } from './clock';
@@ -53,5 +54,14 @@ describe('desk calls', () => {
     await handlers['desk.logout']({}, ctx);
     await handlers['desk.login']({ username: 'admin', password: 'amministra-2026' }, ctx);
     await expect(handlers['desk.operatori.elenco']({}, ctx)).resolves.toHaveLength(2);
+  });
+});
+
+describe('the release answer in traces', () => {
+  it('has its digits under keys the redaction removes', () => {
+    const answer = { releaseId: 'r-1', cifre: { pin: '73', puk: '50' }, destinazioneMascherata: 'm***@example.it', foglioPdfBase64: 'JVBERi0=' };
+    const traced = JSON.stringify(redact(answer));
+    expect(traced).not.toMatch(/"73"|"50"/);
+    expect(traced).toContain('m***@example.it');
   });
 });
