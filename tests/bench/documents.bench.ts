@@ -7,6 +7,7 @@
  * Target: median under 300 ms.
  */
 import { createHash } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import { preparaFirma } from '../../electron/core/documents/cades/firma';
 import { creaCaProva } from '../../electron/core/documents/demo/ca-prova';
 import { firmatarioSoftware } from '../../electron/core/documents/demo/firmatario-software';
@@ -18,6 +19,9 @@ import { createPkcs11Signer } from '../../native/pkcs11/signer';
 import { Pkcs11Token } from '../../native/pkcs11/token';
 import { ISTANTE, orologio, praticaDiProva } from '../fixtures/documents/pratica';
 import { ETICHETTA, MODULO_SOFTHSM, PIN, tokenSoftHsm } from '../fixtures/documents/softhsm';
+import { avviaCartaVirtuale, CONFIGURAZIONE_OPENSC, MODULO_OPENSC } from '../fixtures/documents/carta-virtuale';
+import { startPcscd } from '../rig/pcscd';
+import { acquireSlot } from '../rig/vpcd-slots';
 
 const RIPETIZIONI = 25;
 const RISCALDAMENTO = 3;
@@ -35,17 +39,25 @@ async function main(): Promise<void> {
   const ca = creaCaProva();
   const titolare = ca.emetti({ nome: 'Mario', cognome: 'Rossi', codiceFiscale: 'RSSMRA80A01H501U', validoDal: new Date('2024-01-01'), validoAl: new Date('2034-01-01') });
   const signer = firmatarioSoftware(titolare.der, titolare.chiavePrivata);
-  const fasi = { modulo: [] as number[], attributi: [] as number[], xml: [] as number[], ricevute: [] as number[], totale: [] as number[] };
+  const fasi = { modulo: [] as number[], attributi: [] as number[], xml: [] as number[], ricevute: [] as number[], totale: [] as number[], cpu: [] as number[] };
+  // CPU time as well as wall time: on a shared, busy machine wall time mostly measures the neighbours.
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
 
   for (let i = 0; i < RISCALDAMENTO + RIPETIZIONI; i++) {
+    const c0 = cpuMs();
     const t0 = performance.now();
     const pdf = await creaModuloPdf(input, orologio);
     const t1 = performance.now();
     const preparata = preparaFirma(pdf, titolare.der, ISTANTE);
     const t2 = performance.now();
+    const c2 = cpuMs();
     // The card's signature, outside the measured time.
     const p7m = preparata.completa(await signer.signSha256(preparata.daFirmare));
     const t3 = performance.now();
+    const c3 = cpuMs();
     const firmato = { nome: 'modulo.pdf.p7m', mime: 'application/pkcs7-mime', sha256: createHash('sha256').update(p7m).digest('hex') };
     const faldone = creaFaldone([{ modulo: input, documento: firmato }], ISTANTE);
     creaSegnatura({ modulo: input, documento: firmato, altriFile: [{ nome: 'faldone.xml', mime: 'application/xml', sha256: createHash('sha256').update(faldone).digest('hex') }], indirizzoMittente: 'mario.rossi@example.it' });
@@ -54,7 +66,9 @@ async function main(): Promise<void> {
     await creaRicevutaPdf(ricevuta, 'a4');
     await creaRicevutaPdf(ricevuta, '80mm');
     const t5 = performance.now();
+    const c5 = cpuMs();
     if (i < RISCALDAMENTO) continue;
+    fasi.cpu.push(c2 - c0 + (c5 - c3));
     fasi.modulo.push(t1 - t0);
     fasi.attributi.push(t2 - t1);
     fasi.xml.push(t4 - t3);
@@ -70,12 +84,50 @@ async function main(): Promise<void> {
     ['faldone.xml + segnatura.xml', fasi.xml],
     ['ricevute A4 + 80 mm', fasi.ricevute],
     ['TOTALE', fasi.totale],
+    ['TOTALE, tempo CPU', fasi.cpu],
   ];
   for (const [nome, valori] of righe) console.log(`  ${nome.padEnd(28)} ${ms(percentile(valori, 50))} ${ms(percentile(valori, 95))}`);
   const mediana = percentile(fasi.totale, 50);
-  console.log(`  obiettivo: mediana < ${OBIETTIVO_MS} ms -> ${mediana < OBIETTIVO_MS ? 'OK' : 'NON RAGGIUNTO'}`);
+  console.log(`  obiettivo: mediana < ${OBIETTIVO_MS} ms -> ${mediana < OBIETTIVO_MS ? 'OK' : 'NON RAGGIUNTO'} (carico della macchina: ${loadavg()[0]?.toFixed(1)} su ${cpus().length} CPU)`);
 
   await firmaPkcs11SoftHsm(titolare);
+  await firmaCartaVirtuale();
+}
+
+/** The card's own time: the virtual CNS over vpcd and pcscd, through OpenSC's PKCS#11 module. */
+async function firmaCartaVirtuale(): Promise<void> {
+  process.env.OPENSC_CONF ??= CONFIGURAZIONE_OPENSC;
+  const pcscd = await startPcscd();
+  const slot = acquireSlot();
+  const carta = await avviaCartaVirtuale(slot.port);
+  try {
+    let token: Pkcs11Token | undefined;
+    for (const scadenza = Date.now() + 10_000; !token; ) {
+      try {
+        token = Pkcs11Token.open(MODULO_OPENSC, { readerName: slot.readerName });
+      } catch (e) {
+        if (Date.now() > scadenza) throw e;
+        await new Promise((r) => setTimeout(r, 300));
+      }
+    }
+    try {
+      token.login(PIN);
+      const signer = createPkcs11Signer(token);
+      const tempi: number[] = [];
+      for (let i = 0; i < 8; i++) {
+        const t = performance.now();
+        await signer.signSha256(new Uint8Array(200).fill(i));
+        tempi.push(performance.now() - t);
+      }
+      console.log(`  firma CNS virtuale (vpcd, OpenSC)  ${ms(percentile(tempi, 50))} ${ms(percentile(tempi, 95))}`);
+    } finally {
+      token.close();
+    }
+  } finally {
+    await carta.ferma();
+    slot.release();
+    await pcscd.stop();
+  }
 }
 
 /** The signature alone through PKCS#11 on SoftHSM2 (a software token: a lower bound for a card). */
