@@ -3,7 +3,27 @@
  * it is the heaviest piece of the app and the attract screen must not wait for it.
  */
 import { Formio } from '@formio/js/form';
+import flatpickr from 'flatpickr';
+import { Italian } from 'flatpickr/dist/l10n/it.js';
 import '@formio/js/dist/formio.form.min.css';
+import 'flatpickr/dist/flatpickr.min.css';
+import moment from 'moment-timezone/moment-timezone';
+import zones from 'moment-timezone/data/packed/latest.json';
+
+/*
+ * Form.io's date fields fetch their calendar (flatpickr) and its translations from a
+ * CDN unless they are already on `window`: a kiosk is offline and the CSP forbids it,
+ * so the bundled copies are put where Form.io looks first.
+ */
+Object.assign(window, { flatpickr, 'flatpickr-it': Italian });
+
+/*
+ * Likewise Form.io fetches the time zone database before showing a date; the zones an
+ * Italian comune needs are loaded here from the bundled copy and the fetch is skipped.
+ */
+const ZONES = ['Europe/Rome|', 'Etc/UTC|'];
+moment.tz.load({ ...zones, zones: zones.zones.filter((z) => ZONES.some((name) => z.startsWith(name))), links: [] });
+Object.assign(moment, { zonesLoaded: true });
 
 export interface RenderedForm {
   readonly data: Record<string, unknown>;

@@ -35,7 +35,7 @@ export function LaMiaStanza({ go }: { go: Go }) {
             <h2 className="h4">{t('stanza.scadenze')}</h2>
             {load.data.comune.scadenze.length === 0 ? <p>{t('stanza.nessuna-scadenza')}</p> : (
               <ul className="list-group mb-3" data-testid="scadenze">
-                {load.data.comune.scadenze.map((s, i) => (
+                {[...load.data.comune.scadenze].sort((a, b) => a.date.localeCompare(b.date)).map((s, i) => (
                   <li key={i} className="list-group-item"><span className="fw-semibold">{formatDate(s.date)}</span> · {s.title}</li>
                 ))}
               </ul>

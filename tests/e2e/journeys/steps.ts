@@ -6,11 +6,33 @@
 import { expect, type Page } from '@playwright/test';
 import { CARD, type JourneyRig } from '../../support/journey-rig';
 
-/** Types digits on the on-screen PIN pad (kiosk) and confirms with OK. */
+const CARD_BUSY = "La carta è in uso da un'altra applicazione";
+
+/**
+ * Types digits on the on-screen PIN pad (kiosk) and confirms with OK.
+ *
+ * The test machine's pcscd is shared with other test runs whose OpenSC scans every
+ * reader, ours included; while it holds the card the app refuses the PIN with "carta in
+ * uso" before sending it (no try spent). The citizen's answer is to try again, so the
+ * journey does the same, a few times; any other outcome is left to the caller to check.
+ */
 export async function typeOnPinPad(page: Page, digits: string): Promise<void> {
   const pad = page.getByTestId('tastierino-pin');
-  for (const digit of digits) await pad.getByRole('button', { name: digit, exact: true }).click();
-  await pad.getByRole('button', { name: 'OK', exact: true }).click();
+  const ok = pad.getByRole('button', { name: 'OK', exact: true });
+  for (let attempt = 1; ; attempt++) {
+    for (const digit of digits) await pad.getByRole('button', { name: digit, exact: true }).click();
+    await ok.click();
+    // The pad is disabled while the card works, and goes away when the PIN opens the next screen.
+    const deadline = Date.now() + 20_000;
+    while ((await pad.isVisible()) && !(await ok.isEnabled())) {
+      if (Date.now() > deadline) throw new Error('il PIN è ancora in verifica dopo 20 s');
+      await page.waitForTimeout(100);
+    }
+    const refused = (await pad.isVisible()) && (await page.getByRole('alert').filter({ hasText: CARD_BUSY }).count()) > 0;
+    if (!refused) return;
+    if (attempt === 4) throw new Error(`PIN rifiutato ${attempt} volte: ${CARD_BUSY}`);
+    await page.waitForTimeout(500 * attempt);
+  }
 }
 
 export async function insertCardAndWaitForPin(page: Page, rig: JourneyRig): Promise<void> {
@@ -43,4 +65,12 @@ export async function passOnboarding(page: Page, shoot?: (name: string) => Promi
   }
   await expect(stanza).toBeVisible();
   await expect(page.getByTestId('cittadino')).toHaveText('MARIO ROSSI');
+}
+
+/** The kiosk's on-screen keyboard opens under a focused field; the citizen closes it before touching the page. */
+export async function closeKeyboard(page: Page): Promise<void> {
+  const keyboard = page.getByTestId('tastiera');
+  if (!(await keyboard.isVisible())) return;
+  await keyboard.getByRole('button', { name: 'Chiudi tastiera' }).click();
+  await expect(keyboard).toBeHidden();
 }

@@ -68,14 +68,21 @@ export function Wizard({ praticaId, go }: { praticaId: string; go: Go }) {
 
   return (
     <div className="wizard row g-4">
-      <aside className="col-12 col-lg-3"><StepList pratica={pratica} /></aside>
-      <div className="col-12 col-lg-6">
+      <aside className="col-12 col-lg-3">
+        <StepList pratica={pratica} />
+        <section className="guide p-3 rounded my-3" aria-labelledby="guida-titolo">
+          <h2 id="guida-titolo" className="h5">{t('wizard.guida')}</h2>
+          <Paragraphs text={step.kind === 'istruzioni' ? t('wizard.guida-istruzioni') : step.guide} />
+        </section>
+        <NoteField pratica={pratica} onSaved={setPratica} />
+      </aside>
+      <div className="col-12 col-lg-9">
         <p className="mb-1">{pratica.service.name}</p>
         <ScreenTitle testId="titolo-passo">{t('wizard.passo', { n: index + 1, totale: pratica.steps.length, titolo: step.title })}</ScreenTitle>
         {fieldErrors.length > 0 && (
           <div className="alert alert-danger" role="alert" data-testid="errori-passo">
             <p className="fw-semibold">{t('wizard.errori')}</p>
-            <ul className="mb-0">{fieldErrors.map((e, i) => <li key={i}>{e.message}</li>)}</ul>
+            <ul className="mb-0">{fieldErrors.map((e, i) => <li key={i}><span className="fw-semibold">{e.path}</span>: {e.message}</li>)}</ul>
           </div>
         )}
         <StepContent
@@ -101,13 +108,6 @@ export function Wizard({ praticaId, go }: { praticaId: string; go: Go }) {
           <button type="button" className="btn btn-link btn-lg" onClick={() => go({ name: 'stato', praticaId: pratica.id })} data-testid="vai-stato">{t('wizard.stato-compilazione')}</button>
         </div>
       </div>
-      <aside className="col-12 col-lg-3">
-        <section className="guide p-3 rounded mb-3" aria-labelledby="guida-titolo">
-          <h2 id="guida-titolo" className="h5">{t('wizard.guida')}</h2>
-          <Paragraphs text={step.kind === 'istruzioni' ? t('wizard.guida-istruzioni') : step.guide} />
-        </section>
-        <NoteField pratica={pratica} onSaved={setPratica} />
-      </aside>
       {confirm === 'ricomincia' && (
         <ConfirmDialog testId="conferma-ricomincia" title={t('wizard.ricomincia-domanda')} text={t('wizard.ricomincia-testo')} confirmLabel={t('wizard.ricomincia')} onConfirm={() => void move('restart')} onCancel={() => setConfirm(null)} />
       )}

@@ -1,0 +1,24 @@
+import { test, expect } from './fixtures';
+import { openApp, signIn } from './support/citizen';
+test('explore', async ({ page, app, card, shoot }) => {
+  test.setTimeout(120_000);
+  page.on('pageerror', (e) => console.log('pageerror', e.message));
+  await openApp(page, app);
+  await signIn(page, card);
+  await page.getByTestId('menu-servizi').click();
+  await page.getByTestId('servizio-iscrizione-mensa-scolastica').click();
+  await page.getByTestId('accedi-servizio').click();
+  await page.getByText('Ho letto le istruzioni').click();
+  await page.getByTestId('avanti').click();
+  await expect(page.getByTestId('richiedente')).toBeVisible();
+  await page.getByTestId('avanti').click();
+  await expect(page.locator('[name="data[name]"]')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Aggiungi' }).click();
+  await page.waitForTimeout(1500);
+  const fields = await page.locator('[data-testid=modulo-formio] [name]').evaluateAll((els) => els.map((e) => `${e.tagName} ${e.getAttribute('name')} ${e.getAttribute('type')} ${e.closest('[ref=component]')?.querySelector('label')?.textContent?.trim()}`));
+  console.log(fields.join('\n'));
+  await page.getByTestId('avanti').click();
+  await page.waitForTimeout(2000);
+  console.log(await page.getByTestId('errori-passo').textContent().catch(() => 'none'));
+  await shoot(page, 'x-modulo');
+});
