@@ -71,6 +71,8 @@ export function createRilascio(deps: RilascioDeps) {
         canale,
       });
       const destinazioneMascherata = maskDestinazione(canale);
+      // If this append fails (disk full) the error reaches the operator and the digits are not
+      // shown: a release that cannot be audited is not handed over; the issuer keeps its record.
       deps.registro.append('rilascio', operatore.username, {
         codiceFiscale: identity.codiceFiscale,
         serialeCarta: identity.seriale,
