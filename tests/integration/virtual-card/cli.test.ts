@@ -5,8 +5,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { acquireSlot, type VpcdSlot } from '../../rig/vpcd-slots';
-import { eventually, runTool } from './tools';
+import type { VpcdSlot } from '../../rig/vpcd-slots';
+import { eventually, runTool, waitForSlot } from './tools';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -24,7 +24,7 @@ describe('virtual-card CLI', () => {
   });
 
   it('emulates a CNS in the given reader and follows stdin commands', async () => {
-    slot = acquireSlot();
+    slot = await waitForSlot();
     const seen = { text: '' };
     child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['native/virtual-card/cli.ts', '--port', String(slot.port), '--cf', 'VRDGPP80A01F205X', '--name', 'GIUSEPPE VERDI'], {
       cwd: ROOT,

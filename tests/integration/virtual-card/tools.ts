@@ -4,6 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { acquireSlot, type VpcdSlot } from '../../rig/vpcd-slots';
 
 export interface ToolResult {
   readonly code: number;
@@ -45,9 +46,25 @@ export const OPENSC_ENV = { OPENSC_CONF: join(__dirname, '..', '..', 'rig', 'ope
 
 /** The PKCS#11 slot id OpenSC gives the reader called `readerName`. */
 export async function pkcs11SlotFor(readerName: string): Promise<number> {
-  const list = await runTool('pkcs11-tool', ['--module', OPENSC_PKCS11, '--list-slots'], { env: OPENSC_ENV });
+  const list = await runTool('pkcs11-tool', ['--module', OPENSC_PKCS11, '--list-slots'], { env: OPENSC_ENV, timeoutMs: 60_000 });
   const line = list.stdout.split('\n').find((l) => l.endsWith(`: ${readerName}`));
   const id = line && /\(0x([0-9a-f]+)\)/i.exec(line)?.[1];
   if (!id) throw new Error(`no PKCS#11 slot for ${readerName} in:\n${list.stdout}\n${list.stderr}`);
   return Number.parseInt(id, 16);
+}
+
+/**
+ * A rig slot, waiting while all are taken: the 16 readers are shared by every test
+ * file running on the machine, and a burst of card tests can hold them all briefly.
+ */
+export async function waitForSlot(timeoutMs = 60_000): Promise<VpcdSlot> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return acquireSlot();
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
 }

@@ -3,12 +3,12 @@
  * up in the slot's reader with its ATR, answers APDUs, and its removal is seen.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { acquireSlot, type VpcdSlot } from '../../rig/vpcd-slots';
+import type { VpcdSlot } from '../../rig/vpcd-slots';
 import { EmulatedCard } from '../../../native/virtual-card/card';
 import { FileSystem, df, ef } from '../../../native/virtual-card/file-system';
 import { VpcdLink } from '../../../native/virtual-card/vpcd-link';
 import { fromHex } from '../../../native/virtual-card/apdu';
-import { eventually, runTool } from './tools';
+import { eventually, runTool, waitForSlot } from './tools';
 
 const ATR = '3B FF 18 00 FF 81 31 FE 55 00 6B 02 09 16 17 01 11 01 43 4E 53 11 31 80 8D';
 
@@ -33,12 +33,13 @@ describe('VpcdLink with the shared pcscd', () => {
   let slot: VpcdSlot;
   let link: VpcdLink | undefined;
 
-  beforeEach(() => {
-    slot = acquireSlot();
+  beforeEach(async () => {
+    slot = await waitForSlot();
   });
   afterEach(async () => {
     await link?.remove();
-    slot.release();
+    // A failed beforeEach leaves the previous (released) slot: releasing twice is harmless.
+    slot?.release();
   });
 
   it('inserts a card the reader lists, with its ATR, and sees it removed', async () => {
@@ -68,7 +69,7 @@ describe('VpcdLink with the shared pcscd', () => {
   });
 
   it('puts the card in its own reader only: another slot stays empty', async () => {
-    const other = acquireSlot();
+    const other = await waitForSlot();
     try {
       link = new VpcdLink(simpleCard(), { port: slot.port });
       await link.insert();
