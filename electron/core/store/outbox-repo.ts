@@ -100,18 +100,11 @@ export function createOutboxRepo(db: Db) {
     due(now: string, limit: number): OutboxItem[] {
       return (s.due.all(now, limit) as Row[]).map(toItem);
     },
-    /**
-     * Committed before the create request is sent (see migration 101), with the uploads it
-     * references. One commit per pratica rather than one per file: a crash before it costs a
-     * second upload of the same bytes (an orphan on the portal), never a second application.
-     */
-    markCreateStarted: (item: OutboxItem, at: string, uploads: { fileKey: string; uploadId: string; sha256: string }[]): void =>
-      guard(() =>
-        db.transaction(() => {
-          for (const u of uploads) s.recordUpload.run(item.outboxId, u.fileKey, u.uploadId, u.sha256);
-          s.createStarted.run(item.outboxId, at, at);
-        })(),
-      ),
+    /** A finalised upload, remembered at once: on a flaky network progress accumulates across attempts. */
+    recordUpload: (item: OutboxItem, fileKey: string, uploadId: string, sha256: string): void =>
+      guard(() => void s.recordUpload.run(item.outboxId, fileKey, uploadId, sha256)),
+    /** Committed before the create request is sent (see migration 101). */
+    markCreateStarted: (item: OutboxItem, at: string): void => guard(() => void s.createStarted.run(item.outboxId, at, at)),
     /** The application exists on the portal: record its id, in one transaction with the outbox state. */
     markSent: (item: OutboxItem, remoteId: string, status: number, at: string): void => guard(() => markSent(item, remoteId, status, at)),
     scheduleRetry: (item: OutboxItem, nextAttemptAt: string, error: string): void =>

@@ -4,7 +4,7 @@
  * it with its error so the rest of the queue keeps moving.
  */
 import type { Logger } from '../log/logger';
-import type { OutboxItem, OutboxRepo } from '../store/outbox-repo';
+import type { OutboxItem } from '../store/outbox-repo';
 import { PortalError, toPortalError } from './portal-error';
 import { delayAfter, type BackoffPolicy } from './retry';
 import { sendItem, type SenderDeps } from './outbox-sender';
@@ -36,6 +36,7 @@ async function processOne(o: WorkerOptions, item: OutboxItem, report: DrainRepor
     o.log.info('pratica inviata al portale', { praticaId: item.praticaId, remoteId: result.remoteId, trovataDopoInterruzione: result.found });
   } catch (error) {
     const failure = error instanceof PortalError ? error : toPortalError(error, 'invio pratica');
+    if (failure.kind === 'account') throw failure;
     if (failure.kind === 'permanent') {
       o.outbox.park(item, failure.message, o.now().toISOString());
       report.parked++;
@@ -62,9 +63,18 @@ export async function drainOutbox(o: WorkerOptions): Promise<DrainReport> {
     if (batch.length === 0) return report;
     batch.forEach((i) => seen.add(i.outboxId));
     let next = 0;
+    let stopped: unknown = null;
     const lane = async () => {
-      while (next < batch.length) await processOne(o, batch[next++]!, report);
+      while (next < batch.length && stopped === null) {
+        try {
+          await processOne(o, batch[next++]!, report);
+        } catch (error) {
+          stopped = error;
+        }
+      }
     };
+    // Lanes stop together on an account failure, so no request outlives the pass.
     await Promise.all(Array.from({ length: Math.min(o.concurrency, batch.length) }, lane));
+    if (stopped !== null) throw stopped;
   }
 }

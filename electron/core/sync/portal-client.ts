@@ -62,7 +62,7 @@ export function createPortalClient(options: PortalClientOptions) {
     try {
       account = options.credentials();
     } catch (error) {
-      throw new PortalError('permanent', error instanceof Error ? error.message : 'credenziali del portale non disponibili', null);
+      throw new PortalError('account', error instanceof Error ? error.message : 'credenziali del portale non disponibili', null);
     }
     const { username, password } = account;
     try {
@@ -71,7 +71,7 @@ export function createPortalClient(options: PortalClientOptions) {
     } catch (error) {
       const e = toPortalError(error, 'accesso al portale');
       // Wrong credentials are not a transient 401: nothing will change until someone fixes them.
-      throw e.kind === 'unauthorised' ? new PortalError('permanent', 'accesso al portale: credenziali rifiutate', 401) : e;
+      throw e.kind === 'unauthorised' ? new PortalError('account', 'accesso al portale: credenziali rifiutate', 401) : e;
     }
   };
   const bearer = (): Promise<string> => {

@@ -4,7 +4,11 @@
  */
 import { isAxiosError } from 'axios';
 
-export type FailureKind = 'transient' | 'unauthorised' | 'permanent';
+/**
+ * `account`: the kiosk's own credentials are missing or refused. No pratica is at fault, so none
+ * is parked: the whole pass stops until someone fixes the configuration.
+ */
+export type FailureKind = 'transient' | 'unauthorised' | 'permanent' | 'account';
 
 export class PortalError extends Error {
   constructor(

@@ -39,7 +39,7 @@ export async function withRetry<T>(operation: () => Promise<T>, options: RetryOp
     try {
       return await operation();
     } catch (error) {
-      if (!(error instanceof PortalError) || error.kind === 'permanent') throw error;
+      if (!(error instanceof PortalError) || error.kind === 'permanent' || error.kind === 'account') throw error;
       if (error.kind === 'unauthorised') {
         options.onUnauthorised?.();
         if (attempt === 1) continue;

@@ -72,6 +72,8 @@ export function createSyncService(o: SyncServiceOptions) {
   const now = () => o.clock.now();
   const esitiDir = join(o.dataDir, 'esiti');
   let online = false;
+  /** The kiosk's account was refused: reachable or not, the portal cannot take our pratiche. */
+  let accountRefused = false;
   let lastCatalogueAt = -Infinity;
   let last: SyncStatus | null = null;
   let timer: NodeJS.Timeout | null = null;
@@ -87,11 +89,12 @@ export function createSyncService(o: SyncServiceOptions) {
   const step = async <T>(what: string, run: () => Promise<T>): Promise<T | null> => {
     try {
       const result = await run();
-      online = true;
+      online = !accountRefused;
       return result;
     } catch (error) {
       if (!(error instanceof PortalError)) throw error;
-      if (error.kind !== 'permanent' || error.status === 401) online = false;
+      if (error.kind === 'account') accountRefused = true;
+      if (error.kind !== 'permanent') online = false;
       o.log.warn(`sincronizzazione: ${what} non riuscita`, { error: error.message });
       return null;
     }
@@ -101,7 +104,10 @@ export function createSyncService(o: SyncServiceOptions) {
     const drain = await step('invio', () =>
       drainOutbox({ portal, outbox, allegatiDir: join(o.dataDir, 'allegati'), now, settleMs: tuning.settleMs, log: o.log, concurrency: tuning.concurrency, itemBackoff: tuning.itemBackoff }),
     );
-    if (drain) online = drain.online;
+    if (drain) {
+      accountRefused = false;
+      online = drain.online;
+    }
     publish();
     const statusChanges = (await step('aggiornamento stati', () => pullStatuses({ portal, remote, pratiche, esitiDir, now, log: o.log }))) ?? 0;
     const purged = purgeExpired({ remote, esitiDir, retentionDays: o.retentionDays, now });

@@ -10,7 +10,7 @@ export function testEngine(o: { db: Db; dataDir: string; portalUrl: string; rete
   return createSyncService({
     db: o.db,
     dataDir: o.dataDir,
-    portal: { url: o.portalUrl, tenant: TENANT, credentials: () => KIOSK_ACCOUNT, timeoutMs: 10_000, retry: { attempts: 4, baseMs: 5, maxMs: 100 } },
+    portal: { url: o.portalUrl, tenant: TENANT, credentials: () => KIOSK_ACCOUNT, timeoutMs: 10_000, retry: { attempts: 6, baseMs: 5, maxMs: 100 } },
     tenant: { slug: TENANT, name: 'Comune di Test' },
     retentionDays: o.retentionDays ?? 90,
     log: o.log ?? silentLogger,
@@ -21,7 +21,7 @@ export function testEngine(o: { db: Db; dataDir: string; portalUrl: string; rete
 }
 
 /** Runs cycles until the outbox is empty (or `deadlineMs` passes: then throws, with the queue state). */
-export async function syncUntilEmpty(engine: ReturnType<typeof testEngine>, deadlineMs = 120_000): Promise<number> {
+export async function syncUntilEmpty(engine: ReturnType<typeof testEngine>, deadlineMs = 240_000): Promise<number> {
   const end = Date.now() + deadlineMs;
   let cycles = 0;
   for (;;) {

@@ -40,6 +40,6 @@ describe('sync: matrice dei guasti', () => {
       expect(engine.status().parked).toBe(0);
       portal.setFaults({});
       expectExactlyOnce(portal, kiosk);
-    }, 180_000);
+    }, 300_000);
   }
 });

@@ -12,9 +12,9 @@ import { createCatalogueRepo } from '../../../electron/core/store/catalogue-repo
 import { createPraticheRepo } from '../../../electron/core/store/pratiche-repo';
 import { createRemoteRepo } from '../../../electron/core/store/remote-repo';
 import type { SyncStatus } from '../../../electron/core/sync/sync-service';
-import { applicationsWithReference } from '../../portal/inspect';
+import { applicationCount, applicationsWithReference } from '../../portal/inspect';
 import { startPortal, type Portal } from '../../portal/server';
-import { syncUntilEmpty, testEngine } from './engine';
+import { KIOSK_ACCOUNT, syncUntilEmpty, testEngine } from './engine';
 import { expectExactlyOnce } from './exactly-once';
 import { createKiosk, SERVICE, TENANT, TEST_CATALOGUE, type Kiosk } from './kiosk';
 import { operator } from './operator';
@@ -41,6 +41,7 @@ describe('sync: scenari', () => {
     await syncUntilEmpty(engine);
     expectExactlyOnce(portal, kiosk);
     expect(lines.some((l) => l.includes('"trovataDopoInterruzione":true'))).toBe(true);
+    expect(lines.join('\n')).not.toContain(KIOSK_ACCOUNT.password);
     expect(createRemoteRepo(kiosk.db).get(id)?.remoteId).toBe(applicationsWithReference(portal, 'sportello_client_reference', id)[0]!.id);
   });
 
@@ -49,15 +50,26 @@ describe('sync: scenari', () => {
     kiosk = createKiosk();
     for (let i = 0; i < 10; i++) kiosk.submit();
     const engine = testEngine({ db: kiosk.db, dataDir: kiosk.dataDir, portalUrl: portal.url });
-    const expiring = setInterval(() => portal!.expireTokens(), 400);
+    // Every time an application lands, every token dies: the rest of the batch must renew.
+    let seen = 0;
+    let expired = 0;
+    const expiring = setInterval(() => {
+      const count = applicationCount(portal!);
+      if (count > seen) {
+        seen = count;
+        portal!.expireTokens();
+        expired++;
+      }
+    }, 10);
     try {
       await syncUntilEmpty(engine);
     } finally {
       clearInterval(expiring);
     }
     expect(engine.status().parked).toBe(0);
+    expect(expired).toBeGreaterThanOrEqual(3);
     expectExactlyOnce(portal, kiosk);
-  });
+  }, 120_000);
 
   it('portale giù e poi di nuovo su: la coda attende, il catalogo in cache resta, poi tutto parte', async () => {
     portal = await startPortal({ catalogueDir: TEST_CATALOGUE });
@@ -148,5 +160,27 @@ describe('sync: scenari', () => {
     expectExactlyOnce(portal, kiosk);
     expect(engine.retry(broken)).toBe(true);
     expect(engine.status().outbox).toBe(1);
+  });
+});
+
+describe('sync: credenziali del chiosco', () => {
+  it('credenziali rifiutate: nessuna pratica sospesa, la coda aspetta e lo stato dice offline', async () => {
+    portal = await startPortal({ catalogueDir: TEST_CATALOGUE });
+    kiosk = createKiosk();
+    kiosk.submit();
+    kiosk.submit();
+    const { createSyncService } = await import('../../../electron/core/sync/sync-service');
+    const { silentLogger } = await import('../../../electron/core/log/logger');
+    const engine = createSyncService({
+      db: kiosk.db,
+      dataDir: kiosk.dataDir,
+      portal: { url: portal.url, tenant: TENANT, credentials: () => ({ username: 'chiosco', password: 'sbagliata' }) },
+      tenant: { slug: TENANT, name: 'Comune di Test' },
+      retentionDays: 90,
+      log: silentLogger,
+      clock: { now: () => new Date() },
+    });
+    await engine.runOnce();
+    expect(engine.status()).toEqual({ online: false, outbox: 2, parked: 0 });
   });
 });
