@@ -32,6 +32,8 @@ export interface MonitorOptions extends PcscTransportOptions {
 interface Watched {
   readonly handle: PcscReaderHandle;
   atr: Uint8Array | null;
+  /** pcsc-lite's card event counter (upper 16 bits of the reader state). */
+  insertions: number;
   transport: PcscCardTransport | null;
 }
 
@@ -145,7 +147,7 @@ export class ReaderMonitor {
     // An error listener is always attached: the binding emits "Command cancelled" on close.
     handle.on('error', () => undefined);
     if (!this.accepts(handle.name)) return;
-    const watched: Watched = { handle, atr: null, transport: null };
+    const watched: Watched = { handle, atr: null, insertions: -1, transport: null };
     this.readers.set(handle.name, watched);
     this.emit({ type: 'reader-added', reader: handle.name });
     handle.on('end', () => {
@@ -158,7 +160,11 @@ export class ReaderMonitor {
     const { handle } = watched;
     const present = (status.state & handle.SCARD_STATE_PRESENT) !== 0 && (status.state & handle.SCARD_STATE_MUTE) === 0;
     const atr = present && status.atr && status.atr.length > 0 ? new Uint8Array(status.atr) : null;
-    const sameCard = watched.atr !== null && atr !== null && Buffer.compare(Buffer.from(watched.atr), Buffer.from(atr)) === 0;
+    // A card swapped for one with the same ATR between two polls shows only as a new count.
+    const insertions = status.state >>> 16;
+    const sameCard =
+      watched.atr !== null && atr !== null && insertions === watched.insertions && Buffer.compare(Buffer.from(watched.atr), Buffer.from(atr)) === 0;
+    watched.insertions = insertions;
     if (sameCard) return;
     if (watched.atr !== null) this.cardOut(watched);
     if (atr !== null) {
