@@ -30,27 +30,48 @@ export interface StileTesto {
   interlinea?: number;
 }
 
+/**
+ * Width of a word at size 1, cached per font name (the same bundled font in every
+ * document): pdf-lib shapes the text on every measurement, and wrapping measures the
+ * same words again and again.
+ */
+const larghezze = new Map<string, Map<string, number>>();
+
+function larghezza(font: PDFFont, testo: string, dimensione: number): number {
+  let cache = larghezze.get(font.name);
+  if (!cache) larghezze.set(font.name, (cache = new Map()));
+  let unitaria = cache.get(testo);
+  if (unitaria === undefined) {
+    unitaria = font.widthOfTextAtSize(testo, 1);
+    if (cache.size < 20_000) cache.set(testo, unitaria);
+  }
+  return unitaria * dimensione;
+}
+
 /** Splits `testo` into lines no wider than `larghezza`, breaking words only when one alone is too wide. */
-export function aCapo(testo: string, font: PDFFont, dimensione: number, larghezza: number): string[] {
+export function aCapo(testo: string, font: PDFFont, dimensione: number, massima: number): string[] {
+  const spazio = larghezza(font, ' ', dimensione);
   const righe: string[] = [];
   for (const paragrafo of testo.split('\n')) {
     let riga = '';
+    let occupata = 0;
     for (const parola of paragrafo.split(/ +/)) {
-      const candidata = riga ? `${riga} ${parola}` : parola;
-      if (font.widthOfTextAtSize(candidata, dimensione) <= larghezza) {
-        riga = candidata;
+      const w = larghezza(font, parola, dimensione);
+      if (riga && occupata + spazio + w <= massima) {
+        riga += ` ${parola}`;
+        occupata += spazio + w;
         continue;
       }
       if (riga) righe.push(riga);
-      riga = '';
       let resto = parola;
-      while (font.widthOfTextAtSize(resto, dimensione) > larghezza) {
+      while (larghezza(font, resto, dimensione) > massima) {
         let n = resto.length - 1;
-        while (n > 1 && font.widthOfTextAtSize(resto.slice(0, n), dimensione) > larghezza) n--;
+        while (n > 1 && larghezza(font, resto.slice(0, n), dimensione) > massima) n--;
         righe.push(resto.slice(0, n));
         resto = resto.slice(n);
       }
       riga = resto;
+      occupata = larghezza(font, resto, dimensione);
     }
     righe.push(riga);
   }
@@ -110,8 +131,8 @@ export class Impaginatore {
     const passo = dimensione * (stile.interlinea ?? 1.35);
     for (const riga of aCapo(this.caratteri.pulisci(testo), font, dimensione, this.larghezzaUtile - rientro)) {
       this.assicura(passo);
-      const larghezza = font.widthOfTextAtSize(riga, dimensione);
-      const x = stile.centrato ? (this.formato.larghezza - larghezza) / 2 : this.formato.margine + rientro;
+      const ampiezza = stile.centrato ? font.widthOfTextAtSize(riga, dimensione) : 0;
+      const x = stile.centrato ? (this.formato.larghezza - ampiezza) / 2 : this.formato.margine + rientro;
       const y = this.y + dimensione;
       this.disegna((p, h) => p.drawText(riga, { x, y: h - y, size: dimensione, font, color: stile.colore ?? NERO }));
       this.y += passo;
