@@ -5,8 +5,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { ReaderMonitor, type ReaderEvent } from '../../../native/pcsc/monitor';
 import { toHex, fromHex } from '../../../native/apdu/command';
-import { CardFiles } from '../../../native/cns/files';
-import { CLASSIC_MAP } from '../../../native/cns/file-map';
 import { CardError } from '../../../native/apdu/errors';
 import { startVirtualCns, CNS_ATRS } from '../../../native/virtual-card';
 import { startPcscd } from '../../rig/pcscd';
@@ -82,28 +80,4 @@ describe('reader monitor', () => {
     }
   });
 
-  it('tells a card swapped at once for another with the same ATR apart (out, in, new data)', async () => {
-    await startPcscd();
-    const slot = acquireSlot();
-    slots.push(slot);
-    const monitor = new ReaderMonitor({ nameFilter: slot.readerName });
-    const events: ReaderEvent[] = [];
-    monitor.on((e) => events.push(e));
-    monitor.start();
-    const first = await startVirtualCns({ port: slot.port, serial: '1111111111111111' });
-    await until(() => events.some((e) => e.type === 'card-inserted'), 'first card');
-    await first.remove();
-    const second = await startVirtualCns({ port: slot.port, serial: '2222222222222222' });
-    try {
-      await until(() => events.filter((e) => e.type === 'card-inserted').length === 2, 'second card');
-      expect(events.map((e) => e.type).filter((t) => t.startsWith('card-'))).toEqual(['card-inserted', 'card-removed', 'card-inserted']);
-      const serial = await monitor
-        .card(slot.readerName)
-        .transaction((t) => new CardFiles(t, CLASSIC_MAP).read(CLASSIC_MAP.idCarta, { usefulLength: () => 16 }));
-      expect(Buffer.from(serial).toString()).toBe('2222222222222222');
-    } finally {
-      await second.stop();
-      monitor.stop();
-    }
-  });
 });
