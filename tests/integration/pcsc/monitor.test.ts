@@ -79,5 +79,4 @@ describe('reader monitor', () => {
       monitor.stop();
     }
   });
-
 });
