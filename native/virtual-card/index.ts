@@ -19,7 +19,7 @@ export { VpcdLink } from './vpcd-link';
 export interface VirtualCnsOptions extends CnsCardOptions {
   /** vpcd port of the reader (a test's `acquireSlot().port`). */
   readonly port: number;
-  /** Insert right away (default true). */
+  /** Insert right away (default true). insert() resolves once PC/SC applications can connect to the card. */
   readonly inserted?: boolean;
   /** Keep putting the card back if vpcd goes away (pcscd restart): for long demo sessions. */
   readonly autoReconnect?: boolean;
@@ -50,6 +50,7 @@ export async function startVirtualCns(options: VirtualCnsOptions): Promise<Virtu
   const link = new VpcdLink(cns.card, {
     port: options.port,
     autoReconnect: options.autoReconnect ?? false,
+    waitUntilPowered: true,
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
   });
   if (options.inserted ?? true) await link.insert();

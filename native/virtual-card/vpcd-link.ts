@@ -21,6 +21,11 @@ export interface VpcdLinkOptions {
   readonly connectTimeoutMs?: number;
   readonly retryIntervalMs?: number;
   readonly faults?: FaultPlan;
+  /**
+   * insert() resolves only once pcscd has powered the card on and read its ATR,
+   * i.e. once PC/SC applications can connect to it (pcscd polls every ~400 ms).
+   */
+  readonly waitUntilPowered?: boolean;
   /** Told about connections and losses (never about APDU contents: they carry PINs). */
   readonly onEvent?: (event: VpcdLinkEvent) => void;
 }
@@ -35,6 +40,8 @@ export class VpcdLink {
   private wanted = false;
   private queue: Promise<void> = Promise.resolve();
   private reconnectTimer: NodeJS.Timeout | undefined;
+  private powered = false;
+  private poweredWaiters: (() => void)[] = [];
   readonly faults: FaultPlan;
 
   constructor(
@@ -56,7 +63,6 @@ export class VpcdLink {
     for (;;) {
       try {
         await this.connectOnce();
-        return;
       } catch (error) {
         if (!this.wanted) throw new Error('card removed while inserting');
         if (Date.now() >= deadline) {
@@ -66,8 +72,26 @@ export class VpcdLink {
           );
         }
         await sleep(this.options.retryIntervalMs ?? 100);
+        continue;
       }
+      if (this.options.waitUntilPowered) await this.poweredBy(deadline);
+      return;
     }
+  }
+
+  private poweredBy(deadline: number): Promise<void> {
+    if (this.powered) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.poweredWaiters = this.poweredWaiters.filter((w) => w !== done);
+        reject(new Error(`pcscd did not power the card on (port ${this.options.port}): is the reader configured for this port?`));
+      }, Math.max(0, deadline - Date.now()));
+      const done = (): void => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.poweredWaiters.push(done);
+    });
   }
 
   /** Takes the card out of the reader; resolves once the connection is closed. */
@@ -111,6 +135,7 @@ export class VpcdLink {
 
   private attach(socket: Socket): void {
     this.socket = socket;
+    this.powered = false;
     this.queue = Promise.resolve();
     const frames = new FrameReassembler();
     socket.on('data', (chunk: Buffer) => {
@@ -169,12 +194,15 @@ export class VpcdLink {
         return;
       case VpcdControl.POWER_ON:
         this.card.powerOn();
+        this.powered = true;
         return;
       case VpcdControl.RESET:
         this.card.reset();
         return;
       case VpcdControl.GET_ATR:
         socket.write(encodeFrame(this.card.atr));
+        // pcscd reads the ATR right after powering on: from here on, applications see the card.
+        if (this.powered) for (const waiter of this.poweredWaiters.splice(0)) waiter();
         return;
       default:
         // Unknown controls get no answer, as vpcd expects none for anything but GET_ATR.

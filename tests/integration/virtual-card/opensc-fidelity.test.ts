@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VpcdSlot } from '../../rig/vpcd-slots';
 import { CNS_ATRS, startVirtualCns, type VirtualCnsHandle } from '../../../native/virtual-card';
-import { OPENSC_ENV, OPENSC_PKCS11, eventually, pkcs11SlotFor, runTool, waitForSlot } from './tools';
+import { OPENSC_ENV, OPENSC_PKCS11, pkcs11SlotFor, runTool, waitForSlot } from './tools';
 
 // OpenSC's PKCS#11 module connects to the card in every reader and runs each card
 // driver's probe on it (40 ms per APDU over vpcd): slow when other tests' cards sit
@@ -36,7 +36,9 @@ describe('OpenSC against the virtual CNS', () => {
 
   async function insertedCns(options: Parameters<typeof startVirtualCns>[0]): Promise<VirtualCnsHandle> {
     const handle = await startVirtualCns(options);
-    await eventually(async () => (await runTool('opensc-tool', ['--reader', slot.readerName, '--atr'])).code === 0, 'card seen by pcscd');
+    // startVirtualCns resolves once pcscd powered the card: it must be visible right away.
+    const seen = await runTool('opensc-tool', ['--reader', slot.readerName, '--atr']);
+    expect(seen.code, seen.stderr).toBe(0);
     return handle;
   }
 

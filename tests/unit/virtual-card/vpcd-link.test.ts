@@ -132,4 +132,29 @@ describe('VpcdLink', () => {
     const [answer] = await (await again).exchange(fromHex('00A4080C0410001003'));
     expect(hex(answer!)).toBe('9000');
   });
+
+  it('with waitUntilPowered, insert() resolves only once vpcd powered the card on and read its ATR', async () => {
+    const vpcd = await fakeVpcd();
+    closers.push(() => vpcd.stop());
+    const link = new VpcdLink(createCnsCard().card, { port: vpcd.port, waitUntilPowered: true });
+    closers.push(() => link.remove());
+    const connected = vpcd.nextCard();
+    let resolved = false;
+    const inserting = link.insert().then(() => (resolved = true));
+    const card = await connected;
+    await card.exchange(new Uint8Array([4])); // presence poll: not yet powered
+    expect(resolved).toBe(false);
+    card.socket.write(encodeFrame(new Uint8Array([1])));
+    await card.exchange(new Uint8Array([4]));
+    await inserting;
+    expect(resolved).toBe(true);
+  });
+
+  it('with waitUntilPowered, reports a reader that never polls the port', async () => {
+    const vpcd = await fakeVpcd();
+    closers.push(() => vpcd.stop());
+    const link = new VpcdLink(createCnsCard().card, { port: vpcd.port, waitUntilPowered: true, connectTimeoutMs: 300 });
+    closers.push(() => link.remove());
+    await expect(link.insert()).rejects.toThrow(/pcscd did not power the card on/);
+  });
 });
