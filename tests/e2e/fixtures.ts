@@ -14,27 +14,25 @@ import { ScriptedCard } from './support/scripted-card';
 export const SCREENS_DIR = join(__dirname, '../artifacts/screens');
 
 interface TestFixtures {
+  app: TestHost;
+  card: ScriptedCard;
   shoot: (page: Page, name: string) => Promise<string>;
   /** Fails the test on any WCAG 2.1 AA violation axe finds on the page as it is now. */
   axe: (page: Page, screen: string) => Promise<void>;
 }
 interface WorkerFixtures {
-  app: TestHost;
   appConfig: ConfigInput;
-  card: ScriptedCard;
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   appConfig: [{}, { option: true, scope: 'worker' }],
-  card: [async ({}, use) => use(new ScriptedCard()), { scope: 'worker' }],
-  app: [
-    async ({ appConfig, card }, use) => {
-      const host = await startTestHost(appConfig, { cardPortFactory: card.factory });
-      await use(host);
-      await host.stop();
-    },
-    { scope: 'worker' },
-  ],
+  // One host (and database) per test, so each test meets the app as a first-time citizen.
+  card: async ({}, use) => use(new ScriptedCard()),
+  app: async ({ appConfig, card }, use) => {
+    const host = await startTestHost(appConfig, { cardPortFactory: card.factory });
+    await use(host);
+    await host.stop();
+  },
   shoot: async ({}, use) => {
     mkdirSync(SCREENS_DIR, { recursive: true });
     await use(async (page, name) => {

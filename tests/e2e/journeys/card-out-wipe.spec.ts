@@ -27,9 +27,26 @@ interface PageTraces {
   lang: string;
 }
 
+/** The page's globals this journey reads (tests are type-checked without the DOM library). */
+interface WebStore {
+  readonly length: number;
+  key(index: number): string | null;
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+interface PageGlobals {
+  document: { body: { innerText: string }; documentElement: { outerHTML: string; lang: string } };
+  localStorage: WebStore;
+  sessionStorage: WebStore;
+  caches: { keys(): Promise<string[]>; open(name: string): Promise<{ put(url: string, response: Response): Promise<void> }> };
+  history: { length: number; state: unknown; replaceState(state: unknown, title: string): void };
+  location: { href: string };
+}
+
 function traces(page: Page): Promise<PageTraces> {
   return page.evaluate(async () => {
-    const dump = (s: Storage) => Object.fromEntries(Array.from({ length: s.length }, (_, i) => s.key(i)!).map((k) => [k, s.getItem(k) ?? '']));
+    const { document, localStorage, sessionStorage, caches, history, location } = globalThis as unknown as PageGlobals;
+    const dump = (s: WebStore) => Object.fromEntries(Array.from({ length: s.length }, (_, i) => s.key(i)!).map((k) => [k, s.getItem(k) ?? '']));
     return {
       text: document.body.innerText,
       html: document.documentElement.outerHTML,
@@ -67,6 +84,7 @@ test('card out: attract screen and nothing of the citizen left; card in: the dra
 
   // What a page could have kept of this citizen, planted on purpose.
   await page.evaluate(async (fiscalCode) => {
+    const { localStorage, sessionStorage, caches, history } = globalThis as unknown as PageGlobals;
     localStorage.setItem('canary', fiscalCode);
     sessionStorage.setItem('canary', fiscalCode);
     const cache = await caches.open('canary');

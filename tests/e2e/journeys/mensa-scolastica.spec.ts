@@ -57,6 +57,14 @@ test('Iscrizione mensa scolastica from card to receipt', async ({ app: page, rig
   await fillMensaForm(page);
   await shoot('mensa-modulo');
   await page.getByTestId('avanti').click();
+  await page.waitForTimeout(1500);
+  { const ctx = { transport: 'test', clientId: 'dbg' } as const;
+    const l: any = await rig.app.core.dispatch('pratiche.list', {}, ctx);
+    const id = l.value.pratiche[0].id;
+    const c: any = await rig.app.core.dispatch('pratiche.completeness', { id }, ctx);
+    console.log(JSON.stringify(c.value.missing));
+    const g: any = await rig.app.core.dispatch('pratiche.get', { id }, ctx);
+    console.log(JSON.stringify(g.value.data).slice(0, 1500)); }
   await expect(page.getByTestId('errori-passo')).toHaveCount(0);
 
   await expect(title).toHaveText(/Allegati$/);

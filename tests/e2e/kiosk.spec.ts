@@ -1,0 +1,74 @@
+/**
+ * Kiosk mode: PIN pad and on-screen keyboard for touch, the idle timeout with its
+ * visible countdown (the configuration's minimum, 15 s), and the session locked until
+ * the card is taken out.
+ */
+import { test, expect } from './fixtures';
+import { openApp } from './support/citizen';
+import { PIN } from './support/scripted-card';
+
+test.use({ appConfig: { mode: 'kiosk', idleTimeoutSeconds: 15 } });
+test.afterEach(({ card }) => card.remove());
+
+/** axe and screenshots take seconds on a busy machine and are no citizen activity: a tap afterwards stands for the citizen still there. */
+async function tap(page: import('@playwright/test').Page): Promise<void> {
+  await page.mouse.click(2, 200);
+}
+
+test('PIN pad, on-screen keyboard, idle countdown and logout', async ({ page, app, card, shoot, axe }) => {
+  test.setTimeout(120_000);
+  await openApp(page, app);
+  card.insert();
+  await expect(page.getByTestId('tastierino-pin')).toBeVisible();
+  const pad = page.getByTestId('tastierino-pin');
+  for (const digit of PIN) await pad.getByRole('button', { name: digit, exact: true }).click();
+  await expect(page.getByTestId('pin')).toHaveValue(PIN);
+  await axe(page, 'pin (chiosco)');
+  await shoot(page, 'chiosco-01-pin');
+  await tap(page);
+  await pad.getByRole('button', { name: 'OK' }).click();
+
+  await page.getByTestId('accetta-termini').click();
+  await tap(page);
+  await page.getByTestId('profilo-email').click();
+  const keyboard = page.getByTestId('tastiera');
+  await expect(keyboard).toBeVisible();
+  for (const key of ['m', 'a', 'r', 'i', 'o', '@', 'e', 'x', '.', 'i', 't']) await keyboard.getByRole('button', { name: key, exact: true }).click();
+  await expect(page.getByTestId('profilo-email')).toHaveValue('mario@ex.it');
+  await keyboard.getByRole('button', { name: 'Cancella', exact: true }).click();
+  await expect(page.getByTestId('profilo-email')).toHaveValue('mario@ex.i');
+  await page.getByTestId('profilo-email').press('t');
+  await expect(page.getByTestId('profilo-email')).toHaveValue('mario@ex.it');
+  await axe(page, 'tastiera');
+  await shoot(page, 'chiosco-02-tastiera');
+  await tap(page);
+  await page.getByTestId('salva-profilo').click();
+  await expect(page.getByTestId('titolo-stanza')).toBeVisible();
+
+  // No touch for the rest of the test: the countdown shows in the last 10 seconds, then the session ends.
+  const countdown = page.getByTestId('conto-alla-rovescia');
+  await expect(countdown).toBeVisible({ timeout: 15_000 });
+  await expect(countdown).toContainText(/terminerà tra \d+ second/);
+  await axe(page, 'conto alla rovescia');
+  await shoot(page, 'chiosco-03-conto-alla-rovescia');
+  await expect(page.getByTestId('sessione-terminata')).toBeVisible({ timeout: 15_000 });
+  await shoot(page, 'chiosco-04-sessione-terminata');
+  expect(await page.content()).not.toContain('ROSSI');
+
+  // The card still in the reader does not reopen the session; taking it out returns to the attract screen.
+  card.remove();
+  await expect(page.getByTestId('attract-istruzione')).toBeVisible();
+});
+
+test('a touch during the countdown keeps the session going', async ({ page, app, card }) => {
+  test.setTimeout(90_000);
+  await openApp(page, app);
+  card.insert();
+  await page.getByTestId('pin').fill(PIN);
+  await page.getByTestId('pin').press('Enter');
+  await page.getByTestId('accetta-termini').click();
+  await expect(page.getByTestId('conto-alla-rovescia')).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'Continua', exact: true }).click();
+  await expect(page.getByTestId('conto-alla-rovescia')).toBeHidden();
+  await expect(page.getByTestId('titolo-completa-profilo')).toBeVisible();
+});
