@@ -1,7 +1,7 @@
 /**
  * Builds the identity session from the configuration: reader filter, CA bundle,
- * PKCS#11 module, and the card port (the machine's readers unless a test or the
- * demo passes another factory).
+ * and the card port (the machine's readers unless a test or the demo passes
+ * another factory).
  */
 import { readFileSync } from 'node:fs';
 import type { EventBus } from '../api/event-bus';
@@ -36,7 +36,6 @@ export function createIdentitySession(deps: IdentityDeps): IdentitySession {
   const port = factory({
     readerNameFilter: deps.config.reader.nameFilter,
     caBundlePem: readCaBundle(deps.config.caBundlePath),
-    pkcs11ModulePath: deps.config.pkcs11.modulePath,
     now: () => deps.clock.now(),
   });
   return new IdentitySession(port, deps.bus, deps.log);

@@ -51,7 +51,11 @@ export interface CardPort {
   verifyPin(reader: string, pin: string): Promise<void>;
   changePin(reader: string, pin: string, newPin: string): Promise<void>;
   unblockPin(reader: string, puk: string, newPin: string): Promise<void>;
-  /** Signs with the card in `reader` (PKCS#11 when a module reads it, the card's APDUs otherwise). */
+  /**
+   * Signs with the card in `reader` using its own APDUs (MSE + PSO), after
+   * verifyPin in the same card session. Signing through a PKCS#11 module needs the
+   * PIN at signing time: native/pkcs11's signer serves that flow.
+   */
   signer(reader: string): SignerPort;
 }
 
@@ -59,7 +63,6 @@ export interface CardPortOptions {
   readonly readerNameFilter: string | null;
   /** PEM bundle of the CAs card certificates must chain to; null = not checked (demo). */
   readonly caBundlePem: string | null;
-  readonly pkcs11ModulePath: string | null;
   /** Validity of certificates is checked against this time. */
   readonly now: () => Date;
 }

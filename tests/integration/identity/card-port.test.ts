@@ -16,7 +16,7 @@ beforeAll(async () => {
   await startPcscd();
   slot = acquireSlot();
   card = await startVirtualCns({ port: slot.port });
-  port = createNativeCardPort({ readerNameFilter: slot.readerName, caBundlePem: card.caCertificatePem, pkcs11ModulePath: null, now: () => new Date() });
+  port = createNativeCardPort({ readerNameFilter: slot.readerName, caBundlePem: card.caCertificatePem, now: () => new Date() });
   port.start();
   await until(() => port.readers().some((r) => r.cardPresent), 'card in reader');
 });
