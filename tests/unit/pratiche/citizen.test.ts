@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { citizenFromCard } from '../../../electron/core/pratiche/citizen';
+
+const identity = { codiceFiscale: 'RSSNNA80A41H501X', nome: 'ANNA', cognome: 'ROSSI', dataNascita: '1980-01-01' };
+
+describe('citizen of the card session', () => {
+  it('exists only once the PIN is verified', () => {
+    expect(citizenFromCard(null)).toBeNull();
+    expect(citizenFromCard({ identity, authenticated: false })).toBeNull();
+    expect(citizenFromCard({ identity, authenticated: true })).toEqual({
+      card: { fiscalCode: 'RSSNNA80A41H501X', givenName: 'ANNA', familyName: 'ROSSI', birthDate: '1980-01-01', birthPlace: null },
+      operator: null,
+    });
+  });
+});
