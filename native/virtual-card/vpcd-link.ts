@@ -178,6 +178,8 @@ export class VpcdLink {
     if (frame.length === 0) return;
     const action = this.faults.next();
     if (action.kind === 'drop') {
+      // Pulled out, not lost: no automatic reconnection; insert() puts it back.
+      this.wanted = false;
       socket.destroy();
       return;
     }

@@ -117,7 +117,8 @@ describe('VpcdLink', () => {
   it('drops the connection mid-APDU when told to, and stays out until inserted again', async () => {
     const vpcd = await fakeVpcd();
     closers.push(() => vpcd.stop());
-    const link = new VpcdLink(createCnsCard().card, { port: vpcd.port });
+    // autoReconnect is on: a pulled card must still stay out.
+    const link = new VpcdLink(createCnsCard().card, { port: vpcd.port, autoReconnect: true, retryIntervalMs: 20 });
     closers.push(() => link.remove());
     const connected = vpcd.nextCard();
     await link.insert();
@@ -126,6 +127,7 @@ describe('VpcdLink', () => {
     const closed = new Promise((r) => card.socket.once('close', r));
     card.socket.write(encodeFrame(fromHex('00A4080C0410001003')));
     await closed;
+    await new Promise((r) => setTimeout(r, 200));
     expect(link.inserted).toBe(false);
     const again = vpcd.nextCard();
     await link.insert();
