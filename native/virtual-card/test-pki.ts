@@ -9,7 +9,7 @@
  * node-forge, fresh on every call (cheap).
  */
 import { createHash, createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import forge from 'node-forge';
@@ -25,11 +25,18 @@ export function cachedRsaKey(label: string, bits: number): KeyObject {
   } catch {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: bits, publicExponent: 0x10001 });
     mkdirSync(KEY_CACHE_DIR, { recursive: true, mode: 0o700 });
-    // Write then rename: concurrent test workers never read half a key.
+    // Write aside, then link into place only if no other worker got there first:
+    // nobody reads half a key, and every process ends up with the same key.
     const partial = `${file}.${process.pid}.tmp`;
     writeFileSync(partial, privateKey.export({ type: 'pkcs1', format: 'pem' }) as string, { mode: 0o600 });
-    renameSync(partial, file);
-    return privateKey;
+    try {
+      linkSync(partial, file);
+      return privateKey;
+    } catch {
+      return createPrivateKey(readFileSync(file, 'utf8'));
+    } finally {
+      unlinkSync(partial);
+    }
   }
 }
 
