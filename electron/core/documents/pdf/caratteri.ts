@@ -11,6 +11,8 @@ const CARTELLA = join(__dirname, '..', 'fonts');
 
 interface FileCarattere {
   byte: Uint8Array;
+  /** The parsed font, shared by every document: parsing a TTF costs more than laying out a page. */
+  font: unknown;
   /** Code points the font can draw: anything else is replaced before drawing. */
   haGlifo(codice: number): boolean;
 }
@@ -22,7 +24,7 @@ function carica(nome: string): FileCarattere {
   if (!trovato) {
     const byte = new Uint8Array(readFileSync(join(CARTELLA, nome)));
     const font = fontkit.create(byte) as { hasGlyphForCodePoint(c: number): boolean };
-    trovato = { byte, haGlifo: (c) => font.hasGlyphForCodePoint(c) };
+    trovato = { byte, font, haGlifo: (c) => font.hasGlyphForCodePoint(c) };
     cache.set(nome, trovato);
   }
   return trovato;
@@ -35,8 +37,20 @@ export interface Caratteri {
   pulisci(testo: string): string;
 }
 
+/**
+ * fontkit as pdf-lib sees it, handing back the already parsed font for our bundled
+ * files. A fontkit font is read-only once parsed (each document makes its own subset).
+ */
+const fontkitCondiviso = {
+  ...fontkit,
+  create(byte: Uint8Array, postscriptName?: string) {
+    for (const c of cache.values()) if (c.byte === byte) return c.font;
+    return postscriptName === undefined ? fontkit.create(byte) : fontkit.create(byte, postscriptName);
+  },
+};
+
 export async function incorporaCaratteri(doc: PDFDocument): Promise<Caratteri> {
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(fontkitCondiviso as typeof fontkit);
   const normale = carica('TitilliumWeb-Regular.ttf');
   const grassetto = carica('TitilliumWeb-Bold.ttf');
   // A subset font's name carries a six-letter tag (ISO 32000 9.6.4); a fixed one keeps output deterministic.
