@@ -17,6 +17,7 @@ const registerBody = z
   .object({ protocol_folder_number: z.string().max(100).optional(), protocol_number: z.string().min(1).max(100), protocol_document_id: z.string().max(100).optional() })
   .strict();
 const assignBody = z.object({ user_id: z.string().optional() }).strict();
+const withdrawBody = z.object({}).strict();
 const outcomeBody = z
   .object({
     message: z.string().min(1).max(10_000),
@@ -58,7 +59,7 @@ export const transitionRoutes: RouteModule = (ctx) => [
       const action = req.params.action!;
       const flow = FLOW[action];
       if (!flow) throw new HttpError(404, `Unknown transition ${action}.`);
-      const body = action === 'register' ? await req.json(registerBody) : action === 'assign' ? await req.json(assignBody) : action === 'withdraw' ? {} : await req.json(outcomeBody);
+      const body = action === 'register' ? await req.json(registerBody) : action === 'assign' ? await req.json(assignBody) : action === 'withdraw' ? await req.json(withdrawBody) : await req.json(outcomeBody);
       const row = findApplication(ctx, req.params.id!);
       if (FINAL_STATUSES.has(row.status) || !flow.from.includes(row.status)) {
         throw new HttpError(400, `Transition ${action} not allowed from status ${row.status}.`);

@@ -1,0 +1,31 @@
+/** The `sync.*` calls without a portal (the demo): the queue is visible, nothing is sent. */
+import { describe, expect, it } from 'vitest';
+import { configSchema } from '../../../electron/core/config/schema';
+import { silentLogger } from '../../../electron/core/log/logger';
+import { openDatabase } from '../../../electron/core/store/database';
+import { createPraticheRepo } from '../../../electron/core/store/pratiche-repo';
+import { createSyncArea } from '../../../electron/core/sync/area';
+import { syncHandlers } from '../../../electron/core/sync/handlers';
+import type { SyncStatus } from '../../../electron/core/sync/sync-service';
+
+const context = { transport: 'test', clientId: 't' } as const;
+
+describe('sync senza portale configurato', () => {
+  it('mostra la coda e lo stato offline', async () => {
+    const db = openDatabase(':memory:');
+    const pratiche = createPraticheRepo(db);
+    const now = new Date().toISOString();
+    const id = '4f7d8a0e-3c1b-4a55-9d2e-0b6f7c8d9e01';
+    pratiche.create({ id, citizenCf: 'RSSMRA80A01H501U', tenantSlug: 't', serviceSlug: 's', serviceId: 'sid', status: 1000, stepId: 'x', data: {}, openedBy: null }, now);
+    pratiche.submit(id, 'RSSMRA80A01H501U', 1900, now, { kind: 'pratica.submit', tenantSlug: 't', payload: {} });
+    const published: SyncStatus[] = [];
+    const area = createSyncArea({ config: configSchema.parse({}), db, dataDir: '/nonexistent', log: silentLogger, clock: { now: () => new Date() }, publish: (s) => published.push(s) });
+    area.start();
+    const handlers = syncHandlers(area);
+    expect(await handlers['sync.stato']({}, context)).toEqual({ online: false, outbox: 1, parked: 0 });
+    expect(published).toEqual([{ online: false, outbox: 1, parked: 0 }]);
+    expect(await handlers['sync.sospese']({}, context)).toEqual([]);
+    expect(await handlers['sync.riprova']({ praticaId: id }, context)).toEqual({ rimessaInCoda: false });
+    db.close();
+  });
+});
