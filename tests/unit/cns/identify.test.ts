@@ -1,4 +1,7 @@
-import { describe, expect, it, beforeAll } from 'vitest';
+import { describe, expect, expectTypeOf, it, beforeAll } from 'vitest';
+import type { SignerPort } from '../../../electron/core/ports/signer';
+import type { CardSigner } from '../../../native/cns/apdu-signer';
+import type { Pkcs11Signer } from '../../../native/pkcs11/signer';
 import { createSign, createVerify } from 'node:crypto';
 import { CardError } from '../../../native/apdu/errors';
 import { chainCommand, encodeCommand, toHex } from '../../../native/apdu/command';
@@ -105,6 +108,12 @@ describe('identification', () => {
 });
 
 describe('signing with MSE + PSO', () => {
+  it('has the shape of core\'s SignerPort (native restates it without importing electron/)', () => {
+    expectTypeOf<CardSigner>().toExtend<SignerPort>();
+    expectTypeOf<Pkcs11Signer>().toExtend<SignerPort>();
+    expectTypeOf<SignerPort>().toExtend<CardSigner>();
+  });
+
   it('builds the PKCS#1 type 01 block around a SHA-256 DigestInfo', () => {
     const block = pkcs1Type1Block(sha256DigestInfo(enc('x')), 128);
     expect(block.length).toBe(128);
