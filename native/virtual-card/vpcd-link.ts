@@ -41,7 +41,7 @@ export class VpcdLink {
   private queue: Promise<void> = Promise.resolve();
   private reconnectTimer: NodeJS.Timeout | undefined;
   private powered = false;
-  private poweredWaiters: (() => void)[] = [];
+  private poweredWaiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
   readonly faults: FaultPlan;
 
   constructor(
@@ -82,15 +82,21 @@ export class VpcdLink {
   private poweredBy(deadline: number): Promise<void> {
     if (this.powered) return Promise.resolve();
     return new Promise((resolve, reject) => {
+      const waiter = {
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        reject: (error: Error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      };
       const timer = setTimeout(() => {
-        this.poweredWaiters = this.poweredWaiters.filter((w) => w !== done);
+        this.poweredWaiters = this.poweredWaiters.filter((w) => w !== waiter);
         reject(new Error(`pcscd did not power the card on (port ${this.options.port}): is the reader configured for this port?`));
       }, Math.max(0, deadline - Date.now()));
-      const done = (): void => {
-        clearTimeout(timer);
-        resolve();
-      };
-      this.poweredWaiters.push(done);
+      this.poweredWaiters.push(waiter);
     });
   }
 
@@ -154,6 +160,7 @@ export class VpcdLink {
     this.socket = undefined;
     // Leaving the reader cuts power: whatever the card held in RAM is gone.
     this.card.powerOff();
+    for (const waiter of this.poweredWaiters.splice(0)) waiter.reject(new Error('card removed while inserting'));
     this.options.onEvent?.({ kind: 'disconnected', reason: this.wanted ? 'vpcd closed the connection' : 'removed' });
     if (this.wanted && this.options.autoReconnect) this.scheduleReconnect();
   }
@@ -204,7 +211,7 @@ export class VpcdLink {
       case VpcdControl.GET_ATR:
         socket.write(encodeFrame(this.card.atr));
         // pcscd reads the ATR right after powering on: from here on, applications see the card.
-        if (this.powered) for (const waiter of this.poweredWaiters.splice(0)) waiter();
+        if (this.powered) for (const waiter of this.poweredWaiters.splice(0)) waiter.resolve();
         return;
       default:
         // Unknown controls get no answer, as vpcd expects none for anything but GET_ATR.
