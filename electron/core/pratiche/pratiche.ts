@@ -151,6 +151,12 @@ export function createPratiche(deps: PraticheDeps) {
     back: (citizen: Citizen, id: string) => move(citizen, id, (i) => Math.max(i - 1, 0), false),
     restart: (citizen: Citizen, id: string) => move(citizen, id, () => 0, false),
 
+    catalogueNoticeSeen(citizen: Citizen, id: string): PraticaView {
+      load(citizen, id);
+      deps.repo.clearCatalogueChanged(id, citizen.card.fiscalCode);
+      return view(citizen, id);
+    },
+
     texts(citizen: Citizen, id: string, texts: { note?: string; description?: string }): PraticaView {
       const { pratica } = load(citizen, id);
       const note = texts.note ?? pratica.note;

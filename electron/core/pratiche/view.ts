@@ -38,6 +38,7 @@ export function praticaView(
     })),
     history: history.map((h) => ({ ...h, label: statusLabel(h.status) })),
     openedBy: p.openedBy,
+    catalogueChangedAt: p.catalogueChangedAt,
     revision: p.revision,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,

@@ -23,6 +23,8 @@ export interface PraticaRecord {
   createdAt: string;
   updatedAt: string;
   submittedAt: string | null;
+  /** Set by sync (migration 103) when the comune changed the service of this draft; cleared once seen. */
+  catalogueChangedAt: string | null;
 }
 
 export type PraticaSummaryRecord = Omit<PraticaRecord, 'data' | 'note'>;
@@ -57,10 +59,11 @@ interface Row {
   created_at: string;
   updated_at: string;
   submitted_at: string | null;
+  catalogue_changed_at: string | null;
 }
 
 const SUMMARY_COLUMNS = `id, citizen_cf, tenant_slug, service_slug, service_id, status, step_id, instructions_accepted,
-  payment_acknowledged, description, opened_by, revision, created_at, updated_at, submitted_at`;
+  payment_acknowledged, description, opened_by, revision, created_at, updated_at, submitted_at, catalogue_changed_at`;
 
 function summaryOf(r: Row): PraticaSummaryRecord {
   return {
@@ -79,6 +82,7 @@ function summaryOf(r: Row): PraticaSummaryRecord {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     submittedAt: r.submitted_at,
+    catalogueChangedAt: r.catalogue_changed_at,
   };
 }
 
@@ -96,6 +100,7 @@ export function createPraticheRepo(db: Db) {
     setStep: db.prepare('UPDATE pratiche SET step_id = ?, updated_at = ? WHERE id = ? AND citizen_cf = ?'),
     setFlags: db.prepare(`UPDATE pratiche SET instructions_accepted = ?, payment_acknowledged = ?, updated_at = ?, revision = revision + 1
       WHERE id = ? AND citizen_cf = ? AND status = 1000`),
+    noticeSeen: db.prepare('UPDATE pratiche SET catalogue_changed_at = NULL WHERE id = ? AND citizen_cf = ?'),
     setTexts: db.prepare('UPDATE pratiche SET note = ?, description = ?, updated_at = ? WHERE id = ? AND citizen_cf = ?'),
     submit: db.prepare(`UPDATE pratiche SET status = ?, submitted_at = ?, updated_at = ? WHERE id = ? AND citizen_cf = ? AND status = 1000`),
     outbox: db.prepare(`INSERT INTO outbox (kind, pratica_id, tenant_slug, payload, created_at) VALUES (?, ?, ?, ?, ?)`),
@@ -103,7 +108,7 @@ export function createPraticheRepo(db: Db) {
     historyOf: db.prepare('SELECT status, at, message FROM pratiche_history WHERE pratica_id = ? ORDER BY seq'),
   };
 
-  const create = db.transaction((p: Omit<PraticaRecord, 'revision' | 'createdAt' | 'updatedAt' | 'submittedAt' | 'instructionsAccepted' | 'paymentAcknowledged' | 'note' | 'description'>, now: string) => {
+  const create = db.transaction((p: Omit<PraticaRecord, 'revision' | 'createdAt' | 'updatedAt' | 'submittedAt' | 'instructionsAccepted' | 'paymentAcknowledged' | 'note' | 'description' | 'catalogueChangedAt'>, now: string) => {
     s.insert.run({ ...p, data: JSON.stringify(p.data), now });
     s.history.run(p.id, p.status, now, null);
   });
@@ -141,6 +146,8 @@ export function createPraticheRepo(db: Db) {
     setStep: (id: string, cf: string, stepId: string, now: string): void => void guard(() => s.setStep.run(stepId, now, id, cf)),
     setFlags: (id: string, cf: string, flags: { instructionsAccepted: boolean; paymentAcknowledged: boolean }, now: string): void =>
       void guard(() => s.setFlags.run(flags.instructionsAccepted ? 1 : 0, flags.paymentAcknowledged ? 1 : 0, now, id, cf)),
+    /** The citizen saw that the comune changed the service of this draft. */
+    clearCatalogueChanged: (id: string, cf: string): void => void guard(() => s.noticeSeen.run(id, cf)),
     setTexts: (id: string, cf: string, texts: { note: string; description: string }, now: string): void =>
       void guard(() => s.setTexts.run(texts.note, texts.description, now, id, cf)),
     /** Draft -> `status`, history and outbox row in one transaction; false if it was not a draft any more. */

@@ -65,6 +65,8 @@ export const praticaViewSchema = z.object({
   ),
   history: z.array(z.object({ status: z.number().int(), label: z.string(), at: z.string(), message: z.string().nullable() })),
   openedBy: z.string().nullable(),
+  /** When the comune changed this draft's service (the UI tells the citizen); null once seen. */
+  catalogueChangedAt: z.string().nullable(),
   revision: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -127,6 +129,7 @@ export const praticheCalls = {
   'pratiche.next': call(byId, moveResult),
   'pratiche.back': call(byId, moveResult),
   'pratiche.restart': call(byId, moveResult),
+  'pratiche.catalogueNoticeSeen': call(byId, praticaViewSchema),
   'pratiche.note': call(z.object({ id: praticaId, note: short(2000).optional(), description: short(500).optional() }).strict(), praticaViewSchema),
   'pratiche.attachments.add': call(
     z.object({ id: praticaId, slot: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/), name: z.string().min(1).max(500), contentBase64: base64 }).strict(),

@@ -102,6 +102,15 @@ describe('pratica wizard through the contract, on a real database file', () => {
     expect((await h.ok('pratiche.note', { id, note: 'breve' })).description).toBe('Mensa per Luca');
   });
 
+  it('shows, until seen, that the comune changed the service of the draft', async () => {
+    expect((await h.ok('pratiche.get', { id })).catalogueChangedAt).toBeNull();
+    const { createRemoteRepo } = await import('../../../electron/core/store/remote-repo');
+    const service = await h.ok('catalogue.get', { tenant: TENANT, service: 'iscrizione-mensa-scolastica' });
+    expect(createRemoteRepo(h.area.db).flagChangedDrafts(TENANT, service.id, '2026-11-24T09:00:00.000Z')).toBe(1);
+    expect((await h.ok('pratiche.get', { id })).catalogueChangedAt).toBe('2026-11-24T09:00:00.000Z');
+    expect((await h.ok('pratiche.catalogueNoticeSeen', { id })).catalogueChangedAt).toBeNull();
+  });
+
   it('lists what is missing and refuses to submit until it is complete', async () => {
     const c = await h.ok('pratiche.completeness', { id });
     expect(c.complete).toBe(false);
