@@ -24,6 +24,13 @@ export interface CaProva {
   pem: string;
   der: Uint8Array;
   emetti(titolare: Titolare): CertificatoEmesso;
+  /** An intermediate CA under this one (real CNS chains have one: root, then the issuing CA). */
+  emettiIntermedia(denominazione: string): CaProva;
+}
+
+interface Emittente {
+  certificato: forge.pki.Certificate;
+  chiave: forge.pki.rsa.PrivateKey;
 }
 
 function coppiaRsa(): { privata: KeyObject; forgePrivata: forge.pki.rsa.PrivateKey; forgePubblica: forge.pki.rsa.PublicKey } {
@@ -46,7 +53,12 @@ function seriale(): string {
   return b.toString('hex');
 }
 
-export function creaCaProva(denominazione = 'Sportello CA di prova', validoDal = new Date('2020-01-01T00:00:00Z'), validoAl = new Date('2045-01-01T00:00:00Z')): CaProva {
+export function creaCaProva(
+  denominazione = 'Sportello CA di prova',
+  validoDal = new Date('2020-01-01T00:00:00Z'),
+  validoAl = new Date('2045-01-01T00:00:00Z'),
+  emittente?: Emittente,
+): CaProva {
   const chiavi = coppiaRsa();
   const ca = forge.pki.createCertificate();
   ca.publicKey = chiavi.forgePubblica;
@@ -59,17 +71,18 @@ export function creaCaProva(denominazione = 'Sportello CA di prova', validoDal =
     { shortName: 'CN', value: denominazione },
   ];
   ca.setSubject(nome);
-  ca.setIssuer(nome);
+  ca.setIssuer(emittente ? emittente.certificato.subject.attributes : nome);
   ca.setExtensions([
     { name: 'basicConstraints', cA: true, critical: true },
     { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
     { name: 'subjectKeyIdentifier' },
   ]);
-  ca.sign(chiavi.forgePrivata, forge.md.sha256.create());
+  ca.sign(emittente ? emittente.chiave : chiavi.forgePrivata, forge.md.sha256.create());
   const der = inDer(ca);
   return {
     der,
     pem: forge.pki.certificateToPem(ca),
+    emettiIntermedia: (nomeIntermedia) => creaCaProva(nomeIntermedia, validoDal, validoAl, { certificato: ca, chiave: chiavi.forgePrivata }),
     emetti(t) {
       const k = coppiaRsa();
       const c = forge.pki.createCertificate();

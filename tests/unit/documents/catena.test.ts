@@ -1,0 +1,67 @@
+/**
+ * Chains as real CNS certificates have them (root, issuing CA, citizen): trusted
+ * through intermediates carried in the signature or listed in the bundle, and refused
+ * when a link is missing or a certificate is outside its validity.
+ */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { caricaBundleCa } from '../../../electron/core/documents/cades/catena';
+import { signModulo } from '../../../electron/core/documents/cades/firma';
+import { verificaP7m } from '../../../electron/core/documents/cades/verifica';
+import { creaCaProva, type CaProva, type CertificatoEmesso } from '../../../electron/core/documents/demo/ca-prova';
+import { firmatarioSoftware } from '../../../electron/core/documents/demo/firmatario-software';
+import { ISTANTE, orologio } from '../../fixtures/documents/pratica';
+import { cartellaTemporanea, esegui } from '../../fixtures/documents/strumenti';
+
+let radice: CaProva;
+let intermedia: CaProva;
+let cittadino: CertificatoEmesso;
+const documento = new TextEncoder().encode('%PDF-1.7 istanza');
+
+beforeAll(() => {
+  radice = creaCaProva('Radice di prova');
+  intermedia = radice.emettiIntermedia('CA emittente CNS di prova');
+  cittadino = intermedia.emetti({ nome: 'Mario', cognome: 'Rossi', codiceFiscale: 'RSSMRA80A01H501U', validoDal: new Date('2024-01-01'), validoAl: new Date('2034-01-01') });
+});
+
+describe('certificate chain', () => {
+  it('is trusted through an intermediate listed in the bundle, and refused without it', async () => {
+    const p7m = await signModulo(documento, firmatarioSoftware(cittadino.der, cittadino.chiavePrivata), orologio);
+    expect(verificaP7m(p7m, { fidati: caricaBundleCa(radice.pem + intermedia.pem), al: ISTANTE }).firmatari).toHaveLength(1);
+    expect(() => verificaP7m(p7m, { fidati: caricaBundleCa(radice.pem), al: ISTANTE })).toThrow(expect.objectContaining({ code: 'firma.certificato-non-attendibile' }));
+  });
+
+  it('is trusted through an intermediate carried inside the signature (as OpenSSL -certfile puts it)', () => {
+    const cartella = cartellaTemporanea();
+    try {
+      const p = (n: string) => `${cartella.percorso}/${n}`;
+      cartella.scrivi('doc.pdf', documento);
+      cartella.scrivi('firmatario.pem', cittadino.pem);
+      cartella.scrivi('chiave.pem', cittadino.chiavePrivata.export({ type: 'pkcs8', format: 'pem' }));
+      cartella.scrivi('intermedia.pem', intermedia.pem);
+      const r = esegui('openssl', ['cms', '-sign', '-cades', '-nodetach', '-binary', '-md', 'sha256', '-outform', 'DER', '-in', p('doc.pdf'), '-signer', p('firmatario.pem'), '-inkey', p('chiave.pem'), '-certfile', p('intermedia.pem'), '-out', p('doc.p7m')]);
+      expect(r.status, r.stderr).toBe(0);
+      const esito = verificaP7m(readFileSync(p('doc.p7m')), { fidati: caricaBundleCa(radice.pem), al: ISTANTE });
+      expect(Buffer.from(esito.contenuto).equals(Buffer.from(documento))).toBe(true);
+    } finally {
+      cartella.elimina();
+    }
+  });
+
+  it('refuses a certificate not yet valid at the time of verification', async () => {
+    const futuro = radice.emetti({ nome: 'Mario', cognome: 'Rossi', codiceFiscale: 'RSSMRA80A01H501U', validoDal: new Date('2030-01-01'), validoAl: new Date('2040-01-01') });
+    const p7m = await signModulo(documento, firmatarioSoftware(futuro.der, futuro.chiavePrivata), orologio);
+    expect(() => verificaP7m(p7m, { fidati: caricaBundleCa(radice.pem), al: ISTANTE })).toThrow(expect.objectContaining({ code: 'firma.certificato-non-ancora-valido' }));
+  });
+
+  it('refuses a chain whose CA has expired', async () => {
+    const vecchia = creaCaProva('CA scaduta', new Date('2010-01-01'), new Date('2020-01-01'));
+    const titolare = vecchia.emetti({ nome: 'Mario', cognome: 'Rossi', codiceFiscale: 'RSSMRA80A01H501U', validoDal: new Date('2024-01-01'), validoAl: new Date('2034-01-01') });
+    const p7m = await signModulo(documento, firmatarioSoftware(titolare.der, titolare.chiavePrivata), orologio);
+    expect(() => verificaP7m(p7m, { fidati: caricaBundleCa(vecchia.pem), al: ISTANTE })).toThrow(expect.objectContaining({ code: 'firma.certificato-scaduto' }));
+  });
+
+  it('ignores what is not a certificate in the bundle file', () => {
+    expect(caricaBundleCa(`commento\n${radice.pem}\naltro testo`)).toHaveLength(1);
+  });
+});
