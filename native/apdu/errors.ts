@@ -8,6 +8,7 @@
 export type CardErrorCode =
   | 'carta-rimossa'
   | 'carta-assente'
+  | 'carta-in-uso'
   | 'lettore-non-disponibile'
   | 'lettore-timeout'
   | 'carta-non-riconosciuta'

@@ -16,8 +16,17 @@ import { CLASSIC_MAP, pinReference, pukReference } from './file-map';
 import { CnsPin } from './pin';
 import { formatPath } from './files';
 
-/** pcscd lists its readers and their cards within a few hundred ms of connecting. */
-const SETTLE_MS = 1500;
+/** pcscd lists readers and cards within a few hundred ms; a loaded machine may take seconds. */
+const WAIT_FOR_CARD_MS = 6000;
+
+async function readerWithCard(monitor: ReaderMonitor): Promise<ReturnType<ReaderMonitor['list']>[number] | undefined> {
+  const deadline = Date.now() + WAIT_FOR_CARD_MS;
+  for (;;) {
+    const found = monitor.list().find((r) => r.atr !== null);
+    if (found || Date.now() > deadline) return found;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 function argument(name: string): string | undefined {
   const at = process.argv.indexOf(name);
@@ -68,10 +77,9 @@ async function main(): Promise<number> {
   const monitor = new ReaderMonitor({ nameFilter: argument('--reader') ?? null });
   monitor.start();
   try {
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    const withCard = await readerWithCard(monitor);
     if (!monitor.serviceAvailable) throw new CardError('lettore-non-disponibile', 'Servizio lettore non disponibile (pcscd non risponde).');
     const readers = monitor.list();
-    const withCard = readers.find((r) => r.atr !== null);
     if (!withCard) {
       throw new CardError('carta-assente', readers.length === 0 ? 'Nessun lettore collegato.' : `Nessuna carta nei lettori: ${readers.map((r) => r.name).join(', ')}.`);
     }

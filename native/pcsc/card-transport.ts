@@ -18,6 +18,7 @@ export interface PcscTransportOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 8000;
+const SHARING_WAIT_MS = 2000;
 /** Extended APDUs answer up to 64 KiB + SW. */
 const MAX_RESPONSE = 65538;
 
@@ -90,13 +91,27 @@ export class PcscCardTransport implements TransactionalTransport {
     });
   }
 
+  /**
+   * Another application (OpenSC signing, a diagnostic tool) may hold the card for a
+   * moment: wait for it briefly rather than fail the person's operation at once.
+   */
   private async connect(): Promise<void> {
     const r = this.reader;
-    this.protocol = await this.guarded<number>((resolve, reject) =>
-      r.connect({ share_mode: r.SCARD_SHARE_EXCLUSIVE, protocol: r.SCARD_PROTOCOL_T0 | r.SCARD_PROTOCOL_T1 }, (error, protocol) =>
-        error ? reject(error) : resolve(protocol),
-      ),
-    );
+    const deadline = Date.now() + SHARING_WAIT_MS;
+    for (;;) {
+      try {
+        this.protocol = await this.guarded<number>((resolve, reject) =>
+          r.connect({ share_mode: r.SCARD_SHARE_EXCLUSIVE, protocol: r.SCARD_PROTOCOL_T0 | r.SCARD_PROTOCOL_T1 }, (error, protocol) =>
+            error ? reject(error) : resolve(protocol),
+          ),
+        );
+        return;
+      } catch (error) {
+        const busy = error instanceof CardError && error.code === 'carta-in-uso';
+        if (!busy || this.removed || Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
   }
 
   private async disconnect(): Promise<void> {

@@ -23,7 +23,7 @@ export function toCardError(error: unknown): CardError {
   if (isServiceGone(error)) return readerServiceUnavailable();
   const code = pcscCodeOf(error);
   if (code === SCARD.E_SHARING_VIOLATION) {
-    return new CardError('carta-errore', "La carta è in uso da un'altra applicazione: chiudila e riprova.");
+    return new CardError('carta-in-uso', "La carta è in uso da un'altra applicazione: chiudila e riprova.");
   }
   if (code === undefined || REMOVED.has(code)) return cardRemoved();
   return new CardError('carta-errore', `Errore del lettore (${code.toString(16).toUpperCase()}): reinserisci la carta e riprova.`);

@@ -79,4 +79,36 @@ describe('reader monitor', () => {
       monitor.stop();
     }
   });
+
+  it('waits briefly for a card another application holds, then says it is in use', async () => {
+    await startPcscd();
+    const slot = acquireSlot();
+    slots.push(slot);
+    const ours = new ReaderMonitor({ nameFilter: slot.readerName });
+    const other = new ReaderMonitor({ nameFilter: slot.readerName });
+    ours.start();
+    other.start();
+    const card = await startVirtualCns({ port: slot.port });
+    const select = fromHex('00A4080C0410001003');
+    const hold = (ms: number) => other.card(slot.readerName).transaction(() => new Promise((r) => setTimeout(r, ms)));
+    try {
+      await until(() => ours.list().some((r) => r.atr !== null) && other.list().some((r) => r.atr !== null), 'card in both');
+      const shortHold = hold(600);
+      await new Promise((r) => setTimeout(r, 100));
+      const reply = await ours.card(slot.readerName).transmit(select);
+      expect(toHex(reply.subarray(-2))).toBe('9000');
+      await shortHold;
+
+      const longHold = hold(3500);
+      await new Promise((r) => setTimeout(r, 100));
+      const error = await ours.card(slot.readerName).transmit(select).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CardError);
+      expect((error as CardError).code).toBe('carta-in-uso');
+      await longHold;
+    } finally {
+      await card.stop();
+      ours.stop();
+      other.stop();
+    }
+  });
 });
