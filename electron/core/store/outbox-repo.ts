@@ -17,6 +17,14 @@ export interface OutboxItem {
   createStartedAt: string | null;
   /** Finalised uploads by file key. */
   uploads: Map<string, string>;
+  /** Finalised in this pass, not yet saved: saved with the next state change of the item. */
+  unsaved: UploadRecord[];
+}
+
+export interface UploadRecord {
+  fileKey: string;
+  uploadId: string;
+  sha256: string;
 }
 
 export interface ParkedItem {
@@ -87,7 +95,13 @@ export function createOutboxRepo(db: Db) {
     attempts: row.attempts,
     createStartedAt: row.create_started_at,
     uploads: new Map((s.uploads.all(row.id) as { file_key: string; upload_id: string }[]).map((u) => [u.file_key, u.upload_id])),
+    unsaved: [],
   });
+
+  const saveUploads = (item: OutboxItem): void => {
+    for (const u of item.unsaved) s.recordUpload.run(item.outboxId, u.fileKey, u.uploadId, u.sha256);
+    item.unsaved = [];
+  };
 
   const markSent = db.transaction((item: OutboxItem, remoteId: string, status: number, at: string) => {
     s.sent.run(item.outboxId);
@@ -100,16 +114,25 @@ export function createOutboxRepo(db: Db) {
     due(now: string, limit: number): OutboxItem[] {
       return (s.due.all(now, limit) as Row[]).map(toItem);
     },
-    /** A finalised upload, remembered at once: on a flaky network progress accumulates across attempts. */
-    recordUpload: (item: OutboxItem, fileKey: string, uploadId: string, sha256: string): void =>
-      guard(() => void s.recordUpload.run(item.outboxId, fileKey, uploadId, sha256)),
-    /** Committed before the create request is sent (see migration 101). */
-    markCreateStarted: (item: OutboxItem, at: string): void => guard(() => void s.createStarted.run(item.outboxId, at, at)),
+    /**
+     * Committed before the create request is sent (see migration 101), with the uploads of this
+     * pass. Uploads are saved with the item's next state change (this, a retry, parking) rather than
+     * one commit per file: a crash in between costs a second upload of the same bytes (an orphan on
+     * the portal), never a second application, and a flaky network still keeps its progress.
+     */
+    markCreateStarted: (item: OutboxItem, at: string): void =>
+      guard(() =>
+        db.transaction(() => {
+          saveUploads(item);
+          s.createStarted.run(item.outboxId, at, at);
+        })(),
+      ),
     /** The application exists on the portal: record its id, in one transaction with the outbox state. */
     markSent: (item: OutboxItem, remoteId: string, status: number, at: string): void => guard(() => markSent(item, remoteId, status, at)),
     scheduleRetry: (item: OutboxItem, nextAttemptAt: string, error: string): void =>
       guard(() =>
         db.transaction(() => {
+          saveUploads(item);
           s.retry.run(error, item.outboxId);
           s.retryAt.run(item.outboxId, nextAttemptAt);
         })(),
@@ -117,6 +140,7 @@ export function createOutboxRepo(db: Db) {
     park: (item: OutboxItem, error: string, at: string): void =>
       guard(() =>
         db.transaction(() => {
+          saveUploads(item);
           s.park.run(error, item.outboxId);
           s.parkAt.run(item.outboxId, at, at);
         })(),

@@ -1,5 +1,5 @@
 /**
- * Sends one outbox item: uploads its files (each remembered once finalised), then creates the
+ * Sends one outbox item: uploads its files (remembered with the item's next state change), then creates the
  * application exactly once. The portal has no idempotency key, so:
  *   1. `create_started_at` is committed before the create leaves;
  *   2. once it is set, the application is looked up by the client reference in its data before
@@ -48,7 +48,7 @@ export async function sendItem(deps: SenderDeps, item: OutboxItem): Promise<Send
     const path = join(deps.allegatiDir, file.sha256);
     if (!existsSync(path)) throw new PortalError('permanent', `allegato "${file.name}" non trovato su questo dispositivo`, null);
     const uploadId = await deps.portal.upload({ path, name: file.name, mimeType: file.mimeType, size: file.size, sha256: file.sha256 });
-    deps.outbox.recordUpload(item, key, uploadId, file.sha256);
+    item.unsaved.push({ fileKey: key, uploadId, sha256: file.sha256 });
     item.uploads.set(key, uploadId);
   }
 

@@ -54,27 +54,35 @@ async function processOne(o: WorkerOptions, item: OutboxItem, report: DrainRepor
   }
 }
 
-/** Sends every item due now (items rescheduled during the pass wait for the next one). */
+/**
+ * Sends every item due now (items rescheduled during the pass wait for the next one). Lanes pull
+ * from one shared queue, refilled from the database when empty, so none idles while work is due.
+ */
 export async function drainOutbox(o: WorkerOptions): Promise<DrainReport> {
   const report: DrainReport = { sent: 0, rescheduled: 0, parked: 0, online: true };
   const seen = new Set<number>();
-  for (;;) {
-    const batch = o.outbox.due(o.now().toISOString(), o.concurrency * 4).filter((i) => !seen.has(i.outboxId));
-    if (batch.length === 0) return report;
-    batch.forEach((i) => seen.add(i.outboxId));
-    let next = 0;
-    let stopped: unknown = null;
-    const lane = async () => {
-      while (next < batch.length && stopped === null) {
-        try {
-          await processOne(o, batch[next++]!, report);
-        } catch (error) {
-          stopped = error;
-        }
+  const queue: OutboxItem[] = [];
+  const take = (): OutboxItem | undefined => {
+    if (queue.length === 0) {
+      // Past the items already handled in this pass (some may be due again): the limit grows with them.
+      const fresh = o.outbox.due(o.now().toISOString(), o.concurrency * 4 + seen.size).filter((i) => !seen.has(i.outboxId));
+      fresh.forEach((i) => seen.add(i.outboxId));
+      queue.push(...fresh);
+    }
+    return queue.shift();
+  };
+  let stopped: unknown = null;
+  const lane = async () => {
+    for (let item = take(); item && stopped === null; item = take()) {
+      try {
+        await processOne(o, item, report);
+      } catch (error) {
+        stopped = error;
       }
-    };
-    // Lanes stop together on an account failure, so no request outlives the pass.
-    await Promise.all(Array.from({ length: Math.min(o.concurrency, batch.length) }, lane));
-    if (stopped !== null) throw stopped;
-  }
+    }
+  };
+  // Lanes stop together on an account failure, so no request outlives the pass.
+  await Promise.all(Array.from({ length: o.concurrency }, lane));
+  if (stopped !== null) throw stopped;
+  return report;
 }
