@@ -1,9 +1,30 @@
 import { resolve } from 'node:path';
+import { cpSync } from 'node:fs';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/**
+ * Files core reads at run time next to its code (through __dirname), copied where the
+ * bundled main finds them: the demo catalogue, the PDF fonts and the faldone XSD.
+ */
+function coreAssets(): Plugin {
+  const copies: [string, string][] = [
+    ['electron/core/catalogue/demo', 'out/main/demo'],
+    ['electron/core/documents/faldone.xsd', 'out/main/faldone.xsd'],
+    ['electron/core/documents/fonts', 'out/fonts'],
+  ];
+  return {
+    name: 'sportello-core-assets',
+    closeBundle() {
+      for (const [from, to] of copies) cpSync(resolve(__dirname, from), resolve(__dirname, to), { recursive: true });
+    },
+  };
+}
 
 export default defineConfig({
   main: {
+    plugins: [coreAssets()],
     build: {
       outDir: 'out/main',
       rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },

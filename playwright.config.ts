@@ -11,7 +11,8 @@ export default defineConfig({
   timeout: 60_000,
   workers: 1,
   retries: 0,
-  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',
+  // test-results/ is emptied by Playwright at start; the JSON report goes where the vitest ones are.
+  reporter: [['list'], ['json', { outputFile: 'test-reports/e2e.json' }]],
   use: {
     locale: 'it-IT',
     viewport: { width: 1280, height: 900 },

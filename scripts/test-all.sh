@@ -10,17 +10,21 @@ if [ -f node_modules/.sportello-native-abi ] && [ "$(cat node_modules/.sportello
   npm rebuild better-sqlite3 pcsclite pkcs11js && rm -f node_modules/.sportello-native-abi
 fi
 
-mkdir -p test-results
-npx electron-vite build > test-results/build.log 2>&1 || { cat test-results/build.log; echo "build failed"; exit 1; }
+mkdir -p test-reports
+npx electron-vite build > test-reports/build.log 2>&1 || { cat test-reports/build.log; echo "build failed"; exit 1; }
 
-npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json
+# Tests that stop or restart the shared pcscd (*.exclusive.test.ts) would break the
+# card tests running beside them, so they run afterwards, alone.
+npx vitest run --exclude '**/*.exclusive.test.ts' --reporter=default --reporter=json --outputFile=test-reports/vitest.json
 vitest_status=$?
+npx vitest run --no-file-parallelism --reporter=default --reporter=json --outputFile=test-reports/vitest-exclusive.json .exclusive.test.ts
+exclusive_status=$?
 npx playwright test
 playwright_status=$?
 
-node scripts/test-summary.mjs test-results/vitest.json test-results/e2e.json
+node scripts/test-summary.mjs test-reports/vitest.json test-reports/vitest-exclusive.json test-reports/e2e.json
 summary_status=$?
 
-if [ $vitest_status -ne 0 ] || [ $playwright_status -ne 0 ] || [ $summary_status -ne 0 ]; then
+if [ $vitest_status -ne 0 ] || [ $exclusive_status -ne 0 ] || [ $playwright_status -ne 0 ] || [ $summary_status -ne 0 ]; then
   exit 1
 fi

@@ -2,31 +2,29 @@
 // Exits non-zero when a report is missing, a test failed, or no test ran at all.
 import { readFileSync, existsSync } from 'node:fs';
 
-const [vitestFile, playwrightFile] = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 let missing = false;
 
-if (existsSync(vitestFile)) {
-  const v = JSON.parse(readFileSync(vitestFile, 'utf8'));
-  passed += v.numPassedTests ?? 0;
-  failed += v.numFailedTests ?? 0;
-  skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
-  if ((v.numFailedTestSuites ?? 0) > 0 && (v.numFailedTests ?? 0) === 0) failed += v.numFailedTestSuites;
-} else {
-  console.error(`missing ${vitestFile}`);
-  missing = true;
-}
-
-if (existsSync(playwrightFile)) {
-  const p = JSON.parse(readFileSync(playwrightFile, 'utf8'));
-  passed += p.stats?.expected ?? 0;
-  failed += (p.stats?.unexpected ?? 0) + (p.stats?.flaky ?? 0);
-  skipped += p.stats?.skipped ?? 0;
-} else {
-  console.error(`missing ${playwrightFile}`);
-  missing = true;
+for (const file of process.argv.slice(2)) {
+  if (!existsSync(file)) {
+    console.error(`missing test report ${file}`);
+    missing = true;
+    continue;
+  }
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  if (report.stats) {
+    // Playwright
+    passed += report.stats.expected ?? 0;
+    failed += (report.stats.unexpected ?? 0) + (report.stats.flaky ?? 0);
+    skipped += report.stats.skipped ?? 0;
+  } else {
+    // vitest (Jest-compatible JSON); a file that fails to load has no failed test but a failed suite
+    passed += report.numPassedTests ?? 0;
+    failed += Math.max(report.numFailedTests ?? 0, report.numFailedTestSuites ?? 0);
+    skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  }
 }
 
 console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);

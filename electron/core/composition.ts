@@ -100,8 +100,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...deskHandlers(desk, { enabled: isDesk }),
   };
 
-  bus.emit('app.status', { reader: 'nessun-lettore', online: false, outbox: 0 });
-
   return {
     dispatch: createDispatch(calls, handlers, options.log.child('api')),
     events: bus,

@@ -35,11 +35,3 @@ export const appCalls = {
     z.object({ text: z.string(), receivedAt: z.string() }),
   ),
 };
-
-export const appEvents = {
-  'app.status': z.object({
-    reader: z.enum(['disponibile', 'non-disponibile', 'nessun-lettore']),
-    online: z.boolean(),
-    outbox: z.number().int().nonnegative(),
-  }),
-};

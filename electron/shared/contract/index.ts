@@ -2,7 +2,7 @@
  * The contract: every call and event between renderer and main.
  * Each domain keeps its entries in a file of its own and is listed here once.
  */
-import { appCalls, appEvents } from './app';
+import { appCalls } from './app';
 import { catalogueCalls } from './catalogue';
 import { praticheCalls } from './pratiche';
 import { syncCalls, syncEvents } from './sync';
@@ -21,7 +21,6 @@ export const calls = {
 } as const;
 
 export const events = {
-  ...appEvents,
   ...syncEvents,
   ...cardEvents,
 } as const;

@@ -89,8 +89,8 @@ describe('browser host', () => {
     });
 
     it('delivers events, starting from the current state', async () => {
-      const status = await new Promise((resolve) => api.on('app.status', resolve));
-      expect(status).toMatchObject({ reader: expect.any(String), outbox: expect.any(Number) });
+      const status = await new Promise((resolve) => api.on('sync.status', resolve));
+      expect(status).toMatchObject({ online: expect.any(Boolean) });
     });
   });
 
