@@ -12,6 +12,7 @@ import m006 from './006-outbox';
 import m007 from './007-pratiche-pagamento';
 import m008 from './008-catalogue-search-prefix';
 import m009 from './009-catalogue-summary';
+import m010 from './010-moduli-firmati';
 import m101 from './101-outbox-sending';
 import m102 from './102-remote-pratiche';
 import m103 from './103-pratiche-catalogue-changed';
@@ -19,4 +20,4 @@ import m201 from './201-desk';
 
 export type { Migration } from './migration';
 
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m101, m102, m103, m201];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m101, m102, m103, m201];
