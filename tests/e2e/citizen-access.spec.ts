@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * A citizen's way in and out: card in, wrong PIN once (2 tries left), right PIN,
  * terms of use, profile completion, the menu's screens; card out wipes everything.

@@ -29,7 +29,11 @@ export function FormioStep({ form, panelKey, data, onChange }: {
     const components = panelKey ? form.components.filter((c) => c.key === panelKey) : form.components;
     import('./formio-renderer')
       .then(({ renderForm }) =>
-        host.current ? renderForm(host.current, components, data, { language: i18n.language, onChange: (d) => change.current(d) }) : null,
+        host.current ? renderForm(host.current, components, data, {
+              language: i18n.language,
+              labels: { edit: t('wizard.modifica-riga'), remove: t('wizard.rimuovi-riga') },
+              onChange: (d) => change.current(d),
+            }) : null,
       )
       .then((r) => {
         if (!live) return r?.destroy();

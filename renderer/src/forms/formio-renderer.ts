@@ -36,13 +36,49 @@ interface Webform {
   destroy(deleteFromGlobal?: boolean): void;
 }
 
+/**
+ * Selects are drawn as the browser's own <select> rather than Choices.js: large and
+ * native on a touch screen, and without Choices' nested buttons that screen readers
+ * cannot use (axe: nested-interactive).
+ */
+function withNativeSelects(components: unknown[]): Record<string, unknown>[] {
+  return components.map((raw) => {
+    const c = { ...(raw as Record<string, unknown>) };
+    if (c.type === 'select') c.widget = 'html5';
+    for (const key of ['components', 'columns'] as const) {
+      if (Array.isArray(c[key])) c[key] = withNativeSelects(c[key] as unknown[]);
+    }
+    if (Array.isArray(c.rows)) c.rows = (c.rows as unknown[][]).map((row) => withNativeSelects(row));
+    return c;
+  });
+}
+
+/**
+ * Form.io's edit grids draw their row buttons as icons only, from an icon font the app
+ * does not ship: give them words, visible and spoken, each time Form.io redraws.
+ */
+function labelIconButtons(element: HTMLElement, labels: { edit: string; remove: string }): MutationObserver {
+  const label = () => {
+    for (const [selector, text] of [['.editRow', labels.edit], ['.removeRow', labels.remove]] as const) {
+      element.querySelectorAll<HTMLButtonElement>(`button${selector}`).forEach((button) => {
+        if (button.textContent?.trim() !== text) button.textContent = text;
+      });
+    }
+  };
+  const observer = new MutationObserver(label);
+  observer.observe(element, { subtree: true, childList: true });
+  label();
+  return observer;
+}
+
 export async function renderForm(
   element: HTMLElement,
   components: Record<string, unknown>[],
   data: Record<string, unknown>,
-  options: { language: string; onChange(data: Record<string, unknown>): void },
+  options: { language: string; labels: { edit: string; remove: string }; onChange(data: Record<string, unknown>): void },
 ): Promise<RenderedForm> {
-  const form = (await Formio.createForm(element, { display: 'form', components }, {
+  const observer = labelIconButtons(element, options.labels);
+  const form = (await Formio.createForm(element, { display: 'form', components: withNativeSelects(components) }, {
     language: options.language,
     noAlerts: true,
     // The catalogue's forms are resolved offline by core: Form.io must fetch nothing.
@@ -54,6 +90,9 @@ export async function renderForm(
     get data() {
       return form.submission.data;
     },
-    destroy: () => form.destroy(true),
+    destroy: () => {
+      observer.disconnect();
+      form.destroy(true);
+    },
   };
 }

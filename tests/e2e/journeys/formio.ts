@@ -1,7 +1,7 @@
 /**
  * Filling a Form.io form the way a citizen does on the kiosk: typing into fields (the
  * on-screen keyboard opens under them and is closed before touching anything else),
- * picking from Form.io's Choices.js selects and its calendar, touching radio and
+ * picking from selects and Form.io's calendar, touching radio and
  * checkbox labels. Components are found by Form.io's own `formio-component-<key>` class.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
@@ -26,13 +26,12 @@ export async function typeDate(page: Page, scope: Locator, key: string, ddMMyyyy
   await closeKeyboard(page);
 }
 
+/** A select: the app draws Form.io's selects as the browser's own <select> (large and native on touch). */
 export async function choose(page: Page, scope: Locator, key: string, value: string): Promise<void> {
   await closeKeyboard(page);
-  const field = component(scope, key);
-  await field.locator('.choices').click();
-  await field.locator(`.choices__item--choice[data-value="${value}"]`).click();
-  await expect(field.locator('.choices__list--single .choices__item')).toHaveAttribute('data-value', value);
-  await closeKeyboard(page);
+  const select = component(scope, key).locator('select');
+  await select.selectOption(value);
+  await expect(select).toHaveValue(value);
 }
 
 export async function pick(page: Page, scope: Locator, key: string, label: string): Promise<void> {
@@ -47,4 +46,15 @@ export async function tick(page: Page, scope: Locator, key: string): Promise<voi
   const box = component(scope, key).locator('input[type="checkbox"]');
   await component(scope, key).locator('label').first().click();
   await expect(box).toBeChecked();
+}
+
+/** A radio option by its value (labels can be long sentences). */
+export async function pickValue(page: Page, scope: Locator, key: string, value: string): Promise<void> {
+  await closeKeyboard(page);
+  const input = component(scope, key).locator(`input[type="radio"][value="${value}"]`);
+  // Form.io's template puts the input inside its label, Bootstrap Italia's beside it (label[for]).
+  const id = await input.getAttribute('id');
+  const beside = component(scope, key).locator(`label[for="${id}"]`);
+  await ((await beside.count()) > 0 ? beside : input.locator('xpath=..')).first().click();
+  await expect(input).toBeChecked();
 }

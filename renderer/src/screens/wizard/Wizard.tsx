@@ -28,7 +28,9 @@ export function Wizard({ praticaId, go }: { praticaId: string; go: Go }) {
   const [forms, setForms] = useState<Record<string, FormView>>({});
   const [confirm, setConfirm] = useState<'ricomincia' | 'invia' | null>(null);
   const values = useRef<Record<string, unknown> | null>(null);
+  const autosave = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const action = useAction();
+  useEffect(() => () => clearTimeout(autosave.current), []);
 
   useEffect(() => void (load.data && setPratica(load.data)), [load.data]);
   const step = pratica?.steps.find((s) => s.id === pratica.currentStepId) ?? null;
@@ -49,12 +51,23 @@ export function Wizard({ praticaId, go }: { praticaId: string; go: Go }) {
   const index = pratica.steps.indexOf(step);
   const last = step.kind === 'riepilogo';
 
+  /** The Form.io step's values go to core before leaving the step, and a moment after each change (a draft survives the card leaving). */
+  const saveValues = async () => {
+    clearTimeout(autosave.current);
+    if (step.kind !== 'modulo' || !values.current) return;
+    const pending = values.current;
+    values.current = null;
+    await unwrap(sportello.pratiche.saveStep({ id: pratica.id, stepId: step.id, values: pending }));
+  };
+  const onData = (data: Record<string, unknown>) => {
+    values.current = data;
+    clearTimeout(autosave.current);
+    autosave.current = setTimeout(() => void action.run(saveValues), 1500);
+  };
   const move = async (how: 'next' | 'back' | 'restart') => {
     setConfirm(null);
     const result = await action.run(async () => {
-      if (how === 'next' && step.kind === 'modulo' && values.current) {
-        await unwrap(sportello.pratiche.saveStep({ id: pratica.id, stepId: step.id, values: values.current }));
-      }
+      if (how !== 'restart') await saveValues();
       return unwrap(sportello.pratiche[how]({ id: pratica.id }));
     });
     if (!result) return;
@@ -90,7 +103,7 @@ export function Wizard({ praticaId, go }: { praticaId: string; go: Go }) {
           step={step}
           form={step.formId ? forms[step.formId] ?? null : null}
           busy={action.busy}
-          onData={(d) => (values.current = d)}
+          onData={onData}
           onChanged={setPratica}
           onAcceptInstructions={(accepted) => void update(() => unwrap(sportello.pratiche.acceptInstructions({ id: pratica.id, accepted })))}
           onAcknowledgePayment={(acknowledged) => void update(() => unwrap(sportello.pratiche.acknowledgePayment({ id: pratica.id, acknowledged })))}
@@ -105,7 +118,7 @@ export function Wizard({ praticaId, go }: { praticaId: string; go: Go }) {
           ) : (
             <button type="button" className="btn btn-primary btn-lg" disabled={action.busy} onClick={() => void move('next')} data-testid="avanti">{t('wizard.avanti')}</button>
           )}
-          <button type="button" className="btn btn-link btn-lg" onClick={() => go({ name: 'stato', praticaId: pratica.id })} data-testid="vai-stato">{t('wizard.stato-compilazione')}</button>
+          <button type="button" className="btn btn-link btn-lg" onClick={() => void action.run(saveValues).then((saved) => saved !== null && go({ name: 'stato', praticaId: pratica.id }))} data-testid="vai-stato">{t('wizard.stato-compilazione')}</button>
         </div>
       </div>
       {confirm === 'ricomincia' && (
