@@ -79,6 +79,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     clock,
     // At a desk the operator acts for the citizen of the card (or of a checked codice fiscale).
     currentCitizen: isDesk ? (context) => desk.assistiti.cittadino(context) : () => citizenFromCard(identity.current()),
+    carta: identity,
+    log: options.log.child('firma'),
   });
   if (options.config.portal === null) {
     const report = importBundledCatalogue(praticheArea.catalogueRepo, bundledCatalogueDir(options.config.comune.id), clock);

@@ -13,6 +13,7 @@ import type { CardReaderStatus, CardSession } from '../../shared/contract/card';
 import { DomainError, isUserFacing } from '../errors';
 import type { Logger } from '../log/logger';
 import type { CardIdentity, CardPinStatus, CardPort, CardPortEvent } from '../ports/card';
+import type { SignerPort } from '../ports/signer';
 
 const EMPTY: CardSession = { state: 'nessuna-carta', reader: null, titolare: null, carta: null, error: null };
 
@@ -70,6 +71,11 @@ export class IdentitySession {
     this.publish({ ...this.session, state: 'autenticata' });
     this.log.info('PIN verificato', { reader });
     return this.session;
+  }
+
+  /** The card's signer, for a signature right after `verifyPin` in the same card session. */
+  signer(): SignerPort {
+    return this.port.signer(this.requireIdentified());
   }
 
   async changePin(pin: string, newPin: string): Promise<void> {

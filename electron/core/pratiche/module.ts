@@ -4,6 +4,8 @@
  */
 import { join } from 'node:path';
 import { createCatalogue } from '../catalogue/catalogue';
+import { createFirmaArea, createFirmaInvioArea, type CartaFirmataria } from '../firma';
+import { createLogger, type Logger } from '../log/logger';
 import { catalogueHandlers } from '../catalogue/handlers';
 import type { Clock } from '../ports/clock';
 import { createAllegatiRepo } from '../store/allegati-repo';
@@ -19,20 +21,38 @@ import { praticheHandlers } from './handlers';
 import { createLeMiePratiche } from './le-mie-pratiche';
 import { createPratiche } from './pratiche';
 
-export function createPraticheModule(options: { dataDir: string; clock: Clock; currentCitizen: CurrentCitizen; db?: Db }) {
+export function createPraticheModule(options: {
+  dataDir: string;
+  clock: Clock;
+  currentCitizen: CurrentCitizen;
+  db?: Db;
+  /** The card session that signs modules; without it pratiche go unsigned (tests of the wizard alone). */
+  carta?: CartaFirmataria | null;
+  log?: Logger;
+}) {
   const db = options.db ?? openDatabase({ dataDir: options.dataDir });
   const catalogueRepo = createCatalogueRepo(db);
   const praticheRepo = createPraticheRepo(db);
   const catalogue = createCatalogue(catalogueRepo);
   const cittadini = createCittadini({ repo: createCittadiniRepo(db), catalogueRepo, catalogue, clock: options.clock });
   const allegatiRepo = createAllegatiRepo(db);
-  const pratiche = createPratiche({ repo: praticheRepo, allegati: allegatiRepo, cittadini, catalogue, clock: options.clock });
-  const allegati = createAllegati({
-    repo: allegatiRepo,
-    pratiche: praticheRepo,
+  const blobs = createBlobStore(options.dataDir);
+  const carta = options.carta ?? null;
+  const { moduli, firmaInvio } = createFirmaInvioArea(db, blobs, carta);
+  const pratiche = createPratiche({ repo: praticheRepo, allegati: allegatiRepo, cittadini, catalogue, clock: options.clock, firma: firmaInvio });
+  const allegati = createAllegati({ repo: allegatiRepo, pratiche: praticheRepo, catalogue, blobs, clock: options.clock });
+  const firma = createFirmaArea({
+    db,
+    dataDir: options.dataDir,
+    moduli,
+    blobs,
+    pratiche,
+    cittadini,
     catalogue,
-    blobs: createBlobStore(options.dataDir),
+    carta,
     clock: options.clock,
+    log: options.log ?? createLogger({ level: 'error', sink: () => {} }),
+    currentCitizen: options.currentCitizen,
   });
   const leMiePratiche = createLeMiePratiche({ repo: praticheRepo, catalogueRepo });
   return {
@@ -43,7 +63,9 @@ export function createPraticheModule(options: { dataDir: string; clock: Clock; c
     pratiche,
     allegati,
     cittadini,
+    firma,
     handlers: {
+      ...firma.handlers,
       ...catalogueHandlers(catalogue),
       ...praticheHandlers({ pratiche, allegati, cittadini, leMiePratiche, currentCitizen: options.currentCitizen }),
     },

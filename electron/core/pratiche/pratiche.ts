@@ -28,6 +28,21 @@ export interface PraticheDeps {
   cittadini: Cittadini;
   catalogue: Catalogue;
   clock: Clock;
+  /** Adds the signed module to a submission (electron/core/firma); absent where nothing signs. */
+  firma?: FirmaInvio;
+}
+
+/** The signed module's entry in the outbox payload, or null when the pratica goes unsigned; throws when it may not. */
+export interface FirmaInvio {
+  allegatoFirmato(citizen: Citizen, praticaId: string, data: Record<string, unknown>, attachments: PayloadAttachment[]): PayloadAttachment | null;
+}
+
+export interface PayloadAttachment {
+  key: string;
+  sha256: string;
+  name: string;
+  mimeType: string;
+  size: number;
 }
 
 const notFound = () => new DomainError('pratica-sconosciuta', 'Pratica non trovata.');
@@ -90,6 +105,12 @@ export function createPratiche(deps: PraticheDeps) {
 
   return {
     view,
+
+    /** What the module to sign shows: the draft (Richiedente rebuilt), its service, steps, attachments, completeness. */
+    forModule(citizen: Citizen, id: string) {
+      const { pratica, service, steps, context } = load(citizen, id);
+      return { pratica, service, steps, attachments: context.attachments, completeness: completeness(steps, context) };
+    },
 
     start(citizen: Citizen, tenant: string, serviceSlug: string, newDraft: boolean) {
       const service = deps.catalogue.service(tenant, serviceSlug);
@@ -182,6 +203,8 @@ export function createPratiche(deps: PraticheDeps) {
       }
       const submittedAt = now();
       const payload = submissionPayload(pratica, service, context, withApplicant(citizen, steps, pratica.data), submittedAt);
+      const firmato = deps.firma?.allegatoFirmato(citizen, id, payload.data, payload.attachments) ?? null;
+      if (firmato) payload.attachments.push(firmato);
       if (!deps.repo.submit(id, citizen.card.fiscalCode, STATO.INVIATA, submittedAt, { kind: 'pratica.submit', tenantSlug: pratica.tenantSlug, payload })) {
         throw notDraft();
       }
@@ -197,7 +220,7 @@ function submissionPayload(p: PraticaRecord, service: ServiceFile, c: StepContex
     citizenFiscalCode: p.citizenCf,
     openedBy: p.openedBy,
     data,
-    attachments: c.attachments.map((a) => ({ key: a.slotKey, sha256: a.sha256, name: a.name, mimeType: a.mimeType, size: a.size })),
+    attachments: c.attachments.map((a): PayloadAttachment => ({ key: a.slotKey, sha256: a.sha256, name: a.name, mimeType: a.mimeType, size: a.size })),
     submittedAt,
   };
 }

@@ -9,6 +9,7 @@ import { syncCalls, syncEvents } from './sync';
 import { cardCalls, cardEvents } from './card';
 import { documentsCalls } from './documents';
 import { deskCalls } from './desk';
+import { firmaCalls } from './firma';
 
 export const calls = {
   ...appCalls,
@@ -18,6 +19,7 @@ export const calls = {
   ...cardCalls,
   ...documentsCalls,
   ...deskCalls,
+  ...firmaCalls,
 } as const;
 
 export const events = {

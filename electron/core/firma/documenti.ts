@@ -1,0 +1,83 @@
+/**
+ * The files a citizen takes from "Dettaglio pratica": the receipt of a submitted pratica
+ * (with the protocol number once sync recorded it), the module, the signed module and
+ * the outcome files sync downloaded from the portal (`<dataDir>/esiti/<sha256>`).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Catalogue } from '../catalogue/catalogue';
+import { NOME_MODULO, NOME_MODULO_FIRMATO } from '../documents/documenti-pratica';
+import { creaRicevutaPdf, type FormatoRicevuta } from '../documents/ricevuta-pdf';
+import type { BlobStore } from '../pratiche/allegati/blob-store';
+import type { Citizen } from '../pratiche/citizen';
+import type { Cittadini } from '../pratiche/cittadini';
+import type { Pratiche } from '../pratiche/pratiche';
+import { STATO } from '../pratiche/status';
+import type { ModuliFirmatiRepo } from '../store/moduli-firmati-repo';
+import type { RemoteRepo } from '../store/remote-repo';
+import { errori } from './errori';
+import { richiedenteDi } from './modulo-pratica';
+
+export type TipoDocumento = 'modulo' | 'modulo-firmato' | 'esito';
+
+export interface DocumentiDeps {
+  pratiche: Pratiche;
+  cittadini: Cittadini;
+  catalogue: Catalogue;
+  moduli: ModuliFirmatiRepo;
+  remote: RemoteRepo;
+  blobs: BlobStore;
+  /** Where sync keeps outcome files. */
+  esitiDir: string;
+}
+
+export function createDocumentiFirma(deps: DocumentiDeps) {
+  return {
+    async receipt(citizen: Citizen, id: string, formato: FormatoRicevuta): Promise<{ pdfBase64: string; nomeFile: string }> {
+      const m = deps.pratiche.forModule(citizen, id);
+      if (m.pratica.status === STATO.BOZZA || !m.pratica.submittedAt) throw errori.nonInviata();
+      const firmato = deps.moduli.get(id);
+      const remote = deps.remote.get(id);
+      const protocollo = remote?.protocolNumber
+        ? { numero: remote.protocolNumber, data: new Date(remote.protocolledAt ?? remote.checkedAt) }
+        : null;
+      const tenant = deps.catalogue.tenant(m.pratica.tenantSlug);
+      const pdf = await creaRicevutaPdf(
+        {
+          comune: { nome: tenant.name, ...(tenant.address ? { indirizzo: tenant.address } : {}) },
+          servizio: { id: m.service.id, nome: m.service.name },
+          richiedente: richiedenteDi(deps.cittadini.profile(citizen), null),
+          presentataIl: new Date(m.pratica.submittedAt),
+          riferimento: id,
+          protocollo,
+          documenti: [
+            ...(firmato ? [{ nome: NOME_MODULO_FIRMATO, sha256: firmato.p7mSha256 }] : []),
+            ...m.attachments.map((a) => ({ nome: a.name, sha256: a.sha256 })),
+          ],
+        },
+        formato,
+      );
+      return { pdfBase64: Buffer.from(pdf).toString('base64'), nomeFile: `ricevuta-${id.slice(0, 8)}${formato === '80mm' ? '-80mm' : ''}.pdf` };
+    },
+
+    /** `fileId` picks one outcome file when the comune sent several; the main one otherwise. */
+    document(citizen: Citizen, id: string, tipo: TipoDocumento, fileId?: string) {
+      deps.pratiche.forModule(citizen, id);
+      if (tipo === 'esito') {
+        const files = deps.remote.get(id)?.outcomeFiles ?? [];
+        const file = fileId ? files.find((f) => f.id === fileId) : files[0];
+        const path = file ? join(deps.esitiDir, file.sha256) : null;
+        if (!file || !path || !existsSync(path)) throw errori.documentoAssente("L'esito");
+        return { contentBase64: readFileSync(path).toString('base64'), nomeFile: file.name, mimeType: file.mimeType };
+      }
+      const firmato = deps.moduli.get(id);
+      const sha256 = tipo === 'modulo' ? firmato?.pdfSha256 : firmato?.p7mSha256;
+      if (!sha256 || !deps.blobs.has(sha256)) throw errori.documentoAssente(tipo === 'modulo' ? 'Il modulo' : 'Il modulo firmato');
+      return tipo === 'modulo'
+        ? { contentBase64: deps.blobs.read(sha256).toString('base64'), nomeFile: NOME_MODULO, mimeType: 'application/pdf' }
+        : { contentBase64: deps.blobs.read(sha256).toString('base64'), nomeFile: NOME_MODULO_FIRMATO, mimeType: 'application/pkcs7-mime' };
+    },
+  };
+}
+
+export type DocumentiFirma = ReturnType<typeof createDocumentiFirma>;

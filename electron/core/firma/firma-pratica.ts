@@ -1,0 +1,115 @@
+/**
+ * Signing a pratica with the citizen's card: the draft must be theirs and complete; the
+ * module PDF/A is made first (no card involved), then the PIN is verified once on the
+ * card and the card signs at once, in the same card session. Both files go to the
+ * content store; the signature is recorded with the fingerprint of the data it shows.
+ *
+ * The PIN is an argument handed straight to the card session: never kept, never logged.
+ */
+import type { Catalogue } from '../catalogue/catalogue';
+import { signModulo } from '../documents/cades/firma';
+import { NOME_MODULO_FIRMATO } from '../documents/documenti-pratica';
+import { creaModuloPdf } from '../documents/modulo-pdf';
+import type { Logger } from '../log/logger';
+import type { BlobStore } from '../pratiche/allegati/blob-store';
+import type { Citizen } from '../pratiche/citizen';
+import type { Cittadini } from '../pratiche/cittadini';
+import type { Pratiche } from '../pratiche/pratiche';
+import { STATO } from '../pratiche/status';
+import type { Clock } from '../ports/clock';
+import type { ModuliFirmatiRepo } from '../store/moduli-firmati-repo';
+import type { CartaFirmataria } from './carta';
+import { errori } from './errori';
+import { improntaDati } from './impronta';
+import { moduloInputDi } from './modulo-pratica';
+
+export interface FirmaDeps {
+  pratiche: Pratiche;
+  cittadini: Cittadini;
+  catalogue: Catalogue;
+  /** Null where no card reader serves this core (tests of the wizard alone). */
+  carta: CartaFirmataria | null;
+  moduli: ModuliFirmatiRepo;
+  blobs: BlobStore;
+  clock: Clock;
+  log: Logger;
+}
+
+export interface EsitoFirma {
+  signedAt: string;
+  nomeFile: string;
+  sha256: string;
+  size: number;
+}
+
+export function createFirmaPratica(deps: FirmaDeps) {
+  /** Pratiche being signed now: a second PIN entry must not spend another try. */
+  const inCorso = new Set<string>();
+
+  async function firma(citizen: Citizen, id: string, pin: string): Promise<EsitoFirma> {
+    const m = deps.pratiche.forModule(citizen, id);
+    if (m.pratica.status !== STATO.BOZZA) throw errori.nonBozza();
+    if (!m.completeness.complete) {
+      throw errori.incompleta(m.completeness.missing.slice(0, 50).map((x) => ({ path: x.path ?? x.stepId, message: x.message })));
+    }
+    const card = deps.carta?.current() ?? null;
+    if (!deps.carta || !card) throw errori.senzaCarta();
+    if (card.identity.codiceFiscale !== citizen.card.fiscalCode) throw errori.cartaDiversa();
+
+    const input = moduloInputDi({
+      id,
+      tenant: deps.catalogue.tenant(m.pratica.tenantSlug),
+      service: m.service,
+      steps: m.steps,
+      data: m.pratica.data,
+      attachments: m.attachments,
+      profile: deps.cittadini.profile(citizen),
+      card: card.identity,
+    });
+    const pdf = await creaModuloPdf(input, deps.clock);
+    await deps.carta.verifyPin(pin);
+    const p7m = await signModulo(pdf, deps.carta.signer(), deps.clock);
+
+    const signedAt = deps.clock.now().toISOString();
+    const p7mSha256 = deps.blobs.put(p7m);
+    deps.moduli.save({
+      praticaId: id,
+      pdfSha256: deps.blobs.put(pdf),
+      p7mSha256,
+      p7mSize: p7m.length,
+      dataSha256: improntaDati(m.pratica.data, m.attachments.map((a) => ({ key: a.slotKey, sha256: a.sha256 }))),
+      signerCf: card.identity.codiceFiscale,
+      signedAt,
+    });
+    deps.log.info('modulo firmato con la carta', { pratica: id });
+    return { signedAt, nomeFile: NOME_MODULO_FIRMATO, sha256: p7mSha256, size: p7m.length };
+  }
+
+  return {
+    async sign(citizen: Citizen, id: string, pin: string): Promise<EsitoFirma> {
+      if (inCorso.has(id)) throw errori.inCorso();
+      inCorso.add(id);
+      try {
+        return await firma(citizen, id, pin);
+      } finally {
+        inCorso.delete(id);
+      }
+    },
+
+    /** Whether the pratica has a signature and whether it still matches its data. */
+    status(citizen: Citizen, id: string) {
+      const m = deps.pratiche.forModule(citizen, id);
+      const firmato = deps.moduli.get(id);
+      const valida =
+        firmato !== null && firmato.dataSha256 === improntaDati(m.pratica.data, m.attachments.map((a) => ({ key: a.slotKey, sha256: a.sha256 })));
+      return {
+        firmata: firmato !== null,
+        valida,
+        firmataIl: firmato?.signedAt ?? null,
+        richiesta: deps.carta !== null && citizen.operator === null,
+      };
+    },
+  };
+}
+
+export type FirmaPratica = ReturnType<typeof createFirmaPratica>;

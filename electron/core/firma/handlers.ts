@@ -1,0 +1,21 @@
+/** The contract's signing and document calls; the citizen comes from the card session, never from the input. */
+import type { firmaCalls } from '../../shared/contract/firma';
+import type { CallContext, Handlers } from '../../shared/define';
+import { DomainError } from '../errors';
+import type { Citizen, CurrentCitizen } from '../pratiche/citizen';
+import type { DocumentiFirma } from './documenti';
+import type { FirmaPratica } from './firma-pratica';
+
+export function firmaHandlers(deps: { firma: FirmaPratica; documenti: DocumentiFirma; currentCitizen: CurrentCitizen }): Handlers<typeof firmaCalls> {
+  const citizen = (context: CallContext): Citizen => {
+    const c = deps.currentCitizen(context);
+    if (!c) throw new DomainError('carta-assente', 'Inserisci la tua carta per accedere alle tue pratiche.');
+    return c;
+  };
+  return {
+    'pratiche.sign': async ({ id, pin }, ctx) => deps.firma.sign(citizen(ctx), id, pin),
+    'pratiche.signatureStatus': async ({ id }, ctx) => deps.firma.status(citizen(ctx), id),
+    'pratiche.receipt': async ({ id, formato }, ctx) => deps.documenti.receipt(citizen(ctx), id, formato),
+    'pratiche.document': async ({ id, tipo, fileId }, ctx) => deps.documenti.document(citizen(ctx), id, tipo, fileId),
+  };
+}
