@@ -9,6 +9,7 @@ import type { JourneyRig } from '../../support/journey-rig';
 
 interface Missing {
   stepId: string;
+  stepTitle: string;
   path: string | null;
   message: string;
 }
@@ -25,7 +26,7 @@ export async function nextStepAccepted(page: Page, rig: JourneyRig): Promise<voi
   const missing: Missing[] = [];
   for (const { id } of list.value?.pratiche ?? []) {
     const result = (await rig.app.core.dispatch('pratiche.completeness', { id }, context)) as { ok: boolean; value?: { missing: Missing[] } };
-    missing.push(...(result.value?.missing ?? []).filter((m) => m.stepId.startsWith('modulo')));
+    missing.push(...(result.value?.missing ?? []).filter((m) => titleBefore?.endsWith(`: ${m.stepTitle}`)));
   }
   const applicantOnly = missing.length > 0 && missing.every((m) => m.path?.startsWith('applicant.'));
   throw new Error(
