@@ -92,7 +92,7 @@ export function createPratiche(deps: PraticheDeps) {
   /** Form data with the Richiedente block rebuilt from card and profile, when the forms have one. */
   function withApplicant(citizen: Citizen, steps: WizardStep[], data: Record<string, unknown>): Record<string, unknown> {
     const hasApplicant = steps.some((s) => dataKeysOf(s.components).has(APPLICANT_KEY));
-    return hasApplicant ? { ...data, [APPLICANT_KEY]: applicantData(deps.cittadini.profile(citizen)) } : data;
+    return hasApplicant ? { ...data, [APPLICANT_KEY]: applicantData(deps.cittadini.profile(citizen), data[APPLICANT_KEY]) } : data;
   }
 
   function move(citizen: Citizen, id: string, to: (index: number, steps: WizardStep[]) => number, check: boolean) {

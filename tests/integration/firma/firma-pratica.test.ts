@@ -1,0 +1,246 @@
+/**
+ * Signing a pratica as the app does it: core built by the composition root, the demo
+ * catalogue, the virtual CNS in a vpcd reader of the rig's pcscd, every call through the
+ * contract's dispatch. The mensa-scolastica pratica is filled from the demo sample.
+ * Ends by searching the log file and the database for the PIN.
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../electron/core/composition';
+import { configSchema } from '../../../electron/core/config/schema';
+import { caricaBundleCa } from '../../../electron/core/documents/cades/catena';
+import { verificaP7m } from '../../../electron/core/documents/cades/verifica';
+import { createLogger } from '../../../electron/core/log/logger';
+import { openDatabase, type Db } from '../../../electron/core/store/database';
+import { createOutboxRepo } from '../../../electron/core/store/outbox-repo';
+import { createRemoteRepo } from '../../../electron/core/store/remote-repo';
+import type { CardSession } from '../../../electron/shared/contract/card';
+import type { Result } from '../../../electron/shared/define';
+import { startVirtualCns, type VirtualCnsHandle } from '../../../native/virtual-card';
+import { cartellaTemporanea, esegui, pdftotext } from '../../fixtures/documents/strumenti';
+import { until } from '../pcsc/card-in-reader';
+import { startPcscd } from '../../rig/pcscd';
+import { acquireSlot, type VpcdSlot } from '../../rig/vpcd-slots';
+
+/** Distinctive, so finding it anywhere cannot be a coincidence. */
+const PIN = '86420';
+const TENANT = 'comune-di-prova';
+const SERVICE = 'iscrizione-mensa-scolastica';
+const STEP = 'modulo:iscrizione-mensa-scolastica';
+const sample = JSON.parse(
+  readFileSync(join(__dirname, '../../../electron/core/catalogue/demo/samples/iscrizione-mensa-scolastica.json'), 'utf8'),
+) as { data: Record<string, unknown> };
+
+let dataDir: string;
+let logFile: string;
+let slot: VpcdSlot;
+let core: Core;
+let card: VirtualCnsHandle | undefined;
+let reader: Db | undefined;
+const sessions: CardSession[] = [];
+const context = { transport: 'test' as const, clientId: 'firma-test' };
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const call = async (name: string, input: unknown) => (await core.dispatch(name, input, context)) as Result<any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function ok(name: string, input: unknown): Promise<any> {
+  const r = await call(name, input);
+  if (!r.ok) throw new Error(`${name} fallita: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.details ?? [])}`);
+  return r.value;
+}
+async function fails(name: string, input: unknown) {
+  const r = await call(name, input);
+  if (r.ok) throw new Error(`${name} doveva fallire`);
+  return r.error;
+}
+
+beforeAll(async () => {
+  await startPcscd();
+  slot = acquireSlot();
+  dataDir = mkdtempSync(join(tmpdir(), 'sportello-firma-'));
+  logFile = join(dataDir, 'sportello.log');
+  card = await startVirtualCns({ port: slot.port, pin: PIN, inserted: false });
+  const caPath = join(dataDir, 'ca.pem');
+  writeFileSync(caPath, card.caCertificatePem);
+  const config = configSchema.parse({ reader: { nameFilter: slot.readerName }, caBundlePath: caPath });
+  core = await createCore({ config, log: createLogger({ file: logFile, level: 'debug', sink: () => {} }), version: 'test', dataDir });
+  core.events.subscribe((event, payload) => {
+    if (event === 'card.session') sessions.push(payload as CardSession);
+  });
+  await card.insert();
+  await until(() => sessions.at(-1)?.state === 'identificata', 'carta identificata', 8000);
+  await ok('card.verifyPin', { pin: PIN });
+  const terms = await ok('pratiche.terms', { tenant: TENANT });
+  if (terms.version) await ok('pratiche.acceptTerms', { tenant: TENANT, version: terms.version });
+  await ok('pratiche.updateProfile', { email: 'mario.rossi@example.it', phone: '+39 333 7654321', address: 'Via Roma 1, Prova' });
+}, 60_000);
+
+afterAll(async () => {
+  reader?.close();
+  await card?.stop();
+  await core?.dispose();
+  slot?.release();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function newDraft(): Promise<string> {
+  const started = await ok('pratiche.start', { tenant: TENANT, service: SERVICE, newDraft: true });
+  const id = started.outcome === 'creata' ? started.pratica.id : started.drafts[0].id;
+  return id;
+}
+
+async function fill(id: string): Promise<void> {
+  await ok('pratiche.acceptInstructions', { id, accepted: true });
+  await ok('pratiche.saveStep', { id, stepId: STEP, values: sample.data });
+  await ok('pratiche.acknowledgePayment', { id, acknowledged: true });
+  const state = await ok('pratiche.completeness', { id });
+  expect(state.missing).toEqual([]);
+}
+
+function opensslVerify(p7m: Buffer, caPem: string): Buffer {
+  const dir = cartellaTemporanea();
+  try {
+    const file = dir.scrivi('modulo.pdf.p7m', p7m);
+    const ca = dir.scrivi('ca.pem', caPem);
+    // A CNS certificate is an authentication certificate (clientAuth): the default S/MIME purpose would refuse it.
+    const r = esegui('openssl', ['cms', '-verify', '-purpose', 'any', '-binary', '-inform', 'DER', '-in', file, '-CAfile', ca, '-out', `${file}.pdf`]);
+    expect(r.stderr).toContain('Verification successful');
+    return readFileSync(`${file}.pdf`);
+  } finally {
+    dir.elimina();
+  }
+}
+
+function pdfText(pdf: Buffer): string {
+  const dir = cartellaTemporanea();
+  try {
+    return pdftotext(dir.scrivi('documento.pdf', pdf));
+  } finally {
+    dir.elimina();
+  }
+}
+
+describe('firma della pratica con la carta', () => {
+  let id: string;
+
+  it('refuses an incomplete pratica without asking the card for the PIN', async () => {
+    id = await newDraft();
+    const error = await fails('pratiche.sign', { id, pin: PIN });
+    expect(error.code).toBe('pratica-incompleta');
+    expect(error.message).toMatch(/non è completa/);
+    expect(card!.state.pinTriesLeft).toBe(3);
+    expect((await ok('pratiche.signatureStatus', { id })).firmata).toBe(false);
+  });
+
+  it('refuses to submit unsigned when the citizen signs with a card', async () => {
+    await fill(id);
+    expect(await ok('pratiche.signatureStatus', { id })).toEqual({ firmata: false, valida: false, firmataIl: null, richiesta: true });
+    const error = await fails('pratiche.submit', { id });
+    expect(error).toMatchObject({ code: 'firma-mancante', message: expect.stringMatching(/firma la domanda/) });
+  });
+
+  it('a wrong PIN comes back in Italian with the tries left, and costs one try only', async () => {
+    const error = await fails('pratiche.sign', { id, pin: '11111' });
+    expect(error).toEqual({ code: 'pin-errato', message: 'PIN errato: 2 tentativi rimasti' });
+    expect(card!.state.pinTriesLeft).toBe(2);
+    expect((await ok('pratiche.signatureStatus', { id })).firmata).toBe(false);
+  });
+
+  it('signs with the right PIN: the .p7m verifies with our verifier and with openssl against the test CA', async () => {
+    const signed = await ok('pratiche.sign', { id, pin: PIN });
+    expect(signed).toMatchObject({ nomeFile: 'modulo.pdf.p7m', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(card!.state.pinTriesLeft).toBe(3);
+
+    const p7m = readFileSync(join(dataDir, 'allegati', signed.sha256));
+    expect(p7m.length).toBe(signed.size);
+    const esito = verificaP7m(p7m, { fidati: caricaBundleCa(card!.caCertificatePem), al: new Date() });
+    expect(esito.firmatari[0]?.codiceFiscale).toBe('RSSMRA80A01H501U');
+    const pdf = opensslVerify(p7m, card!.caCertificatePem);
+    expect(Buffer.from(esito.contenuto).equals(pdf)).toBe(true);
+
+    const modulo = await ok('pratiche.document', { id, tipo: 'modulo' });
+    expect(modulo).toMatchObject({ nomeFile: 'modulo.pdf', mimeType: 'application/pdf' });
+    expect(Buffer.from(modulo.contentBase64, 'base64').equals(pdf)).toBe(true);
+    const text = pdfText(pdf);
+    expect(text).toContain('Iscrizione al servizio di mensa scolastica');
+    expect(text).toContain('RSSMRA80A01H501U');
+    // A label and a value from inside nested forms and datagrid rows of the demo form.
+    expect(text).toContain('Sofia');
+    expect(text).toContain('RSSSFO18P70H501S');
+    expect(await ok('pratiche.signatureStatus', { id })).toMatchObject({ firmata: true, valida: true, richiesta: true });
+  }, 60_000);
+
+  it('data changed after signing void the signature: submit asks to sign again', async () => {
+    await ok('pratiche.saveStep', { id, stepId: STEP, values: { ...sample.data, anno_scolastico: '2027-2028' } });
+    expect((await ok('pratiche.signatureStatus', { id })).valida).toBe(false);
+    const error = await fails('pratiche.submit', { id });
+    expect(error).toMatchObject({ code: 'firma-da-rifare', message: expect.stringMatching(/la firma non vale più/) });
+    await ok('pratiche.saveStep', { id, stepId: STEP, values: sample.data });
+    expect((await ok('pratiche.signatureStatus', { id })).valida).toBe(true);
+  });
+
+  it('submit puts the signed module in the outbox payload as modulo_compilato', async () => {
+    const signed = await ok('pratiche.document', { id, tipo: 'modulo-firmato' });
+    expect(signed).toMatchObject({ nomeFile: 'modulo.pdf.p7m', mimeType: 'application/pkcs7-mime' });
+    const p7m = Buffer.from(signed.contentBase64, 'base64');
+    const p = await ok('pratiche.submit', { id });
+    expect(p.status).toBe(1900);
+    reader = openDatabase({ dataDir });
+    const row = reader.prepare('SELECT payload FROM outbox WHERE pratica_id = ?').get(id) as { payload: string };
+    const payload = JSON.parse(row.payload);
+    expect(payload.attachments).toContainEqual({
+      key: 'modulo_compilato',
+      sha256: (await import('node:crypto')).createHash('sha256').update(p7m).digest('hex'),
+      name: 'modulo.pdf.p7m',
+      mimeType: 'application/pkcs7-mime',
+      size: p7m.length,
+    });
+    expect((await fails('pratiche.sign', { id, pin: PIN })).code).toBe('pratica-non-modificabile');
+  });
+
+  it('gives the receipt with the service name, then with the protocol number once sync recorded it', async () => {
+    const before = await ok('pratiche.receipt', { id, formato: 'a4' });
+    expect(before.nomeFile).toMatch(/^ricevuta-.*\.pdf$/);
+    const text = pdfText(Buffer.from(before.pdfBase64, 'base64'));
+    expect(text).toContain('RICEVUTA DI PRESENTAZIONE');
+    expect(text).toContain('Iscrizione al servizio di mensa scolastica');
+    expect(text).toContain('in attesa di protocollazione');
+    expect(text).toContain('modulo.pdf.p7m');
+
+    // What sync records when the portal answers (outbox-sender markSent, then status-pull).
+    const outbox = createOutboxRepo(reader!);
+    const item = outbox.due(new Date(Date.now() + 86_400_000).toISOString(), 10).find((i) => i.praticaId === id)!;
+    outbox.markSent(item, 'remote-1', 2000, new Date().toISOString());
+    createRemoteRepo(reader!).record(
+      id,
+      { status: 2000, protocolNumber: 'PROVA-2026-0004711', protocolFolderNumber: null, protocolledAt: '2026-11-24T09:00:00Z', outcome: null,
+        outcomeMotivation: null, history: [], outcomeFiles: [], final: false },
+      new Date().toISOString(),
+      () => {},
+    );
+    const after = await ok('pratiche.receipt', { id, formato: '80mm' });
+    const roll = pdfText(Buffer.from(after.pdfBase64, 'base64'));
+    expect(roll).toContain('PROVA-2026-0004711');
+    expect(roll).not.toContain('in attesa di protocollazione');
+    expect(after.nomeFile).toMatch(/-80mm\.pdf$/);
+    expect(await fails('pratiche.document', { id, tipo: 'esito' })).toMatchObject({ code: 'documento-non-disponibile' });
+  });
+
+  it('never wrote the PIN to the log or the data directory', () => {
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else files.push(path);
+      }
+    };
+    walk(dataDir);
+    expect(files).toContain(logFile);
+    expect(files.some((f) => f.endsWith('sportello.db'))).toBe(true);
+    expect(readFileSync(logFile, 'utf8')).toContain('modulo firmato con la carta');
+    for (const f of files) expect(readFileSync(f).includes(Buffer.from(PIN)), f).toBe(false);
+  });
+});
