@@ -46,7 +46,6 @@ export function FormioStep({ form, panelKey, data, onChange }: {
       rendered?.destroy();
     };
     // The form is drawn once per step; later data changes come from the form itself.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [form, panelKey, i18n.language]);
 
   return (

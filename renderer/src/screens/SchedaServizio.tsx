@@ -45,6 +45,21 @@ export function SchedaServizio({ service, go }: { service: string; go: Go }) {
     <article>
       <ScreenTitle testId="titolo-scheda">{s.name}</ScreenTitle>
       <p className="lead">{s.shortDescription}</p>
+      <ErrorAlert message={action.error} />
+      {drafts ? (
+        <section className="mb-4 p-3 border rounded" data-testid="bozze-esistenti">
+          <h2 className="h4">{t('scheda.bozze')}</h2>
+          <PraticheList pratiche={drafts.list} go={go} />
+          {drafts.canCreateAnother && (
+            <button type="button" className="btn btn-outline-primary btn-lg mt-3" disabled={action.busy} onClick={() => void start(true)}>{t('scheda.nuova-bozza')}</button>
+          )}
+        </section>
+      ) : (
+        <button type="button" className="btn btn-primary btn-lg mb-4" disabled={action.busy} onClick={() => void start(false)} data-testid="accedi-servizio">
+          {t('scheda.accedi')}
+        </button>
+      )}
+      {action.busy && <Busy />}
       <Section title={t('scheda.descrizione')} text={s.texts.description} testId="scheda-descrizione" />
       <Section title={t('scheda.a-chi')} text={s.texts.who} testId="scheda-a-chi" />
       <Section title={t('scheda.come-fare')} text={[s.texts.howToDo, s.texts.howto].filter(Boolean).join('\n\n')} testId="scheda-come-fare" />
@@ -69,21 +84,6 @@ export function SchedaServizio({ service, go }: { service: string; go: Go }) {
       </section>
       <Section title={t('scheda.cosa-ottieni')} text={s.texts.whatYouGet} testId="scheda-cosa-ottieni" />
 
-      <ErrorAlert message={action.error} />
-      {drafts ? (
-        <section className="mb-4 p-3 border rounded" data-testid="bozze-esistenti">
-          <h2 className="h4">{t('scheda.bozze')}</h2>
-          <PraticheList pratiche={drafts.list} go={go} />
-          {drafts.canCreateAnother && (
-            <button type="button" className="btn btn-outline-primary btn-lg mt-3" disabled={action.busy} onClick={() => void start(true)}>{t('scheda.nuova-bozza')}</button>
-          )}
-        </section>
-      ) : (
-        <button type="button" className="btn btn-primary btn-lg mb-4" disabled={action.busy} onClick={() => void start(false)} data-testid="accedi-servizio">
-          {t('scheda.accedi')}
-        </button>
-      )}
-      {action.busy && <Busy />}
 
       {s.similar.length > 0 && (
         <section className="mt-4">

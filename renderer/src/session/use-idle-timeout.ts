@@ -34,7 +34,6 @@ export function useIdleTimeout(enabled: boolean, timeoutSeconds: number, onExpir
       ACTIVITY.forEach((e) => window.removeEventListener(e, reset, { capture: true }));
     };
     // onExpire is read at expiry; a new function each render must not restart the count.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [enabled, timeoutSeconds]);
   return left;
 }

@@ -43,7 +43,6 @@ export function Wizard({ praticaId, go }: { praticaId: string; go: Go }) {
       const form = await unwrap(sportello.catalogue.form({ tenant, formId }));
       setForms((f) => ({ ...f, [formId]: form }));
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [step?.id]);
 
   if (load.error) return <ErrorAlert message={load.error} />;

@@ -1,0 +1,42 @@
+/**
+ * Journey 2 (second part): a citizen sends a pratica, takes the card out, comes back.
+ * "Le mie pratiche" shows it sent and synced to the portal; once the comune's back
+ * office registers it with a protocol number, the number appears in its detail.
+ */
+import { test, expect } from './fixtures';
+import { CARD } from '../../support/journey-rig';
+import { insertCardAndWaitForPin, logIn, typeOnPinPad } from './steps';
+import { compileMensa, signAndSend } from './mensa-form';
+
+const PROTOCOLLO = 'PG/2026/0012345';
+
+test('the pratica synced after the card came back, then its protocol number', async ({ app: page, rig, shoot }) => {
+  await logIn(page, rig);
+  await compileMensa(page, rig, shoot, { search: false, prefix: 'protocollo' });
+  await signAndSend(page, shoot, 'protocollo');
+  await rig.removeCard();
+  await expect(page.getByTestId('attract-istruzione')).toBeVisible();
+
+  const remote = await rig.portal.waitForApplication(CARD.codiceFiscale, 'iscrizione-mensa-scolastica', 20_000);
+  await expect(page.getByTestId('stato-coda')).toHaveText('Pratiche in coda: 0', { timeout: 20_000 });
+
+  await insertCardAndWaitForPin(page, rig);
+  await typeOnPinPad(page, CARD.pin);
+  await page.getByTestId('menu-pratiche').click();
+  await expect(page.getByTestId('scheda-inviate')).toContainText('Inviate 1');
+  const row = page.getByTestId('elenco-pratiche');
+  await expect(row).toContainText('Iscrizione al servizio di mensa scolastica');
+  await shoot('protocollo-le-mie-pratiche');
+
+  await rig.portal.register(remote.id, PROTOCOLLO);
+  await row.getByRole('button', { name: 'Apri' }).click();
+  await expect(page.getByTestId('titolo-dettaglio')).toHaveText('Iscrizione al servizio di mensa scolastica');
+  // The status pull runs every 15 s: the detail is reopened until the number is there.
+  await expect(async () => {
+    await page.getByTestId('indietro-schermata').click();
+    await row.getByRole('button', { name: 'Apri' }).click();
+    await expect(page.getByTestId('numero-protocollo'), 'Dettaglio pratica: manca il numero di protocollo (data-testid "numero-protocollo")').toHaveText(PROTOCOLLO, { timeout: 1_000 });
+  }).toPass({ timeout: 25_000 });
+  await expect(page.getByTestId('dettaglio-stato')).toHaveText('Protocollata');
+  await shoot('protocollo-dettaglio');
+});
