@@ -86,6 +86,8 @@ export function createRemoteRepo(db: Db) {
     purgePratica: db.prepare(`UPDATE pratiche SET data = '{}', note = '', description = '', citizen_cf = '', updated_at = ? WHERE id = ?`),
     purgeLinks: db.prepare('DELETE FROM pratica_allegati WHERE pratica_id = ?'),
     purgeOutbox: db.prepare(`UPDATE outbox SET payload = '{"purged":true}' WHERE pratica_id = ?`),
+    // The signed module shows the citizen's data: its record goes with them (migration 010).
+    purgeSigned: db.prepare('DELETE FROM moduli_firmati WHERE pratica_id = ?'),
     purgeRemote: db.prepare(`UPDATE remote_pratiche SET outcome_files = '[]', outcome_motivation = NULL, purged_at = ? WHERE pratica_id = ?`),
     flagDrafts: db.prepare(
       `UPDATE pratiche SET catalogue_changed_at = ? WHERE tenant_slug = ? AND service_id = ? AND status = 1000 AND catalogue_changed_at IS NULL`,
@@ -120,6 +122,7 @@ export function createRemoteRepo(db: Db) {
     s.purgePratica.run(at, praticaId);
     s.purgeLinks.run(praticaId);
     s.purgeOutbox.run(praticaId);
+    s.purgeSigned.run(praticaId);
     s.purgeRemote.run(at, praticaId);
   });
 

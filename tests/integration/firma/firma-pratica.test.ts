@@ -4,7 +4,8 @@
  * contract's dispatch. The mensa-scolastica pratica is filled from the demo sample.
  * Ends by searching the log file and the database for the PIN.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -192,7 +193,7 @@ describe('firma della pratica con la carta', () => {
     const payload = JSON.parse(row.payload);
     expect(payload.attachments).toContainEqual({
       key: 'modulo_compilato',
-      sha256: (await import('node:crypto')).createHash('sha256').update(p7m).digest('hex'),
+      sha256: createHash('sha256').update(p7m).digest('hex'),
       name: 'modulo.pdf.p7m',
       mimeType: 'application/pkcs7-mime',
       size: p7m.length,
@@ -226,6 +227,29 @@ describe('firma della pratica con la carta', () => {
     expect(roll).not.toContain('in attesa di protocollazione');
     expect(after.nomeFile).toMatch(/-80mm\.pdf$/);
     expect(await fails('pratiche.document', { id, tipo: 'esito' })).toMatchObject({ code: 'documento-non-disponibile' });
+  });
+
+  it('gives the outcome file sync stored, and forgets the signature with the retention purge', async () => {
+    const esito = Buffer.from('%PDF-1.7 esito della domanda');
+    const sha256 = createHash('sha256').update(esito).digest('hex');
+    mkdirSync(join(dataDir, 'esiti'), { recursive: true });
+    writeFileSync(join(dataDir, 'esiti', sha256), esito);
+    const remote = createRemoteRepo(reader!);
+    remote.record(
+      id,
+      { status: 7000, protocolNumber: 'PROVA-2026-0004711', protocolFolderNumber: null, protocolledAt: '2026-11-24T09:00:00Z', outcome: true,
+        outcomeMotivation: null, history: [], outcomeFiles: [{ id: 'f1', name: 'esito.pdf', mimeType: 'application/pdf', sha256, size: esito.length }], final: true },
+      new Date().toISOString(),
+      () => {},
+    );
+    const file = await ok('pratiche.document', { id, tipo: 'esito' });
+    expect(file).toMatchObject({ nomeFile: 'esito.pdf', mimeType: 'application/pdf' });
+    expect(Buffer.from(file.contentBase64, 'base64').equals(esito)).toBe(true);
+    expect((await fails('pratiche.document', { id, tipo: 'esito', fileId: 'altro' })).code).toBe('documento-non-disponibile');
+
+    remote.purge(id, new Date().toISOString());
+    expect(reader!.prepare('SELECT count(*) AS n FROM moduli_firmati WHERE pratica_id = ?').get(id)).toEqual({ n: 0 });
+    expect((await fails('pratiche.document', { id, tipo: 'modulo' })).code).toBe('pratica-sconosciuta');
   });
 
   it('never wrote the PIN to the log or the data directory', () => {
