@@ -7,7 +7,10 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import type { TestHost } from '../support/host';
-import type { ScriptedCard } from './support/scripted-card';
+import { startTestHost } from '../support/host';
+import { startPcscd } from '../rig/pcscd';
+import { acquireSlot } from '../rig/vpcd-slots';
+import { startVirtualCns, type VirtualCnsHandle } from '../../native/virtual-card';
 import { enterPin, openApp } from './support/citizen';
 import { choose, field, typeDate } from './support/formio';
 import { PIN } from './support/scripted-card';
@@ -19,9 +22,9 @@ type Shoot = (page: Page, name: string) => Promise<string>;
 type Axe = (page: Page, screen: string) => Promise<void>;
 
 /** Card in, wrong PIN once, right PIN, terms, profile, the service sheet, and the wizard up to its filled Form.io step. */
-async function toFilledForm(page: Page, app: TestHost, card: ScriptedCard, shoot: Shoot, axe: Axe): Promise<void> {
+async function toFilledForm(page: Page, app: TestHost, insertCard: () => unknown, shoot: Shoot, axe: Axe): Promise<void> {
   await openApp(page, app);
-  card.insert();
+  await insertCard();
   await enterPin(page, '99999');
   await expect(page.getByTestId('tentativi-rimasti')).toHaveText('Ti restano 2 tentativi.');
   await enterPin(page, PIN);
@@ -81,7 +84,7 @@ async function toFilledForm(page: Page, app: TestHost, card: ScriptedCard, shoot
 
 test('Iscrizione mensa scolastica: service sheet, wizard steps, Form.io form filled, Stato della compilazione', async ({ page, app, card, shoot, axe }) => {
   test.setTimeout(300_000);
-  await toFilledForm(page, app, card, shoot, axe);
+  await toFilledForm(page, app, () => card.insert(), shoot, axe);
   await expect(page.getByTestId('modulo-formio')).toContainText('LUCA');
   await page.getByTestId('vai-stato').click();
   await expect(page.getByTestId('titolo-stato-compilazione')).toBeVisible();
@@ -95,15 +98,27 @@ test('Iscrizione mensa scolastica: service sheet, wizard steps, Form.io form fil
 });
 
 /*
- * Not run yet: core rebuilds the whole "applicant" block from card and profile at every
- * save (electron/core/pratiche/applicant.ts), dropping the fields the form requires and
- * neither card nor profile holds (gender, place of birth, house number, municipality,
- * county, postal code, country), so "Avanti" from the form step always answers
- * "Campo obbligatorio" for them. Reported to the pratiche area; remove the fixme once fixed.
+ * Signing needs the card's key: this journey runs on the real chain, pcscd + vpcd + the
+ * emulated CNS, read by the app's own PC/SC, CNS and signing code.
  */
-test.fixme('Iscrizione mensa scolastica from the card to the receipt', async ({ page, app, card, shoot, axe }) => {
+test('Iscrizione mensa scolastica from the card to the receipt (virtual CNS over pcscd)', async ({ page, shoot, axe }) => {
   test.setTimeout(300_000);
-  await toFilledForm(page, app, card, shoot, axe);
+  const pcscd = await startPcscd();
+  const slot = acquireSlot();
+  const app = await startTestHost({ reader: { nameFilter: slot.readerName } });
+  let cns: VirtualCnsHandle | undefined;
+  try {
+    await journey(page, app, async () => (cns = await startVirtualCns({ port: slot.port })), shoot, axe);
+  } finally {
+    await cns?.stop();
+    await app.stop();
+    slot.release();
+    await pcscd.stop();
+  }
+});
+
+async function journey(page: Page, app: TestHost, insertCard: () => unknown, shoot: Shoot, axe: Axe): Promise<void> {
+  await toFilledForm(page, app, insertCard, shoot, axe);
   await page.getByTestId('avanti').click();
 
   await expect(page.getByTestId('titolo-passo')).toContainText('Allegati', { timeout: 15_000 });
@@ -144,6 +159,10 @@ test.fixme('Iscrizione mensa scolastica from the card to the receipt', async ({ 
   await expect(page.getByTestId('ricevuta')).toContainText('Iscrizione al servizio di mensa scolastica');
   await axe(page, 'ricevuta');
   await shoot(page, '22-ricevuta');
+  // The browser host has no printer: the receipt PDF is offered to save.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('stampa-ricevuta').click();
+  expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
 
   await page.getByTestId('menu-pratiche').click();
   await expect(page.getByTestId('scheda-inviate')).toContainText('1');
@@ -153,7 +172,10 @@ test.fixme('Iscrizione mensa scolastica from the card to the receipt', async ({ 
   await expect(page.getByTestId('iter')).toBeVisible();
   await axe(page, 'dettaglio pratica');
   await shoot(page, '24-dettaglio-pratica');
+  const signed = page.waitForEvent('download');
+  await page.getByTestId('scarica-modulo-firmato').click();
+  expect((await signed).suggestedFilename()).toMatch(/\.p7m$/);
 
   await page.getByTestId('menu-allegati').click();
   await expect(page.getByTestId('libreria-allegati')).toContainText('certificato-medico.pdf');
-});
+}

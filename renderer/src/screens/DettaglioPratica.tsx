@@ -7,11 +7,20 @@ import { ScreenTitle } from '../components/ScreenTitle';
 import { Busy } from '../components/Busy';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDate } from '../components/dates';
+import { useAction } from '../platform/use-load';
+import { saveFile } from '../platform/download';
+
+type Documento = 'modulo' | 'modulo-firmato' | 'esito';
 
 /** One pratica: its state, the iter with dates, and what the comune said. */
 export function DettaglioPratica({ praticaId, go }: { praticaId: string; go: Go }) {
   const { t } = useTranslation();
   const load = useLoad(() => unwrap(sportello.pratiche.get({ id: praticaId })), [praticaId]);
+  const action = useAction();
+  const download = async (tipo: Documento) => {
+    const file = await action.run(() => unwrap(sportello.pratiche.document({ id: praticaId, tipo })));
+    if (file) saveFile(file.contentBase64, file.nomeFile, file.mimeType);
+  };
   if (load.error) return <ErrorAlert message={load.error} />;
   if (!load.data) return <Busy />;
   const p = load.data;
@@ -36,6 +45,16 @@ export function DettaglioPratica({ praticaId, go }: { praticaId: string; go: Go 
           </li>
         ))}
       </ol>
+      {p.group !== 'bozza' && (
+        <div className="d-flex flex-wrap gap-3 mb-4">
+          {(['modulo', 'modulo-firmato', 'esito'] as const).map((tipo) => (
+            <button key={tipo} type="button" className="btn btn-outline-primary" disabled={action.busy} onClick={() => void download(tipo)} data-testid={`scarica-${tipo}`}>
+              {t(`dettaglio.scarica.${tipo}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      <ErrorAlert message={action.error} />
       {p.group === 'bozza' && (
         <button type="button" className="btn btn-primary btn-lg" onClick={() => go({ name: 'wizard', praticaId: p.id })}>{t('pratiche.riprendi')}</button>
       )}

@@ -10,8 +10,9 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { PinField } from '../components/PinField';
 
 /**
- * Signing and sending: the citizen confirms with the card's PIN, then the pratica is
- * submitted (core queues it for the portal; the status bar shows the outbox).
+ * Signing and sending: core signs the module with the card (the PIN is verified by the
+ * card, one try), then the pratica is submitted (queued for the portal; the status bar
+ * shows the outbox).
  */
 export function Firma({ praticaId, go }: { praticaId: string; go: Go }) {
   const { t } = useTranslation();
@@ -25,7 +26,7 @@ export function Firma({ praticaId, go }: { praticaId: string; go: Go }) {
     const entered = pin;
     setPin('');
     const sent = await action.run(async () => {
-      await unwrap(sportello.card.verifyPin({ pin: entered }));
+      await unwrap(sportello.pratiche.sign({ id: praticaId, pin: entered }));
       return unwrap(sportello.pratiche.submit({ id: praticaId }));
     });
     if (sent) go({ name: 'ricevuta', praticaId }, { replace: true });

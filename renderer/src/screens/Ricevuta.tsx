@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Go } from '../citizen/navigation';
 import { sportello } from '../platform/sportello';
@@ -7,11 +8,25 @@ import { ScreenTitle } from '../components/ScreenTitle';
 import { Busy } from '../components/Busy';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDate } from '../components/dates';
+import { useApp } from '../platform/app-context';
+import { useAction } from '../platform/use-load';
+import { saveFile } from '../platform/download';
 
 /** Proof of submission on screen, to print (or save as PDF from the print dialog). */
 export function Ricevuta({ praticaId, go }: { praticaId: string; go: Go }) {
   const { t } = useTranslation();
+  const { kiosk } = useApp();
   const load = useLoad(() => unwrap(sportello.pratiche.get({ id: praticaId })), [praticaId]);
+  const action = useAction();
+  const [printed, setPrinted] = useState(false);
+  /** Printed silently where the installation has a printer; otherwise the PDF is offered to save. */
+  const print = async () => {
+    const receipt = await action.run(() => unwrap(sportello.pratiche.receipt({ id: praticaId, formato: kiosk ? '80mm' : 'a4' })));
+    if (!receipt) return;
+    const outcome = await action.run(() => unwrap(sportello.app.print({ jobName: receipt.nomeFile.slice(0, 80), pdfBase64: receipt.pdfBase64 })));
+    if (outcome?.printed) setPrinted(true);
+    else if (outcome) saveFile(receipt.pdfBase64, receipt.nomeFile, 'application/pdf');
+  };
   if (load.error) return <ErrorAlert message={load.error} />;
   if (!load.data) return <Busy />;
   const p = load.data;
@@ -35,8 +50,10 @@ export function Ricevuta({ praticaId, go }: { praticaId: string; go: Go }) {
         ))}
       </dl>
       <p>{t('ricevuta.coda')}</p>
+      <ErrorAlert message={action.error} />
+      {printed && <p className="alert alert-success" role="status">{t('ricevuta.stampata')}</p>}
       <div className="d-flex gap-3 flex-wrap no-print">
-        <button type="button" className="btn btn-primary btn-lg" onClick={() => window.print()} data-testid="stampa-ricevuta">{t('ricevuta.stampa')}</button>
+        <button type="button" className="btn btn-primary btn-lg" disabled={action.busy} onClick={() => void print()} data-testid="stampa-ricevuta">{t('ricevuta.stampa')}</button>
         <button type="button" className="btn btn-outline-primary btn-lg" onClick={() => go({ name: 'pratiche' })}>{t('menu.pratiche')}</button>
       </div>
     </section>
