@@ -58,7 +58,8 @@ export function insiemeFirmato(attributi: pkijs.Attribute[]): AttributiFirmati {
 }
 
 export function attributiFirmati(contenuto: Uint8Array, certificatoDer: Uint8Array, firmatoIl: Date): AttributiFirmati {
-  const certificato = pkijs.Certificate.fromBER(certificatoDer);
+  // A fresh copy: pkijs wants a view over a plain ArrayBuffer, not a shared one.
+  const certificato = pkijs.Certificate.fromBER(new Uint8Array(certificatoDer));
   // signingTime carries whole seconds: sub-second digits would make UTCTime invalid DER.
   const istante = new Date(Math.floor(firmatoIl.getTime() / 1000) * 1000);
   return insiemeFirmato([

@@ -22,7 +22,8 @@ export interface FirmaPreparata {
 
 /** Everything except the card's own signature: split out so the PIN prompt can sit right before the card is used. */
 export function preparaFirma(contenuto: Uint8Array, certificatoDer: Uint8Array, firmatoIl: Date): FirmaPreparata {
-  const certificato = pkijs.Certificate.fromBER(certificatoDer);
+  // A fresh copy: pkijs wants a view over a plain ArrayBuffer, not a shared one.
+  const certificato = pkijs.Certificate.fromBER(new Uint8Array(certificatoDer));
   const { attributi, daFirmare } = attributiFirmati(contenuto, certificatoDer, firmatoIl);
   return {
     daFirmare,
