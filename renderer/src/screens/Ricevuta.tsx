@@ -40,7 +40,7 @@ export function Ricevuta({ praticaId, go }: { praticaId: string; go: Go }) {
   return (
     <section className="receipt">
       <ScreenTitle testId="titolo-ricevuta">{t('ricevuta.titolo')}</ScreenTitle>
-      <p className="alert alert-success fs-5" data-testid="ricevuta-esito">{t('ricevuta.inviata-testo')}</p>
+      <div className="alert alert-success" role="status"><p className="mb-0 fs-5" data-testid="ricevuta-esito">{t('ricevuta.inviata-testo')}</p></div>
       <dl className="row" data-testid="ricevuta">
         {rows.map(([label, value]) => (
           <div key={label} className="col-12 col-md-6 mb-2">

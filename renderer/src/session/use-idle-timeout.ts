@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 
@@ -8,6 +8,9 @@ const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
  */
 export function useIdleTimeout(enabled: boolean, timeoutSeconds: number, onExpire: () => void): number | null {
   const [left, setLeft] = useState<number | null>(enabled ? timeoutSeconds : null);
+  // Read at expiry: a new function at each render must not restart the count.
+  const expire = useRef(onExpire);
+  expire.current = onExpire;
   useEffect(() => {
     if (!enabled) {
       setLeft(null);
@@ -25,7 +28,7 @@ export function useIdleTimeout(enabled: boolean, timeoutSeconds: number, onExpir
       setLeft(seconds);
       if (seconds === 0 && !expired) {
         expired = true;
-        onExpire();
+        expire.current();
       }
     }, 250);
     setLeft(timeoutSeconds);
@@ -33,7 +36,6 @@ export function useIdleTimeout(enabled: boolean, timeoutSeconds: number, onExpir
       clearInterval(timer);
       ACTIVITY.forEach((e) => window.removeEventListener(e, reset, { capture: true }));
     };
-    // onExpire is read at expiry; a new function each render must not restart the count.
   }, [enabled, timeoutSeconds]);
   return left;
 }
