@@ -87,7 +87,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (report && report.problems.length > 0) options.log.warn('catalogo dimostrativo: moduli non importati', { problems: report.problems });
   }
 
-  const handlers: Handlers<Calls> = {
+  const areaHandlers: Handlers<Calls> = {
     ...appHandlers({
       config: options.config,
       version: options.version,
@@ -100,6 +100,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...syncHandlers(sync),
     ...praticheArea.handlers,
     ...deskHandlers(desk, { enabled: isDesk }),
+  };
+  const handlers: Handlers<Calls> = {
+    ...areaHandlers,
+    // A submission goes out at once rather than at the next sync cycle.
+    'pratiche.submit': async (input, context) => {
+      const submitted = await areaHandlers['pratiche.submit'](input, context);
+      sync.nudge();
+      return submitted;
+    },
   };
 
   return {

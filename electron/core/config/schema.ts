@@ -54,6 +54,13 @@ export const configSchema = z
     caBundlePath: z.string().min(1).nullable().default(null),
     printer: z.object({ name: z.string().min(1).nullable().default(null) }).strict().default({ name: null }),
     retentionDays: z.number().int().min(0).max(3650).optional(),
+    sync: z
+      .object({
+        /** Seconds between two sync cycles; a submission also starts one at once. */
+        intervalSeconds: z.number().int().min(1).max(3600).default(15),
+      })
+      .strict()
+      .default({ intervalSeconds: 15 }),
   })
   .strict();
 

@@ -16,5 +16,6 @@ export function cardHandlers(session: IdentitySession): Handlers<typeof cardCall
       await session.unblockPin(puk, newPin);
       return { unblocked: true as const };
     },
+    'card.endSession': async () => session.endSession(),
   };
 }

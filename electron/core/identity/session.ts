@@ -73,6 +73,18 @@ export class IdentitySession {
     return this.session;
   }
 
+  /**
+   * Ends the citizen's authenticated session while the card stays in the reader (Esci, idle
+   * timeout on a kiosk): core stops answering for that citizen until the PIN is verified again.
+   */
+  endSession(): CardSession {
+    if (this.session.state === 'autenticata') {
+      this.publish({ ...this.session, state: 'identificata' });
+      this.log.info('sessione chiusa dal cittadino', { reader: this.session.reader });
+    }
+    return this.session;
+  }
+
   /** The card's signer, for a signature right after `verifyPin` in the same card session. */
   signer(): SignerPort {
     return this.port.signer(this.requireIdentified());

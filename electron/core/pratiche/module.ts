@@ -13,6 +13,7 @@ import { createCatalogueRepo } from '../store/catalogue-repo';
 import { createCittadiniRepo } from '../store/cittadini-repo';
 import { openDatabase, type Db } from '../store/database';
 import { createPraticheRepo } from '../store/pratiche-repo';
+import { createRemoteRepo } from '../store/remote-repo';
 import { createAllegati } from './allegati/allegati';
 import { createBlobStore } from './allegati/blob-store';
 import type { CurrentCitizen } from './citizen';
@@ -39,7 +40,19 @@ export function createPraticheModule(options: {
   const blobs = createBlobStore(options.dataDir);
   const carta = options.carta ?? null;
   const { moduli, firmaInvio } = createFirmaInvioArea(db, blobs, carta);
-  const pratiche = createPratiche({ repo: praticheRepo, allegati: allegatiRepo, cittadini, catalogue, clock: options.clock, firma: firmaInvio });
+  const remoteRepo = createRemoteRepo(db);
+  const portale = (praticaId: string) => {
+    const remote = remoteRepo.get(praticaId);
+    if (!remote) return null;
+    return {
+      protocolNumber: remote.protocolNumber,
+      protocolledAt: remote.protocolledAt,
+      outcome: remote.outcome,
+      outcomeMotivation: remote.outcomeMotivation,
+      outcomeFiles: remote.outcomeFiles.map((f) => ({ id: f.id, name: f.name, mimeType: f.mimeType, size: f.size })),
+    };
+  };
+  const pratiche = createPratiche({ repo: praticheRepo, allegati: allegatiRepo, cittadini, catalogue, clock: options.clock, firma: firmaInvio, portale });
   const allegati = createAllegati({ repo: allegatiRepo, pratiche: praticheRepo, catalogue, blobs, clock: options.clock });
   const firma = createFirmaArea({
     db,

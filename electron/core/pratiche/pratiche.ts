@@ -18,7 +18,7 @@ import type { Cittadini } from './cittadini';
 import { completeness, stepErrors, type StepContext } from './completeness';
 import { STATO } from './status';
 import { dataKeysOf, wizardSteps, type WizardStep } from './steps';
-import { praticaSummary, praticaView } from './view';
+import { praticaSummary, praticaView, type PortalView } from './view';
 
 export const MAX_DATA_BYTES = 1_000_000;
 
@@ -30,6 +30,8 @@ export interface PraticheDeps {
   clock: Clock;
   /** Adds the signed module to a submission (electron/core/firma); absent where nothing signs. */
   firma?: FirmaInvio;
+  /** What the portal said of a sent pratica (protocol number, outcome), kept by sync. */
+  portale?: (praticaId: string) => PortalView | null;
 }
 
 /** The signed module's entry in the outbox payload, or null when the pratica goes unsigned; throws when it may not. */
@@ -80,7 +82,7 @@ export function createPratiche(deps: PraticheDeps) {
   function view(citizen: Citizen, id: string): PraticaView {
     const { pratica, service, steps, context } = load(citizen, id);
     const profile = deps.cittadini.profile(citizen);
-    return praticaView(pratica, service, steps, profile, context.attachments, deps.repo.history(id));
+    return praticaView(pratica, service, steps, profile, context.attachments, deps.repo.history(id), deps.portale?.(id) ?? null);
   }
 
   function editable(citizen: Citizen, id: string) {

@@ -7,6 +7,9 @@ import type { HistoryEntry, PraticaRecord, PraticaSummaryRecord } from '../store
 import { gruppoOf, statusLabel } from './status';
 import type { WizardStep } from './steps';
 
+/** The portal's side of a sent pratica, as sync recorded it. */
+export type PortalView = PraticaView['portale'];
+
 const fileOf = (a: AllegatoRecord) => ({ id: a.id, name: a.name, mimeType: a.mimeType, size: a.size, pdfa: a.pdfa, createdAt: a.createdAt });
 
 export function praticaView(
@@ -16,6 +19,7 @@ export function praticaView(
   profile: ProfileRecord,
   attachments: (AllegatoRecord & { slotKey: string })[],
   history: HistoryEntry[],
+  portale: PortalView,
 ): PraticaView {
   return {
     id: p.id,
@@ -43,6 +47,7 @@ export function praticaView(
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
     submittedAt: p.submittedAt,
+    portale,
   };
 }
 

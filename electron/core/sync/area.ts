@@ -25,6 +25,8 @@ export interface SyncArea {
   status(): SyncStatus;
   parked(): { praticaId: string; error: string; parkedAt: string }[];
   retry(praticaId: string): boolean;
+  /** Something entered the outbox: send it now rather than at the next cycle. */
+  nudge(): void;
   start(): void;
   stop(): Promise<void>;
 }
@@ -38,6 +40,7 @@ export function createSyncArea(o: SyncAreaOptions): SyncArea {
       status,
       parked: () => outbox.parked(),
       retry: (id) => outbox.unpark(id, o.clock.now().toISOString()),
+      nudge: () => o.publish(status()),
       start: () => o.publish(status()),
       stop: async () => {},
     };
@@ -59,5 +62,6 @@ export function createSyncArea(o: SyncAreaOptions): SyncArea {
     log: o.log,
     clock: o.clock,
     onStatus: o.publish,
+    tuning: { intervalMs: o.config.sync.intervalSeconds * 1000 },
   });
 }

@@ -126,6 +126,10 @@ export function createSyncService(o: SyncServiceOptions) {
       running ??= cycle().finally(() => (running = null));
       return running;
     },
+    /** A cycle now (a pratica was just submitted), without waiting for the next tick. */
+    nudge(): void {
+      this.runOnce().catch((error: unknown) => o.log.error('sincronizzazione: errore interno', { error }));
+    },
     start(): void {
       if (timer) return;
       const tick = () => {

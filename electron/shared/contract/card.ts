@@ -61,6 +61,8 @@ export const cardCalls = {
   'card.unblockPin': call(z.object({ puk: pukSchema, newPin: pinSchema }).strict(), z.object({ unblocked: z.literal(true) }), {
     secretFields: ['puk', 'newPin'],
   }),
+  /** The citizen leaves (Esci, idle timeout) with the card still in: the PIN is asked again. */
+  'card.endSession': call(z.object({}).strict(), cardSessionSchema),
 };
 
 export const cardEvents = {

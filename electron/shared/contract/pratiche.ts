@@ -71,6 +71,16 @@ export const praticaViewSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   submittedAt: z.string().nullable(),
+  /** What the portal recorded once the pratica was sent: protocol number, outcome and its files. */
+  portale: z
+    .object({
+      protocolNumber: z.string().nullable(),
+      protocolledAt: z.string().nullable(),
+      outcome: z.boolean().nullable(),
+      outcomeMotivation: z.string().nullable(),
+      outcomeFiles: z.array(z.object({ id: z.string(), name: z.string(), mimeType: z.string(), size: z.number().int() })),
+    })
+    .nullable(),
 });
 export type PraticaView = z.infer<typeof praticaViewSchema>;
 

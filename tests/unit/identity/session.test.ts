@@ -116,6 +116,18 @@ describe('identity session', () => {
     expect(sessions.at(-1)?.state).toBe('nessuna-carta');
   });
 
+  it('ends the authenticated session on request while the card stays in', async () => {
+    const { port, session } = setup();
+    port.insert('Lettore A');
+    port.reading.resolve(IDENTITY);
+    await tick();
+    await session.verifyPin('12345');
+    expect(session.current()?.authenticated).toBe(true);
+    expect(session.endSession().state).toBe('identificata');
+    expect(session.current()?.authenticated).toBe(false);
+    expect(session.current()?.identity.codiceFiscale).toBe('RSSMRA80A01H501U');
+  });
+
   it('discards a reading that finishes after the card left', async () => {
     const { port, session } = setup();
     port.insert('Lettore A');
