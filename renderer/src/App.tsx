@@ -6,6 +6,7 @@ import { AppContext, type AppContextValue } from './platform/app-context';
 import { Header } from './shell/Header';
 import { StatusBar } from './components/StatusBar';
 import { SessionGate } from './session/SessionGate';
+import { DeskApp } from './desk';
 import { OnScreenKeyboard } from './kiosk/OnScreenKeyboard';
 import { Busy } from './components/Busy';
 
@@ -37,7 +38,7 @@ export function App() {
         {!context && !error && <div className="container"><Busy label={t('app.caricamento')} /></div>}
         {context && (
           <AppContext.Provider value={context}>
-            <SessionGate />
+            {context.info.mode === 'desk' ? <DeskApp /> : <SessionGate />}
             {context.kiosk && <OnScreenKeyboard />}
           </AppContext.Provider>
         )}

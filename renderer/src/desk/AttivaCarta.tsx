@@ -24,7 +24,7 @@ function Cifre({ id, label, length, value, onChange }: { id: string; label: stri
   );
 }
 
-export function AttivaCarta() {
+export function AttivaCarta({ onDone }: { onDone?: () => void } = {}) {
   const { t } = useTranslation(DESK_NS);
   const [fase, setFase] = useState<Fase>('pin');
   const [a, setA] = useState('');
@@ -122,6 +122,9 @@ export function AttivaCarta() {
           {nuovoPin}
           <button type="submit" className="btn btn-primary btn-lg" disabled={a.length !== 2 || b.length !== 6 || nuovo.length < 5} data-testid="attiva-sblocca">{t('attiva.sblocca')}</button>
         </form>
+      )}
+      {onDone && (fase === 'cambio' || fase === 'fatto') && (
+        <button type="button" className="btn btn-outline-primary btn-lg mt-3" onClick={onDone} data-testid="attiva-continua">{t('attiva.continua')}</button>
       )}
     </div>
   );

@@ -35,6 +35,19 @@ export function DettaglioPratica({ praticaId, go }: { praticaId: string; go: Go 
         <div className="col-12 col-md-4"><dt>{t('ricevuta.identificativo')}</dt><dd>{p.id}</dd></div>
         <div className="col-12 col-md-4"><dt>{t('dettaglio.creata')}</dt><dd>{formatDate(p.createdAt, true)}</dd></div>
         <div className="col-12 col-md-4"><dt>{t('ricevuta.inviata')}</dt><dd>{p.submittedAt ? formatDate(p.submittedAt, true) : t('dettaglio.non-inviata')}</dd></div>
+        {p.submittedAt && (
+          <div className="col-12 col-md-4">
+            <dt>{t('dettaglio.protocollo')}</dt>
+            <dd data-testid="numero-protocollo">
+              {p.portale?.protocolNumber
+                ? `${p.portale.protocolNumber}${p.portale.protocolledAt ? ` · ${formatDate(p.portale.protocolledAt, true)}` : ''}`
+                : t('dettaglio.protocollo-in-attesa')}
+            </dd>
+          </div>
+        )}
+        {p.portale?.outcomeMotivation && (
+          <div className="col-12 col-md-8"><dt>{t('dettaglio.esito')}</dt><dd data-testid="esito">{p.portale.outcomeMotivation}</dd></div>
+        )}
       </dl>
       <h2 className="h4">{t('dettaglio.iter')}</h2>
       <ol className="list-group list-group-numbered mb-4" data-testid="iter">

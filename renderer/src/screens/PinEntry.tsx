@@ -11,7 +11,7 @@ import { Busy } from '../components/Busy';
 import { UnblockPinForm } from './UnblockPinForm';
 
 /** The card has been read: the citizen proves it is theirs with the PIN. */
-export function PinEntry({ session }: { session: CardSession }) {
+export function PinEntry({ session, onActivate }: { session: CardSession; onActivate?: () => void }) {
   const { t } = useTranslation();
   const [pin, setPin] = useState('');
   const status = useLoad(() => unwrap(sportello.card.pinStatus({})), []);
@@ -51,6 +51,11 @@ export function PinEntry({ session }: { session: CardSession }) {
             {t('pin.conferma')}
           </button>
           {action.busy && <Busy label={t('pin.verifica')} />}
+          {onActivate && (
+            <p className="mt-4">
+              <button type="button" className="btn btn-link fs-5 px-0" onClick={onActivate} data-testid="attiva-carta-link">{t('pin.attiva')}</button>
+            </p>
+          )}
         </>
       )}
     </section>

@@ -9,6 +9,8 @@ import { Attract } from '../screens/Attract';
 import { PinEntry } from '../screens/PinEntry';
 import { SessionEnded } from '../screens/SessionEnded';
 import { CitizenApp } from '../citizen/CitizenApp';
+import { AttivaCarta } from '../desk';
+import { sportello } from '../platform/sportello';
 
 /**
  * Who may see what. No card: the attract screen. A card read: the PIN. PIN verified:
@@ -22,6 +24,7 @@ export function SessionGate() {
   const session = useCardSession();
   const [generation, setGeneration] = useState(0);
   const [ended, setEnded] = useState(false);
+  const [activating, setActivating] = useState(false);
   const state = session?.state ?? 'nessuna-carta';
   const previous = useRef(state);
 
@@ -33,13 +36,17 @@ export function SessionGate() {
 
   const endSession = useCallback(() => {
     setEnded(true);
+    setActivating(false);
     wipe();
+    // Core stops answering for this citizen too, not just the screens.
+    void sportello.card.endSession({});
   }, [wipe]);
 
   useEffect(() => {
     if (state === 'nessuna-carta') {
       if (previous.current !== 'nessuna-carta') wipe();
       setEnded(false);
+      setActivating(false);
     }
     previous.current = state;
   }, [state, wipe]);
@@ -49,7 +56,8 @@ export function SessionGate() {
 
   let screen;
   if (ended && state !== 'nessuna-carta') screen = <SessionEnded />;
-  else if (state === 'identificata' && session) screen = <PinEntry key={generation} session={session} />;
+  else if (activating && (state === 'identificata' || state === 'autenticata')) screen = <AttivaCarta key={generation} onDone={() => setActivating(false)} />;
+  else if (state === 'identificata' && session) screen = <PinEntry key={generation} session={session} onActivate={() => setActivating(true)} />;
   else if (state === 'autenticata' && session) screen = <CitizenApp key={generation} session={session} onExit={endSession} />;
   else screen = <Attract session={session} />;
 
