@@ -100,6 +100,8 @@ export async function startJourneyRig(options: JourneyRigOptions): Promise<Journ
       caBundlePath,
       portal: { url: portal.url, tenant: portal.tenant, credentials: { from: 'env', ...CREDENTIAL_VARS } },
       ...(options.idleTimeoutSeconds ? { idleTimeoutSeconds: options.idleTimeoutSeconds } : {}),
+      // A cycle every second: the journeys wait for the outbox and the portal's status pull, not for a timer.
+      sync: { intervalSeconds: 1 },
     };
     const app = await startTestHost(config, { rendererDir: renderer });
     cleanups.push(() => app.stop());

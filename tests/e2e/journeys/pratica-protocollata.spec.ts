@@ -5,7 +5,7 @@
  */
 import { test, expect } from './fixtures';
 import { CARD } from '../../support/journey-rig';
-import { insertCardAndWaitForPin, logIn, typeOnPinPad } from './steps';
+import { insertCardAndWaitForPin, logIn, passOnboarding, typeOnPinPad } from './steps';
 import { compileMensa, signAndSend } from './mensa-form';
 
 const PROTOCOLLO = 'PG/2026/0012345';
@@ -22,6 +22,7 @@ test('the pratica synced after the card came back, then its protocol number', as
 
   await insertCardAndWaitForPin(page, rig);
   await typeOnPinPad(page, CARD.pin);
+  await passOnboarding(page);
   await page.getByTestId('menu-pratiche').click();
   await expect(page.getByTestId('scheda-inviate')).toContainText('Inviate 1');
   const row = page.getByTestId('elenco-pratiche');
@@ -31,11 +32,11 @@ test('the pratica synced after the card came back, then its protocol number', as
   await rig.portal.register(remote.id, PROTOCOLLO);
   await row.getByRole('button', { name: 'Apri' }).click();
   await expect(page.getByTestId('titolo-dettaglio')).toHaveText('Iscrizione al servizio di mensa scolastica');
-  // The status pull runs every 15 s: the detail is reopened until the number is there.
+  // The status pull runs on the next sync cycle: the detail is reopened until the number is there.
   await expect(async () => {
     await page.getByTestId('indietro-schermata').click();
     await row.getByRole('button', { name: 'Apri' }).click();
-    await expect(page.getByTestId('numero-protocollo'), 'Dettaglio pratica: manca il numero di protocollo (data-testid "numero-protocollo")').toHaveText(PROTOCOLLO, { timeout: 1_000 });
+    await expect(page.getByTestId('numero-protocollo'), 'Dettaglio pratica: manca il numero di protocollo (data-testid "numero-protocollo")').toContainText(PROTOCOLLO, { timeout: 1_000 });
   }).toPass({ timeout: 25_000 });
   await expect(page.getByTestId('dettaglio-stato')).toHaveText('Protocollata');
   await shoot('protocollo-dettaglio');
