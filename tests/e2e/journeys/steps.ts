@@ -3,7 +3,7 @@
  * the PIN on the kiosk's pad (or the keyboard at home), accept the terms, skip or fill
  * the profile. Each asserts what the citizen must see before moving on.
  */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { CARD, type JourneyRig } from '../../support/journey-rig';
 
 const CARD_BUSY = "La carta è in uso da un'altra applicazione";
@@ -24,7 +24,7 @@ export async function typeOnPinPad(page: Page, digits: string): Promise<void> {
     await ok.click();
     // The pad is disabled while the card works, and goes away when the PIN opens the next screen.
     const deadline = Date.now() + 20_000;
-    while ((await pad.isVisible()) && !(await ok.isEnabled())) {
+    while (await stillChecking(pad, ok)) {
       if (Date.now() > deadline) throw new Error('il PIN è ancora in verifica dopo 20 s');
       await page.waitForTimeout(100);
     }
@@ -32,6 +32,16 @@ export async function typeOnPinPad(page: Page, digits: string): Promise<void> {
     if (!refused) return;
     if (attempt === 4) throw new Error(`PIN rifiutato ${attempt} volte: ${CARD_BUSY}`);
     await page.waitForTimeout(500 * attempt);
+  }
+}
+
+/** The pad is shown with OK disabled. It can go away between two looks (the PIN opened the next screen): that is not "still checking". */
+async function stillChecking(pad: Locator, ok: Locator): Promise<boolean> {
+  if (!(await pad.isVisible())) return false;
+  try {
+    return !(await ok.isEnabled({ timeout: 1_000 }));
+  } catch {
+    return pad.isVisible();
   }
 }
 
