@@ -11,7 +11,7 @@ import { fillApplicant } from './anagrafica';
 import { choose, component, pickValue, typeDate, typeIn } from './formio';
 import { signAndSend } from './mensa-form';
 import { nextStepAccepted } from './wizard';
-import { closeKeyboard, insertCardAndWaitForPin, logIn, typeOnPinPad } from './steps';
+import { closeKeyboard, insertCardAndWaitForPin, logIn, passOnboarding, typeOnPinPad } from './steps';
 
 const FAMILY = [
   { nome: 'Laura', cognome: 'Bianchi', cf: 'BNCLRA82M41H501Q', nascita: '01/08/1982', relazione: 'coniuge' },
@@ -102,6 +102,7 @@ test('Cambio di indirizzo with two family members and a car, resumed after the c
   await expect(page.getByTestId('attract-istruzione')).toBeVisible();
   await insertCardAndWaitForPin(page, rig);
   await typeOnPinPad(page, CARD.pin);
+  await passOnboarding(page);
   await page.getByTestId('menu-pratiche').click();
   await page.getByTestId('scheda-bozza').click();
   await page.getByTestId('elenco-pratiche').getByRole('button', { name: 'Riprendi' }).click();

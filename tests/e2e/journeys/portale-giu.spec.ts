@@ -18,7 +18,7 @@ test('portal down during submission: outbox, status bar, sync when it returns', 
 
   await rig.portal.stop();
   await signAndSend(page, shoot, 'portale-giu');
-  // The sync engine notices on its next cycle (every 15 s).
+  // Sending starts a sync cycle at once (the rig syncs every second): it fails and the pratica stays queued.
   await expect(queue).toHaveText('Pratiche in coda: 1', { timeout: 20_000 });
   await expect(portalState).toHaveText('Portale non raggiungibile: le pratiche restano in coda', { timeout: 20_000 });
   await shoot('portale-giu-in-coda');
