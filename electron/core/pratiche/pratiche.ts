@@ -143,11 +143,15 @@ export function createPratiche(deps: PraticheDeps) {
       const step = steps.find((s) => s.id === stepId);
       if (!step || step.kind !== 'modulo') throw new DomainError('passo-sconosciuto', 'Questo passo non ha campi da salvare.');
       const allowed = dataKeysOf(step.components);
-      const unknown = Object.keys(values).filter((k) => !allowed.has(k));
+      // A form renderer hands back the whole pratica's data, other steps' fields included:
+      // those are left as stored (only this step's fields change); a key no step has is refused.
+      const known = new Set(steps.flatMap((s) => (s.kind === 'modulo' ? [...dataKeysOf(s.components)] : [])));
+      const unknown = Object.keys(values).filter((k) => !known.has(k));
       if (unknown.length > 0) {
         throw new DomainError('campo-sconosciuto', 'Alcuni dati non appartengono a questo passo.', unknown.slice(0, 20).map((k) => ({ path: k, message: 'campo non previsto' })));
       }
-      const data = withApplicant(citizen, steps, { ...pratica.data, ...values });
+      const own = Object.fromEntries(Object.entries(values).filter(([k]) => allowed.has(k)));
+      const data = withApplicant(citizen, steps, { ...pratica.data, ...own });
       if (Buffer.byteLength(JSON.stringify(data)) > MAX_DATA_BYTES) {
         throw new DomainError('dati-troppo-grandi', 'I dati inseriti sono troppo grandi per essere salvati.');
       }

@@ -115,6 +115,10 @@ export function createPortalClient(options: PortalClientOptions) {
   }
 
   return {
+    /** Is the portal there? One small public request, not retried: a cycle with nothing else to say asks this. */
+    async ping(): Promise<void> {
+      await call('verifica del portale', { method: 'GET', url: `${api}/services`, params: { limit: 1 } }, null, { auth: false, retryTransient: false });
+    },
     async listServices(): Promise<Record<string, unknown>[]> {
       return call('elenco servizi', { method: 'GET', url: `${api}/services` }, servicesSchema, { auth: false });
     },

@@ -116,6 +116,10 @@ export function createSyncService(o: SyncServiceOptions) {
       refreshed = await step('aggiornamento catalogo', () => refreshCatalogue({ portal, catalogue, remote, tenant: o.tenant, clock: o.clock }));
       if (refreshed) lastCatalogueAt = now().getTime();
     }
+    // A cycle that had nothing to send, pull or refresh never spoke to the portal: ask it, so
+    // "online" says what the portal is now and not what it was at the last exchange.
+    const quiet = (!drain || drain.sent + drain.rescheduled + drain.parked === 0) && statusChanges === 0 && remote.open(1).length === 0 && !refreshed;
+    if (quiet) await step('verifica del portale', () => portal.ping());
     publish();
     return { drain, statusChanges, purged, catalogue: refreshed };
   };

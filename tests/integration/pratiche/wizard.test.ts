@@ -66,6 +66,11 @@ describe('pratica wizard through the contract, on a real database file', () => {
     expect(saved.revision).toBe(before + 1);
     const unknown = await h.fails('pratiche.saveStep', { id, stepId: 'modulo:mensa-alunno', values: { hack: 1 } });
     expect(unknown.code).toBe('campo-sconosciuto');
+    // The renderer hands back the whole pratica: another step's fields are left as stored.
+    await h.ok('pratiche.saveStep', { id, stepId: 'modulo:mensa-alunno', values: { nome_alunno: 'Luca', applicant: { data: { email_address: 'altro@example.it' } } } });
+    const kept = await h.ok('pratiche.get', { id });
+    expect(kept.data.nome_alunno).toBe('Luca');
+    expect(kept.data.applicant.data.email_address).toBe('anna@example.it');
     expect((await h.fails('pratiche.saveStep', { id, stepId: 'istruzioni', values: {} })).code).toBe('passo-sconosciuto');
     expect((await h.fails('pratiche.saveStep', { id, stepId: 'modulo:mensa-alunno', values: 'testo' })).code).toBe('input-non-valido');
     expect((await h.fails('pratiche.saveStep', { id: 'non-un-uuid', stepId: 'x', values: {} })).code).toBe('input-non-valido');

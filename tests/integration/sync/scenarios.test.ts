@@ -93,6 +93,23 @@ describe('sync: scenari', () => {
     expectExactlyOnce(portal, kiosk);
   });
 
+  it('con la coda vuota il ciclo chiede comunque al portale: giù è offline, di nuovo su è online', async () => {
+    portal = await startPortal({ catalogueDir: TEST_CATALOGUE });
+    kiosk = createKiosk();
+    const engine = testEngine({ db: kiosk.db, dataDir: kiosk.dataDir, portalUrl: portal.url });
+    await engine.runOnce();
+    expect(engine.status()).toEqual({ online: true, outbox: 0, parked: 0 });
+    const { dataDir } = portal;
+    const port = Number(new URL(portal.url).port);
+    await portal.close();
+    portal = undefined;
+    await engine.runOnce();
+    expect(engine.status()).toEqual({ online: false, outbox: 0, parked: 0 });
+    portal = await startPortal({ catalogueDir: TEST_CATALOGUE, dataDir, port });
+    await engine.runOnce();
+    expect(engine.status()).toEqual({ online: true, outbox: 0, parked: 0 });
+  });
+
   it('catalogo cambiato con una bozza aperta: la bozza resta, il cittadino viene avvisato', async () => {
     portal = await startPortal({ catalogueDir: TEST_CATALOGUE });
     kiosk = createKiosk();
