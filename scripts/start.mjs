@@ -20,6 +20,21 @@ function electronBinary() {
   }
 }
 
+// A fresh clone: install the dependencies first. Electron's own installer downloads its
+// binary and fails where that download is impossible; then install without it.
+if (!existsSync('node_modules/.package-lock.json')) {
+  const withElectron = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit', shell: process.platform === 'win32' });
+  if (withElectron.status !== 0) {
+    console.log("Installazione senza l'eseguibile di Electron (non si può scaricare su questa macchina).");
+    const without = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
+      stdio: 'inherit',
+      shell: process.platform === 'win32',
+      env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+    });
+    if (without.status !== 0) process.exit(without.status ?? 1);
+  }
+}
+
 run('npx', ['electron-vite', 'build']);
 const electron = electronBinary();
 if (!electron) {
