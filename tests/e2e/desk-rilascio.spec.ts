@@ -25,6 +25,8 @@ test('desk release shows 2 + 2 digits, emails 3 + 6, and 2 + 3 activates the car
 
   await page.goto(desk.host.url);
   await expect(page.getByTestId('desk-username')).toBeVisible();
+  await axe(page, 'desk-accesso-operatore');
+  await shoot(page, 'desk-accesso-operatore');
   await page.getByTestId('desk-username').fill(OPERATORE.username);
   await page.getByTestId('desk-password').fill(OPERATORE.password);
   await page.getByTestId('desk-accedi').click();

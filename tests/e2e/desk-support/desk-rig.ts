@@ -10,22 +10,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startVirtualCns, type VirtualCnsHandle } from '../../../native/virtual-card';
 import type { ConfigInput } from '../../../electron/core/config/schema';
-import { createRegistro } from '../../../electron/core/audit/registro';
-import { createOperatori } from '../../../electron/core/desk/operatori';
-import { systemClock } from '../../../electron/core/ports/clock';
-import { createAuditRepo } from '../../../electron/core/store/audit-repo';
-import { openDatabase } from '../../../electron/core/store/database';
-import { createOperatoriRepo } from '../../../electron/core/store/operatori-repo';
 import { startPcscd } from '../../rig/pcscd';
 import { acquireSlot, slotsHeldByOthers } from '../../rig/vpcd-slots';
-import { createIssuing, startSmtpCapture, type SmtpCapture } from '../../portal/issuing';
-import { startPortal, type Portal } from '../../portal/server';
+import type { SmtpCapture } from '../../portal/issuing';
+import type { Portal } from '../../portal/server';
+import { createDeskOperatori, DESK_OPERATORE, DESK_PORTAL_ACCOUNT, startIssuingPortal } from '../../support/desk-issuer';
 import { startTestHost, type TestHost } from '../../support/host';
 import { rendererDir } from '../../support/journey-rig';
 
 // None is a substring of the serial, the codice fiscale or another: a leak would be unambiguous.
 export const CARTA = { pin: '73915', puk: '50628417', seriale: '6120016461039008', codiceFiscale: 'RSSMRA80A01H501U' } as const;
-export const OPERATORE = { username: 'mario.bianchi', nome: 'Mario Bianchi', password: 'sportello-2026' } as const;
+export const OPERATORE = DESK_OPERATORE;
 
 /** The configuration names the variables holding the portal account, never the values. */
 const CREDENTIAL_VARS = { usernameVar: 'SPORTELLO_DESK_PORTAL_USER', passwordVar: 'SPORTELLO_DESK_PORTAL_PASSWORD' } as const;
@@ -37,18 +32,6 @@ export interface DeskRig {
   /** A browser host in the given mode on the rig's reader; stopped by stop() unless stopped earlier. */
   startHost(mode: 'desk' | 'home'): Promise<TestHost>;
   stop(): Promise<void>;
-}
-
-/** The administrator creates the operator in the app's data directory, as the desk CLI does. */
-async function createOperatore(dataDir: string): Promise<void> {
-  const db = openDatabase({ dataDir });
-  try {
-    const operatori = createOperatori(createOperatoriRepo(db), createRegistro(createAuditRepo(db), systemClock), systemClock);
-    const admin = await operatori.createFirstAdministrator({ username: 'admin', nome: 'Anna Admin', password: 'amministra-2026' });
-    await operatori.create(admin, { username: OPERATORE.username, nome: OPERATORE.nome, ruolo: 'operatore', password: OPERATORE.password });
-  } finally {
-    db.close();
-  }
 }
 
 export async function startDeskRig(): Promise<DeskRig> {
@@ -72,14 +55,10 @@ export async function startDeskRig(): Promise<DeskRig> {
     const card = await startVirtualCns({ port: slot.port, pin: CARTA.pin, puk: CARTA.puk, codiceFiscale: CARTA.codiceFiscale, serial: CARTA.seriale });
     cleanups.push(() => card.stop());
 
-    const smtp = await startSmtpCapture();
-    cleanups.push(() => smtp.close());
-    const issuing = createIssuing({ smtp });
-    const portal = await startPortal({ extraModules: [issuing.module] });
-    cleanups.push(() => portal.close());
-    issuing.register({ seriale: CARTA.seriale, codiceFiscale: CARTA.codiceFiscale, nome: 'MARIO ROSSI', pin: CARTA.pin, puk: CARTA.puk });
-    process.env[CREDENTIAL_VARS.usernameVar] = 'operatore';
-    process.env[CREDENTIAL_VARS.passwordVar] = 'operatore-demo';
+    const { portal, smtp, close } = await startIssuingPortal({ seriale: CARTA.seriale, codiceFiscale: CARTA.codiceFiscale, nome: 'MARIO ROSSI', pin: CARTA.pin, puk: CARTA.puk });
+    cleanups.push(close);
+    process.env[CREDENTIAL_VARS.usernameVar] = DESK_PORTAL_ACCOUNT.username;
+    process.env[CREDENTIAL_VARS.passwordVar] = DESK_PORTAL_ACCOUNT.password;
 
     const workDir = mkdtempSync(join(tmpdir(), 'sportello-desk-e2e-'));
     cleanups.push(() => rmSync(workDir, { recursive: true, force: true }));
@@ -101,7 +80,7 @@ export async function startDeskRig(): Promise<DeskRig> {
         await host.stop();
       };
       cleanups.push(stopOnce);
-      if (mode === 'desk') await createOperatore(host.dataDir);
+      if (mode === 'desk') await createDeskOperatori(host.dataDir);
       return { ...host, stop: stopOnce };
     };
     return { card, smtp, portal, startHost, stop };

@@ -16,18 +16,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/composition';
 import { configSchema } from '../../../electron/core/config/schema';
 import { createRegistro } from '../../../electron/core/audit/registro';
-import { createOperatori } from '../../../electron/core/desk/operatori';
 import { localDay } from '../../../electron/core/desk/validazione';
 import { createLogger } from '../../../electron/core/log/logger';
 import { systemClock } from '../../../electron/core/ports/clock';
 import { createAuditRepo } from '../../../electron/core/store/audit-repo';
 import { DATABASE_FILE, openDatabase } from '../../../electron/core/store/database';
-import { createOperatoriRepo } from '../../../electron/core/store/operatori-repo';
 import { startVirtualCns, type VirtualCnsHandle } from '../../../native/virtual-card';
 import { startPcscd } from '../../rig/pcscd';
 import { acquireSlot, type VpcdSlot } from '../../rig/vpcd-slots';
-import { createIssuing, startSmtpCapture, type SmtpCapture } from '../../portal/issuing';
-import { startPortal, type Portal } from '../../portal/server';
+import type { SmtpCapture } from '../../portal/issuing';
+import type { Portal } from '../../portal/server';
+import { createDeskOperatori, DESK_PORTAL_ACCOUNT, startIssuingPortal, type IssuingPortal } from '../../support/desk-issuer';
 
 // Chosen so that none of them is a substring of the card serial, the codice fiscale or each other.
 const PIN = '73915';
@@ -43,6 +42,7 @@ let dataDir: string;
 let logFile: string;
 let slot: VpcdSlot;
 let card: VirtualCnsHandle;
+let issuer: IssuingPortal;
 let smtp: SmtpCapture;
 let portal: Portal;
 let core: Core;
@@ -72,20 +72,14 @@ beforeAll(async () => {
   await startPcscd();
   slot = acquireSlot();
   card = await startVirtualCns({ port: slot.port, pin: PIN, puk: PUK, codiceFiscale: CF, serial: SERIAL });
-  smtp = await startSmtpCapture();
-  const issuing = createIssuing({ smtp });
-  portal = await startPortal({ extraModules: [issuing.module] });
-  issuing.register({ seriale: SERIAL, codiceFiscale: CF, nome: 'MARIO ROSSI', pin: PIN, puk: PUK });
+  issuer = await startIssuingPortal({ seriale: SERIAL, codiceFiscale: CF, nome: 'MARIO ROSSI', pin: PIN, puk: PUK });
+  ({ smtp, portal } = issuer);
 
   dataDir = mkdtempSync(join(tmpdir(), 'sportello-desk-'));
   const credentials = join(dataDir, 'portale.json');
-  writeFileSync(credentials, JSON.stringify({ username: 'operatore', password: 'operatore-demo' }), { mode: 0o600 });
+  writeFileSync(credentials, JSON.stringify(DESK_PORTAL_ACCOUNT), { mode: 0o600 });
   // The administrator creates the operator before the desk opens (as the desk CLI does).
-  const db = openDatabase({ dataDir });
-  const operatori = createOperatori(createOperatoriRepo(db), createRegistro(createAuditRepo(db), systemClock), systemClock);
-  const admin = await operatori.createFirstAdministrator({ username: 'admin', nome: 'Anna Admin', password: 'amministra-2026' });
-  await operatori.create(admin, { username: 'mario.bianchi', nome: 'Mario Bianchi', ruolo: 'operatore', password: 'sportello-2026' });
-  db.close();
+  await createDeskOperatori(dataDir);
 
   logFile = join(dataDir, 'sportello.log');
   const config = configSchema.parse({
@@ -101,8 +95,7 @@ afterAll(async () => {
   await core?.dispose();
   await card?.stop();
   slot?.release();
-  await portal?.close();
-  await smtp?.close();
+  await issuer?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
