@@ -8,10 +8,10 @@ import { trustAnchorsFromPem } from '../../../native/cns/cross-check';
 import { identifyCard } from '../../../native/cns/card-profile';
 import { CLASSIC_MAP, pinReference, pukReference } from '../../../native/cns/file-map';
 import { CnsPin } from '../../../native/cns/pin';
-import { CardError } from '../../../native/apdu/errors';
 import type { CardTransport } from '../../../native/apdu/transport';
 import type { PcscCardTransport } from '../../../native/pcsc/card-transport';
 import { cardInReader, type CardInReader } from '../pcsc/card-in-reader';
+import { cardErrorOf } from '../../support/card-error';
 
 let rig: CardInReader | undefined;
 afterEach(async () => {
@@ -30,16 +30,6 @@ function counting(transport: CardTransport): { transport: CardTransport; count: 
 function pinOf(t: CardTransport): CnsPin {
   const profile = identifyCard(t.atr);
   return new CnsPin(t, { pin: pinReference(CLASSIC_MAP, profile), puk: pukReference(CLASSIC_MAP, profile) });
-}
-
-async function errorOf(p: Promise<unknown>): Promise<CardError> {
-  try {
-    await p;
-  } catch (error) {
-    if (error instanceof CardError) return error;
-    throw error;
-  }
-  throw new Error('expected a CardError');
 }
 
 describe('identification over PC/SC', () => {
@@ -77,7 +67,7 @@ describe('identification over PC/SC', () => {
     for (let index = 1; index <= total; index++) {
       rig.card.setFault({ kind: 'drop', onApdu: index });
       const started = Date.now();
-      const error = await errorOf(transport.transaction((t) => identify(t, { now: new Date(), anchors: null })));
+      const error = await cardErrorOf(transport.transaction((t) => identify(t, { now: new Date(), anchors: null })));
       expect(error.code, `APDU ${index}`).toBe('carta-rimossa');
       expect(error.message).toBe('Carta rimossa: reinserisci la carta e riprova.');
       expect(Date.now() - started).toBeLessThan(4000);
@@ -92,7 +82,7 @@ describe('identification over PC/SC', () => {
     rig = await cardInReader();
     const transport = await rig.transport();
     rig.card.setFault({ kind: 'drop', onApdu: 1 });
-    const error = await errorOf(transport.transaction((t) => pinOf(t).verify('12345')));
+    const error = await cardErrorOf(transport.transaction((t) => pinOf(t).verify('12345')));
     expect(error.code).toBe('carta-rimossa');
     expect(rig.card.state).toMatchObject({ pinTriesLeft: 3, pinVerified: false });
   });
@@ -101,7 +91,7 @@ describe('identification over PC/SC', () => {
     rig = await cardInReader();
     const transport = await rig.transport();
     rig.card.setFault({ kind: 'garbage', onApdu: 2 });
-    const error = await errorOf(transport.transaction((t) => identify(t, { now: new Date(), anchors: null })));
+    const error = await cardErrorOf(transport.transaction((t) => identify(t, { now: new Date(), anchors: null })));
     // pcscd itself may refuse a 1-byte reply from vpcd (then PC/SC reports the card gone).
     expect(['carta-rimossa', 'carta-risposta-non-valida']).toContain(error.code);
   });
@@ -114,14 +104,14 @@ describe('PIN and PUK over PC/SC', () => {
     const run = <T>(work: (pin: CnsPin) => Promise<T>) => transport.transaction((t) => work(pinOf(t)));
 
     expect(await run((p) => p.status())).toMatchObject({ triesLeft: 3, blocked: false });
-    expect((await errorOf(run((p) => p.verify('11111')))).message).toBe('PIN errato: 2 tentativi rimasti');
+    expect((await cardErrorOf(run((p) => p.verify('11111')))).message).toBe('PIN errato: 2 tentativi rimasti');
     expect(await run((p) => p.status())).toMatchObject({ triesLeft: 2 });
-    expect((await errorOf(run((p) => p.verify('11111')))).message).toBe('PIN errato: 1 tentativo rimasto');
-    expect((await errorOf(run((p) => p.verify('11111')))).message).toBe('PIN bloccato: usa il PUK');
-    expect((await errorOf(run((p) => p.verify('12345')))).message).toBe('PIN bloccato: usa il PUK');
+    expect((await cardErrorOf(run((p) => p.verify('11111')))).message).toBe('PIN errato: 1 tentativo rimasto');
+    expect((await cardErrorOf(run((p) => p.verify('11111')))).message).toBe('PIN bloccato: usa il PUK');
+    expect((await cardErrorOf(run((p) => p.verify('12345')))).message).toBe('PIN bloccato: usa il PUK');
     expect(rig.card.state.pinTriesLeft).toBe(0);
 
-    expect((await errorOf(run((p) => p.unblock('87654321', '54321')))).message).toMatch(/^PUK errato: 2 tentativi rimasti/);
+    expect((await cardErrorOf(run((p) => p.unblock('87654321', '54321')))).message).toMatch(/^PUK errato: 2 tentativi rimasti/);
     await run((p) => p.unblock('12345678', '54321'));
     expect(rig.card.state.pinTriesLeft).toBe(3);
     await run((p) => p.verify('54321'));
@@ -134,9 +124,9 @@ describe('PIN and PUK over PC/SC', () => {
     rig = await cardInReader();
     const transport = await rig.transport();
     const run = <T>(work: (pin: CnsPin) => Promise<T>) => transport.transaction((t) => work(pinOf(t)));
-    for (let i = 0; i < 2; i++) await errorOf(run((p) => p.unblock('87654321', '54321')));
-    expect((await errorOf(run((p) => p.unblock('87654321', '54321')))).message).toBe('PUK bloccato: rivolgiti allo sportello');
-    expect((await errorOf(run((p) => p.unblock('12345678', '54321')))).message).toBe('PUK bloccato: rivolgiti allo sportello');
+    for (let i = 0; i < 2; i++) await cardErrorOf(run((p) => p.unblock('87654321', '54321')));
+    expect((await cardErrorOf(run((p) => p.unblock('87654321', '54321')))).message).toBe('PUK bloccato: rivolgiti allo sportello');
+    expect((await cardErrorOf(run((p) => p.unblock('12345678', '54321')))).message).toBe('PUK bloccato: rivolgiti allo sportello');
     expect(await run((p) => p.status('puk'))).toMatchObject({ blocked: true });
   });
 });

@@ -3,7 +3,6 @@ import type { SignerPort } from '../../../electron/core/ports/signer';
 import type { CardSigner } from '../../../native/cns/apdu-signer';
 import type { Pkcs11Signer } from '../../../native/pkcs11/signer';
 import { createSign, createVerify } from 'node:crypto';
-import { CardError } from '../../../native/apdu/errors';
 import { chainCommand, encodeCommand, toHex } from '../../../native/apdu/command';
 import { identify, readCard } from '../../../native/cns/identify';
 import { trustAnchorsFromPem } from '../../../native/cns/cross-check';
@@ -11,6 +10,7 @@ import { parseCnsCertificate } from '../../../native/cns/certificate';
 import { createApduSigner, pkcs1Type1Block, sha256DigestInfo } from '../../../native/cns/apdu-signer';
 import { FileCard, datiPersonaliFile, enc } from './fixtures/file-card';
 import { issue, testCa, rsaKey } from './fixtures/test-pki';
+import { cardErrorOf } from '../../support/card-error';
 
 const ATR = '3BDF18008131FE7D006B020C0182011101434E53103180FC';
 const IDEMIA_2021_ATR = '3BFF180000' + '8131FE45006B05052000012101434E5310318079';
@@ -29,16 +29,6 @@ function files(overrides: Record<string, Uint8Array> = {}, certificatePath = '11
   const certFile = new Uint8Array(card.der.length + 300);
   certFile.set(card.der);
   return { '10001003': enc(SERIAL), '11001102': datiPersonaliFile(CF), [certificatePath]: certFile, ...overrides };
-}
-
-async function errorOf(p: Promise<unknown>): Promise<CardError> {
-  try {
-    await p;
-  } catch (error) {
-    if (error instanceof CardError) return error;
-    throw error;
-  }
-  throw new Error('expected a CardError');
 }
 
 describe('identification', () => {
@@ -68,31 +58,31 @@ describe('identification', () => {
 
   it('refuses a card whose codice fiscale differs between certificate and personal data', async () => {
     const transport = new FileCard(ATR, files({ '11001102': datiPersonaliFile('BNCLRA85B42F205X') }));
-    const error = await errorOf(identify(transport, { now: new Date(), anchors: null }));
+    const error = await cardErrorOf(identify(transport, { now: new Date(), anchors: null }));
     expect(error.code).toBe('carta-incoerente');
     expect(error.message).toMatch(/codice fiscale/);
   });
 
   it('refuses a certificate of another card', async () => {
     const transport = new FileCard(ATR, files({ '10001003': enc('6120016461039009') }));
-    expect((await errorOf(identify(transport, { now: new Date(), anchors: null }))).code).toBe('carta-incoerente');
+    expect((await cardErrorOf(identify(transport, { now: new Date(), anchors: null }))).code).toBe('carta-incoerente');
   });
 
   it('refuses an expired certificate and one not yet valid', async () => {
     const later = new Date(Date.now() + 2 * 365 * 86_400_000);
-    expect((await errorOf(identify(new FileCard(ATR, files()), { now: later, anchors: null }))).message).toMatch(/scaduto/);
+    expect((await cardErrorOf(identify(new FileCard(ATR, files()), { now: later, anchors: null }))).message).toMatch(/scaduto/);
     const earlier = new Date(Date.now() - 2 * 86_400_000);
-    expect((await errorOf(identify(new FileCard(ATR, files()), { now: earlier, anchors: null }))).message).toMatch(/non è ancora valido/);
+    expect((await cardErrorOf(identify(new FileCard(ATR, files()), { now: earlier, anchors: null }))).message).toMatch(/non è ancora valido/);
   });
 
   it('refuses a certificate that does not chain to the configured CA bundle', async () => {
     const other = testCa('Other CA');
-    const error = await errorOf(identify(new FileCard(ATR, files()), { now: new Date(), anchors: trustAnchorsFromPem(other.pem) }));
+    const error = await cardErrorOf(identify(new FileCard(ATR, files()), { now: new Date(), anchors: trustAnchorsFromPem(other.pem) }));
     expect(error.code).toBe('certificato-non-attendibile');
   });
 
   it('refuses a certificate file that is not DER', async () => {
-    const error = await errorOf(readCard(new FileCard(ATR, files({ '11001101': enc('not a certificate at all') }))));
+    const error = await cardErrorOf(readCard(new FileCard(ATR, files({ '11001101': enc('not a certificate at all') }))));
     expect(error.code).toBe('certificato-non-valido');
   });
 
@@ -102,7 +92,7 @@ describe('identification', () => {
   });
 
   it('refuses a card with no CNS file system', async () => {
-    const error = await errorOf(readCard(new FileCard(ATR, {})));
+    const error = await cardErrorOf(readCard(new FileCard(ATR, {})));
     expect(error.code).toBe('carta-non-riconosciuta');
   });
 });
@@ -143,6 +133,6 @@ describe('signing with MSE + PSO', () => {
   it('asks for the PIN when the card answers 6982', async () => {
     const transport = new FileCard(ATR, files(), { '0022F303': '6982' });
     const identity = await readCard(transport);
-    expect((await errorOf(createApduSigner(transport, identity).signSha256(enc('x')))).code).toBe('pin-richiesto');
+    expect((await cardErrorOf(createApduSigner(transport, identity).signSha256(enc('x')))).code).toBe('pin-richiesto');
   });
 });

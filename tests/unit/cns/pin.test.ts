@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { CardError, isCardError } from '../../../native/apdu/errors';
+import { isCardError } from '../../../native/apdu/errors';
 import { CnsPin } from '../../../native/cns/pin';
 import { identifyCard } from '../../../native/cns/card-profile';
 import { CLASSIC_MAP, pinReference, pukReference } from '../../../native/cns/file-map';
 import { ScriptedCard } from './fixtures/scripted-card';
+import { cardErrorOf } from '../../support/card-error';
 
 const ATR_ATHENA = '3BDF18008131FE7D006B020C0182011101434E53103180FC';
 const ATR_STINCARD = '3BFF1800FF8131FE55006B02090200011101434E531031808F';
 const pinHex = (pin: string): string => Buffer.from(pin).toString('hex').toUpperCase().padEnd(16, 'F');
 const refs = { pin: 0x10, puk: 0x11 };
-
-async function errorOf(p: Promise<unknown>): Promise<CardError> {
-  try {
-    await p;
-  } catch (error) {
-    if (error instanceof CardError) return error;
-    throw error;
-  }
-  throw new Error('expected a CardError');
-}
 
 describe('PIN status', () => {
   it('asks tries left with VERIFY and no data (no try spent)', async () => {
@@ -55,7 +46,7 @@ describe('VERIFY', () => {
     ['6983', 'pin-bloccato', 'PIN bloccato: usa il PUK', 0],
   ])('answers %s with "%s" and never retries by itself', async (sw, code, message, tries) => {
     const card = new ScriptedCard(ATR_ATHENA, { ['0020001008' + pinHex('54321')]: sw });
-    const error = await errorOf(new CnsPin(card, refs).verify('54321'));
+    const error = await cardErrorOf(new CnsPin(card, refs).verify('54321'));
     expect(error.code).toBe(code);
     expect(error.message).toBe(message);
     expect(error.triesLeft).toBe(tries);
@@ -64,7 +55,7 @@ describe('VERIFY', () => {
 
   it.each(['1234', '123456789', '12a45', '', ' 12345'])('checks the format of %j before sending anything', async (pin) => {
     const card = new ScriptedCard(ATR_ATHENA, {});
-    const error = await errorOf(new CnsPin(card, refs).verify(pin));
+    const error = await cardErrorOf(new CnsPin(card, refs).verify(pin));
     expect(error.code).toBe('pin-formato');
     expect(error.message).toBe('Il PIN deve avere da 5 a 8 cifre.');
     expect(card.sent).toEqual([]);
@@ -80,7 +71,7 @@ describe('CHANGE REFERENCE DATA and RESET RETRY COUNTER', () => {
 
   it('reports a wrong old PIN as a wrong PIN', async () => {
     const card = new ScriptedCard(ATR_ATHENA, { ['0024001010' + pinHex('11111') + pinHex('67890')]: '63C1' });
-    expect((await errorOf(new CnsPin(card, refs).change('11111', '67890'))).message).toBe('PIN errato: 1 tentativo rimasto');
+    expect((await cardErrorOf(new CnsPin(card, refs).change('11111', '67890'))).message).toBe('PIN errato: 1 tentativo rimasto');
   });
 
   it('unblocks with the PUK: P2 is the PIN reference, data PUK then new PIN', async () => {
@@ -95,14 +86,14 @@ describe('CHANGE REFERENCE DATA and RESET RETRY COUNTER', () => {
     ['63C0', 'puk-bloccato', 'PUK bloccato: rivolgiti allo sportello'],
   ])('answers %s on unblock with "%s"', async (sw, code, message) => {
     const card = new ScriptedCard(ATR_ATHENA, { ['002C001010' + pinHex('87654321') + pinHex('24680')]: sw });
-    const error = await errorOf(new CnsPin(card, refs).unblock('87654321', '24680'));
+    const error = await cardErrorOf(new CnsPin(card, refs).unblock('87654321', '24680'));
     expect(error.code).toBe(code);
     expect(error.message).toBe(message);
   });
 
   it('checks the PUK format (8 digits) before sending', async () => {
     const card = new ScriptedCard(ATR_ATHENA, {});
-    const error = await errorOf(new CnsPin(card, refs).unblock('1234567', '24680'));
+    const error = await cardErrorOf(new CnsPin(card, refs).unblock('1234567', '24680'));
     expect(isCardError(error, 'puk-formato')).toBe(true);
     expect(card.sent).toEqual([]);
   });
