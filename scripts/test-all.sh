@@ -11,6 +11,9 @@ if [ -f node_modules/.sportello-native-abi ] && [ "$(cat node_modules/.sportello
 fi
 
 mkdir -p test-reports
+# What runs before the suite: whatever the suite starts must be gone after it.
+pcscd_before=$(pgrep -a -x pcscd || true)
+echo "pcscd prima dei test: ${pcscd_before:-nessuno}"
 npx electron-vite build > test-reports/build.log 2>&1 || { cat test-reports/build.log; echo "build failed"; exit 1; }
 
 # Tests that stop or restart the shared pcscd (*.exclusive.test.ts) would break the
@@ -22,9 +25,17 @@ exclusive_status=$?
 npx playwright test
 playwright_status=$?
 
+pcscd_after=$(pgrep -a -x pcscd || true)
+echo "pcscd dopo i test: ${pcscd_after:-nessuno}"
+leftover_status=0
+if [ -n "$pcscd_after" ] && [ "$pcscd_after" != "$pcscd_before" ]; then
+  echo "*** i test hanno lasciato in esecuzione un pcscd che hanno avviato: $pcscd_after ***"
+  leftover_status=1
+fi
+
 node scripts/test-summary.mjs test-reports/vitest.json test-reports/vitest-exclusive.json test-reports/e2e.json
 summary_status=$?
 
-if [ $vitest_status -ne 0 ] || [ $exclusive_status -ne 0 ] || [ $playwright_status -ne 0 ] || [ $summary_status -ne 0 ]; then
+if [ $vitest_status -ne 0 ] || [ $exclusive_status -ne 0 ] || [ $playwright_status -ne 0 ] || [ $summary_status -ne 0 ] || [ $leftover_status -ne 0 ]; then
   exit 1
 fi

@@ -25,7 +25,12 @@ export interface BrowserHostOptions {
   token?: string;
   /** Largest message accepted (attachments travel base64 in calls). */
   maxMessageBytes?: number;
+  /** Calls one connection may have in flight; more are answered at once with "troppe-richieste". */
+  maxCallsInFlight?: number;
 }
+
+/** A page awaits each call it makes; this many at once is already far more than any screen does. */
+const CALLS_IN_FLIGHT = 32;
 
 export interface BrowserHost {
   readonly url: string;
@@ -51,6 +56,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const log = options.log.child('host');
   let origins: string[] = [];
   const server: Server = createServer((req, res) => serveStatic(options.rendererDir, req, res, origins));
+  const maxInFlight = options.maxCallsInFlight ?? CALLS_IN_FLIGHT;
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: options.maxMessageBytes ?? 40 * 1024 * 1024,
@@ -74,6 +80,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     wss.handleUpgrade(req, socket, head, (ws) => attach(ws));
   });
+  // A socket error before or during the upgrade (a peer resetting the connection) is that peer's problem, not the app's.
+  server.on('clientError', (error, socket) => {
+    log.warn('connessione HTTP non valida', { error: String(error) });
+    socket.destroy();
+  });
+  wss.on('error', (error) => log.warn('errore del server WebSocket', { error: String(error) }));
 
   let nextClient = 1;
   const attach = (ws: WebSocket): void => {
@@ -83,6 +95,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     };
     for (const { event, payload } of options.core.events.snapshot()) send({ event, payload });
     const unsubscribe = options.core.events.subscribe((event, payload) => send({ event, payload }));
+    // A bad frame (invalid UTF-8, over maxPayload) makes ws emit 'error' and close the socket;
+    // without a listener that error would end the whole process.
+    ws.on('error', (error) => {
+      log.warn('connessione chiusa: frame non valido', { clientId, error: String(error) });
+      ws.terminate();
+    });
+    let inFlight = 0;
     ws.on('message', async (raw) => {
       let data: unknown;
       try {
@@ -93,8 +112,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const message = clientMessageSchema.safeParse(data);
       if (!message.success) return ws.close(1003, 'messaggio non valido');
       const { id, call, input } = message.data;
-      const result = await options.core.dispatch(call, input, { transport: 'browser-host', clientId });
-      send({ id, result });
+      if (inFlight >= maxInFlight) {
+        return send({ id, result: { ok: false, error: { code: 'troppe-richieste', message: "Troppe richieste in corso: riprova tra un momento." } } });
+      }
+      inFlight += 1;
+      try {
+        const result = await options.core.dispatch(call, input, { transport: 'browser-host', clientId });
+        send({ id, result });
+      } finally {
+        inFlight -= 1;
+      }
     });
     ws.on('close', unsubscribe);
   };

@@ -45,9 +45,10 @@ test('Electron shell opens a sandboxed window showing the home screen', async ()
   expect(page.bridge).toContain('app');
   expect(page.bridge).not.toContain('invoke');
   expect(page.url).toBe('app://sportello/index.html');
-  // Navigation away from the app is refused.
+  // Navigation away from the app is refused: main cancels it, so no frame ever navigates.
+  const navigated = window.waitForEvent('framenavigated', { timeout: 5_000 }).then(() => true, () => false);
   await window.evaluate(() => ((globalThis as unknown as { location: { href: string } }).location.href = 'https://example.org/'));
-  await window.waitForTimeout(500);
+  expect(await navigated, 'la finestra ha lasciato l\'app').toBe(false);
   expect(window.url()).toBe('app://sportello/index.html');
   await app.close();
 });

@@ -17,11 +17,23 @@ interface TestFixtures {
   app: TestHost;
   card: ScriptedCard;
   shoot: (page: Page, name: string) => Promise<string>;
-  /** Fails the test on any WCAG 2.1 AA violation axe finds on the page as it is now. */
+  /** Fails the test on any WCAG 2.1 AA violation axe finds on the page once it is settled (see settled()). */
   axe: (page: Page, screen: string) => Promise<void>;
 }
 interface WorkerFixtures {
   appConfig: ConfigInput;
+}
+
+/**
+ * Waits until no transition or animation is running on the page: colours measured
+ * half-way through a transition are neither state's colours. The tests emulate reduced
+ * motion, for which the app has none; this also covers one a browser starts anyway.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    // pending is when play() is waiting to start: a transition about to run.
+    document.getAnimations().every((a) => a.playState !== 'running' && !a.pending),
+  );
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -43,6 +55,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
   axe: async ({}, use) => {
     await use(async (page, screen) => {
+      await settled(page);
       const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       const violations = result.violations.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.help} -> ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
       expect(violations, `axe on ${screen}`).toEqual([]);

@@ -12,7 +12,7 @@ import { startPcscd } from '../rig/pcscd';
 import { acquireSlot } from '../rig/vpcd-slots';
 import { startVirtualCns, type VirtualCnsHandle } from '../../native/virtual-card';
 import { enterPin, openApp } from './support/citizen';
-import { choose, field, typeDate } from './support/formio';
+import { choose, field, formioForm, typeDate } from './support/formio';
 import { PIN } from './support/scripted-card';
 import { creaAllegatoDemo } from '../../electron/core/documents/demo/allegato-demo';
 
@@ -73,8 +73,8 @@ async function toFilledForm(page: Page, app: TestHost, insertCard: () => unknown
   await choose(page, 'figli][0][scuola', null);
   await choose(page, 'figli][0][classe', null);
   await page.locator('[data-testid=modulo-formio] [name^="data[figli][0][dieta]"]').first().check();
-  await page.getByTestId('modulo-formio').getByRole('button', { name: 'Salva', exact: true }).click();
-  await expect(page.getByTestId('modulo-formio')).toContainText('LUCA');
+  await formioForm(page).getByRole('button', { name: 'Salva', exact: true }).click();
+  await expect(formioForm(page)).toContainText('LUCA');
   await page.getByText('No, accetto la tariffa massima').click();
   await page.getByText('Ho letto il regolamento').click();
   await page.getByText('Dichiaro, ai sensi degli articoli 46 e 47').click();
@@ -85,7 +85,7 @@ async function toFilledForm(page: Page, app: TestHost, insertCard: () => unknown
 test('Iscrizione mensa scolastica: service sheet, wizard steps, Form.io form filled, Stato della compilazione', async ({ page, app, card, shoot, axe }) => {
   test.setTimeout(300_000);
   await toFilledForm(page, app, () => card.insert(), shoot, axe);
-  await expect(page.getByTestId('modulo-formio')).toContainText('LUCA');
+  await expect(formioForm(page)).toContainText('LUCA');
   await page.getByTestId('vai-stato').click();
   await expect(page.getByTestId('titolo-stato-compilazione')).toBeVisible();
   await expect(page.getByTestId('mancanze')).toContainText('Pagamento');

@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, openSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { isOurReaderConfig, prepareReaderConfig } from './vpcd-readers';
+import { slotsHeldByOthers } from './vpcd-slots';
 
 export const PCSCD_SOCKET = '/run/pcscd/pcscd.comm';
 export const READER_CONFIG_DIR = join(__dirname, 'reader.conf.d');
@@ -124,4 +125,22 @@ export async function restartPcscd(downMs = 0): Promise<PcscdHandle> {
   await stopPcscd();
   if (downMs > 0) await new Promise((r) => setTimeout(r, downMs));
   return startPcscd();
+}
+
+/**
+ * The daemon for a whole test run (vitest's or Playwright's global setup). When no pcscd
+ * ran before the run, the run owns the daemon: its teardown stops every pcscd with our
+ * reader config, including one a test restarted (restartPcscd gives it a new pid), so
+ * nothing the run started is left behind. A daemon that was already running, or that
+ * another live test run still uses a reader of, is left alone.
+ */
+export async function startPcscdForRun(): Promise<{ stop(): Promise<void> }> {
+  const ranBefore = runningPcscdPids().length > 0;
+  await startPcscd();
+  return {
+    stop: async () => {
+      if (ranBefore || slotsHeldByOthers()) return;
+      await stopPcscd();
+    },
+  };
 }

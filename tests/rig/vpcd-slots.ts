@@ -84,20 +84,25 @@ export function acquireSlot(): VpcdSlot {
   throw new Error(`all ${SLOT_COUNT} virtual reader slots are taken`);
 }
 
-/** Whether a live process other than this one holds a slot (another test run sharing our pcscd). */
-export function slotsHeldByOthers(): boolean {
+/** The slots held now by a live process, with that process's pid. */
+export function heldSlots(): { index: number; owner: number }[] {
   let entries: string[];
   try {
     entries = readdirSync(lockDir);
   } catch {
-    return false;
+    return [];
   }
-  return entries.some((entry) => {
+  return entries.flatMap((entry) => {
     try {
       const owner = Number.parseInt(readFileSync(join(lockDir, entry), 'utf8'), 10);
-      return Number.isInteger(owner) && owner !== process.pid && alive(owner);
+      return Number.isInteger(owner) && alive(owner) ? [{ index: Number(entry), owner }] : [];
     } catch {
-      return false;
+      return [];
     }
   });
+}
+
+/** Whether a live process other than this one holds a slot (another test run sharing our pcscd). */
+export function slotsHeldByOthers(): boolean {
+  return heldSlots().some((slot) => slot.owner !== process.pid);
 }

@@ -25,6 +25,9 @@ export interface TestHostOptions {
   rendererDir?: string;
   /** The card readers core sees (default: the machine's PC/SC readers). */
   cardPortFactory?: CardPortFactory;
+  /** Limits of the WebSocket (default: the host's own). */
+  maxMessageBytes?: number;
+  maxCallsInFlight?: number;
 }
 
 export async function startTestHost(config: ConfigInput = {}, options: TestHostOptions = {}): Promise<TestHost> {
@@ -45,7 +48,13 @@ export async function startTestHost(config: ConfigInput = {}, options: TestHostO
     dataDir,
     ...(options.cardPortFactory ? { cardPortFactory: options.cardPortFactory } : {}),
   });
-  const host = await startBrowserHost({ core, rendererDir, log });
+  const host = await startBrowserHost({
+    core,
+    rendererDir,
+    log,
+    ...(options.maxMessageBytes ? { maxMessageBytes: options.maxMessageBytes } : {}),
+    ...(options.maxCallsInFlight ? { maxCallsInFlight: options.maxCallsInFlight } : {}),
+  });
   return {
     host,
     core,

@@ -37,6 +37,56 @@ const view = (o: OperatoreRecord): Operatore => ({ username: o.username, nome: o
 export function createOperatori(repo: OperatoriRepo, registro: Registro, clock: Clock) {
   /** Spent on unknown usernames too, so timing does not tell which usernames exist. */
   let decoy: Promise<string> | undefined;
+  /**
+   * Unknown usernames are locked out like real ones (in memory: they are no accounts), so
+   * "bloccato" does not tell an attacker that a username exists.
+   */
+  const unknownFailures = new Map<string, { count: number; lockedUntil: Date | null }>();
+  /** Logins of one username run one after another: a burst in parallel cannot outrun the lockout. */
+  const loginQueues = new Map<string, Promise<unknown>>();
+
+  function serialised<T>(username: string, run: () => Promise<T>): Promise<T> {
+    const previous = loginQueues.get(username) ?? Promise.resolve();
+    const next = previous.then(run, run);
+    const settled = next.catch(() => undefined);
+    loginQueues.set(username, settled);
+    void settled.then(() => loginQueues.get(username) === settled && loginQueues.delete(username));
+    return next;
+  }
+
+  async function unknownLogin(username: string, password: string): Promise<never> {
+    const now = clock.now();
+    const entry = unknownFailures.get(username) ?? { count: 0, lockedUntil: null };
+    if (entry.lockedUntil && entry.lockedUntil > now) throw lockedError(entry.lockedUntil);
+    decoy ??= hashPassword('x'.repeat(16));
+    await passwordMatches(password, await decoy);
+    entry.count = entry.lockedUntil ? 1 : entry.count + 1;
+    entry.lockedUntil = null;
+    if (entry.count >= MAX_FAILURES) entry.lockedUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+    unknownFailures.set(username, entry);
+    if (entry.lockedUntil) throw lockedError(entry.lockedUntil);
+    throw WRONG();
+  }
+
+  async function knownLogin(record: OperatoreRecord, password: string): Promise<Operatore> {
+    const { username } = record;
+    const now = clock.now();
+    if (record.bloccatoFino && new Date(record.bloccatoFino) > now) throw lockedError(new Date(record.bloccatoFino));
+    // Counted before the (slow) password check: a process killed meanwhile still counts the try.
+    const failures = repo.recordFailure(username);
+    if (await passwordMatches(password, record.passwordHash)) {
+      repo.recordSuccess(username);
+      registro.append('operatore.accesso', username, { username });
+      return view(record);
+    }
+    if (failures >= MAX_FAILURES) {
+      const until = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+      repo.lockUntil(username, until.toISOString());
+      registro.append('operatore.bloccato', username, { username, tentativi: failures, finoAlle: until.toISOString() });
+      throw lockedError(until);
+    }
+    throw WRONG();
+  }
 
   async function create(by: Operatore | null, nuovo: NuovoOperatore): Promise<Operatore> {
     if (!/^[a-z][a-z0-9._-]{2,63}$/.test(nuovo.username)) {
@@ -64,28 +114,11 @@ export function createOperatori(repo: OperatoriRepo, registro: Registro, clock: 
       return create(null, { ...nuovo, ruolo: 'amministratore' });
     },
 
-    async login(username: string, password: string): Promise<Operatore> {
-      const record = repo.get(username);
-      if (!record || !record.attivo) {
-        decoy ??= hashPassword('x'.repeat(16));
-        await passwordMatches(password, await decoy);
-        throw WRONG();
-      }
-      const now = clock.now();
-      if (record.bloccatoFino && new Date(record.bloccatoFino) > now) throw lockedError(new Date(record.bloccatoFino));
-      if (await passwordMatches(password, record.passwordHash)) {
-        repo.recordSuccess(username);
-        registro.append('operatore.accesso', username, { username });
-        return view(record);
-      }
-      const failures = repo.recordFailure(username);
-      if (failures >= MAX_FAILURES) {
-        const until = new Date(now.getTime() + LOCK_MINUTES * 60_000);
-        repo.lockUntil(username, until.toISOString());
-        registro.append('operatore.bloccato', username, { username, tentativi: failures, finoAlle: until.toISOString() });
-        throw lockedError(until);
-      }
-      throw WRONG();
+    login(username: string, password: string): Promise<Operatore> {
+      return serialised(username, async () => {
+        const record = repo.get(username);
+        return !record || !record.attivo ? unknownLogin(username, password) : knownLogin(record, password);
+      });
     },
 
     unlock(by: Operatore, username: string): void {

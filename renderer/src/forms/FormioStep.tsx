@@ -52,7 +52,8 @@ export function FormioStep({ form, panelKey, data, onChange }: {
     <div className="formio-step">
       {!ready && !error && <Busy label={t('wizard.caricamento-modulo')} />}
       <ErrorAlert message={error} />
-      <div ref={host} data-testid="modulo-formio" />
+      {/* data-stato says when Form.io has drawn the step with its data and options. */}
+      <div ref={host} data-testid="modulo-formio" data-stato={ready ? 'pronto' : 'caricamento'} aria-busy={!ready} />
     </div>
   );
 }

@@ -32,6 +32,9 @@ export interface RenderedForm {
 
 interface Webform {
   submission: { data: Record<string, unknown> };
+  setSubmission(submission: { data: Record<string, unknown> }): Promise<unknown>;
+  /** Resolves once every component has its data (a select its options). */
+  readonly dataReady: Promise<unknown>;
   on(event: string, listener: (...args: unknown[]) => void): void;
   destroy(deleteFromGlobal?: boolean): void;
 }
@@ -84,7 +87,10 @@ export async function renderForm(
     // The catalogue's forms are resolved offline by core: Form.io must fetch nothing.
     noDefaultSubmitButton: true,
   })) as unknown as Webform;
-  form.submission = { data: structuredClone(data) };
+  // The form counts as drawn once the saved data is in and every select has its options:
+  // before that a citizen (or a test) would see empty choices.
+  await form.setSubmission({ data: structuredClone(data) });
+  await form.dataReady;
   form.on('change', () => options.onChange(form.submission.data));
   return {
     get data() {

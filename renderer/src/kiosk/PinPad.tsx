@@ -18,7 +18,8 @@ export function PinPad({ value, onChange, maxLength, onConfirm, disabled }: {
     </button>
   );
   return (
-    <div className="pin-pad" role="group" aria-label={t('pin.tastierino')} data-testid="tastierino-pin">
+    // aria-busy while the card checks the PIN: said to screen readers, and what tests wait on.
+    <div className="pin-pad" role="group" aria-label={t('pin.tastierino')} aria-busy={disabled ? true : undefined} data-testid="tastierino-pin">
       {DIGITS.map(digit)}
       <button type="button" className="btn btn-outline-secondary pin-key" disabled={disabled} onClick={() => onChange(value.slice(0, -1))} aria-label={t('pin.cancella')}>
         ⌫

@@ -9,6 +9,7 @@ import { test } from './fixtures';
 import { CARD } from '../../support/journey-rig';
 import { fillApplicant } from './anagrafica';
 import { choose, component, pickValue, typeDate, typeIn } from './formio';
+import { formioForm } from '../support/formio';
 import { signAndSend } from './mensa-form';
 import { nextStepAccepted } from './wizard';
 import { closeKeyboard, insertCardAndWaitForPin, logIn, passOnboarding, typeOnPinPad } from './steps';
@@ -24,7 +25,7 @@ function row(grid: Locator, index: number): Locator {
 }
 
 async function fillPersone(page: Page): Promise<void> {
-  const form = page.getByTestId('modulo-formio');
+  const form = formioForm(page);
   await expect(component(form, 'provenienza')).toBeVisible({ timeout: 15_000 });
   await fillApplicant(page, form);
   await pickValue(page, form, 'provenienza', 'stesso_comune');
@@ -49,7 +50,7 @@ async function fillPersone(page: Page): Promise<void> {
 }
 
 async function fillAbitazione(page: Page): Promise<void> {
-  const form = page.getByTestId('modulo-formio');
+  const form = formioForm(page);
   await expect(component(form, 'titolo_occupazione')).toBeVisible({ timeout: 15_000 });
   const indirizzo = component(form, 'nuovo_indirizzo');
   await typeIn(indirizzo, 'address', 'Via Garibaldi');
@@ -111,10 +112,10 @@ test('Cambio di indirizzo with two family members and a car, resumed after the c
 
   await page.getByTestId('indietro').click();
   await expect(title).toHaveText(/Nuova abitazione e veicoli$/);
-  await expect(component(component(page.getByTestId('modulo-formio'), 'veicoli'), 'targa').locator('input')).toHaveValue(TARGA);
+  await expect(component(component(formioForm(page), 'veicoli'), 'targa').locator('input')).toHaveValue(TARGA);
   await page.getByTestId('indietro').click();
   await expect(title).toHaveText(/Chi si trasferisce$/);
-  const grid = component(page.getByTestId('modulo-formio'), 'componenti');
+  const grid = component(formioForm(page), 'componenti');
   for (const [i, person] of FAMILY.entries()) await expect(component(row(grid, i), 'codice_fiscale').locator('input')).toHaveValue(person.cf);
   await shoot('indirizzo-persone-ripresa');
 

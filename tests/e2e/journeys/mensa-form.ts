@@ -9,6 +9,7 @@ import { expect, type Page } from '@playwright/test';
 import { CARD, type JourneyRig } from '../../support/journey-rig';
 import { writePdfa } from '../../support/journey-pdfa';
 import { choose, component, pick, tick, typeDate, typeIn } from './formio';
+import { formioForm } from '../support/formio';
 import { closeKeyboard, typeOnPinPad } from './steps';
 import { fillApplicant } from './anagrafica';
 import { nextStepAccepted } from './wizard';
@@ -16,7 +17,7 @@ import { nextStepAccepted } from './wizard';
 export const FIGLIA = { name: 'Sofia', surname: 'Rossi', fiscalCode: 'RSSSFO18P70H501S' } as const;
 
 export async function fillMensaForm(page: Page): Promise<void> {
-  const form = page.getByTestId('modulo-formio');
+  const form = formioForm(page);
   await expect(component(form, 'anno_scolastico')).toBeVisible({ timeout: 15_000 });
 
   await fillApplicant(page, form);

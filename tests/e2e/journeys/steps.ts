@@ -3,46 +3,31 @@
  * the PIN on the kiosk's pad (or the keyboard at home), accept the terms, skip or fill
  * the profile. Each asserts what the citizen must see before moving on.
  */
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { CARD, type JourneyRig } from '../../support/journey-rig';
 
 const CARD_BUSY = "La carta è in uso da un'altra applicazione";
 
 /**
- * Types digits on the on-screen PIN pad (kiosk) and confirms with OK.
+ * Types digits on the on-screen PIN pad (kiosk) and confirms with OK; resolves once the
+ * card has answered (the pad is no longer busy, or has gone with the next screen).
  *
- * The test machine's pcscd is shared with other test runs whose OpenSC scans every
- * reader, ours included; while it holds the card the app refuses the PIN with "carta in
- * uso" before sending it (no try spent). The citizen's answer is to try again, so the
- * journey does the same, a few times; any other outcome is left to the caller to check.
+ * While another program holds the card (OpenSC of another process scanning the readers)
+ * the app refuses the PIN with "carta in uso" before sending it (no try spent). The
+ * citizen's answer is to try again, so the journey does the same, a few times; any other
+ * outcome is left to the caller to check.
  */
 export async function typeOnPinPad(page: Page, digits: string): Promise<void> {
   const pad = page.getByTestId('tastierino-pin');
-  const ok = pad.getByRole('button', { name: 'OK', exact: true });
-  for (let attempt = 1; ; attempt++) {
+  const busy = page.locator('[data-testid=tastierino-pin][aria-busy=true]');
+  const refused = page.getByRole('alert').filter({ hasText: CARD_BUSY });
+  await expect(async () => {
     for (const digit of digits) await pad.getByRole('button', { name: digit, exact: true }).click();
-    await ok.click();
-    // The pad is disabled while the card works, and goes away when the PIN opens the next screen.
-    const deadline = Date.now() + 20_000;
-    while (await stillChecking(pad, ok)) {
-      if (Date.now() > deadline) throw new Error('il PIN è ancora in verifica dopo 20 s');
-      await page.waitForTimeout(100);
-    }
-    const refused = (await pad.isVisible()) && (await page.getByRole('alert').filter({ hasText: CARD_BUSY }).count()) > 0;
-    if (!refused) return;
-    if (attempt === 4) throw new Error(`PIN rifiutato ${attempt} volte: ${CARD_BUSY}`);
-    await page.waitForTimeout(500 * attempt);
-  }
-}
-
-/** The pad is shown with OK disabled. It can go away between two looks (the PIN opened the next screen): that is not "still checking". */
-async function stillChecking(pad: Locator, ok: Locator): Promise<boolean> {
-  if (!(await pad.isVisible())) return false;
-  try {
-    return !(await ok.isEnabled({ timeout: 1_000 }));
-  } catch {
-    return pad.isVisible();
-  }
+    await pad.getByRole('button', { name: 'OK', exact: true }).click();
+    // PinPad sets aria-busy in the same event as the tap, and clears it when the card has answered.
+    await expect(busy).toHaveCount(0, { timeout: 20_000 });
+    expect(await refused.count(), `PIN rifiutato: ${CARD_BUSY}`).toBe(0);
+  }).toPass({ intervals: [500, 1_000, 1_500], timeout: 60_000 });
 }
 
 export async function insertCardAndWaitForPin(page: Page, rig: JourneyRig): Promise<void> {

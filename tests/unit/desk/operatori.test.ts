@@ -68,6 +68,40 @@ describe('operator accounts', () => {
   });
 });
 
+describe('operator lockout under attack', () => {
+  it('40 wrong passwords in parallel, then the right one: locked once, the right one refused', async () => {
+    const { operatori, registro } = setup();
+    const admin = await operatori.createFirstAdministrator(ADMIN);
+    await operatori.create(admin, { username: 'mario.rossi', nome: 'Mario Rossi', ruolo: 'operatore', password: 'sportello-2026' });
+    const burst = Array.from({ length: 40 }, (_, i) => operatori.login('mario.rossi', `errata-${i}-xxxxxx`).catch((e: { code: string }) => e.code));
+    const right = operatori.login('mario.rossi', 'sportello-2026').then(
+      () => 'entrato',
+      (e: { code: string }) => e.code,
+    );
+    const codes = await Promise.all(burst);
+    expect(codes.filter((c) => c === 'credenziali-errate')).toHaveLength(MAX_FAILURES - 1);
+    expect(codes.filter((c) => c === 'operatore-bloccato')).toHaveLength(40 - (MAX_FAILURES - 1));
+    expect(await right).toBe('operatore-bloccato');
+    const kinds = [...registro.entries()].map((e) => e.kind);
+    expect(kinds.filter((k) => k === 'operatore.bloccato')).toHaveLength(1);
+    expect(kinds).not.toContain('operatore.accesso');
+  });
+
+  it('an unknown username is answered exactly like a locked one: the answer does not tell that a username exists', async () => {
+    const { operatori } = setup();
+    const admin = await operatori.createFirstAdministrator(ADMIN);
+    await operatori.create(admin, { username: 'mario.rossi', nome: 'Mario Rossi', ruolo: 'operatore', password: 'sportello-2026' });
+    const answers = async (username: string) => {
+      const seen: unknown[] = [];
+      for (let i = 0; i < MAX_FAILURES + 2; i++) {
+        seen.push(await operatori.login(username, 'errata-sempre-0').then(() => 'entrato', (e: { code: string; message: string }) => ({ code: e.code, message: e.message })));
+      }
+      return seen;
+    };
+    expect(await answers('nessuno.qui')).toEqual(await answers('mario.rossi'));
+  });
+});
+
 describe('desk sessions', () => {
   it('expire after the idle timeout, are kept alive by use, and end at logout', () => {
     const clock = manualClock();
