@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,6 +10,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    reporters: process.env.CI ? ['default'] : ['default'],
+    // Keys kept outside the data directories (the audit seal): the tests' own, never the user's ~/.sportello-chiavi.
+    env: { SPORTELLO_KEY_DIR: process.env.SPORTELLO_KEY_DIR ?? join(tmpdir(), 'sportello-test-chiavi') },
   },
 });

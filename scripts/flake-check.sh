@@ -18,7 +18,8 @@ start=$(date +%s)
 for i in $(seq 1 "$runs"); do
   run_start=$(date +%s)
   rm -f "test-reports/flake/run-$i.json"
-  PLAYWRIGHT_JSON_OUTPUT_NAME="test-reports/flake/run-$i.json" npx playwright test --reporter=line,json > "test-reports/flake/run-$i.log" 2>&1
+  # Each run keeps its own failure screenshots and error context (Playwright empties its output folder).
+  PLAYWRIGHT_JSON_OUTPUT_NAME="test-reports/flake/run-$i.json" npx playwright test --reporter=line,json --output="test-reports/flake/run-$i-results" > "test-reports/flake/run-$i.log" 2>&1
   status=$?
   summary=$(node scripts/e2e-failures.mjs "test-reports/flake/run-$i.json")
   summary_status=$?

@@ -13,9 +13,12 @@ import { systemClock, type Clock } from './ports/clock';
 import { appHandlers } from './app/handlers';
 import type { PrinterPort } from './ports/printer';
 import type { CardPortFactory } from './ports/card';
+import type { Keystore } from './ports/keystore';
 import { createIdentitySession, cardHandlers } from './identity';
 import { documentsHandlers } from './documents/handlers';
 import { openDatabase } from './store/database';
+import { lockDataDirectory } from './store/instance-lock';
+import { scheduleBackups } from './store/backup-schedule';
 import { createSyncArea } from './sync/area';
 import { bundledCatalogueDir, importBundledCatalogue } from './catalogue/bundled';
 import { createPraticheModule } from './pratiche/module';
@@ -34,6 +37,8 @@ export interface CoreOptions {
   printer?: PrinterPort;
   /** The card readers; defaults to the machine's PC/SC readers (tests and demos pass their own). */
   cardPortFactory?: CardPortFactory;
+  /** Where keys kept outside the data directory live (Electron: the OS keystore); default: key files. */
+  keystore?: Keystore;
 }
 
 export interface Core {
@@ -43,9 +48,24 @@ export interface Core {
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
+  // Before anything touches the directory: a second instance stops here, having changed nothing.
+  const lock = lockDataDirectory(options.dataDir);
+  const disposers: (() => Promise<void> | void)[] = [() => lock.release()];
+  const dispose = async (): Promise<void> => {
+    for (const step of disposers.splice(0).reverse()) await step();
+  };
+  try {
+    return await assemble(options, disposers, dispose);
+  } catch (error) {
+    // A start that fails half-way leaves nothing running and the directory unlocked.
+    await dispose().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function assemble(options: CoreOptions, disposers: (() => Promise<void> | void)[], dispose: () => Promise<void>): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const bus = createEventBus(events);
-  const disposers: (() => Promise<void> | void)[] = [];
 
   const identity = createIdentitySession({
     config: options.config,
@@ -57,8 +77,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   identity.start();
   disposers.push(() => identity.stop());
 
-  const db = openDatabase({ dataDir: options.dataDir });
+  const avvisi: string[] = [];
+  const db = openDatabase(
+    { dataDir: options.dataDir },
+    {
+      recovery: {
+        notice: (message) => {
+          avvisi.push(message);
+          options.log.warn('archivio ripristinato', { avviso: message });
+        },
+      },
+    },
+  );
   disposers.push(() => void db.close());
+  const backups = scheduleBackups(db, options.dataDir, options.log.child('copie'));
+  disposers.push(() => backups.stop());
   const sync = createSyncArea({
     config: options.config,
     db,
@@ -70,7 +103,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   sync.start();
   disposers.push(() => sync.stop());
 
-  const desk = createDeskArea({ config: options.config, db, clock, log: options.log.child('desk'), carta: identity });
+  const desk = createDeskArea({
+    config: options.config,
+    db,
+    dataDir: options.dataDir,
+    ...(options.keystore ? { keystore: options.keystore } : {}),
+    clock,
+    log: options.log.child('desk'),
+    carta: identity,
+  });
   const isDesk = options.config.mode === 'desk';
 
   const praticheArea = createPraticheModule({
@@ -93,6 +134,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       version: options.version,
       demo: options.config.portal === null,
       clock,
+      avvisi,
       ...(options.printer ? { printer: options.printer } : {}),
     }),
     ...cardHandlers(identity),
@@ -114,8 +156,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     dispatch: createDispatch(calls, handlers, options.log.child('api')),
     events: bus,
-    async dispose() {
-      for (const dispose of disposers.reverse()) await dispose();
-    },
+    dispose,
   };
 }

@@ -3,25 +3,20 @@
  * Options: --port <n> (default: any free port), --config <file>.
  */
 import { join } from 'node:path';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadConfig, configPath, dataDirectory } from '../core/config/load';
-import { createLogger } from '../core/log/logger';
-import { createCore } from '../core/composition';
+import { configPath } from '../core/config/load';
+import { startApp, StartupError } from '../core/start';
 import { startBrowserHost } from './server';
 import { version } from '../../package.json';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { port: { type: 'string' }, config: { type: 'string' } } });
-  const config = loadConfig(values.config ?? configPath());
-  const dataDir = dataDirectory(config);
-  mkdirSync(dataDir, { recursive: true });
-  const log = createLogger({ file: join(dataDir, 'sportello.log') });
   const rendererDir = join(__dirname, '../../out/renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    throw new Error(`renderer non compilato: manca ${rendererDir}/index.html (esegui npm run build)`);
+    throw new StartupError('Renderer non compilato', `manca ${rendererDir}/index.html (esegui npm run build)`);
   }
-  const core = await createCore({ config, log, version, dataDir });
+  const { config, log, core } = await startApp({ configFile: values.config ?? configPath(), version });
   const host = await startBrowserHost({ core, rendererDir, log, port: values.port ? Number(values.port) : 0 });
   process.stdout.write(`Sportello (${config.comune.nome}, modalità ${config.mode}) è pronto: apri ${host.url}\n`);
   const stop = async (): Promise<void> => {
@@ -34,6 +29,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Sportello non si è avviato: ${(error as Error).message}\n`);
+  const title = error instanceof StartupError ? `${error.title}: ` : '';
+  process.stderr.write(`Sportello non si è avviato. ${title}${(error as Error).message}\n`);
   process.exit(1);
 });

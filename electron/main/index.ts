@@ -4,11 +4,10 @@
  */
 import { app, BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
-import { mkdirSync } from 'node:fs';
-import { loadConfig, configPath, dataDirectory } from '../core/config/load';
-import { createLogger } from '../core/log/logger';
-import { createCore } from '../core/composition';
+import { configPath } from '../core/config/load';
+import { startApp, StartupError } from '../core/start';
 import { systemPrinter } from '../core/print/system-printer';
+import { electronKeystore } from './keystore';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { registerContract } from './ipc';
 import { createMainWindow, hardenContents, hardenSession } from './windows';
@@ -30,23 +29,22 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
 
   void app.whenReady().then(async () => {
-    let config;
     try {
-      config = loadConfig(configPath());
+      hardenSession();
+      serveRenderer(join(__dirname, '../renderer'));
+      const { config, core } = await startApp({
+        configFile: configPath(),
+        version: app.getVersion(),
+        core: (c, log) => ({ printer: systemPrinter(c.printer.name), keystore: electronKeystore(log) }),
+      });
+      registerContract(core, () => windows.filter((w) => !w.isDestroyed()));
+      windows.push(createMainWindow(config, join(__dirname, '../preload')));
+      app.on('before-quit', () => void core.dispose());
     } catch (error) {
-      dialog.showErrorBox('Sportello: configurazione non valida', (error as Error).message);
+      // Any start-up failure is shown to the person in front of the screen, never a silent exit.
+      const title = error instanceof StartupError ? `Sportello: ${error.title}` : 'Sportello non si è avviato';
+      dialog.showErrorBox(title, (error as Error).message);
       app.exit(1);
-      return;
     }
-    const dataDir = dataDirectory(config);
-    mkdirSync(dataDir, { recursive: true });
-    const log = createLogger({ file: join(dataDir, 'sportello.log') });
-    hardenSession();
-    serveRenderer(join(__dirname, '../renderer'));
-    const printer = systemPrinter(config.printer.name);
-    const core = await createCore({ config, log, version: app.getVersion(), dataDir, printer });
-    registerContract(core, () => windows.filter((w) => !w.isDestroyed()));
-    windows.push(createMainWindow(config, join(__dirname, '../preload')));
-    app.on('before-quit', () => void core.dispose());
   });
 }

@@ -4,7 +4,7 @@
  * a normal window. In every mode: context isolation, sandbox, no Node in the page,
  * no navigation away from the app, no new windows, every permission denied.
  */
-import { BrowserWindow, Menu, session, type WebContents } from 'electron';
+import { app, BrowserWindow, Menu, session, type WebContents } from 'electron';
 import { join } from 'node:path';
 import type { Config } from '../core/config/schema';
 import { APP_ORIGIN } from './protocol';
@@ -50,7 +50,8 @@ export function createMainWindow(config: Config, preloadDir: string): BrowserWin
       spellcheck: false,
       // Middle-click would otherwise open links in new windows, bypassing will-navigate.
       disableBlinkFeatures: 'Auxclick',
-      devTools: !kiosk,
+      // DevTools would let anyone at a desk or a home PC drive window.sportello by hand: only unpackaged (development) builds have them.
+      devTools: !app.isPackaged,
     },
   });
   if (kiosk) {

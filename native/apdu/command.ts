@@ -38,20 +38,34 @@ export function encodeCommand(command: CommandApdu): Uint8Array {
   const le = command.le;
   if (data.length > EXTENDED_MAX) throw new RangeError(`command data too long: ${data.length}`);
   if (le !== undefined && (!Number.isInteger(le) || le < 1 || le > EXTENDED_MAX_LE)) throw new RangeError(`Le out of range: ${le}`);
-  const header = [command.cla, command.ins, command.p1, command.p2];
-  if (!needsExtended(command)) {
-    const out: number[] = [...header];
-    if (data.length > 0) out.push(data.length, ...data);
-    if (le !== undefined) out.push(le === SHORT_MAX_LE ? 0 : le);
-    return Uint8Array.from(out);
+  // Written straight into one buffer (no intermediate array): the data may be a PIN, and
+  // this buffer is the only copy the caller has to wipe (exchange does, after transmit).
+  const extended = needsExtended(command);
+  const lcBytes = data.length === 0 ? 0 : extended ? 3 : 1;
+  const leBytes = le === undefined ? 0 : extended ? (data.length === 0 ? 3 : 2) : 1;
+  const out = new Uint8Array(4 + lcBytes + data.length + leBytes);
+  out.set([command.cla, command.ins, command.p1, command.p2]);
+  let at = 4;
+  if (data.length > 0) {
+    if (extended) {
+      out.set([0, data.length >> 8, data.length & 0xff], at);
+      at += 3;
+    } else {
+      out[at++] = data.length;
+    }
+    out.set(data, at);
+    at += data.length;
   }
-  const out: number[] = [...header, 0];
-  if (data.length > 0) out.push(data.length >> 8, data.length & 0xff, ...data);
   if (le !== undefined) {
-    const encoded = le === EXTENDED_MAX_LE ? 0 : le;
-    out.push(encoded >> 8, encoded & 0xff);
+    if (!extended) {
+      out[at] = le === SHORT_MAX_LE ? 0 : le;
+    } else {
+      const encoded = le === EXTENDED_MAX_LE ? 0 : le;
+      if (data.length === 0) out[at++] = 0;
+      out.set([encoded >> 8, encoded & 0xff], at);
+    }
   }
-  return Uint8Array.from(out);
+  return out;
 }
 
 /**

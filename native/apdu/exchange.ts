@@ -30,16 +30,26 @@ export async function exchange(transport: CardTransport, command: CommandApdu, o
   return single(transport, command);
 }
 
+/** One APDU on the wire; its bytes (which may carry a PIN) are zeroed once the card has answered. */
+async function transmitOnce(transport: CardTransport, command: CommandApdu): Promise<ResponseApdu> {
+  const apdu = encodeCommand(command);
+  try {
+    return parseResponse(await transport.transmit(apdu));
+  } finally {
+    apdu.fill(0);
+  }
+}
+
 async function single(transport: CardTransport, command: CommandApdu): Promise<ResponseApdu> {
-  let reply = parseResponse(await transport.transmit(encodeCommand(command)));
+  let reply = await transmitOnce(transport, command);
   if ((reply.sw & 0xff00) === 0x6c00) {
-    reply = parseResponse(await transport.transmit(encodeCommand({ ...command, le: reply.sw & 0xff || 256 })));
+    reply = await transmitOnce(transport, { ...command, le: reply.sw & 0xff || 256 });
   }
   if ((reply.sw & 0xff00) !== 0x6100) return reply;
   const chunks: Uint8Array[] = [reply.data];
   for (let i = 0; i < MAX_GET_RESPONSE && (reply.sw & 0xff00) === 0x6100; i++) {
     const le = reply.sw & 0xff || 256;
-    reply = parseResponse(await transport.transmit(encodeCommand({ cla: command.cla & ~0x10 & 0xff, ins: 0xc0, p1: 0, p2: 0, le })));
+    reply = await transmitOnce(transport, { cla: command.cla & ~0x10 & 0xff, ins: 0xc0, p1: 0, p2: 0, le });
     chunks.push(reply.data);
   }
   if ((reply.sw & 0xff00) === 0x6100) throw new CardError('carta-risposta-non-valida', 'La carta ha risposto in modo non valido (risposta senza fine).');

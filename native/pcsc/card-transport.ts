@@ -128,7 +128,10 @@ export class PcscCardTransport implements TransactionalTransport {
     const protocol = this.protocol;
     if (protocol === undefined) throw cardRemoved();
     const response = await this.guarded<Buffer>((resolve, reject) =>
-      this.reader.transmit(Buffer.from(command), MAX_RESPONSE, protocol, (error, data) => (error ? reject(error) : resolve(data))),
+      // A view on the caller's bytes, not a copy: the caller zeroes them after the call (they may carry a PIN).
+      this.reader.transmit(Buffer.from(command.buffer, command.byteOffset, command.byteLength), MAX_RESPONSE, protocol, (error, data) =>
+        error ? reject(error) : resolve(data),
+      ),
     );
     if (response.length < 2) {
       this.removed = true;

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * "Attiva la tua carta" at a kiosk: the PIN typed as its two halves (2 digits from the
  * desk's slip, 3 from the message) is verified on the card, a new PIN is offered, and
@@ -10,7 +11,7 @@ import { PIN } from './support/scripted-card';
 test.use({ appConfig: { mode: 'kiosk' } });
 test.afterEach(({ card }) => card.remove());
 
-test('2 + 3 digits verify the PIN, a new PIN is offered, then the citizen goes on', async ({ page, app, card, shoot, axe }) => {
+test('2 + 3 digits verify the PIN, a new PIN is chosen (the current one typed again, none kept), then the citizen goes on', async ({ page, app, card, shoot, axe }) => {
   await openApp(page, app);
   card.insert();
   await page.getByTestId('attiva-carta-link').click();
@@ -28,6 +29,15 @@ test('2 + 3 digits verify the PIN, a new PIN is offered, then the citizen goes o
   await page.getByTestId('attiva-verifica').click();
   await expect(page.getByTestId('attiva-messaggio')).toHaveText('PIN corretto: la carta è attiva.');
   await shoot(page, 'attiva-carta-cambio');
+  // Nothing of the verified PIN is kept on the page: the change asks for it again.
+  const typed = () => page.locator('input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value).filter((v) => v !== ''));
+  expect(await typed()).toEqual([]);
+  await page.getByTestId('attiva-attuale').fill(PIN);
+  await page.getByTestId('attiva-nuovo').fill('97531');
+  await page.getByTestId('attiva-ripeti').fill('97531');
+  await page.getByTestId('attiva-cambia').click();
+  await expect(page.getByTestId('attiva-messaggio')).toHaveText('PIN cambiato.');
+  expect(await typed()).toEqual([]);
 
   await page.getByTestId('attiva-continua').click();
   await expect(page.getByTestId('accetta-termini').or(page.getByTestId('titolo-stanza'))).toBeVisible();

@@ -4,10 +4,9 @@
  * SMTP capture on 127.0.0.1, the card registered with the issuer, and the desk's operators
  * created in the app's data directory the way the desk CLI does it.
  */
-import { createRegistro } from '../../electron/core/audit/registro';
+import { registroDi } from '../../electron/core/audit/registro';
 import { createOperatori } from '../../electron/core/desk/operatori';
 import { systemClock } from '../../electron/core/ports/clock';
-import { createAuditRepo } from '../../electron/core/store/audit-repo';
 import { openDatabase } from '../../electron/core/store/database';
 import { createOperatoriRepo } from '../../electron/core/store/operatori-repo';
 import { createIssuing, startSmtpCapture, type CartaNota, type SmtpCapture } from '../portal/issuing';
@@ -47,7 +46,7 @@ export async function startIssuingPortal(carta: CartaNota): Promise<IssuingPorta
 export async function createDeskOperatori(dataDir: string): Promise<void> {
   const db = openDatabase({ dataDir });
   try {
-    const operatori = createOperatori(createOperatoriRepo(db), createRegistro(createAuditRepo(db), systemClock), systemClock);
+    const operatori = createOperatori(createOperatoriRepo(db), registroDi(db, dataDir, systemClock), systemClock);
     const admin = await operatori.createFirstAdministrator({ username: 'admin', nome: 'Anna Admin', password: 'amministra-2026' });
     await operatori.create(admin, { username: DESK_OPERATORE.username, nome: DESK_OPERATORE.nome, ruolo: 'operatore', password: DESK_OPERATORE.password });
   } finally {

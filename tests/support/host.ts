@@ -21,6 +21,9 @@ export interface TestHost {
 
 export const RENDERER_DIR = join(__dirname, '../../out/renderer');
 
+// Keys kept outside the data directories (the audit seal): the tests' own, never the user's.
+process.env.SPORTELLO_KEY_DIR ??= join(tmpdir(), 'sportello-test-chiavi');
+
 export interface TestHostOptions {
   rendererDir?: string;
   /** The card readers core sees (default: the machine's PC/SC readers). */

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { CallContext, CallMap, Handlers, Result, ApiError } from '../../shared/define';
 import { isUserFacing } from '../errors';
 import type { Logger } from '../log/logger';
+import { redact, secretValues, type RedactOptions } from '../log/redact';
 
 export type Dispatch = (call: string, input: unknown, context: CallContext) => Promise<Result<unknown>>;
 
@@ -36,6 +37,9 @@ export function createDispatch<M extends CallMap>(calls: M, handlers: Handlers<M
       };
     }
     const handler = handlers[name as keyof M];
+    const secrets: RedactOptions = { keys: spec.secretFields ?? [], values: secretValues(parsed.data, spec.secretFields ?? []) };
+    // The call trace (debug level): what came in, by which transport, without the call's secrets.
+    log.debug('chiamata', { call: name, transport: context.transport, input: redact(parsed.data, { ...secrets, maxString: 200 }) });
     try {
       const value = await handler(parsed.data as never, context);
       const checked = spec.output.safeParse(value);
@@ -48,7 +52,8 @@ export function createDispatch<M extends CallMap>(calls: M, handlers: Handlers<M
       if (isUserFacing(error)) {
         return { ok: false, error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
       }
-      log.error('errore nella chiamata', { call: name, error });
+      // The error may quote what the handler was given (a driver echoing a PIN): its secrets are blanked too.
+      log.error('errore nella chiamata', redact({ call: name, error }, secrets) as Record<string, unknown>);
       return { ok: false, error: INTERNAL };
     }
   };

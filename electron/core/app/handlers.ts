@@ -12,6 +12,8 @@ export interface AppInfoDeps {
   clock: Clock;
   /** Present where documents print silently (Electron); absent in the browser host. */
   printer?: PrinterPort;
+  /** Start-up notices for staff (see store/backup.ts). */
+  avvisi: readonly string[];
 }
 
 function decodePdf(base64: string): Uint8Array {
@@ -32,6 +34,7 @@ export function appHandlers(deps: AppInfoDeps): Handlers<typeof appCalls> {
       demo: deps.demo,
       idleTimeoutSeconds: deps.config.idleTimeoutSeconds,
       portal: { configured: deps.config.portal !== null, url: deps.config.portal?.url ?? null },
+      avvisi: [...deps.avvisi],
     }),
     'app.print': async ({ jobName, pdfBase64 }) => {
       const pdf = decodePdf(pdfBase64);

@@ -5,11 +5,13 @@
  * - editing any field of an entry changes its hash;
  * - deleting an entry leaves a gap in the sequence and a `prevHash` that no longer matches;
  * - swapping two entries breaks both the sequence and the links.
- * Deleting the newest entries leaves a shorter valid chain: the daily report prints the head
- * hash, so a printed report anchors everything written before it.
+ * With a seal (sigillo.ts), each row's MAC must match too, so a chain re-hashed by
+ * someone without the key fails, and the head kept beside the key must still be in the
+ * chain, so cutting the newest entries off fails as well.
  */
 import { createHash } from 'node:crypto';
 import type { AuditRow } from '../store/audit-repo';
+import type { Sigillo } from './sigillo';
 
 export const GENESIS = '0'.repeat(64);
 
@@ -22,7 +24,7 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-export function entryHash(entry: Omit<AuditRow, 'hash'>): string {
+export function entryHash(entry: Omit<AuditRow, 'hash' | 'mac'>): string {
   const content = canonical([entry.seq, entry.at, entry.kind, entry.operatore, entry.data, entry.prevHash]);
   return createHash('sha256').update(content, 'utf8').digest('hex');
 }
@@ -31,11 +33,12 @@ export type ChainVerdict =
   | { ok: true; entries: number; head: string }
   | { ok: false; entries: number; seq: number; reason: string };
 
-/** Walks the rows in stored order and reports the first one that breaks the chain. */
-export function verifyChain(rows: Iterable<AuditRow>): ChainVerdict {
+/** Walks the rows in stored order and reports the first one that breaks the chain or its seal. */
+export function verifyChain(rows: Iterable<AuditRow>, sigillo: Sigillo | null): ChainVerdict {
   let expectedSeq = 1;
   let previous = GENESIS;
   let count = 0;
+  const anchor = sigillo?.ultimaTesta() ?? null;
   for (const row of rows) {
     count++;
     if (row.seq !== expectedSeq) {
@@ -47,8 +50,18 @@ export function verifyChain(rows: Iterable<AuditRow>): ChainVerdict {
     if (entryHash(row) !== row.hash) {
       return { ok: false, entries: count, seq: row.seq, reason: 'contenuto modificato dopo la registrazione' };
     }
+    if (sigillo && !sigillo.matches(row.seq, row.hash, row.mac)) {
+      return { ok: false, entries: count, seq: row.seq, reason: 'sigillo non valido: la voce è stata riscritta senza la chiave del registro' };
+    }
+    if (anchor && row.seq === anchor.seq && row.hash !== anchor.hash) {
+      return { ok: false, entries: count, seq: row.seq, reason: "la voce non è quella registrata come ultima: il registro è stato riscritto" };
+    }
     previous = row.hash;
     expectedSeq++;
+  }
+  if (anchor && count < anchor.seq) {
+    const missing = anchor.seq === Number.MAX_SAFE_INTEGER ? "l'ultima testa registrata non è valida" : `mancano le voci da ${count + 1} a ${anchor.seq}`;
+    return { ok: false, entries: count, seq: count + 1, reason: `registro troncato: ${missing}` };
   }
   return { ok: true, entries: count, head: previous };
 }

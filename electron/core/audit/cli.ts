@@ -10,9 +10,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { systemClock } from '../ports/clock';
-import { createAuditRepo } from '../store/audit-repo';
 import { DATABASE_FILE } from '../store/database';
-import { createRegistro } from './registro';
+import { registroDi } from './registro';
 import { reportCsv, reportPdf, righeReport } from './report';
 
 const USAGE = 'uso: npm run audit -- verify --data <cartella dati> | report --data <cartella dati> --day AAAA-MM-GG [--comune <nome>] [--csv <file>] [--pdf <file>]';
@@ -30,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const db = new Database(join(values.data, DATABASE_FILE), { readonly: true, fileMustExist: true });
   try {
-    const registro = createRegistro(createAuditRepo(db), systemClock);
+    const registro = registroDi(db, values.data, systemClock);
     const verdict = registro.verify();
     if (command === 'verify') {
       if (verdict.ok) {

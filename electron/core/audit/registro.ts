@@ -8,6 +8,11 @@ import { redact } from '../log/redact';
 import type { Clock } from '../ports/clock';
 import type { AuditRepo, AuditRow } from '../store/audit-repo';
 import { GENESIS, entryHash, verifyChain, type ChainVerdict } from './catena';
+import { createSigillo, type Sigillo } from './sigillo';
+import type { Db } from '../store/database';
+import { createAuditRepo } from '../store/audit-repo';
+import type { Keystore } from '../ports/keystore';
+import { fileKeystore } from '../keystore/file-keystore';
 
 export type AuditKind = 'rilascio' | 'operatore.creato' | 'operatore.accesso' | 'operatore.bloccato' | 'operatore.sbloccato';
 
@@ -17,21 +22,38 @@ function assertNoSecrets(data: Record<string, unknown>): void {
   }
 }
 
-export function createRegistro(repo: AuditRepo, clock: Clock) {
+export function createRegistro(repo: AuditRepo, clock: Clock, sigillo: Sigillo) {
   return {
     append(kind: AuditKind, operatore: string | null, data: Record<string, unknown>): AuditRow {
       assertNoSecrets(data);
       const at = clock.now().toISOString();
-      return repo.append((head) => {
+      const row = repo.append((head) => {
         const entry = { seq: (head?.seq ?? 0) + 1, at, kind, operatore, data, prevHash: head?.hash ?? GENESIS };
-        return { ...entry, hash: entryHash(entry) };
+        const hash = entryHash(entry);
+        return { ...entry, hash, mac: sigillo.mac(entry.seq, hash) };
       });
+      sigillo.registraTesta({ seq: row.seq, hash: row.hash });
+      return row;
+    },
+    /**
+     * Seals the rows written before the log had a seal (once, at the first start after the
+     * upgrade), provided the chain holds: a chain already broken stays unsealed and shows.
+     * Returns how many rows it sealed.
+     */
+    sealLegacy(): number {
+      const rows = [...repo.all()];
+      const legacy = rows.filter((r) => r.mac === null);
+      if (legacy.length === 0 || !verifyChain(rows, null).ok) return 0;
+      for (const row of legacy) repo.seal(row.seq, sigillo.mac(row.seq, row.hash));
+      const last = rows.at(-1)!;
+      if (sigillo.ultimaTesta() === null) sigillo.registraTesta({ seq: last.seq, hash: last.hash });
+      return legacy.length;
     },
     entries(): Iterable<AuditRow> {
       return repo.all();
     },
     verify(): ChainVerdict {
-      return verifyChain(repo.all());
+      return verifyChain(repo.all(), sigillo);
     },
     /** Releases of one calendar day (local time of the desk). */
     releasesOn(day: string): AuditRow[] {
@@ -43,3 +65,8 @@ export function createRegistro(repo: AuditRepo, clock: Clock) {
 }
 
 export type Registro = ReturnType<typeof createRegistro>;
+
+/** The audit log of a data directory, sealed with that directory's key (default: the file keystore). */
+export function registroDi(db: Db, dataDir: string, clock: Clock, keystore: Keystore = fileKeystore()): Registro {
+  return createRegistro(createAuditRepo(db), clock, createSigillo(keystore, dataDir));
+}

@@ -8,8 +8,7 @@ import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { isUserFacing } from '../errors';
 import { systemClock } from '../ports/clock';
-import { createRegistro } from '../audit/registro';
-import { createAuditRepo } from '../store/audit-repo';
+import { registroDi } from '../audit/registro';
 import { openDatabase } from '../store/database';
 import { createOperatoriRepo } from '../store/operatori-repo';
 import { createOperatori } from './operatori';
@@ -39,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
   const password = await readLine();
   const db = openDatabase({ dataDir: values.data });
   try {
-    const operatori = createOperatori(createOperatoriRepo(db), createRegistro(createAuditRepo(db), systemClock), systemClock);
+    const operatori = createOperatori(createOperatoriRepo(db), registroDi(db, values.data, systemClock), systemClock);
     const admin = await operatori.createFirstAdministrator({ username: values.username, nome: values.nome, password });
     console.log(`Amministratore ${admin.username} creato.`);
     return 0;

@@ -7,9 +7,9 @@
 import type { Config } from '../config/schema';
 import type { Logger } from '../log/logger';
 import type { Clock } from '../ports/clock';
-import { createRegistro } from '../audit/registro';
+import { registroDi } from '../audit/registro';
+import type { Keystore } from '../ports/keystore';
 import { reportCsv, reportPdf, righeReport } from '../audit/report';
-import { createAuditRepo } from '../store/audit-repo';
 import type { Db } from '../store/database';
 import { createOperatoriRepo } from '../store/operatori-repo';
 import { readCredentials } from '../sync/credentials';
@@ -23,6 +23,9 @@ import { createSessioni, DEFAULT_SESSION_MINUTES } from './sessioni';
 export interface DeskAreaOptions {
   config: Config;
   db: Db;
+  /** Whose audit log this is: the seal's key is per data directory. */
+  dataDir: string;
+  keystore?: Keystore;
   clock: Clock;
   log: Logger;
   /** The identity session (its `current()` and `pinStatus()`). */
@@ -40,7 +43,9 @@ function portalIssuer(config: Config): IssuingPort | null {
 }
 
 export function createDeskArea(o: DeskAreaOptions) {
-  const registro = createRegistro(createAuditRepo(o.db), o.clock);
+  const registro = registroDi(o.db, o.dataDir, o.clock, o.keystore);
+  const sealed = registro.sealLegacy();
+  if (sealed > 0) o.log.warn('registro di audit: voci precedenti sigillate', { voci: sealed });
   const operatori = createOperatori(createOperatoriRepo(o.db), registro, o.clock);
   const sessioni = createSessioni(o.clock, o.sessionMinutes ?? DEFAULT_SESSION_MINUTES);
   const rilascio = createRilascio({

@@ -68,7 +68,7 @@ export class IdentitySession {
     const generation = this.generation;
     await this.port.verifyPin(reader, pin);
     if (generation !== this.generation) throw noCard();
-    this.publish({ ...this.session, state: 'autenticata' });
+    this.publish({ ...this.session, state: 'autenticata', ...(this.identity ? sessionData(this.identity, true) : {}) });
     this.log.info('PIN verificato', { reader });
     return this.session;
   }
@@ -79,7 +79,8 @@ export class IdentitySession {
    */
   endSession(): CardSession {
     if (this.session.state === 'autenticata') {
-      this.publish({ ...this.session, state: 'identificata' });
+      // Back to the name only: the next person at the kiosk sees no more than the PIN screen shows.
+      this.publish({ ...this.session, state: 'identificata', ...(this.identity ? sessionData(this.identity, false) : {}) });
       this.log.info('sessione chiusa dal cittadino', { reader: this.session.reader });
     }
     return this.session;
@@ -152,30 +153,7 @@ export class IdentitySession {
       const identity = await this.port.identify(reader);
       if (generation !== this.generation) return;
       this.identity = identity;
-      this.publish({
-        state: 'identificata',
-        reader,
-        titolare: {
-          codiceFiscale: identity.codiceFiscale,
-          nome: identity.nome,
-          cognome: identity.cognome,
-          dataNascita: identity.dataNascita,
-          sesso: identity.sesso,
-          comuneResidenza: identity.comuneResidenza,
-          indirizzoResidenza: identity.indirizzoResidenza,
-        },
-        carta: {
-          seriale: identity.seriale,
-          scadenza: identity.scadenza,
-          tipo: identity.tipo,
-          certificato: {
-            emittente: identity.certificato.emittente,
-            validoDal: identity.certificato.validoDal.toISOString(),
-            validoAl: identity.certificato.validoAl.toISOString(),
-          },
-        },
-        error: null,
-      });
+      this.publish({ state: 'identificata', reader, ...sessionData(identity, false), error: null });
       this.log.info('carta identificata', { reader, tipo: identity.tipo });
     } catch (error) {
       if (generation !== this.generation) return;
@@ -205,4 +183,35 @@ export class IdentitySession {
   private publishReaders(): void {
     this.bus.emit('card.reader', this.readerStatus());
   }
+}
+
+/** What a session shows of the card: the holder's name only until the PIN is verified. */
+function sessionData(identity: CardIdentity, authenticated: boolean): Pick<CardSession, 'titolare' | 'carta'> {
+  if (!authenticated) {
+    return {
+      titolare: { codiceFiscale: null, nome: identity.nome, cognome: identity.cognome, dataNascita: null, sesso: null, comuneResidenza: null, indirizzoResidenza: null },
+      carta: null,
+    };
+  }
+  return {
+    titolare: {
+      codiceFiscale: identity.codiceFiscale,
+      nome: identity.nome,
+      cognome: identity.cognome,
+      dataNascita: identity.dataNascita,
+      sesso: identity.sesso,
+      comuneResidenza: identity.comuneResidenza,
+      indirizzoResidenza: identity.indirizzoResidenza,
+    },
+    carta: {
+      seriale: identity.seriale,
+      scadenza: identity.scadenza,
+      tipo: identity.tipo,
+      certificato: {
+        emittente: identity.certificato.emittente,
+        validoDal: identity.certificato.validoDal.toISOString(),
+        validoAl: identity.certificato.validoAl.toISOString(),
+      },
+    },
+  };
 }

@@ -42,7 +42,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     sink(line);
     if (options.file) {
       try {
-        appendFileSync(options.file, line + '\n');
+        // 0600 when the file is created: the log names citizens.
+        appendFileSync(options.file, line + '\n', { mode: 0o600 });
       } catch {
         /* a full or read-only disk must not take the app down with it */
       }

@@ -32,6 +32,18 @@ function run(command: string, args: string[], input?: Uint8Array): Promise<void>
   });
 }
 
+/** A PowerShell single-quoted string: nothing inside is expanded, and a quote is written twice. */
+const psQuoted = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+
+/**
+ * The PowerShell command that hands a PDF to its registered handler's print verb. Both the
+ * path (it holds the user's name: C:\Users\D'Amico\...) and the printer's name are quoted.
+ */
+export function windowsPrintCommand(file: string, printerName: string | null): string {
+  const target = printerName ? `-Verb PrintTo -ArgumentList ${psQuoted(`"${printerName}"`)}` : '-Verb Print';
+  return `Start-Process -FilePath ${psQuoted(file)} ${target} -WindowStyle Hidden -Wait`;
+}
+
 export function systemPrinter(printerName: string | null, platform: NodeJS.Platform = process.platform): PrinterPort {
   return {
     async print(pdf, jobName) {
@@ -41,8 +53,7 @@ export function systemPrinter(printerName: string | null, platform: NodeJS.Platf
           const file = join(dir, 'documento.pdf');
           writeFileSync(file, pdf);
           try {
-            const target = printerName ? `-Verb PrintTo -ArgumentList '"${printerName.replace(/'/g, "''")}"'` : '-Verb Print';
-            await run('powershell.exe', ['-NoProfile', '-Command', `Start-Process -FilePath '${file}' ${target} -WindowStyle Hidden -Wait`]);
+            await run('powershell.exe', ['-NoProfile', '-Command', windowsPrintCommand(file, printerName)]);
           } finally {
             rmSync(dir, { recursive: true, force: true });
           }

@@ -13,6 +13,8 @@ export interface AuditRow {
   data: Record<string, unknown>;
   prevHash: string;
   hash: string;
+  /** HMAC with the key outside the database (migration 202); null on a row not yet sealed. */
+  mac: string | null;
 }
 
 export interface AuditHead {
@@ -28,6 +30,7 @@ interface Row {
   data: string;
   prev_hash: string;
   hash: string;
+  mac: string | null;
 }
 
 const toRow = (r: Row): AuditRow => ({
@@ -38,13 +41,15 @@ const toRow = (r: Row): AuditRow => ({
   data: JSON.parse(r.data) as Record<string, unknown>,
   prevHash: r.prev_hash,
   hash: r.hash,
+  mac: r.mac,
 });
 
 export function createAuditRepo(db: Db) {
   const s = {
     head: db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'),
-    insert: db.prepare(`INSERT INTO audit_log (seq, at, kind, operatore, data, prev_hash, hash)
-      VALUES (@seq, @at, @kind, @operatore, @data, @prevHash, @hash)`),
+    insert: db.prepare(`INSERT INTO audit_log (seq, at, kind, operatore, data, prev_hash, hash, mac)
+      VALUES (@seq, @at, @kind, @operatore, @data, @prevHash, @hash, @mac)`),
+    seal: db.prepare('UPDATE audit_log SET mac = ? WHERE seq = ? AND mac IS NULL'),
     all: db.prepare('SELECT * FROM audit_log ORDER BY seq'),
     between: db.prepare('SELECT * FROM audit_log WHERE kind = ? AND at >= ? AND at < ? ORDER BY seq'),
   };
@@ -62,6 +67,10 @@ export function createAuditRepo(db: Db) {
           return row;
         }).immediate(),
       );
+    },
+    /** Seals a row written before migration 202 (the only update its triggers allow). */
+    seal(seq: number, mac: string): void {
+      guard(() => s.seal.run(mac, seq));
     },
     /** Every row in chain order (the verifier walks them all; the log grows by a few hundred a day). */
     *all(): Generator<AuditRow> {

@@ -10,7 +10,9 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DomainError } from '../errors';
-import { runMigrations } from './migrations/runner';
+import { appliedMigrations, runMigrations } from './migrations/runner';
+import { makePrivate } from './private-files';
+import { backupNow, damageOf, restoreDamaged } from './backup';
 import { migrations as allMigrations, type Migration } from './migrations';
 
 export type Db = Database.Database;
@@ -65,6 +67,12 @@ export function ensureDirectory(dir: string): void {
 export interface OpenOptions {
   /** Defaults to every migration in migrations/index.ts. */
   migrations?: readonly Migration[];
+  /**
+   * The app's own start: a damaged file is replaced by the newest good copy (see backup.ts)
+   * and a copy is taken before migrations; `notice` hears what a person must be told.
+   * Tools and tests that open a database for a look leave it off.
+   */
+  recovery?: { notice(message: string): void };
 }
 
 /** Opens (creating if needed) `<dataDir>/sportello.db`, or `:memory:`, and brings its schema up to date. */
@@ -75,18 +83,33 @@ export function openDatabase(location: { dataDir: string } | ':memory:', options
       db = new Database(':memory:');
     } else {
       ensureDirectory(location.dataDir);
-      db = new Database(join(location.dataDir, DATABASE_FILE));
+      const file = join(location.dataDir, DATABASE_FILE);
+      const problem = options.recovery && existsSync(file) ? damageOf(file) : null;
+      if (problem !== null) options.recovery?.notice(restoreDamaged(location.dataDir, file, problem));
+      db = new Database(file);
       db.pragma('journal_mode = WAL');
+      // SQLite gives its -wal and -shm files the database file's mode: 0600 for all three.
+      for (const suffix of ['', '-wal', '-shm']) makePrivate(file + suffix);
     }
     try {
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
-      runMigrations(db, options.migrations ?? allMigrations);
+      const list = options.migrations ?? allMigrations;
+      if (options.recovery && location !== ':memory:' && hasPendingMigrations(db, list)) backupNow(db, location.dataDir, 'prima-migrazione');
+      runMigrations(db, list);
     } catch (error) {
       db.close();
       throw error;
     }
     return db;
   });
+}
+
+/** True for a database that has a schema already and misses some of the migrations (an upgrade). */
+function hasPendingMigrations(db: Db, list: readonly Migration[]): boolean {
+  const exists = db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'schema_migrations'`).get();
+  if (!exists) return false;
+  const applied = new Set(appliedMigrations(db));
+  return list.some((m) => !applied.has(m.id));
 }

@@ -12,6 +12,8 @@ export const appInfoSchema = z.object({
   demo: z.boolean(),
   idleTimeoutSeconds: z.number().int().positive(),
   portal: z.object({ configured: z.boolean(), url: z.string().nullable() }),
+  /** What the start had to do that staff must know (a damaged archive restored from a copy). */
+  avvisi: z.array(z.string()),
 });
 
 export const appCalls = {

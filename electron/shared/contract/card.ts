@@ -10,14 +10,19 @@ const pukSchema = z.string().regex(/^\d{8}$/, 'Il PUK deve avere 8 cifre.');
 
 export const cardErrorSchema = z.object({ code: z.string(), message: z.string() });
 
+/**
+ * The card holder. Until the PIN is verified a session carries the name only (the PIN screen
+ * greets the citizen): codice fiscale, birth and address are null, so nothing personal
+ * reaches a screen or an event before the holder has proved the card is theirs.
+ */
 export const titolareSchema = z.object({
-  codiceFiscale: z.string(),
+  codiceFiscale: z.string().nullable(),
   nome: z.string(),
   cognome: z.string(),
   dataNascita: z.string().nullable(),
   sesso: z.enum(['M', 'F']).nullable(),
-  comuneResidenza: z.string(),
-  indirizzoResidenza: z.string(),
+  comuneResidenza: z.string().nullable(),
+  indirizzoResidenza: z.string().nullable(),
 });
 
 export const cartaSchema = z.object({

@@ -2,7 +2,9 @@
  * "Attiva la tua carta" for the citizen at a kiosk or at home: the PIN is typed as its two
  * halves (2 digits from the slip, 3 from the message) and verified on the card; then a new
  * PIN is offered. With a blocked PIN, the PUK's halves (2 + 6) unblock it with a new PIN.
- * The digits stay in this component's state and are cleared after every attempt.
+ * The digits stay in this component's state only until the call that uses them, and are
+ * cleared after every attempt: nothing of a PIN is kept once the card has answered, so the
+ * change asks for the current PIN again rather than remembering the verified one.
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,7 +33,7 @@ export function AttivaCarta({ onDone }: { onDone?: () => void } = {}) {
   const [b, setB] = useState('');
   const [nuovo, setNuovo] = useState('');
   const [ripeti, setRipeti] = useState('');
-  const [vecchio, setVecchio] = useState('');
+  const [attuale, setAttuale] = useState('');
   const [messaggio, setMessaggio] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -40,6 +42,7 @@ export function AttivaCarta({ onDone }: { onDone?: () => void } = {}) {
     setB('');
     setNuovo('');
     setRipeti('');
+    setAttuale('');
   };
   const fallito = (e: unknown) => {
     if (e instanceof CallError && e.apiError.code === 'pin-bloccato') setFase('puk');
@@ -52,7 +55,6 @@ export function AttivaCarta({ onDone }: { onDone?: () => void } = {}) {
     const pin = a + b;
     unwrap(sportello.card.verifyPin({ pin }))
       .then(() => {
-        setVecchio(pin);
         setMessaggio(t('attiva.verificato'));
         setFase('cambio');
       }, fallito)
@@ -62,9 +64,8 @@ export function AttivaCarta({ onDone }: { onDone?: () => void } = {}) {
     e.preventDefault();
     if (nuovo !== ripeti) return setError(t('attiva.diversi'));
     setError(null);
-    unwrap(sportello.card.changePin({ pin: vecchio, newPin: nuovo }))
+    unwrap(sportello.card.changePin({ pin: attuale, newPin: nuovo }))
       .then(() => {
-        setVecchio('');
         setMessaggio(t('attiva.cambiato'));
         setFase('fatto');
       }, fallito)
@@ -108,8 +109,11 @@ export function AttivaCarta({ onDone }: { onDone?: () => void } = {}) {
       {fase === 'cambio' && (
         <form onSubmit={cambia}>
           <p>{t('attiva.proponiCambio')}</p>
+          <div className="row">
+            <Cifre id="attiva-attuale" label={t('attiva.pinAttuale')} length={8} value={attuale} onChange={setAttuale} />
+          </div>
           {nuovoPin}
-          <button type="submit" className="btn btn-primary btn-lg" disabled={nuovo.length < 5} data-testid="attiva-cambia">{t('attiva.cambia')}</button>
+          <button type="submit" className="btn btn-primary btn-lg" disabled={attuale.length < 5 || nuovo.length < 5} data-testid="attiva-cambia">{t('attiva.cambia')}</button>
         </form>
       )}
       {fase === 'puk' && (

@@ -4,7 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRegistro } from '../../../electron/core/audit/registro';
+import { registroDi } from '../../../electron/core/audit/registro';
+import { entryHash } from '../../../electron/core/audit/catena';
 import { systemClock } from '../../../electron/core/ports/clock';
 import { createAuditRepo } from '../../../electron/core/store/audit-repo';
 import { openDatabase } from '../../../electron/core/store/database';
@@ -17,7 +18,7 @@ function dataDirWithLog(): string {
   const dir = mkdtempSync(join(tmpdir(), 'sportello-audit-'));
   dirs.push(dir);
   const db = openDatabase({ dataDir: dir });
-  const registro = createRegistro(createAuditRepo(db), systemClock);
+  const registro = registroDi(db, dir, systemClock);
   for (let i = 1; i <= 4; i++) {
     registro.append('rilascio', 'mario.rossi', { codiceFiscale: 'RSSMRA80A01H501U', serialeCarta: `612001646103900${i}`, canale: 'email', destinazione: 'm***@example.it', releaseId: `r-${i}` });
   }
@@ -29,9 +30,24 @@ function audit(...args: string[]) {
   return spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'electron/core/audit/cli.ts'), ...args], { encoding: 'utf8', cwd: ROOT });
 }
 
+/** As an attacker with the database file but not the key: triggers dropped first. */
 function tamper(dir: string, sql: string): void {
   const db = openDatabase({ dataDir: dir });
+  db.exec('DROP TRIGGER IF EXISTS audit_log_senza_modifiche; DROP TRIGGER IF EXISTS audit_log_senza_cancellazioni;');
   db.prepare(sql).run();
+  db.close();
+}
+
+/** Every hash from seq 1 recomputed after an edit: a chain that holds, without the key's seal. */
+function rechain(dir: string): void {
+  const db = openDatabase({ dataDir: dir });
+  db.exec('DROP TRIGGER IF EXISTS audit_log_senza_modifiche;');
+  let previous = '0'.repeat(64);
+  for (const row of [...createAuditRepo(db).all()]) {
+    const hash = entryHash({ ...row, prevHash: previous });
+    db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?').run(previous, hash, row.seq);
+    previous = hash;
+  }
   db.close();
 }
 
@@ -62,6 +78,21 @@ describe('npm run audit -- verify', () => {
     const result = audit('verify', '--data', dir);
     expect(result.stderr).toContain(`REGISTRO ALTERATO alla voce ${seq}`);
     expect(result.status).toBe(1);
+  });
+
+  it('exits 1 on an operator changed and the chain re-hashed, and on the newest entries cut off', () => {
+    const edited = dataDirWithLog();
+    tamper(edited, `UPDATE audit_log SET operatore = 'altro' WHERE seq = 2`);
+    rechain(edited);
+    const rewritten = audit('verify', '--data', edited);
+    expect(rewritten.stderr).toMatch(/REGISTRO ALTERATO alla voce 2: sigillo non valido/);
+    expect(rewritten.status).toBe(1);
+
+    const cut = dataDirWithLog();
+    tamper(cut, 'DELETE FROM audit_log WHERE seq >= 3');
+    const truncated = audit('verify', '--data', cut);
+    expect(truncated.stderr).toMatch(/REGISTRO ALTERATO alla voce 3: registro troncato/);
+    expect(truncated.status).toBe(1);
   });
 
   it('writes the daily report as CSV and PDF', () => {

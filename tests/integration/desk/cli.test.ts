@@ -4,10 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRegistro } from '../../../electron/core/audit/registro';
+import { registroDi } from '../../../electron/core/audit/registro';
 import { createOperatori } from '../../../electron/core/desk/operatori';
 import { systemClock } from '../../../electron/core/ports/clock';
-import { createAuditRepo } from '../../../electron/core/store/audit-repo';
 import { openDatabase } from '../../../electron/core/store/database';
 import { createOperatoriRepo } from '../../../electron/core/store/operatori-repo';
 
@@ -30,7 +29,7 @@ describe('desk CLI: crea-amministratore', () => {
 
     const db = openDatabase({ dataDir });
     try {
-      const operatori = createOperatori(createOperatoriRepo(db), createRegistro(createAuditRepo(db), systemClock), systemClock);
+      const operatori = createOperatori(createOperatoriRepo(db), registroDi(db, dataDir, systemClock), systemClock);
       await expect(operatori.login('admin', 'amministra-2026')).resolves.toMatchObject({ ruolo: 'amministratore' });
     } finally {
       db.close();

@@ -7,13 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRegistro } from '../../../electron/core/audit/registro';
+import { registroDi } from '../../../electron/core/audit/registro';
 import { createCore, type Core } from '../../../electron/core/composition';
 import { configSchema } from '../../../electron/core/config/schema';
 import { createOperatori } from '../../../electron/core/desk/operatori';
 import { silentLogger } from '../../../electron/core/log/logger';
 import { systemClock } from '../../../electron/core/ports/clock';
-import { createAuditRepo } from '../../../electron/core/store/audit-repo';
 import { openDatabase } from '../../../electron/core/store/database';
 import { createOperatoriRepo } from '../../../electron/core/store/operatori-repo';
 
@@ -31,7 +30,7 @@ async function value<T>(name: string, input: unknown): Promise<T> {
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'sportello-assistita-'));
   const db = openDatabase({ dataDir });
-  const operatori = createOperatori(createOperatoriRepo(db), createRegistro(createAuditRepo(db), systemClock), systemClock);
+  const operatori = createOperatori(createOperatoriRepo(db), registroDi(db, dataDir, systemClock), systemClock);
   const admin = await operatori.createFirstAdministrator({ username: 'admin', nome: 'Anna Admin', password: 'amministra-2026' });
   await operatori.create(admin, { username: 'mario.bianchi', nome: 'Mario Bianchi', ruolo: 'operatore', password: 'sportello-2026' });
   db.close();

@@ -15,11 +15,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/composition';
 import { configSchema } from '../../../electron/core/config/schema';
-import { createRegistro } from '../../../electron/core/audit/registro';
+import { registroDi } from '../../../electron/core/audit/registro';
 import { localDay } from '../../../electron/core/desk/validazione';
 import { createLogger } from '../../../electron/core/log/logger';
 import { systemClock } from '../../../electron/core/ports/clock';
-import { createAuditRepo } from '../../../electron/core/store/audit-repo';
 import { DATABASE_FILE, openDatabase } from '../../../electron/core/store/database';
 import { startVirtualCns, type VirtualCnsHandle } from '../../../native/virtual-card';
 import { startPcscd } from '../../rig/pcscd';
@@ -219,7 +218,7 @@ describe('PIN and PUK release at the desk, activation at the kiosk (pcscd + vpcd
 
     const db = openDatabase({ dataDir });
     try {
-      const entries = [...createRegistro(createAuditRepo(db), systemClock).entries()];
+      const entries = [...registroDi(db, dataDir, systemClock).entries()];
       const rilascio = entries.find((e) => e.kind === 'rilascio');
       expect(rilascio?.data).toMatchObject({ codiceFiscale: CF, serialeCarta: SERIAL, canale: 'email', destinazione: 'm***@example.it' });
       const text = JSON.stringify(entries);

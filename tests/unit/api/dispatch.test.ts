@@ -10,11 +10,12 @@ const calls = {
   'demo.fail': call(z.object({}).strict(), z.object({})),
   'demo.crash': call(z.object({ pin: z.string() }).strict(), z.object({}), { secretFields: ['pin'] }),
   'demo.badOutput': call(z.object({}).strict(), z.object({ n: z.number() })),
+  'demo.echo': call(z.object({ text: z.string() }).strict(), z.object({ text: z.string() })),
 };
 
 function setup() {
   const lines: string[] = [];
-  const log = createLogger({ sink: (l) => lines.push(l) });
+  const log = createLogger({ sink: (l) => lines.push(l), level: 'debug' });
   const dispatch = createDispatch(
     calls,
     {
@@ -26,6 +27,7 @@ function setup() {
         throw new Error(`driver exploded with ${pin.length} digits and pin ${pin}`);
       },
       'demo.badOutput': async () => ({ n: 'not a number' }) as never,
+      'demo.echo': async ({ text }) => ({ text }),
     },
     log,
   );
@@ -72,6 +74,26 @@ describe('dispatch', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'errore-interno' } });
     expect(JSON.stringify(result)).not.toContain('exploded');
     expect(lines.some((l) => l.includes('errore nella chiamata'))).toBe(true);
+  });
+
+  it('logs why an internal error happened, with the secret the error quotes blanked', async () => {
+    const { dispatch, lines } = setup();
+    await dispatch('demo.crash', { pin: '97531' }, ctx);
+    const logged = lines.join('\n');
+    expect(logged).toContain('driver exploded with 5 digits');
+    expect(logged).not.toContain('97531');
+  });
+
+  it('traces every call at debug level without the call\'s secret fields', async () => {
+    const { dispatch, lines } = setup();
+    await dispatch('demo.add', { a: 2, b: 3 }, ctx);
+    await dispatch('demo.crash', { pin: '86420' }, ctx);
+    const traces = lines.map((l) => JSON.parse(l) as { message: string; call?: string; input?: unknown }).filter((l) => l.message === 'chiamata');
+    expect(traces.map((t) => t.call)).toEqual(['demo.add', 'demo.crash']);
+    expect(traces[0]?.input).toEqual({ a: 2, b: 3 });
+    await dispatch('demo.echo', { text: 'allegato'.repeat(1_000) }, ctx);
+    expect(lines.every((l) => l.length < 2_000), 'una riga di log copia un input lungo').toBe(true);
+    expect(lines.join('\n')).not.toContain('86420');
   });
 
   it('refuses to return output that breaks the contract', async () => {

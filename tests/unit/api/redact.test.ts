@@ -17,4 +17,16 @@ describe('redaction', () => {
     createLogger({ sink: (l) => lines.push(l) }).info('verifica', { newPin: '54321', oldPin: '12345' });
     expect(lines.join('\n')).not.toMatch(/54321|12345/);
   });
+
+  it('logs an Error with its name, message and code, not as {}', () => {
+    const lines: string[] = [];
+    const error = Object.assign(new Error('SCardTransmit failed'), { code: 'ECARD' });
+    createLogger({ sink: (l) => lines.push(l) }).error('trasmissione', { error });
+    const entry = JSON.parse(lines[0] ?? '{}') as { error?: { name?: string; message?: string; code?: string } };
+    expect(entry.error).toMatchObject({ name: 'Error', message: 'SCardTransmit failed', code: 'ECARD' });
+  });
+
+  it('blanks secret values inside any string when told them', () => {
+    expect(redact({ note: 'PIN 12345 rifiutato', list: ['x12345y'] }, { values: ['12345'] })).toEqual({ note: `PIN ${REDACTED} rifiutato`, list: [`x${REDACTED}y`] });
+  });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRegistro } from '../../../electron/core/audit/registro';
+import { testSigillo } from '../../support/keystore';
 import { reportCsv, reportPdf, righeReport } from '../../../electron/core/audit/report';
 import { createAuditRepo } from '../../../electron/core/store/audit-repo';
 import { openDatabase } from '../../../electron/core/store/database';
@@ -13,7 +14,7 @@ function registroWithReleases() {
   const db = openDatabase(':memory:');
   // 10:00 local time of 10 March, then the next day.
   const clock = manualClock(new Date(2026, 2, 10, 10, 0).toISOString());
-  const registro = createRegistro(createAuditRepo(db), clock);
+  const registro = createRegistro(createAuditRepo(db), clock, testSigillo());
   const release = (n: number, canale: string) =>
     registro.append('rilascio', 'mario.rossi', {
       codiceFiscale: 'RSSMRA80A01H501U',

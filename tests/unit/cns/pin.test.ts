@@ -98,3 +98,26 @@ describe('CHANGE REFERENCE DATA and RESET RETRY COUNTER', () => {
     expect(card.sent).toEqual([]);
   });
 });
+
+describe('no copy of a secret is left in memory the app controls', () => {
+  it('the APDU bytes that carried PIN and new PIN are zeroed once the card has answered (also after a refusal)', async () => {
+    const given: Uint8Array[] = [];
+    const seen: string[] = [];
+    let answer = '9000';
+    const transport = {
+      atr: Buffer.from(ATR_ATHENA, 'hex'),
+      transmit: async (apdu: Uint8Array) => {
+        given.push(apdu);
+        seen.push(Buffer.from(apdu).toString('hex').toUpperCase());
+        return Uint8Array.from(Buffer.from(answer, 'hex'));
+      },
+    };
+    const pin = new CnsPin(transport, refs);
+    await pin.change('12345', '54321');
+    answer = '63C2';
+    await expect(pin.verify('67890')).rejects.toMatchObject({ code: 'pin-errato' });
+    expect(seen[0]).toContain(pinHex('12345') + pinHex('54321'));
+    expect(seen[1]).toContain(pinHex('67890'));
+    for (const apdu of given) expect([...apdu].every((b) => b === 0), Buffer.from(apdu).toString('hex')).toBe(true);
+  });
+});

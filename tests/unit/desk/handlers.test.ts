@@ -5,6 +5,7 @@ import { silentLogger } from '../../../electron/core/log/logger';
 import { redact } from '../../../electron/core/log/redact';
 import type { CardIdentity } from '../../../electron/core/ports/card';
 import { openDatabase } from '../../../electron/core/store/database';
+import { memoryKeystore } from '../../support/keystore';
 import { manualClock } from './clock';
 
 const ctx = { transport: 'test' as const, clientId: 'sportello-1' };
@@ -19,6 +20,8 @@ function area(issuer: null) {
   return createDeskArea({
     config: { ...DEMO_CONFIG, mode: 'desk' },
     db: openDatabase(':memory:'),
+    dataDir: '/dati/di/prova',
+    keystore: memoryKeystore(),
     clock: manualClock(),
     log: silentLogger,
     carta: { current: () => ({ identity, reader: 'lettore' }), pinStatus: async () => ({ triesLeft: 3, blocked: false, pukTriesLeft: 3, pukBlocked: false }) },

@@ -6,11 +6,12 @@ import { createAuditRepo } from '../../../electron/core/store/audit-repo';
 import { openDatabase } from '../../../electron/core/store/database';
 import { createOperatoriRepo } from '../../../electron/core/store/operatori-repo';
 import { manualClock } from './clock';
+import { testSigillo } from '../../support/keystore';
 
 function setup() {
   const db = openDatabase(':memory:');
   const clock = manualClock();
-  const registro = createRegistro(createAuditRepo(db), clock);
+  const registro = createRegistro(createAuditRepo(db), clock, testSigillo());
   const operatori = createOperatori(createOperatoriRepo(db), registro, clock);
   return { db, clock, registro, operatori };
 }
@@ -103,6 +104,16 @@ describe('operator lockout under attack', () => {
 });
 
 describe('desk sessions', () => {
+  it('expire after the idle timeout even when the system clock is set back meanwhile', () => {
+    const clock = manualClock();
+    const sessioni = createSessioni(clock, 15);
+    const ctx = { transport: 'test' as const, clientId: 'finestra-1' };
+    sessioni.open(ctx, { username: 'mario.rossi', nome: 'Mario', ruolo: 'operatore' });
+    clock.setWallClockMinutes(-24 * 60);
+    clock.advanceMinutes(16);
+    expect(sessioni.peek(ctx)).toBeNull();
+  });
+
   it('expire after the idle timeout, are kept alive by use, and end at logout', () => {
     const clock = manualClock();
     const sessioni = createSessioni(clock, 15);

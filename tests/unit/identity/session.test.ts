@@ -98,9 +98,15 @@ describe('identity session', () => {
     port.reading.resolve(IDENTITY);
     await tick();
     expect(sessions.map((s) => s.state)).toEqual(['nessuna-carta', 'lettura', 'identificata']);
-    expect(session.snapshot().session.titolare?.codiceFiscale).toBe('RSSMRA80A01H501U');
+    // Before the PIN: the name for the greeting, nothing else of the holder or the card.
+    expect(session.snapshot().session.titolare).toEqual({ codiceFiscale: null, nome: 'MARIO', cognome: 'ROSSI', dataNascita: null, sesso: null, comuneResidenza: null, indirizzoResidenza: null });
+    expect(session.snapshot().session.carta).toBeNull();
     const after = await session.verifyPin('12345');
     expect(after.state).toBe('autenticata');
+    expect(after.titolare?.codiceFiscale).toBe('RSSMRA80A01H501U');
+    expect(after.carta?.seriale).toBeTruthy();
+    // Esci: back to the name only.
+    expect(session.endSession().titolare?.codiceFiscale).toBeNull();
     expect(port.pinCalls).toEqual(['12345']);
   });
 

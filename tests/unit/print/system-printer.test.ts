@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { systemPrinter } from '../../../electron/core/print/system-printer';
+import { systemPrinter, windowsPrintCommand } from '../../../electron/core/print/system-printer';
 
 const dir = mkdtempSync(join(tmpdir(), 'sportello-lp-'));
 const originalPath = process.env.PATH;
@@ -37,5 +37,13 @@ describe('system printer', () => {
       code: 'stampa-non-riuscita',
       message: expect.stringContaining('Puoi anche salvare il documento'),
     });
+  });
+
+  it("quotes the temporary file's path and the printer for PowerShell (a user named D'Amico)", () => {
+    const command = windowsPrintCommand("C:\\Users\\D'Amico\\AppData\\Local\\Temp\\sportello-print-1\\documento.pdf", "Stampante dell'URP");
+    expect(command).toBe(
+      "Start-Process -FilePath 'C:\\Users\\D''Amico\\AppData\\Local\\Temp\\sportello-print-1\\documento.pdf' -Verb PrintTo -ArgumentList '\"Stampante dell''URP\"' -WindowStyle Hidden -Wait",
+    );
+    expect(windowsPrintCommand("C:\\Users\\D'Amico\\x.pdf", null)).toBe("Start-Process -FilePath 'C:\\Users\\D''Amico\\x.pdf' -Verb Print -WindowStyle Hidden -Wait");
   });
 });

@@ -17,7 +17,8 @@ import m101 from './101-outbox-sending';
 import m102 from './102-remote-pratiche';
 import m103 from './103-pratiche-catalogue-changed';
 import m201 from './201-desk';
+import m202 from './202-audit-sigillo';
 
 export type { Migration } from './migration';
 
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m101, m102, m103, m201];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m101, m102, m103, m201, m202];

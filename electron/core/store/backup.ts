@@ -1,0 +1,86 @@
+/**
+ * Copies of the database, so that a damaged file never bricks a kiosk: one a day and one
+ * before every schema migration (`VACUUM INTO`, a consistent copy taken while the app
+ * runs), the newest three kept in `copie/`. At start a database that fails SQLite's
+ * `quick_check` is moved aside to `danneggiati/` (never deleted: support may recover
+ * more from it) and the newest copy that passes the same check takes its place.
+ */
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { makePrivate } from './private-files';
+
+export const BACKUP_DIR = 'copie';
+export const DAMAGED_DIR = 'danneggiati';
+const KEEP = 3;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const COPY = /^sportello-(\d{8}T\d{6}Z)-[a-z-]+\.db$/;
+
+const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const whenOf = (name: string): Date | null => {
+  const m = COPY.exec(name);
+  return m ? new Date(m[1]!.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z')) : null;
+};
+
+/** The problem SQLite finds with a database file, or null when it passes quick_check. */
+export function damageOf(file: string): string | null {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const verdict = db.pragma('quick_check(1)', { simple: true });
+    return verdict === 'ok' ? null : String(verdict);
+  } catch (error) {
+    return (error as Error).message;
+  } finally {
+    db?.close();
+  }
+}
+
+/** The copies, newest first. */
+export function backups(dataDir: string): { path: string; at: Date }[] {
+  const dir = join(dataDir, BACKUP_DIR);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((name) => ({ path: join(dir, name), at: whenOf(name) }))
+    .filter((c): c is { path: string; at: Date } => c.at !== null)
+    .sort((a, b) => b.at.getTime() - a.at.getTime());
+}
+
+export function backupNow(db: Database.Database, dataDir: string, reason: 'giornaliera' | 'prima-migrazione', now: Date = new Date()): string {
+  const dir = join(dataDir, BACKUP_DIR);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const path = join(dir, `sportello-${stamp(now)}-${reason}.db`);
+  const part = `${path}.part`;
+  rmSync(part, { force: true });
+  db.prepare('VACUUM INTO ?').run(part);
+  makePrivate(part);
+  renameSync(part, path);
+  for (const old of backups(dataDir).slice(KEEP)) rmSync(old.path, { force: true });
+  return path;
+}
+
+/** A daily copy when the newest is a day old (or none exists); returns its path, or null. */
+export function backupIfDue(db: Database.Database, dataDir: string, now: Date = new Date()): string | null {
+  const newest = backups(dataDir)[0];
+  if (newest && now.getTime() - newest.at.getTime() < DAY_MS) return null;
+  return backupNow(db, dataDir, 'giornaliera', now);
+}
+
+/**
+ * Moves a damaged database (and its WAL) aside and puts the newest good copy in its place.
+ * Returns what a person needs to know: what was wrong, where the damaged file is, what was kept.
+ */
+export function restoreDamaged(dataDir: string, file: string, problem: string, now: Date = new Date()): string {
+  const aside = join(dataDir, DAMAGED_DIR);
+  mkdirSync(aside, { recursive: true, mode: 0o700 });
+  const moved = join(aside, `sportello-${stamp(now)}.db`);
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(file + suffix)) renameSync(file + suffix, moved + suffix);
+  }
+  const good = backups(dataDir).find((c) => statSync(c.path).size > 0 && damageOf(c.path) === null);
+  const cause = `L'archivio dei dati era danneggiato (${problem.slice(0, 120)}) ed è stato messo da parte in ${moved}.`;
+  if (!good) return `${cause} Non c'era una copia di sicurezza valida: Sportello riparte con un archivio vuoto. Rivolgiti all'assistenza per recuperare i dati.`;
+  copyFileSync(good.path, file);
+  makePrivate(file);
+  return `${cause} È stata ripristinata la copia di sicurezza del ${good.at.toLocaleString('it-IT', { timeZone: 'Europe/Rome' })}: quanto registrato dopo non è nell'archivio.`;
+}
