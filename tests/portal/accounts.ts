@@ -1,6 +1,9 @@
 /**
- * Accounts of the portal: the kiosk's API account (creates applications on behalf of
- * citizens), a back-office operator, and citizens found or created by fiscal code.
+ * Accounts of the portal. The real one has no "API user": an application is created on a
+ * citizen's behalf by an operator (ROLE_OPERATORE) or an admin (ApplicationsAPIController::
+ * postApplicationAction), and an operator reads back only the applications of the services it is
+ * enabled on, or assigned to it (ApplicationVoter, getServicesByOperatore). Citizens are found or
+ * created by fiscal code (PraticaManager::checkUser).
  */
 import { randomUUID, scryptSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { PortalDb } from './portal-db';
@@ -9,7 +12,9 @@ import type { Caller } from './router';
 export interface AccountSpec {
   username: string;
   password: string;
-  role: 'api' | 'operator';
+  role: 'operator' | 'admin';
+  /** An operator's enabled services, by slug; every service of the catalogue when absent. */
+  services?: string[];
 }
 
 function hash(password: string, salt = randomBytes(16)): string {
@@ -22,40 +27,52 @@ function matches(password: string, stored: string): boolean {
   return timingSafeEqual(given, Buffer.from(key, 'hex'));
 }
 
-export function seedAccounts(db: PortalDb, accounts: AccountSpec[], now: Date): void {
+export function seedAccounts(db: PortalDb, accounts: AccountSpec[], serviceIdOf: (slug: string) => string | undefined, allServices: string[], now: Date): void {
   const insert = db.prepare(
-    `INSERT INTO users (id, username, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role`,
+    `INSERT INTO users (id, username, password_hash, role, services, created_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role, services = excluded.services`,
   );
-  for (const a of accounts) insert.run(randomUUID(), a.username, hash(a.password), a.role, now.toISOString());
+  for (const a of accounts) {
+    const services = a.services ? a.services.map((s) => serviceIdOf(s) ?? s) : allServices;
+    insert.run(randomUUID(), a.username, hash(a.password, randomBytes(16)), a.role, JSON.stringify(services), now.toISOString());
+  }
 }
 
+interface UserRow {
+  id: string;
+  username: string;
+  password_hash: string | null;
+  role: Caller['role'];
+  services: string;
+}
+
+const toCaller = (r: UserRow): Caller => ({ id: r.id, username: r.username, role: r.role, services: JSON.parse(r.services) as string[] });
+
 export function authenticate(db: PortalDb, username: string, password: string): Caller | null {
-  const row = db.prepare('SELECT id, username, password_hash, role FROM users WHERE username = ?').get(username) as
-    | { id: string; username: string; password_hash: string; role: Caller['role'] }
-    | undefined;
+  const row = db.prepare('SELECT id, username, password_hash, role, services FROM users WHERE username = ?').get(username) as UserRow | undefined;
   if (!row || !row.password_hash || !matches(password, row.password_hash)) return null;
-  return { id: row.id, username: row.username, role: row.role };
+  return toCaller(row);
 }
 
 export function callerById(db: PortalDb, id: string): Caller | null {
-  const row = db.prepare('SELECT id, username, role FROM users WHERE id = ?').get(id) as Caller | undefined;
-  return row ?? null;
+  const row = db.prepare('SELECT id, username, password_hash, role, services FROM users WHERE id = ?').get(id) as UserRow | undefined;
+  return row && row.role !== 'citizen' ? toCaller(row) : null;
 }
 
-/** The citizen an application is made for: found by fiscal code, created on first sight. */
-export function citizenFor(
-  db: PortalDb,
-  person: { fiscalCode: string; name?: string; surname?: string; email?: string },
-  now: Date,
-): { id: string; name: string } {
-  const found = db.prepare('SELECT id, name, surname FROM users WHERE fiscal_code = ?').get(person.fiscalCode) as
-    | { id: string; name: string | null; surname: string | null }
-    | undefined;
-  if (found) return { id: found.id, name: [found.name, found.surname].filter(Boolean).join(' ') };
+/** The citizen an application is made for: found by fiscal code (case-insensitive), created on first sight (PraticaManager::checkUser). */
+export function citizenFor(db: PortalDb, person: { fiscalCode: string | null; name?: string; surname?: string; email?: string }, now: Date): { id: string } {
+  if (person.fiscalCode) {
+    const found = db.prepare("SELECT id FROM users WHERE role = 'citizen' AND upper(fiscal_code) = upper(?)").get(person.fiscalCode) as { id: string } | undefined;
+    if (found) return found;
+  }
   const id = randomUUID();
-  db.prepare(
-    `INSERT INTO users (id, role, fiscal_code, name, surname, email, created_at) VALUES (?, 'citizen', ?, ?, ?, ?, ?)`,
-  ).run(id, person.fiscalCode, person.name ?? null, person.surname ?? null, person.email ?? null, now.toISOString());
-  return { id, name: [person.name, person.surname].filter(Boolean).join(' ') };
+  db.prepare(`INSERT INTO users (id, role, fiscal_code, name, surname, email, created_at) VALUES (?, 'citizen', ?, ?, ?, ?, ?)`).run(
+    id,
+    person.fiscalCode,
+    person.name ?? '',
+    person.surname ?? '',
+    person.email ?? `${id}@cps.didnt.have.email`,
+    now.toISOString(),
+  );
+  return { id };
 }

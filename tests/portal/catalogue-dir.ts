@@ -1,13 +1,21 @@
 /**
- * A tenant's catalogue directory (docs/catalogue-format.md) as the portal serves it. Only
- * what the portal's behaviour needs is checked strictly; the rest of each document is served
- * as written, so the demo catalogue and a hand-written test catalogue both load.
+ * A tenant's catalogue directory (docs/catalogue-format.md) as the reference portal holds it:
+ * the services as a back office would have configured them, and their forms on the form
+ * server. Only what the portal's behaviour needs is checked; `service-dto.ts` turns a service into
+ * what the real API serialises.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 
-const tenantSchema = z.looseObject({ id: z.string().min(1), slug: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1) });
+const tenantSchema = z.looseObject({
+  id: z.string().min(1),
+  slug: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1),
+  topics: z.array(z.looseObject({ id: z.string(), slug: z.string(), name: z.string() })).default([]),
+  audiences: z.array(z.looseObject({ id: z.string(), slug: z.string(), name: z.string(), serviceSlugs: z.array(z.string()).default([]) })).default([]),
+  offices: z.array(z.looseObject({ id: z.string(), name: z.string() })).default([]),
+});
 
 const serviceSchema = z.looseObject({
   id: z.string().min(1),
@@ -16,20 +24,26 @@ const serviceSchema = z.looseObject({
   name: z.string().min(1),
   status: z.number().int(),
   updated_at: z.string().min(1),
+  protocol_required: z.boolean().optional(),
   flow_steps: z.array(z.looseObject({ parameters: z.looseObject({ formio_id: z.string().min(1) }) })),
 });
 
 const formSchema = z.looseObject({ _id: z.string().min(1), components: z.array(z.unknown()) });
 
+export type CatalogueTenant = z.infer<typeof tenantSchema>;
 export type CatalogueService = z.infer<typeof serviceSchema>;
 export type CatalogueForm = z.infer<typeof formSchema>;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface Catalogue {
-  tenant: z.infer<typeof tenantSchema>;
+  tenant: CatalogueTenant;
   services: Map<string, CatalogueService>;
   forms: Map<string, CatalogueForm>;
-  /** A service by uuid, slug or identifier (the portal accepts any of them on create). */
-  findService(key: string): CatalogueService | undefined;
+  /** A uuid is looked up as id, anything else as `identifier` (ApplicationsAPIController::postApplicationAction, getServiceAction). */
+  byIdOrIdentifier(key: string): CatalogueService | undefined;
+  /** The list's `service` filter is a slug (ApplicationsAPIController::getApplicationsAction). */
+  bySlug(slug: string): CatalogueService | undefined;
   /** Replaces a service's fields and bumps `updated_at` (tests: "the comune changed the form"). */
   updateService(id: string, patch: Record<string, unknown>, at: Date): CatalogueService;
   putForm(form: CatalogueForm): void;
@@ -60,9 +74,8 @@ export function loadCatalogue(dir: string): Catalogue {
     tenant,
     services,
     forms,
-    findService(key) {
-      return services.get(key) ?? [...services.values()].find((s) => s.slug === key || s.identifier === key);
-    },
+    byIdOrIdentifier: (key) => (UUID.test(key) ? services.get(key) : [...services.values()].find((s) => s.identifier === key)),
+    bySlug: (slug) => [...services.values()].find((s) => s.slug === slug),
     updateService(id, patch, at) {
       const current = services.get(id);
       if (!current) throw new Error(`servizio ${id} sconosciuto`);

@@ -1,9 +1,13 @@
 /**
  * `npm run portal [-- --catalogue <dir> --port <n> --data <dir> --token-ttl <s> --latency <ms>
- *  --5xx <rate> --reset <rate> --lost <rate> --token-expiry <rate> --429 <rate> --retry-after <s> --only <regex>]`
- * Starts the reference portal and prints its URL, tenant and demo credentials.
+ *  --5xx <rate> --reset <rate> --lost <rate> --token-expiry <rate> --429 <rate> --retry-after <s> --only <regex>
+ *  --issuer [--issuer-port <n>]]`
+ * Starts the reference portal (and its form server) and prints the tenant's base URL and the demo
+ * accounts; with `--issuer`, also the reference PIN issuing system, a server of its own on another port.
  */
 import { parseArgs } from 'node:util';
+import { CNS_DEFAULTS } from '../../native/virtual-card';
+import { DEMO_ISSUER_ACCOUNTS, startIssuer, startSmtpCapture } from './issuing';
 import { DEMO_ACCOUNTS, startPortal } from './server';
 
 const { values } = parseArgs({
@@ -20,6 +24,8 @@ const { values } = parseArgs({
     '429': { type: 'string', default: '0' },
     'retry-after': { type: 'string', default: '1' },
     only: { type: 'string' },
+    issuer: { type: 'boolean', default: false },
+    'issuer-port': { type: 'string', default: '8585' },
   },
 });
 
@@ -41,11 +47,22 @@ async function main(): Promise<void> {
     },
   });
 
-  console.log(`Portale di riferimento: ${portal.url}/${portal.tenant}/api`);
+  console.log(`Portale di riferimento (portal.url): ${portal.url}/${portal.tenant}`);
+  console.log(`Form server (FORMSERVER_PUBLIC_URL): ${portal.formServerUrl}`);
   console.log(`Dati: ${portal.dataDir}`);
-  for (const a of DEMO_ACCOUNTS) console.log(`Account ${a.role}: ${a.username} / ${a.password}`);
+  for (const a of DEMO_ACCOUNTS) console.log(`Account operatore abilitato a tutti i servizi: ${a.username} / ${a.password}`);
   console.log(`Chiave di amministrazione (header x-portal-admin): ${portal.adminKey}`);
-  const stop = () => void portal.close().then(() => process.exit(0));
+  const closers: (() => Promise<void>)[] = [() => portal.close()];
+  if (values.issuer) {
+    const smtp = await startSmtpCapture();
+    const issuer = await startIssuer({ smtp, port: Number(values['issuer-port']) });
+    issuer.register({ seriale: CNS_DEFAULTS.serial, codiceFiscale: CNS_DEFAULTS.codiceFiscale, nome: `${CNS_DEFAULTS.givenName} ${CNS_DEFAULTS.surname}`, pin: CNS_DEFAULTS.pin, puk: CNS_DEFAULTS.puk });
+    closers.push(() => issuer.close(), () => smtp.close());
+    console.log(`Sistema di rilascio PIN (issuer.url): ${issuer.url}`);
+    for (const a of DEMO_ISSUER_ACCOUNTS) console.log(`Account del sistema di rilascio: ${a.username} / ${a.password}`);
+    console.log(`Email del sistema di rilascio catturate da SMTP 127.0.0.1:${smtp.port}`);
+  }
+  const stop = () => void Promise.all(closers.map((c) => c())).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -16,5 +16,7 @@ export interface PortalContext {
   faults: { current: Faults };
   /** Externally visible base URL, e.g. http://127.0.0.1:4321 (set once listening). */
   baseUrl: () => string;
+  /** The form server's public URL (FORMSERVER_PUBLIC_URL): a host of its own. */
+  formServerUrl: () => string;
   now: () => Date;
 }

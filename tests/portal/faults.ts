@@ -1,5 +1,5 @@
 /**
- * Fault injection: the ways a real portal (or the network in front of it) misbehaves, each
+ * OURS, not the real portal's: fault injection, the ways a real portal (or the network in front of it) misbehaves, each
  * with a rate per request. Set per run from the CLI, constructor options or the admin
  * endpoint; the sync engine must reach "exactly once" through all of them.
  */

@@ -1,6 +1,6 @@
 /**
- * What tests ask the reference portal directly (not over HTTP): which applications carry a
- * client reference, and the SHA-256 of the bytes it actually stored for each file.
+ * OURS: what tests ask the reference portal directly (not over HTTP): which applications carry a
+ * client reference, and the SHA-256 of the bytes it actually stored for each file it linked.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -19,14 +19,14 @@ export interface StoredApplication {
 export function applicationsWithReference(portal: Portal, key: string, reference: string): StoredApplication[] {
   const rows = portal.db
     .prepare(`SELECT id, status, service_id, data FROM applications WHERE json_extract(data, ?) = ? ORDER BY seq`)
-    .all(`$.${key}`, reference) as { id: string; status: number; service_id: string; data: string }[];
+    .all(`$.data.${key}`, reference) as { id: string; status: number; service_id: string; data: string }[];
   return rows.map((r) => {
     const files = portal.db.prepare(`SELECT upload_id FROM application_files WHERE application_id = ? AND kind = 'attachment'`).pluck().all(r.id) as string[];
     return {
       id: r.id,
       status: r.status,
       serviceId: r.service_id,
-      data: JSON.parse(r.data) as Record<string, unknown>,
+      data: (JSON.parse(r.data) as { data: Record<string, unknown> }).data,
       attachmentDigests: files.map((f) => createHash('sha256').update(readFileSync(filePath(portal.dataDir, f))).digest('hex')).sort(),
     };
   });

@@ -1,4 +1,4 @@
-/** HS256 JSON Web Tokens, as the portal's `POST /api/auth` issues them (`id`, `tenant_id`, `exp`). */
+/** JSON Web Tokens with the claims the real portal puts in them (`id`, `tenant_id`, `exp`: JWTCreatedListener); OURS: HS256 instead of its RS256. */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 const b64 = (data: Buffer | string): string => Buffer.from(data).toString('base64url');

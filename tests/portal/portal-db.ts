@@ -1,7 +1,7 @@
 /**
- * The portal's own persistence: accounts, applications, their history, uploads and
- * messages, in one SQLite file; uploaded bytes in files next to it. This is a test and demo
- * server, so it keeps SQL here rather than behind repositories.
+ * The reference portal's own persistence: accounts, applications, their history, uploads, in one
+ * SQLite file; uploaded bytes in files next to it (the "S3 bucket"). A test and demo server, so it
+ * keeps SQL here rather than behind repositories.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
@@ -17,7 +17,9 @@ export function openPortalDb(dataDir: string): PortalDb {
   db.exec(`
     CREATE TABLE IF NOT EXISTS users (
       id TEXT PRIMARY KEY, username TEXT UNIQUE, password_hash TEXT, role TEXT NOT NULL,
-      fiscal_code TEXT UNIQUE, name TEXT, surname TEXT, email TEXT, created_at TEXT NOT NULL
+      fiscal_code TEXT, name TEXT, surname TEXT, email TEXT, created_at TEXT NOT NULL,
+      -- An operator's enabled services (Operatore::serviziAbilitati), JSON array of service ids.
+      services TEXT NOT NULL DEFAULT '[]'
     ) STRICT;
     CREATE TABLE IF NOT EXISTS applications (
       seq INTEGER PRIMARY KEY,
@@ -26,27 +28,24 @@ export function openPortalDb(dataDir: string): PortalDb {
       created_by TEXT NOT NULL REFERENCES users(id),
       service_id TEXT NOT NULL,
       status INTEGER NOT NULL,
+      -- Pratica::dematerializedForms: {data, flattened, schema}
       data TEXT NOT NULL,
       created_at TEXT NOT NULL, updated_at TEXT NOT NULL, submitted_at TEXT, latest_status_change_at TEXT NOT NULL,
-      protocol_folder_number TEXT, protocol_number TEXT, protocol_document_id TEXT, protocolled_at TEXT,
+      protocol_folder_number TEXT, protocol_folder_code TEXT, protocol_number TEXT, protocol_document_id TEXT, protocolled_at TEXT,
       operator_id TEXT, outcome INTEGER, outcome_motivation TEXT
     ) STRICT;
     CREATE TABLE IF NOT EXISTS history (
       seq INTEGER PRIMARY KEY, application_id TEXT NOT NULL REFERENCES applications(id),
-      status INTEGER NOT NULL, message TEXT, at TEXT NOT NULL
+      status INTEGER NOT NULL, message TEXT, message_id TEXT, at TEXT NOT NULL
     ) STRICT;
     CREATE TABLE IF NOT EXISTS uploads (
-      id TEXT PRIMARY KEY, owner_id TEXT NOT NULL, original_filename TEXT NOT NULL, description TEXT NOT NULL,
-      mime_type TEXT NOT NULL, protocol_required INTEGER NOT NULL, size INTEGER, sha256 TEXT,
-      state TEXT NOT NULL CHECK (state IN ('created', 'uploaded', 'final')), created_at TEXT NOT NULL
+      id TEXT PRIMARY KEY, original_filename TEXT NOT NULL, description TEXT NOT NULL,
+      mime_type TEXT NOT NULL, protocol_required INTEGER NOT NULL, size INTEGER, sha256 TEXT, file_hash TEXT,
+      expires_at TEXT, created_at TEXT NOT NULL
     ) STRICT;
     CREATE TABLE IF NOT EXISTS application_files (
       application_id TEXT NOT NULL REFERENCES applications(id), upload_id TEXT NOT NULL REFERENCES uploads(id),
       kind TEXT NOT NULL CHECK (kind IN ('attachment', 'outcome')), PRIMARY KEY (application_id, upload_id)
-    ) STRICT;
-    CREATE TABLE IF NOT EXISTS messages (
-      id TEXT PRIMARY KEY, application_id TEXT NOT NULL REFERENCES applications(id), author_id TEXT NOT NULL,
-      message TEXT NOT NULL, created_at TEXT NOT NULL
     ) STRICT;
   `);
   return db;

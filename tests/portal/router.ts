@@ -1,7 +1,6 @@
 /**
  * The portal's route table. Each area is a module returning its routes; server.ts mounts
- * the list, so a new area (e.g. `issuing/*.ts`, the PIN issuing system) is mounted by
- * adding one entry to `ROUTE_MODULES` there.
+ * the list (a new area is one more entry in `ROUTE_MODULES` there).
  *
  * Paths use `{name}` placeholders like the portal's own documentation; `{tenant}` must be
  * the loaded tenant's slug, exactly as on a real multi-tenant portal.
@@ -13,13 +12,18 @@ import type { PortalContext } from './context';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** Who may call: anyone, any authenticated account, or a back-office operator. */
-export type Access = 'public' | 'user' | 'operator' | 'admin';
+/**
+ * Who may call: anyone; an API account (an operator or an admin with a JWT: the real API's
+ * `denyAccessUnlessGranted(['ROLE_OPERATORE', 'ROLE_ADMIN', ...])`); or our test controls.
+ */
+export type Access = 'public' | 'user' | 'test-admin';
 
 export interface Caller {
   id: string;
   username: string;
-  role: 'api' | 'operator' | 'citizen';
+  role: 'operator' | 'admin' | 'citizen';
+  /** An operator's enabled services (ids). */
+  services: string[];
 }
 
 export interface PortalRequest {
@@ -47,13 +51,16 @@ export interface Route {
 
 export type RouteModule = (ctx: PortalContext) => Route[];
 
+/**
+ * A refusal with the body the real portal sends for it: a plain array of messages
+ * (`["Service not found"]`) or `{type, title, description}` / `{type, title, errors}`.
+ */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
-    readonly detail: string,
-    readonly errors?: unknown,
+    readonly body: string[] | { type: string; title: string; description?: string; errors?: unknown } | Record<string, unknown>,
   ) {
-    super(detail);
+    super(JSON.stringify(body));
   }
 }
 

@@ -1,8 +1,10 @@
 /**
- * The reference portal: a real HTTP server on 127.0.0.1 with the Stanza del Cittadino's
- * paths, field names and status codes, persisted in SQLite. It is the app's counterpart in
- * tests and demos, and the executable description of what the app expects from a portal
- * (each route module documents its part).
+ * The reference portal: a real HTTP server on 127.0.0.1 that behaves as the real Stanza del
+ * Cittadino (OpenCity, release 2.13) does for every endpoint the app uses: paths, parameters
+ * (what is read, ignored, refused), defaults, paging, order, status codes, response shapes,
+ * error bodies, the separate form server, the presigned upload, an operator account's rights.
+ * Each behaviour names the real source file it follows. What is ours is marked as ours: fault
+ * injection, the test controls under `/__admin`, SQLite instead of Postgres.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -17,21 +19,28 @@ import type { PortalContext } from './context';
 import { decideBefore, faultsApplyTo, faultsSchema, loseResponse, type Faults, type FaultsInput } from './faults';
 import { verifyToken } from './jwt';
 import { openPortalDb, type PortalDb } from './portal-db';
+import { startFormServer, type FormServer } from './form-server';
 import { compileRoutes, HttpError, type Caller, type PortalRequest, type PortalResponse, type Route, type RouteModule } from './router';
 import { adminRoutes } from './routes/admin';
 import { applicationRoutes } from './routes/applications';
 import { authRoutes } from './routes/auth';
 import { serviceRoutes } from './routes/services';
+import { tenantRoutes } from './routes/tenant';
 import { transitionRoutes } from './routes/transitions';
 import { uploadRoutes } from './routes/uploads';
 
 /** Every area of the portal, mounted in this order. A new area is one more entry. */
-const ROUTE_MODULES: RouteModule[] = [authRoutes, serviceRoutes, uploadRoutes, applicationRoutes, transitionRoutes, adminRoutes];
+const ROUTE_MODULES: RouteModule[] = [authRoutes, serviceRoutes, tenantRoutes, uploadRoutes, applicationRoutes, transitionRoutes, adminRoutes];
 
 export const DEFAULT_CATALOGUE = join(__dirname, '../../electron/core/catalogue/demo/comune-di-prova');
 
+/**
+ * The kiosk's account is an operator enabled on the services it sends (the real portal has no API
+ * role: ApplicationsAPIController needs ROLE_OPERATORE or ROLE_ADMIN, and an operator reads back
+ * only its services' applications); `operatore` plays the back office.
+ */
 export const DEMO_ACCOUNTS: AccountSpec[] = [
-  { username: 'chiosco', password: 'chiosco-demo', role: 'api' },
+  { username: 'chiosco', password: 'chiosco-demo', role: 'operator' },
   { username: 'operatore', password: 'operatore-demo', role: 'operator' },
 ];
 
@@ -46,6 +55,8 @@ export interface PortalOptions {
   adminKey?: string;
   extraModules?: RouteModule[];
   now?: () => Date;
+  /** The form server's port (another host in production); any free one by default. */
+  formServerPort?: number;
 }
 
 export interface Portal {
@@ -55,6 +66,8 @@ export interface Portal {
   db: PortalDb;
   dataDir: string;
   catalogue: Catalogue;
+  /** FORMSERVER_PUBLIC_URL: where the services' steps say their forms are. */
+  formServerUrl: string;
   setFaults(faults: FaultsInput): void;
   expireTokens(): void;
   close(): Promise<void>;
@@ -67,13 +80,16 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_JSON) throw new HttpError(413, 'Request body too large.');
+    if (size > MAX_JSON) throw new HttpError(413, { code: 413, message: 'Request Entity Too Large' });
     chunks.push(chunk);
   }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return {};
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(text);
   } catch {
-    throw new HttpError(400, 'Malformed JSON.');
+    // FOSRest's body listener.
+    throw new HttpError(400, { code: 400, message: 'Invalid json message received' });
   }
 }
 
@@ -92,16 +108,18 @@ function send(res: ServerResponse, response: PortalResponse): void {
   }
 }
 
-function problem(status: number, detail: string, errors?: unknown): PortalResponse {
-  return { status, json: { type: 'about:blank', title: detail, status, detail, ...(errors ? { errors } : {}) } };
+/** Our fault injection's answers: plain arrays, the way the real portal words its own errors. */
+function injected(status: number, message: string): PortalResponse {
+  return { status, json: [message] };
 }
 
 export async function startPortal(options: PortalOptions = {}): Promise<Portal> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sportello-portal-'));
   const now = options.now ?? (() => new Date());
   const db = openPortalDb(dataDir);
-  seedAccounts(db, options.accounts ?? DEMO_ACCOUNTS, now());
   const catalogue = loadCatalogue(options.catalogueDir ?? DEFAULT_CATALOGUE);
+  seedAccounts(db, options.accounts ?? DEMO_ACCOUNTS, (slug) => catalogue.bySlug(slug)?.id, [...catalogue.services.keys()], now());
+  const formServer: FormServer = await startFormServer(() => catalogue, { port: options.formServerPort });
   let baseUrl = '';
   let closed = false;
   const ctx: PortalContext = {
@@ -114,26 +132,28 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
     adminKey: options.adminKey ?? randomBytes(12).toString('hex'),
     faults: { current: faultsSchema.parse(options.faults ?? {}) },
     baseUrl: () => baseUrl,
+    formServerUrl: () => formServer.url,
     now,
   };
   const routes: Route[] = [...ROUTE_MODULES, ...(options.extraModules ?? [])].flatMap((m) => m(ctx));
   const table = compileRoutes(routes);
 
+  /** lexik JWT: 401 {code, message} for a missing, invalid or expired token; an API route needs an operator or admin. */
   const authorise = (req: IncomingMessage, route: Route, fault: ReturnType<typeof decideBefore>): Caller | null => {
-    if (route.access === 'admin') {
-      if (req.headers['x-portal-admin'] !== ctx.adminKey) throw new HttpError(403, 'Admin key required.');
+    if (route.access === 'test-admin') {
+      if (req.headers['x-portal-admin'] !== ctx.adminKey) throw new HttpError(403, ['Admin key required.']);
       return null;
     }
+    if (route.access === 'public') return null;
     const header = req.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7) : null;
-    const claims = token ? verifyToken(token, ctx.secret) : null;
-    if (route.access === 'public') return claims ? callerById(db, claims.id) : null;
-    if (!claims) throw new HttpError(401, 'JWT Token not found or invalid.');
+    if (!token) throw new HttpError(401, { code: 401, message: 'JWT Token not found' });
+    const claims = verifyToken(token, ctx.secret);
+    if (!claims) throw new HttpError(401, { code: 401, message: 'Invalid JWT Token' });
     const expired = claims.exp <= Math.floor(now().getTime() / 1000) || claims.gen !== ctx.tokenGeneration.value || fault === 'token-expired';
-    if (expired) throw new HttpError(401, 'Expired JWT Token');
+    if (expired) throw new HttpError(401, { code: 401, message: 'Expired JWT Token' });
     const caller = callerById(db, claims.id);
-    if (!caller) throw new HttpError(401, 'Unknown account.');
-    if (route.access === 'operator' && caller.role !== 'operator') throw new HttpError(403, 'Access denied.');
+    if (!caller) throw new HttpError(401, { code: 401, message: 'Invalid JWT Token' });
     return caller;
   };
 
@@ -142,19 +162,20 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
     const isAdmin = url.pathname.startsWith('/__admin/');
     const faults: Faults = ctx.faults.current;
     const target = `${req.method ?? 'GET'} ${url.pathname}`;
+    // OURS: fault injection (faults.ts), before and after the real behaviour.
     const fault = isAdmin ? null : decideBefore(faults, target);
     if (!isAdmin && faults.latencyMs > 0 && faultsApplyTo(faults, target)) await new Promise((r) => setTimeout(r, faults.latencyMs + Math.random() * faults.latencyMs));
     if (fault === 'reset') return void req.socket.destroy();
-    if (fault === 'too-many') return send(res, { ...problem(429, 'Too Many Requests'), headers: { 'retry-after': String(faults.retryAfterSeconds) } });
-    if (fault === 'server-error') return send(res, problem(503, 'Service Unavailable'));
+    if (fault === 'too-many') return send(res, { ...injected(429, 'Too Many Requests'), headers: { 'retry-after': String(faults.retryAfterSeconds) } });
+    if (fault === 'server-error') return send(res, injected(503, 'Service Unavailable'));
 
     let response: PortalResponse;
     try {
       if (closed) return void req.socket.destroy();
       const found = table.match(req.method ?? 'GET', url.pathname);
-      if (!found) throw new HttpError(404, 'No route found.');
-      if ('allowed' in found) throw new HttpError(405, 'Method Not Allowed.');
-      if ('tenant' in found.params && found.params.tenant !== catalogue.tenant.slug) throw new HttpError(404, 'Tenant not found.');
+      if (!found) throw new HttpError(404, { code: 404, message: `No route found for "${target}"` });
+      if ('allowed' in found) throw new HttpError(405, { code: 405, message: `No route found for "${target}": Method Not Allowed (Allow: ${found.allowed.join(', ')})` });
+      if ('tenant' in found.params && found.params.tenant !== catalogue.tenant.slug) throw new HttpError(404, { code: 404, message: `No route found for "${target}"` });
       const caller = authorise(req, found.route, fault);
       const request: PortalRequest = {
         params: found.params,
@@ -164,16 +185,17 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
         async json(schema) {
           const parsed = schema.safeParse(await readJsonBody(req));
           if (!parsed.success) {
-            throw new HttpError(400, 'Validation failed.', parsed.error.issues.map((i) => ({ property: i.path.join('.'), message: i.message })));
+            throw new HttpError(400, { type: 'validation_error', title: 'There was a validation error', errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
           }
           return parsed.data;
         },
       };
       response = await found.route.handle(request);
     } catch (error) {
-      response = error instanceof HttpError ? problem(error.status, error.detail, error.errors) : problem(500, 'Internal Server Error');
+      response = error instanceof HttpError ? { status: error.status, json: error.body } : { status: 500, json: { type: 'error', title: 'There was an error during save process', description: 'Contact technical support at support@opencontent.it' } };
       if (closed) return void req.socket.destroy();
-      if (!(error instanceof HttpError)) console.error('portal: errore interno', error);
+      // A client that went away mid-request is not the portal's error.
+      if (!(error instanceof HttpError) && (error as { code?: unknown }).code !== 'ECONNRESET') console.error('portal: errore interno', error);
     }
     // The write (if any) is committed: losing the answer now is the case "exactly once" is about.
     if (!isAdmin && response.status < 300 && loseResponse(faults, target)) return void req.socket.destroy();
@@ -194,6 +216,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
     db,
     dataDir,
     catalogue,
+    formServerUrl: formServer.url,
     setFaults(faults) {
       ctx.faults.current = faultsSchema.parse(faults);
     },
@@ -204,6 +227,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
       closed = true;
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await formServer.close();
       db.close();
     },
   };

@@ -32,7 +32,7 @@ export interface JourneyPortal {
   applications(): RemoteApplication[];
   /** Polls until an application of `serviceSlug` for `fiscalCode` exists. */
   waitForApplication(fiscalCode: string, serviceSlug: string, timeoutMs: number): Promise<RemoteApplication>;
-  /** The back office registers the application in the protocol (status 3000). */
+  /** The back office registers the application in the protocol (status 3000; the real transition wants a folder number too). */
   register(applicationId: string, protocolNumber: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -97,7 +97,7 @@ export async function startJourneyPortal(): Promise<JourneyPortal> {
       const { data } = await axios.post<{ token: string }>(`${api}/auth`, { username: OPERATOR.username, password: OPERATOR.password });
       await axios.post(
         `${api}/applications/${encodeURIComponent(applicationId)}/transition/register`,
-        { protocol_number: protocolNumber },
+        { protocol_folder_number: `${protocolNumber.split('-').slice(0, -1).join('-') || protocolNumber}-fascicolo`, protocol_number: protocolNumber },
         { headers: { authorization: `Bearer ${data.token}` } },
       );
     },

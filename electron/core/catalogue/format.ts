@@ -1,15 +1,22 @@
 /**
  * The catalogue as it arrives, from a catalogue directory (docs/catalogue-format.md) or
- * the portal's API: parsed with bounds so a broken or hostile file is refused whole
- * instead of half-imported. Unknown fields are dropped.
+ * the portal's API (src/Dto/ServiceDto.php of the real portal): parsed with bounds, and only
+ * what the app uses is required, so one odd field of a real service does not refuse it.
+ * Unknown fields are dropped.
  */
 import { z } from 'zod';
+import { serviceText } from './html-text';
 
 const id = z.string().min(1).max(100);
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'slug: minuscole, cifre e trattini');
+/** The portal's slugs are up to 255 characters (Servizio::$slug). */
+const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,254}$/, 'slug: minuscole, cifre e trattini');
 const line = z.string().max(300);
-/** Plain text with blank-line paragraphs; null from the portal means empty. */
-const text = z.string().max(20_000).nullish().transform((v) => v ?? '');
+/** Plain text with blank-line paragraphs; HTML from the portal is turned into it; null means empty. */
+const text = z
+  .string()
+  .max(200_000)
+  .nullish()
+  .transform((v) => serviceText(v ?? '').slice(0, 20_000));
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}/);
 
 export const tenantFileSchema = z.object({
@@ -31,16 +38,19 @@ export type TenantFile = z.infer<typeof tenantFileSchema>;
 
 export const flowStepSchema = z.object({
   identifier: z.string().min(1).max(100),
-  title: line,
+  /** Steps made by the portal's back-office template carry no title. */
+  title: line.nullish().transform((v) => v ?? ''),
   type: z.string().max(40),
   description: text,
   guide: text,
-  parameters: z.object({ formio_id: id.optional(), url: z.string().max(2000).optional() }).default({}),
+  /** `url` is the form server's base, `<FORMSERVER_PUBLIC_URL>/form/` (ServiceDto::prepareFlowSteps). */
+  parameters: z.object({ formio_id: id.optional(), url: z.string().max(2000).optional() }).nullish().transform((v) => v ?? {}),
 });
 export type FlowStep = z.infer<typeof flowStepSchema>;
 
 export const attachmentSpecSchema = z.object({
-  key: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/),
+  /** Where the files go in the application's data: a `file`/`sdcfile` component's key, dotted inside nested forms. */
+  key: z.string().max(200).regex(/^[A-Za-z0-9_-]{1,60}(\.[A-Za-z0-9_-]{1,60})*$/),
   label: line.min(1),
   description: text,
   required: z.boolean().default(false),
@@ -50,13 +60,26 @@ export const attachmentSpecSchema = z.object({
 });
 export type AttachmentSpec = z.infer<typeof attachmentSpecSchema>;
 
-export const serviceFileSchema = z.object({
+/** The portal serialises `payment_parameters` as `[]` unless set (ServiceDto::fromEntity): no parameters. */
+const paymentParametersSchema = z.union([
+  z.array(z.unknown()).max(0).transform(() => null),
+  z.looseObject({ total_amounts: z.union([z.string().max(20), z.number().transform(String)]).optional(), reason: line.optional() }),
+]);
+
+const idList = z.array(z.string().max(100)).max(200).nullish().transform((v) => v ?? []);
+
+const serviceObjectSchema = z.object({
   id,
   name: line.min(1),
   slug,
-  identifier: z.string().max(200).nullish(),
+  identifier: z.string().max(255).nullish(),
   tenant: z.string().max(100).nullish(),
-  topics: z.string().max(100).nullish(),
+  /** Our catalogues: the topic's id. The portal: the category's slug, its id in `topics_id`. */
+  topics: z.string().max(255).nullish(),
+  topics_id: z.string().max(100).nullish(),
+  recipients: z.array(z.string().max(300)).max(200).nullish().transform((v) => v ?? []),
+  recipients_id: idList,
+  user_group_ids: idList,
   description: text,
   short_description: text,
   howto: text,
@@ -69,10 +92,10 @@ export const serviceFileSchema = z.object({
   compilation_info: text,
   final_indications: text,
   response_type: z.string().max(100).nullish(),
-  flow_steps: z.array(flowStepSchema).max(30).default([]),
+  flow_steps: z.array(flowStepSchema).max(30).nullish().transform((v) => v ?? []),
   protocol_required: z.boolean().nullish(),
   payment_required: z.union([z.literal(0), z.literal(1), z.literal(2)]).nullish().transform((v) => v ?? 0),
-  payment_parameters: z.object({ total_amounts: z.string().max(20).optional(), reason: line.optional() }).nullish(),
+  payment_parameters: paymentParametersSchema.nullish().transform((v) => v ?? null),
   sticky: z.boolean().nullish(),
   status: z.number().int().min(0).max(10),
   access_level: z.number().int().min(0).max(10_000).nullish(),
@@ -86,4 +109,7 @@ export const serviceFileSchema = z.object({
   x_sportello_attachments: z.array(attachmentSpecSchema).max(30).default([]),
   x_sportello_multiple_drafts: z.boolean().default(false),
 });
-export type ServiceFile = z.infer<typeof serviceFileSchema>;
+
+/** `topics` always names the topic by id once parsed, whichever source the service came from. */
+export const serviceFileSchema = serviceObjectSchema.transform(({ topics_id, ...s }) => ({ ...s, topics: topics_id ?? s.topics ?? null }));
+export type ServiceFile = z.output<typeof serviceFileSchema>;

@@ -26,9 +26,26 @@ export const configSchema = z
     mode: z.enum(['kiosk', 'desk', 'home']).default('home'),
     portal: z
       .object({
+        /** The portal's origin, or the tenant's base URL it prints (https://servizi.comune.it/comune-di-esempio). */
         url: z.url({ protocol: /^https?$/ }),
+        /** The tenant's slug, when `url` is the bare origin. */
         tenant: z.string().min(1).max(64).optional(),
         credentials: credentialsReferenceSchema.optional(),
+        /** The form server's address (FORMSERVER_PUBLIC_URL), when the kiosk must reach it elsewhere than the services say. */
+        formServerUrl: z.url({ protocol: /^https?$/ }).optional(),
+      })
+      .strict()
+      .nullable()
+      .default(null),
+    /**
+     * The PIN/PUK issuing system the desk asks for releases: a system of its own, with its own
+     * address and account (not the municipal portal, which has no such service).
+     */
+    issuer: z
+      .object({
+        url: z.url({ protocol: /^https?$/ }),
+        credentials: credentialsReferenceSchema,
+        timeoutSeconds: z.number().int().min(1).max(120).default(15),
       })
       .strict()
       .nullable()

@@ -1,8 +1,8 @@
 /**
  * Desk mode as the composition root sees it: operator accounts and sessions, the release
  * of PIN and PUK through the issuing system, the audit log and its daily report, and the
- * citizen an operator is assisting. The issuer is the portal's (same origin, tenant and
- * account as sync) unless a test or demo passes its own.
+ * citizen an operator is assisting. The issuer is the one configured in `issuer` (a system of its
+ * own, not the portal) unless a test or demo passes its own.
  */
 import type { Config } from '../config/schema';
 import type { Logger } from '../log/logger';
@@ -12,9 +12,8 @@ import type { Keystore } from '../ports/keystore';
 import { reportCsv, reportPdf, righeReport } from '../audit/report';
 import type { Db } from '../store/database';
 import { createOperatoriRepo } from '../store/operatori-repo';
-import { readCredentials } from '../sync/credentials';
 import { createAssistiti } from './assistito';
-import { createHttpIssuer } from './issuing-http';
+import { issuerFromConfig } from './issuing-config';
 import type { IssuingPort } from './issuing-port';
 import { createOperatori } from './operatori';
 import { createRilascio, type CartaAlBanco } from './rilascio';
@@ -30,16 +29,9 @@ export interface DeskAreaOptions {
   log: Logger;
   /** The identity session (its `current()` and `pinStatus()`). */
   carta: CartaAlBanco;
-  /** Overrides the portal's issuer (tests, demos); null means none. */
+  /** Overrides the configured issuer (tests, demos); null means none. */
   issuer?: IssuingPort | null;
   sessionMinutes?: number;
-}
-
-function portalIssuer(config: Config): IssuingPort | null {
-  const portal = config.portal;
-  if (!portal?.credentials) return null;
-  const reference = portal.credentials;
-  return createHttpIssuer({ url: portal.url, tenant: portal.tenant ?? config.comune.id, credentials: () => readCredentials(reference) });
 }
 
 export function createDeskArea(o: DeskAreaOptions) {
@@ -50,7 +42,7 @@ export function createDeskArea(o: DeskAreaOptions) {
   const sessioni = createSessioni(o.clock, o.sessionMinutes ?? DEFAULT_SESSION_MINUTES);
   const rilascio = createRilascio({
     carta: o.carta,
-    issuer: o.issuer === undefined ? portalIssuer(o.config) : o.issuer,
+    issuer: o.issuer === undefined ? issuerFromConfig(o.config) : o.issuer,
     registro,
     clock: o.clock,
     comune: o.config.comune.nome,

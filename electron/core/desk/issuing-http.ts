@@ -1,8 +1,10 @@
 /**
- * The issuing system over HTTP, as the municipal portal exposes it (contract in README.md;
- * the reference implementation is tests/portal/issuing). One attempt per release: a retry
- * could make the issuer send the second half twice, and the operator sees the outcome and
- * decides. The answer is parsed before use; its digits are never logged.
+ * The issuing system over HTTP: a system of its own (configuration `issuer`: its address and
+ * account), not the municipal portal, which has no such service. The contract is ours
+ * (README.md, "The issuing system"; the reference issuer is tests/portal/issuing, a server of
+ * its own). One attempt per release: a retry could make the issuer send the second half twice,
+ * and the operator sees the outcome and decides. The answer is parsed before use; its digits are
+ * never logged.
  */
 import axios, { type AxiosInstance } from 'axios';
 import { z } from 'zod';
@@ -11,9 +13,8 @@ import type { PortalCredentials } from '../sync/credentials';
 import type { EsitoRilascio, IssuingPort, RichiestaRilascio } from './issuing-port';
 
 export interface HttpIssuerOptions {
-  /** The portal's origin, e.g. https://servizi.comune.example.it */
+  /** The issuer's base URL: `<url>/auth`, `<url>/pin-releases`. */
   url: string;
-  tenant: string;
   credentials: () => PortalCredentials;
   timeoutMs?: number;
 }
@@ -24,12 +25,13 @@ const releaseSchema = z.object({
   pin_first_digits: z.string().regex(/^\d{2}$/),
   puk_first_digits: z.string().regex(/^\d{2}$/),
 });
-const problemSchema = z.object({ detail: z.string().max(500) }).partial();
+/** The issuer's refusals name what they are, so a 404 of a wrong address is never taken for "unknown card". */
+const problemSchema = z.object({ error: z.string().max(60), detail: z.string().max(500) }).partial();
 
 export const ISSUER_DOWN = () =>
   new DomainError(
     'emittente-non-disponibile',
-    "Il sistema di emissione dei PIN non risponde: il PIN NON è stato rilasciato. Riprova più tardi; se il problema continua, avvisa l'assistenza.",
+    "Servizio di rilascio PIN non raggiungibile: il PIN NON è stato rilasciato. Riprova più tardi; se il problema continua, avvisa l'assistenza.",
   );
 
 /** The request may have reached the issuer: say so, so nobody repeats a release blindly. */
@@ -42,22 +44,23 @@ const UNCERTAIN = () =>
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 function refusal(status: number, data: unknown): DomainError {
-  const detail = problemSchema.safeParse(data).data?.detail;
-  switch (status) {
-    case 401:
-    case 403:
-      return new DomainError('emittente-accesso-negato', "Il sistema di emissione ha rifiutato le credenziali di questa postazione: avvisa l'assistenza.");
-    case 404:
-      return new DomainError('carta-sconosciuta-emittente', 'Il sistema di emissione non conosce questa carta: il PIN non può essere rilasciato qui.');
-    case 409:
-      return new DomainError('carta-non-del-cittadino', 'Il sistema di emissione non associa questa carta a questo codice fiscale: il PIN non è stato rilasciato.');
-    default:
-      return new DomainError('rilascio-rifiutato', `Il sistema di emissione ha rifiutato il rilascio${detail ? `: ${detail}` : '.'}`);
+  const problem = problemSchema.safeParse(data).data;
+  if (status === 401 || status === 403) {
+    return new DomainError('emittente-accesso-negato', "Il servizio di rilascio PIN ha rifiutato le credenziali di questa postazione: avvisa l'assistenza.");
   }
+  if (status === 404 && problem?.error === 'carta-sconosciuta') {
+    return new DomainError('carta-sconosciuta-emittente', 'Il sistema di emissione non conosce questa carta: il PIN non può essere rilasciato qui.');
+  }
+  // Any other 404 or 405: nothing answers for releases at that address (a wrong `issuer.url`).
+  if (status === 404 || status === 405) return ISSUER_DOWN();
+  if (status === 409) {
+    return new DomainError('carta-non-del-cittadino', 'Il sistema di emissione non associa questa carta a questo codice fiscale: il PIN non è stato rilasciato.');
+  }
+  return new DomainError('rilascio-rifiutato', `Il sistema di emissione ha rifiutato il rilascio${problem?.detail ? `: ${problem.detail}` : '.'}`);
 }
 
 export function createHttpIssuer(options: HttpIssuerOptions): IssuingPort {
-  const api = `${options.url.replace(/\/+$/, '')}/${options.tenant}/api`;
+  const api = options.url.replace(/\/+$/, '');
   const http: AxiosInstance = axios.create({ timeout: options.timeoutMs ?? 15_000, maxRedirects: 0, validateStatus: () => true });
 
   const post = async (path: string, body: unknown, token?: string) => {
@@ -78,7 +81,7 @@ export function createHttpIssuer(options: HttpIssuerOptions): IssuingPort {
         throw new DomainError('emittente-credenziali-mancanti', "Le credenziali della postazione per il sistema di emissione non sono disponibili: avvisa l'assistenza.");
       }
       const auth = await post('/auth', { username: account.username, password: account.password });
-      if (auth.status >= 500) throw ISSUER_DOWN();
+      if (auth.status >= 500 || auth.status === 404 || auth.status === 405) throw ISSUER_DOWN();
       const token = tokenSchema.safeParse(auth.data);
       if (auth.status !== 200 || !token.success) throw refusal(401, auth.data);
 

@@ -61,7 +61,7 @@ export function createRilascio(deps: RilascioDeps) {
       const documento = checkDocumento(input.documento, now);
       const canale = checkCanale(input.canale);
       if (!deps.issuer) {
-        throw new DomainError('emittente-non-configurato', "Questa postazione non è collegata al sistema di emissione dei PIN: avvisa l'assistenza.");
+        throw new DomainError('emittente-non-configurato', "Servizio di rilascio PIN non configurato su questa postazione: il PIN NON è stato rilasciato. Avvisa l'assistenza.");
       }
       const esito = await deps.issuer.requestRelease({
         codiceFiscale: identity.codiceFiscale,

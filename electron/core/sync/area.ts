@@ -10,6 +10,7 @@ import type { Clock } from '../ports/clock';
 import type { Db } from '../store/database';
 import { createOutboxRepo } from '../store/outbox-repo';
 import { readCredentials } from './credentials';
+import { tenantInUrl } from './portal-endpoints';
 import { createSyncService, type SyncStatus } from './sync-service';
 
 export interface SyncAreaOptions {
@@ -46,18 +47,21 @@ export function createSyncArea(o: SyncAreaOptions): SyncArea {
     };
   }
   const reference = portal.credentials;
+  // The tenant: as configured, else the one the URL names, else the comune's id.
+  const tenant = portal.tenant ?? tenantInUrl(portal.url) ?? o.config.comune.id;
   return createSyncService({
     db: o.db,
     dataDir: o.dataDir,
     portal: {
       url: portal.url,
-      tenant: portal.tenant ?? o.config.comune.id,
+      tenant,
+      ...(portal.formServerUrl ? { formServerUrl: portal.formServerUrl } : {}),
       credentials: () => {
         if (!reference) throw new Error('nessuna credenziale del portale nella configurazione');
         return readCredentials(reference);
       },
     },
-    tenant: { slug: portal.tenant ?? o.config.comune.id, name: o.config.comune.nome },
+    tenant: { slug: tenant, name: o.config.comune.nome },
     retentionDays: retentionDays(o.config),
     log: o.log,
     clock: o.clock,

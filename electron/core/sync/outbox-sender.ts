@@ -2,18 +2,23 @@
  * Sends one outbox item: uploads its files (remembered with the item's next state change), then creates the
  * application exactly once. The portal has no idempotency key, so:
  *   1. `create_started_at` is committed before the create leaves;
- *   2. once it is set, the application is looked up by the client reference in its data before
- *      any create, and only created if absent;
+ *   2. once it is set, the service's applications created since a day before it are listed, every page,
+ *      and matched on the client reference kept in their data, before any create; only an absent one is created;
  *   3. a create whose outcome is unknown is never repeated blindly: the item is rescheduled no
  *      earlier than `settleMs` after the attempt, so a request still in flight on the portal has
  *      landed (or died) before the look-up.
+ * Files go under the form's file components (the only place the portal links them); after the
+ * create, the attachments the portal reports are compared with those sent, and a difference is
+ * written on the pratica for the citizen and the office to see.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OutboxItem, OutboxRepo } from '../store/outbox-repo';
+import type { FormFilesLookup } from './form-files';
 import type { PortalClient } from './portal-client';
 import { PortalError } from './portal-error';
-import { applicationData, CLIENT_REFERENCE_KEY, fileKey, submissionSchema } from './submission';
+import type { Application } from './portal-schemas';
+import { applicationData, CLIENT_REFERENCE_KEY, fileKey, submissionSchema, type Submission } from './submission';
 
 export interface SenderDeps {
   portal: PortalClient;
@@ -22,9 +27,69 @@ export interface SenderDeps {
   allegatiDir: string;
   now: () => Date;
   settleMs: number;
+  /** The service's file components on this device; none known means placement is checked only after the create. */
+  formFiles?: FormFilesLookup;
+  /** Writes a problem on the pratica itself (its history), where the citizen and the desk see it. */
+  notePratica?: (praticaId: string, message: string) => void;
 }
 
-export type SendResult = { kind: 'sent'; remoteId: string; found: boolean } | { kind: 'wait'; untilMs: number };
+export type SendResult = { kind: 'sent'; remoteId: string; found: boolean; missingAttachments: string[] } | { kind: 'wait'; untilMs: number };
+
+/** How far back the look-up reaches from the create's start (dates are compared by day, in the portal's timezone). */
+const LOOK_BACK_MS = 24 * 3600_000;
+
+/** "You are not allowed to view applications": an operator who sees no application of any service yet (ApplicationsAPIController). */
+const SEES_NOTHING_YET = /not allowed to view applications$/i;
+
+async function findExisting(deps: SenderDeps, item: OutboxItem, s: Submission): Promise<Application | undefined> {
+  let found: Application[];
+  try {
+    found = await deps.portal.listApplications({ serviceSlug: s.serviceSlug, createdAfter: new Date(Date.parse(item.createStartedAt!) - LOOK_BACK_MS) });
+  } catch (error) {
+    if (!(error instanceof PortalError) || error.kind === 'account') throw error;
+    // No application visible at all: ours, had it landed, would be (the account is enabled on its service).
+    if (error.status === 403 && error.portalMessage && SEES_NOTHING_YET.test(error.portalMessage)) return undefined;
+    if (error.status === 403) {
+      throw new PortalError('account', `l'account del chiosco non vede le pratiche del servizio "${s.serviceSlug}": va abilitato al servizio sul portale (${error.portalMessage ?? '403'})`, 403);
+    }
+    // Never create after an incomplete look-up: whatever went wrong, try again later.
+    throw new PortalError('transient', `ricerca della pratica non completata: ${error.message}`, error.status);
+  }
+  return found.find((a) => a.data?.[CLIENT_REFERENCE_KEY] === item.praticaId);
+}
+
+function checkPlacement(deps: SenderDeps, item: OutboxItem, s: Submission): ((key: string) => string | undefined) | undefined {
+  const files = deps.formFiles?.(item.tenantSlug, s.serviceSlug);
+  if (!files) return undefined;
+  const misplaced = s.attachments.filter((a) => !files.paths.has(a.key));
+  if (misplaced.length > 0) {
+    const names = misplaced.map((a) => `"${a.name}" (${a.key})`).join(', ');
+    throw new PortalError(
+      'permanent',
+      `il modulo del servizio sul portale non ha un campo per ${names}: la pratica non è stata inviata, per non consegnarla senza quei file. Il Comune deve aggiungere il campo allegato al modulo.`,
+      null,
+    );
+  }
+  return (key) => files.label(key);
+}
+
+/** The uploads the portal did not link to the application (names of the files). */
+function missingAttachments(item: OutboxItem, s: Submission, app: Application): string[] {
+  const linked = new Set(app.attachments.map((a) => a.id));
+  return s.attachments.filter((f) => !linked.has(item.uploads.get(fileKey(f)) ?? '')).map((f) => f.name);
+}
+
+function sent(deps: SenderDeps, item: OutboxItem, s: Submission, app: Application, found: boolean): SendResult {
+  deps.outbox.markSent(item, app.id, app.status, deps.now().toISOString());
+  const missing = missingAttachments(item, s, app);
+  if (missing.length > 0) {
+    deps.notePratica?.(
+      item.praticaId,
+      `Attenzione: il portale ha ricevuto la pratica senza ${missing.length === 1 ? "l'allegato" : 'gli allegati'} ${missing.map((n) => `"${n}"`).join(', ')}. Contatta l'ufficio del Comune per consegnarli.`,
+    );
+  }
+  return { kind: 'sent', remoteId: app.id, found, missingAttachments: missing };
+}
 
 export async function sendItem(deps: SenderDeps, item: OutboxItem): Promise<SendResult> {
   const parsed = submissionSchema.safeParse(item.payload);
@@ -34,20 +99,17 @@ export async function sendItem(deps: SenderDeps, item: OutboxItem): Promise<Send
   if (item.createStartedAt) {
     const settledAt = Date.parse(item.createStartedAt) + deps.settleMs;
     if (deps.now().getTime() < settledAt) return { kind: 'wait', untilMs: settledAt };
-    const found = await deps.portal.findByClientReference(submission.serviceId, CLIENT_REFERENCE_KEY, item.praticaId);
-    const existing = found.find((a) => a.data?.[CLIENT_REFERENCE_KEY] === item.praticaId);
-    if (existing) {
-      deps.outbox.markSent(item, existing.id, existing.status, deps.now().toISOString());
-      return { kind: 'sent', remoteId: existing.id, found: true };
-    }
+    const existing = await findExisting(deps, item, submission);
+    if (existing) return sent(deps, item, submission, existing, true);
   }
 
+  const labels = checkPlacement(deps, item, submission);
   for (const file of submission.attachments) {
     const key = fileKey(file);
     if (item.uploads.has(key)) continue;
     const path = join(deps.allegatiDir, file.sha256);
     if (!existsSync(path)) throw new PortalError('permanent', `allegato "${file.name}" non trovato su questo dispositivo`, null);
-    const uploadId = await deps.portal.upload({ path, name: file.name, mimeType: file.mimeType, size: file.size, sha256: file.sha256 });
+    const uploadId = await deps.portal.upload({ path, name: file.name, mimeType: file.mimeType, size: file.size, sha256: file.sha256, description: labels?.(file.key) ?? '' });
     item.unsaved.push({ fileKey: key, uploadId, sha256: file.sha256 });
     item.uploads.set(key, uploadId);
   }
@@ -57,9 +119,8 @@ export async function sendItem(deps: SenderDeps, item: OutboxItem): Promise<Send
   item.createStartedAt ??= startedAt;
   const created = await deps.portal.createApplication({
     service: submission.serviceId,
-    data: applicationData(item.praticaId, submission, item.uploads),
+    data: applicationData(item.praticaId, submission, item.uploads, labels),
     status: 1900,
   });
-  deps.outbox.markSent(item, created.id, created.status, deps.now().toISOString());
-  return { kind: 'sent', remoteId: created.id, found: false };
+  return sent(deps, item, submission, created, false);
 }

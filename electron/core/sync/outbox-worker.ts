@@ -34,6 +34,9 @@ async function processOne(o: WorkerOptions, item: OutboxItem, report: DrainRepor
     report.sent++;
     report.online = true;
     o.log.info('pratica inviata al portale', { praticaId: item.praticaId, remoteId: result.remoteId, trovataDopoInterruzione: result.found });
+    if (result.missingAttachments.length > 0) {
+      o.log.warn('il portale non ha collegato tutti gli allegati della pratica', { praticaId: item.praticaId, remoteId: result.remoteId, mancanti: result.missingAttachments });
+    }
   } catch (error) {
     const failure = error instanceof PortalError ? error : toPortalError(error, 'invio pratica');
     if (failure.kind === 'account') throw failure;

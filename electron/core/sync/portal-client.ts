@@ -1,8 +1,9 @@
 /**
- * The Stanza del Cittadino API as sync uses it (paths and fields: tests/portal, the reference
- * server, documents them). Every call goes through the session (token, renewal on 401) and
- * the per-request retry; every answer is parsed before use. Credentials and tokens are never
- * logged: errors carry only the operation and the HTTP status.
+ * The Stanza del Cittadino API as sync uses it, as the real portal's code serves it (each call
+ * names its controller; tests/portal is a faithful replica). Every call goes through the session
+ * (token, renewal on 401) and the per-request retry; every answer is parsed before use.
+ * Credentials and tokens are never logged: errors carry only the operation, the HTTP status and
+ * what the portal said.
  */
 import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios';
 import { createReadStream } from 'node:fs';
@@ -11,16 +12,32 @@ import { Agent as HttpsAgent } from 'node:https';
 import type { z } from 'zod';
 import type { PortalCredentials } from './credentials';
 import { PortalError, toPortalError } from './portal-error';
-import { applicationPageSchema, applicationSchema, historySchema, servicesSchema, tokenSchema, uploadCreatedSchema, type Application } from './portal-schemas';
+import { portalEndpoints } from './portal-endpoints';
+import {
+  applicationPageSchema,
+  applicationSchema,
+  categoriesSchema,
+  historySchema,
+  recipientsSchema,
+  servicesSchema,
+  tokenSchema,
+  uploadCreatedSchema,
+  userGroupsSchema,
+  type Application,
+} from './portal-schemas';
 import { withRetry, type BackoffPolicy } from './retry';
 
 export interface PortalClientOptions {
-  /** The portal's origin, e.g. https://servizi.comune.example.it */
+  /** The portal's origin (https://servizi.comune.example.it) or the tenant's base URL (.../comune-di-esempio). */
   url: string;
-  tenant: string;
+  /** The tenant's slug; taken from `url` when absent. */
+  tenant?: string;
   locale?: string;
   credentials: () => PortalCredentials;
-  /** Where nested forms are served; `<url>/form-server` by default. */
+  /**
+   * The form server's base (`FORMSERVER_PUBLIC_URL`), overriding the `parameters.url` each
+   * service step carries: for a kiosk that reaches the form server at another address.
+   */
   formServerUrl?: string;
   timeoutMs?: number;
   /** Per-request retries; the outbox adds its own, slower backoff on top. */
@@ -37,13 +54,26 @@ export interface UploadFile {
   description?: string;
 }
 
+/** The applications created from this moment on (the look-up's window), in a format the list accepts: `Y-m-d`. */
+export interface ApplicationQuery {
+  /** The service's slug: the list's `service` parameter is a slug (a uuid answers 404). */
+  serviceSlug: string;
+  createdAfter: Date;
+}
+
+/** The list's largest page (a larger `limit` is a 400). */
+export const PAGE_LIMIT = 100;
+
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** `<base>/form/` as the portal gives it, or a bare server base: the form's URL either way. */
+export function formUrl(base: string, formId: string): string {
+  const root = base.replace(/\/+$/, '');
+  return `${root.endsWith('/form') ? root : `${root}/form`}/${encodeURIComponent(formId)}`;
+}
+
 export function createPortalClient(options: PortalClientOptions) {
-  const origin = options.url.replace(/\/+$/, '');
-  const api = `${origin}/${options.tenant}/api`;
-  const uploads = `${origin}/${options.tenant}/${options.locale ?? 'it'}/upload`;
-  const formServer = (options.formServerUrl ?? `${origin}/form-server`).replace(/\/+$/, '');
+  const { api, uploads } = portalEndpoints(options.url, options.tenant, options.locale);
   const retry = options.retry ?? { attempts: 4, baseMs: 200, maxMs: 5_000 };
   const sleep = options.sleep ?? defaultSleep;
   const http: AxiosInstance = axios.create({
@@ -56,6 +86,8 @@ export function createPortalClient(options: PortalClientOptions) {
     validateStatus: (s) => s >= 200 && s < 300,
   });
 
+  const freshAgent = new Agent({ keepAlive: false });
+  const freshHttpsAgent = new HttpsAgent({ keepAlive: false });
   let token: Promise<string> | null = null;
   const login = async (): Promise<string> => {
     let account: PortalCredentials;
@@ -88,7 +120,7 @@ export function createPortalClient(options: PortalClientOptions) {
     what: string,
     config: AxiosRequestConfig,
     schema: S | null,
-    { auth = true, retryTransient = true }: { auth?: boolean; retryTransient?: boolean } = {},
+    { auth = true, retryTransient = true, raw = false }: { auth?: boolean; retryTransient?: boolean; raw?: boolean } = {},
   ): Promise<z.output<S>> {
     let used: Promise<string> | null = null;
     return withRetry(
@@ -97,6 +129,10 @@ export function createPortalClient(options: PortalClientOptions) {
         const headers = { ...(config.headers as Record<string, string> | undefined), ...(used ? { authorization: `Bearer ${await used}` } : {}) };
         try {
           const res = await http.request({ ...config, headers });
+          if (raw) {
+            const type = res.headers['content-type'];
+            return { bytes: Buffer.from(res.data as ArrayBuffer), mimeType: typeof type === 'string' ? type.split(';')[0]!.trim() : null } as z.output<S>;
+          }
           return (schema ? schema.parse(res.data) : res.data) as z.output<S>;
         } catch (error) {
           throw toPortalError(error, what);
@@ -117,20 +153,48 @@ export function createPortalClient(options: PortalClientOptions) {
   return {
     /** Is the portal there? One small public request, not retried: a cycle with nothing else to say asks this. */
     async ping(): Promise<void> {
-      await call('verifica del portale', { method: 'GET', url: `${api}/services`, params: { limit: 1 } }, null, { auth: false, retryTransient: false });
+      // On a connection of its own: a kept-alive socket to a portal that went away answers "reset", not what the portal is now.
+      await call('verifica del portale', { method: 'GET', url: `${api}/services`, params: { limit: 1 }, httpAgent: freshAgent, httpsAgent: freshHttpsAgent }, null, {
+        auth: false,
+        retryTransient: false,
+      });
     },
+    /** ServicesAPIController::getServicesAction (public): every service, as ServiceDto. */
     async listServices(): Promise<Record<string, unknown>[]> {
       return call('elenco servizi', { method: 'GET', url: `${api}/services` }, servicesSchema, { auth: false });
     },
-    async getForm(formId: string): Promise<unknown> {
-      return call(`modulo ${formId}`, { method: 'GET', url: `${formServer}/form/${encodeURIComponent(formId)}` }, null, { auth: false });
+    /** The tenant's areas, "Io sono..." and offices (Categories/Recipients/UserGroupsAPIController, public). */
+    async listCategories() {
+      return call('elenco aree', { method: 'GET', url: `${api}/categories` }, categoriesSchema, { auth: false });
     },
-    /** The three-step upload; returns the upload id to reference in the application's data. */
+    async listRecipients() {
+      return call('elenco destinatari', { method: 'GET', url: `${api}/recipients` }, recipientsSchema, { auth: false });
+    },
+    async listUserGroups() {
+      return call('elenco uffici', { method: 'GET', url: `${api}/user-groups` }, userGroupsSchema, { auth: false });
+    },
+    /** A form from the form server (FormServerApiAdapterService::getForm): `<base>/form/<id>`, `base` from the step's `parameters.url`. */
+    async getForm(formId: string, base?: string): Promise<unknown> {
+      const server = options.formServerUrl ?? base;
+      if (!server) throw new PortalError('permanent', `modulo ${formId}: il servizio non dice dove è il server dei moduli`, null);
+      return call(`modulo ${formId}`, { method: 'GET', url: formUrl(server, formId) }, null, { auth: false });
+    },
+    /** The service's own form, through the portal (ServicesAPIController::getFormServiceAction): the fallback for the first step. */
+    async getServiceForm(serviceId: string): Promise<unknown> {
+      return call(`modulo del servizio ${serviceId}`, { method: 'GET', url: `${api}/services/${encodeURIComponent(serviceId)}/form` }, null, { auth: false });
+    },
+    /**
+     * The three-step upload (AllegatoController, AbstractFileService): POST the file's metadata
+     * -> `{id, uri}`; PUT the bytes to `uri`, a presigned URL signed for that MIME type; PUT the
+     * SHA-256 to finalise -> 204. The upload path is outside the API and takes no bearer token.
+     * Returns the upload id to reference in the application's data.
+     */
     async upload(file: UploadFile): Promise<string> {
       const created = await call(
         `caricamento ${file.name}`,
         { method: 'POST', url: uploads, data: { original_filename: file.name, description: file.description ?? '', mime_type: file.mimeType, protocol_required: true } },
         uploadCreatedSchema,
+        { auth: false },
       );
       await call(
         `invio ${file.name}`,
@@ -141,26 +205,41 @@ export function createPortalClient(options: PortalClientOptions) {
           get data() {
             return createReadStream(file.path);
           },
-          headers: { 'content-type': 'application/octet-stream', 'content-length': String(file.size) },
+          headers: { 'content-type': file.mimeType, 'content-length': String(file.size) },
         },
         null,
         { auth: false },
       );
-      await call(`conferma ${file.name}`, { method: 'PUT', url: `${uploads}/${created.id}`, data: { file_hash: file.sha256, check_signature: false } }, null);
+      await call(`conferma ${file.name}`, { method: 'PUT', url: `${uploads}/${encodeURIComponent(created.id)}`, data: { file_hash: file.sha256, check_signature: false } }, null, { auth: false });
       return created.id;
     },
     /** Sent once: after a transient failure the caller must look the application up before trying again. */
     async createApplication(body: { service: string; data: Record<string, unknown>; status: 1900 }): Promise<Application> {
       return call('creazione pratica', { method: 'POST', url: `${api}/applications`, data: body }, applicationSchema, { retryTransient: false });
     },
-    /** The applications whose data carries this client reference (normally none or one). */
-    async findByClientReference(service: string, key: string, reference: string): Promise<Application[]> {
-      const page = await call(
-        'ricerca pratica',
-        { method: 'GET', url: `${api}/applications`, params: { service, [`data.${key}`]: reference, limit: 100 } },
-        applicationPageSchema,
-      );
-      return page.data;
+    /**
+     * Every application of a service created since `createdAfter`, all pages, oldest first
+     * (ApplicationsAPIController::getApplicationsAction: `service` slug, `createdAt[after]`,
+     * `limit` <= 100, `offset`; drafts excluded). The list has no filter on `data`: the caller
+     * matches its client reference. Throws unless every page was read: a look-up that missed a
+     * page must never be taken for "not there".
+     */
+    async listApplications(query: ApplicationQuery): Promise<Application[]> {
+      const after = new Date(query.createdAfter.getTime()).toISOString().slice(0, 10);
+      const found: Application[] = [];
+      for (let offset = 0; ; offset += PAGE_LIMIT) {
+        const page = await call(
+          'ricerca pratica',
+          { method: 'GET', url: `${api}/applications`, params: { service: query.serviceSlug, 'createdAt[after]': after, limit: PAGE_LIMIT, offset } },
+          applicationPageSchema,
+        );
+        found.push(...page.data);
+        if (offset + PAGE_LIMIT >= page.meta.count) {
+          if (found.length < page.meta.count) throw new PortalError('transient', `ricerca pratica: pagine incomplete (${found.length} di ${page.meta.count})`, null);
+          return found;
+        }
+        if (page.data.length < PAGE_LIMIT) throw new PortalError('transient', `ricerca pratica: pagina incompleta a ${offset}`, null);
+      }
     },
     async getApplication(id: string): Promise<Application> {
       return call('stato pratica', { method: 'GET', url: `${api}/applications/${encodeURIComponent(id)}` }, applicationSchema);
@@ -168,13 +247,14 @@ export function createPortalClient(options: PortalClientOptions) {
     async getHistory(id: string) {
       return call('storico pratica', { method: 'GET', url: `${api}/applications/${encodeURIComponent(id)}/history` }, historySchema);
     },
-    async downloadFile(applicationId: string, fileId: string): Promise<Buffer> {
-      const data = await call(
+    /** ApplicationsAPIController::attachmentAction: the bytes, with the content type the portal sends (file objects carry none). */
+    async downloadFile(applicationId: string, fileId: string): Promise<{ bytes: Buffer; mimeType: string | null }> {
+      return call(
         'scaricamento esito',
         { method: 'GET', url: `${api}/applications/${encodeURIComponent(applicationId)}/attachments/${encodeURIComponent(fileId)}`, responseType: 'arraybuffer' },
         null,
-      );
-      return Buffer.from(data as ArrayBuffer);
+        { raw: true },
+      ) as Promise<{ bytes: Buffer; mimeType: string | null }>;
     },
   };
 }

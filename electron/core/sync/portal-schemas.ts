@@ -1,24 +1,37 @@
-/** The portal's answers, parsed at the boundary: only the fields sync relies on, with bounds. */
+/**
+ * The portal's answers, parsed at the boundary: only the fields sync relies on, with bounds;
+ * every other field is ignored. Shapes from the real portal's serialisers (named per schema);
+ * tests/fixtures/sdc holds real-shaped samples that these schemas must parse.
+ */
 import { z } from 'zod';
 
+/** `POST /api/auth` (lexik JWT): `{token}`. */
 export const tokenSchema = z.object({ token: z.string().min(10).max(10_000) });
 
+/** `POST /{tenant}/{locale}/upload` (AllegatoController::uploadAttachmentAction): 201 `{id, uri}`, `uri` a presigned PUT. */
 export const uploadCreatedSchema = z.object({ id: z.string().min(1).max(100), uri: z.url() });
 
-const fileObjectSchema = z.object({
+/** A file as the portal lists it (AbstractDto::prepareFile): no MIME type; `description` is what the file object's `fileType` said. */
+export const fileObjectSchema = z.object({
   id: z.string().min(1).max(100),
   name: z.string().max(500).nullish(),
+  url: z.string().max(2000).nullish(),
   originalName: z.string().max(500).nullish(),
-  mime_type: z.string().max(200).nullish(),
+  description: z.string().max(2000).nullish(),
 });
+export type PortalFile = z.output<typeof fileObjectSchema>;
 
+/** v1 serialises `status` as a string (Model/Application.php, `@Serializer\Type("string")`). */
 const statusSchema = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]);
 
+/** `GET /api/applications/{id}` and the create's 201 (ApplicationDto::fromEntity, v1: `data` flattened). */
 export const applicationSchema = z.object({
   id: z.string().min(1).max(100),
+  service: z.string().max(300).nullish(),
   service_id: z.string().max(100).nullish(),
   status: statusSchema,
   data: z.record(z.string(), z.unknown()).nullish(),
+  attachments: z.array(fileObjectSchema).max(500).nullish().transform((v) => v ?? []),
   protocol_number: z.string().max(100).nullish(),
   protocol_folder_number: z.string().max(100).nullish(),
   protocolled_at: z.string().max(40).nullish(),
@@ -29,13 +42,48 @@ export const applicationSchema = z.object({
 });
 export type Application = z.output<typeof applicationSchema>;
 
+/** `GET /api/applications` (ApplicationsAPIController::getApplicationsAction): `{meta:{count, parameter}, links, data}`. */
 export const applicationPageSchema = z.object({
   meta: z.object({ count: z.number().int().nonnegative() }),
+  links: z.object({ next: z.string().max(4000).nullish() }).nullish(),
   data: z.array(applicationSchema).max(100),
 });
 
+/** `GET /api/applications/{id}/history`: Model/Transition.php, `{status_code, status_name, message, message_id, date}`. */
 export const historySchema = z
-  .array(z.object({ status: statusSchema, message: z.string().max(20_000).nullish(), date: z.string().min(1).max(40) }))
+  .array(
+    z.object({
+      status_code: statusSchema,
+      status_name: z.string().max(200).nullish(),
+      message: z.string().max(20_000).nullish(),
+      message_id: z.string().max(200).nullish(),
+      date: z.string().min(1).max(40),
+    }),
+  )
   .max(1000);
 
+/** `GET /api/services`: a plain array of ServiceDto; each is parsed on its own (catalogue/format.ts), so one bad service is only that. */
 export const servicesSchema = z.array(z.record(z.string(), z.unknown())).max(2000);
+
+/** `GET /api/categories` (CategoriesAPIController; Entity/Categoria): the areas. */
+export const categoriesSchema = z
+  .array(z.object({ id: z.string().min(1).max(100), name: z.string().min(1).max(300), slug: z.string().min(1).max(255), description: z.string().max(20_000).nullish(), parent_id: z.string().max(100).nullish() }))
+  .max(500);
+
+/** `GET /api/recipients` (RecipientsAPIController; Entity/Recipient): "Io sono...". */
+export const recipientsSchema = z
+  .array(z.object({ id: z.string().min(1).max(100), name: z.string().min(1).max(300), slug: z.string().max(255).nullish(), description: z.string().max(20_000).nullish() }))
+  .max(500);
+
+/** `GET /api/user-groups` (UserGroupsAPIController; Entity/UserGroup): the offices. */
+export const userGroupsSchema = z
+  .array(
+    z.object({
+      id: z.string().min(1).max(100),
+      name: z.string().min(1).max(300),
+      short_description: z.string().max(2000).nullish(),
+      main_function: z.string().max(20_000).nullish(),
+      more_info: z.string().max(20_000).nullish(),
+    }),
+  )
+  .max(500);

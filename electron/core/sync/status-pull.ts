@@ -1,18 +1,43 @@
 /**
  * Brings the portal's view of each sent, not yet final pratica home: status, history with
- * timestamps, protocol number, outcome and outcome files (bytes stored once by SHA-256 in
- * `<dataDir>/esiti`); each new portal event becomes the pratica's status and history entry.
+ * timestamps (Model/Transition.php: `status_code`), protocol number, outcome and outcome files
+ * (bytes stored once by SHA-256 in `<dataDir>/esiti`); each new portal event becomes the
+ * pratica's status and history entry. One pratica the portal cannot answer for (gone, refused,
+ * malformed) is logged and tried again next time; the others go on. Only the portal being
+ * down, or the account being refused, stops the pull.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../log/logger';
 import type { PraticheRepo } from '../store/pratiche-repo';
-import type { OutcomeFile, RemoteRepo, RemoteSnapshot } from '../store/remote-repo';
+import type { OutcomeFile, RemotePratica, RemoteRepo, RemoteSnapshot } from '../store/remote-repo';
 import type { PortalClient } from './portal-client';
+import { PortalError } from './portal-error';
 import type { Application } from './portal-schemas';
 
-export const FINAL_STATUSES: ReadonlySet<number> = new Set([7000, 9000, 20000]);
+const BY_EXTENSION: Record<string, string> = {
+  pdf: 'application/pdf',
+  p7m: 'application/pkcs7-mime',
+  xml: 'application/xml',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  txt: 'text/plain',
+};
+
+/**
+ * File objects carry no MIME type, and the attachment endpoint answers with Symfony's default
+ * Content-Type (text/html): the file's extension says more, the header only when it is not that default.
+ */
+function mimeTypeOf(name: string, header: string | null): string {
+  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
+  if (ext && BY_EXTENSION[ext]) return BY_EXTENSION[ext];
+  return header && header !== 'text/html' ? header : 'application/octet-stream';
+}
+
+/** Accepted, rejected, withdrawn, revoked: nothing follows them (Entity/Pratica.php). */
+export const FINAL_STATUSES: ReadonlySet<number> = new Set([7000, 9000, 20000, 50000]);
 
 export interface StatusPullDeps {
   portal: PortalClient;
@@ -32,14 +57,15 @@ async function outcomeFiles(deps: StatusPullDeps, app: Application, known: Outco
       out.push(already);
       continue;
     }
-    const bytes = await deps.portal.downloadFile(app.id, f.id);
+    const { bytes, mimeType } = await deps.portal.downloadFile(app.id, f.id);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     mkdirSync(deps.esitiDir, { recursive: true });
     const target = join(deps.esitiDir, sha256);
     // Written under a temporary name and renamed, so a crash never leaves a truncated file under its hash.
     writeFileSync(`${target}.part`, bytes);
     renameSync(`${target}.part`, target);
-    out.push({ id: f.id, name: f.originalName ?? f.name ?? 'esito', mimeType: f.mime_type ?? 'application/octet-stream', sha256, size: bytes.length });
+    const name = f.originalName ?? f.name ?? 'esito';
+    out.push({ id: f.id, name, mimeType: mimeTypeOf(name, mimeType), sha256, size: bytes.length });
   }
   return out;
 }
@@ -48,25 +74,34 @@ async function outcomeFiles(deps: StatusPullDeps, app: Application, known: Outco
 export async function pullStatuses(deps: StatusPullDeps, limit = 50): Promise<number> {
   let changed = 0;
   for (const local of deps.remote.open(limit)) {
-    const app = await deps.portal.getApplication(local.remoteId);
-    const history = await deps.portal.getHistory(local.remoteId);
-    const snapshot: RemoteSnapshot = {
-      status: app.status,
-      protocolNumber: app.protocol_number ?? null,
-      protocolFolderNumber: app.protocol_folder_number ?? null,
-      protocolledAt: app.protocolled_at ?? null,
-      outcome: app.outcome ?? null,
-      outcomeMotivation: app.outcome_motivation ?? null,
-      history: history.map((h) => ({ status: h.status, at: new Date(h.date).toISOString(), message: h.message ?? null })),
-      outcomeFiles: await outcomeFiles(deps, app, local.outcomeFiles),
-      final: FINAL_STATUSES.has(app.status),
-    };
-    if (snapshot.status !== local.status) changed++;
-    deps.remote.record(local.praticaId, snapshot, deps.now().toISOString(), (e) => {
-      // 1900 (Inviata) is already in the pratica's history: the submit wrote it.
-      if (e.status !== 1900) deps.pratiche.recordStatus(local.praticaId, e.status, e.at, e.message);
-    });
+    try {
+      if (await pullOne(deps, local)) changed++;
+    } catch (error) {
+      if (error instanceof PortalError && (error.kind === 'transient' || error.kind === 'account')) throw error;
+      deps.log.warn('stato di una pratica non aggiornato', { praticaId: local.praticaId, remoteId: local.remoteId, error: error instanceof Error ? error.message : String(error) });
+    }
   }
   if (changed > 0) deps.log.info('stato delle pratiche aggiornato dal portale', { cambiate: changed });
   return changed;
+}
+
+async function pullOne(deps: StatusPullDeps, local: RemotePratica): Promise<boolean> {
+  const app = await deps.portal.getApplication(local.remoteId);
+  const history = await deps.portal.getHistory(local.remoteId);
+  const snapshot: RemoteSnapshot = {
+    status: app.status,
+    protocolNumber: app.protocol_number ?? null,
+    protocolFolderNumber: app.protocol_folder_number ?? null,
+    protocolledAt: app.protocolled_at ?? null,
+    outcome: app.outcome ?? null,
+    outcomeMotivation: app.outcome_motivation ?? null,
+    history: history.map((h) => ({ status: h.status_code, at: new Date(h.date).toISOString(), message: h.message ?? null })),
+    outcomeFiles: await outcomeFiles(deps, app, local.outcomeFiles),
+    final: FINAL_STATUSES.has(app.status),
+  };
+  deps.remote.record(local.praticaId, snapshot, deps.now().toISOString(), (e) => {
+    // 1900 (Inviata) is already in the pratica's history: the submit wrote it.
+    if (e.status !== 1900) deps.pratiche.recordStatus(local.praticaId, e.status, e.at, e.message);
+  });
+  return snapshot.status !== local.status;
 }

@@ -12,7 +12,10 @@ import type { Db } from '../store/database';
 import { createOutboxRepo } from '../store/outbox-repo';
 import { createPraticheRepo } from '../store/pratiche-repo';
 import { createRemoteRepo } from '../store/remote-repo';
-import { refreshCatalogue, type RefreshReport } from './catalogue-refresh';
+import { refreshCatalogue, type RefreshDeps, type RefreshReport } from './catalogue-refresh';
+import type { ServiceFile, TenantFile } from '../catalogue/format';
+import { formFilesFrom } from './form-files';
+import { tenantFromPortal } from './portal-tenant';
 import { drainOutbox, type DrainReport } from './outbox-worker';
 import { createPortalClient, type PortalClientOptions } from './portal-client';
 import { PortalError } from './portal-error';
@@ -49,6 +52,8 @@ export interface SyncServiceOptions {
   portal: PortalClientOptions;
   tenant: { slug: string; name: string };
   retentionDays: number;
+  /** The tenant's areas, audiences and offices; from the portal's lists (portal-tenant.ts) unless given. */
+  tenantContent?: RefreshDeps['tenantContent'];
   log: Logger;
   clock: Clock;
   tuning?: Partial<SyncTuning>;
@@ -71,6 +76,11 @@ export function createSyncService(o: SyncServiceOptions) {
   const catalogue = createCatalogueRepo(o.db);
   const now = () => o.clock.now();
   const esitiDir = join(o.dataDir, 'esiti');
+  const formFiles = formFilesFrom(catalogue);
+  // A problem the portal caused after accepting the pratica: written in its history, status unchanged.
+  const notePratica = (praticaId: string, message: string) => void pratiche.recordStatus(praticaId, 1900, now().toISOString(), message);
+  const tenantContent = o.tenantContent ?? ((current: TenantFile, services: ServiceFile[]) => tenantFromPortal(portal, current, services));
+  const refresh = () => refreshCatalogue({ portal, catalogue, remote, tenant: o.tenant, clock: o.clock, log: o.log, tenantContent });
   let online = false;
   /** The kiosk's account was refused: reachable or not, the portal cannot take our pratiche. */
   let accountRefused = false;
@@ -102,7 +112,18 @@ export function createSyncService(o: SyncServiceOptions) {
 
   const cycle = async (): Promise<CycleReport> => {
     const drain = await step('invio', () =>
-      drainOutbox({ portal, outbox, allegatiDir: join(o.dataDir, 'allegati'), now, settleMs: tuning.settleMs, log: o.log, concurrency: tuning.concurrency, itemBackoff: tuning.itemBackoff }),
+      drainOutbox({
+        portal,
+        outbox,
+        allegatiDir: join(o.dataDir, 'allegati'),
+        now,
+        settleMs: tuning.settleMs,
+        log: o.log,
+        concurrency: tuning.concurrency,
+        itemBackoff: tuning.itemBackoff,
+        formFiles,
+        notePratica,
+      }),
     );
     if (drain) {
       accountRefused = false;
@@ -113,7 +134,7 @@ export function createSyncService(o: SyncServiceOptions) {
     const purged = purgeExpired({ remote, esitiDir, retentionDays: o.retentionDays, now });
     let refreshed: RefreshReport | null = null;
     if (now().getTime() - lastCatalogueAt >= tuning.catalogueIntervalMs) {
-      refreshed = await step('aggiornamento catalogo', () => refreshCatalogue({ portal, catalogue, remote, tenant: o.tenant, clock: o.clock }));
+      refreshed = await step('aggiornamento catalogo', refresh);
       if (refreshed) lastCatalogueAt = now().getTime();
     }
     // A cycle that had nothing to send, pull or refresh never spoke to the portal: ask it, so
@@ -157,7 +178,7 @@ export function createSyncService(o: SyncServiceOptions) {
       publish();
       return changed;
     },
-    refreshCatalogue: () => refreshCatalogue({ portal, catalogue, remote, tenant: o.tenant, clock: o.clock }),
+    refreshCatalogue: refresh,
   };
 }
 

@@ -55,7 +55,7 @@ export async function startDeskRig(): Promise<DeskRig> {
     const card = await startVirtualCns({ port: slot.port, pin: CARTA.pin, puk: CARTA.puk, codiceFiscale: CARTA.codiceFiscale, serial: CARTA.seriale });
     cleanups.push(() => card.stop());
 
-    const { portal, smtp, close } = await startIssuingPortal({ seriale: CARTA.seriale, codiceFiscale: CARTA.codiceFiscale, nome: 'MARIO ROSSI', pin: CARTA.pin, puk: CARTA.puk });
+    const { portal, issuer, smtp, close } = await startIssuingPortal({ seriale: CARTA.seriale, codiceFiscale: CARTA.codiceFiscale, nome: 'MARIO ROSSI', pin: CARTA.pin, puk: CARTA.puk });
     cleanups.push(close);
     process.env[CREDENTIAL_VARS.usernameVar] = DESK_PORTAL_ACCOUNT.username;
     process.env[CREDENTIAL_VARS.passwordVar] = DESK_PORTAL_ACCOUNT.password;
@@ -71,6 +71,8 @@ export async function startDeskRig(): Promise<DeskRig> {
         reader: { nameFilter: slot.readerName },
         caBundlePath,
         portal: { url: portal.url, tenant: portal.tenant, credentials: { from: 'env', ...CREDENTIAL_VARS } },
+        // The issuing system is its own, apart from the portal (same test account for both).
+        issuer: { url: issuer.url, credentials: { from: 'env', ...CREDENTIAL_VARS } },
       };
       const host = await startTestHost(config, { rendererDir: renderer });
       let stopped = false;

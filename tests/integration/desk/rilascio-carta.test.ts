@@ -86,6 +86,7 @@ beforeAll(async () => {
     dataDirectory: dataDir,
     reader: { nameFilter: slot.readerName },
     portal: { url: portal.url, tenant: portal.tenant, credentials: { from: 'file', path: credentials } },
+    issuer: { url: issuer.issuer.url, credentials: { from: 'file', path: credentials } },
   });
   core = await createCore({ config, log: createLogger({ file: logFile, level: 'debug', sink: () => {} }), version: 'test', dataDir });
 }, 60_000);
@@ -130,7 +131,7 @@ describe('PIN and PUK release at the desk, activation at the kiosk (pcscd + vpcd
   });
 
   it('refuses with a clear message while the issuer fails, recording nothing', async () => {
-    portal.setFaults({ serverErrorRate: 1 });
+    issuer.issuer.setFaults({ serverErrorRate: 1 });
     try {
       const result = await call('desk.rilascia', {
         documento: { tipo: 'carta-identita', numero: 'CA1234567', rilasciatoDa: 'Comune di Prova', scadenza: '2031-05-01' },
@@ -138,7 +139,7 @@ describe('PIN and PUK release at the desk, activation at the kiosk (pcscd + vpcd
       });
       expect(result).toMatchObject({ ok: false, error: { code: 'emittente-non-disponibile', message: expect.stringMatching(/NON è stato rilasciato/) } });
     } finally {
-      portal.setFaults({});
+      issuer.issuer.setFaults({});
     }
     const report = await value<{ rilasci: number }>('desk.report', { giorno: localDay(new Date()) });
     expect(report.rilasci).toBe(0);

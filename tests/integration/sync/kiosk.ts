@@ -19,7 +19,8 @@ export interface Kiosk {
   db: Db;
   /** SHA-256 of each submitted pratica's files, by pratica id. */
   expected: Map<string, string[]>;
-  submit(files?: Buffer[], status?: 'submit' | 'draft'): string;
+  /** A pratica with `files` (the last under `keys[1]`, the others under `keys[0]`), for `service` (the test catalogue's certificate by default). */
+  submit(files?: Buffer[], status?: 'submit' | 'draft', options?: { service?: { id: string; slug: string }; keys?: [string, string]; tenant?: string }): string;
   close(): void;
 }
 
@@ -36,20 +37,23 @@ export function createKiosk(dataDir = mkdtempSync(join(tmpdir(), 'sportello-kios
     dataDir,
     db,
     expected,
-    submit(files = [randomBytes(4096), randomBytes(4096)], status = 'submit') {
+    submit(files = [randomBytes(4096), randomBytes(4096)], status = 'submit', options = {}) {
+      const service = options.service ?? SERVICE;
+      const [many, last] = options.keys ?? ['allegati', 'modulo'];
+      const tenant = options.tenant ?? TENANT;
       const id = randomUUID();
       const cf = FISCAL_CODES[n++ % FISCAL_CODES.length]!;
       const now = new Date().toISOString();
       const attachments = files.map((bytes, i) => {
         const sha256 = createHash('sha256').update(bytes).digest('hex');
         writeFileSync(join(allegati, sha256), bytes);
-        return { key: i === files.length - 1 ? 'modulo' : 'allegati', sha256, name: `documento-${i + 1}.pdf`, mimeType: 'application/pdf', size: bytes.length };
+        return { key: i === files.length - 1 ? last : many, sha256, name: `documento-${i + 1}.pdf`, mimeType: 'application/pdf', size: bytes.length };
       });
       const data = { applicant: { data: { completename: { data: { name: 'Maria', surname: 'Rossi' } } } }, motivo: `richiesta ${n}` };
-      pratiche.create({ id, citizenCf: cf, tenantSlug: TENANT, serviceSlug: SERVICE.slug, serviceId: SERVICE.id, status: 1000, stepId: 'certificato', data, openedBy: null }, now);
+      pratiche.create({ id, citizenCf: cf, tenantSlug: tenant, serviceSlug: service.slug, serviceId: service.id, status: 1000, stepId: 'certificato', data, openedBy: null }, now);
       if (status === 'submit') {
-        const payload = { serviceId: SERVICE.id, serviceSlug: SERVICE.slug, citizenFiscalCode: cf, openedBy: null, data, attachments, submittedAt: now };
-        if (!pratiche.submit(id, cf, 1900, now, { kind: 'pratica.submit', tenantSlug: TENANT, payload })) throw new Error('submit non riuscito');
+        const payload = { serviceId: service.id, serviceSlug: service.slug, citizenFiscalCode: cf, openedBy: null, data, attachments, submittedAt: now };
+        if (!pratiche.submit(id, cf, 1900, now, { kind: 'pratica.submit', tenantSlug: tenant, payload })) throw new Error('submit non riuscito');
         expected.set(id, attachments.map((a) => a.sha256).sort());
       }
       return id;

@@ -4,7 +4,7 @@ import { createPortalClient } from '../../../electron/core/sync/portal-client';
 import { applicationCount } from '../../portal/inspect';
 import { startPortal, type Portal } from '../../portal/server';
 import { KIOSK_ACCOUNT } from './engine';
-import { TENANT, TEST_CATALOGUE } from './kiosk';
+import { SERVICE, TENANT, TEST_CATALOGUE } from './kiosk';
 
 let portal: Portal | undefined;
 afterEach(async () => {
@@ -34,7 +34,7 @@ describe('client del portale', () => {
     portal = await startPortal({ catalogueDir: TEST_CATALOGUE, faults: { lostResponseRate: 1, only: `^POST /${TENANT}/api/applications$` } });
     const sleeps: number[] = [];
     const data = { applicant: { data: { fiscal_code: { data: { fiscal_code: 'RSSMRA80A01H501U' } } } } };
-    await expect(client(portal, sleeps).createApplication({ service: 'certificato-residenza', data, status: 1900 })).rejects.toMatchObject({ kind: 'transient' });
+    await expect(client(portal, sleeps).createApplication({ service: SERVICE.id, data, status: 1900 })).rejects.toMatchObject({ kind: 'transient' });
     expect(applicationCount(portal)).toBe(1);
     expect(sleeps).toEqual([]);
   });

@@ -139,7 +139,7 @@ describe('sync: scenari', () => {
     await syncUntilEmpty(engine);
     const remoteId = createRemoteRepo(kiosk.db).get(id)!.remoteId;
     const office = await operator(portal);
-    await office.transition(remoteId, 'register', { protocol_number: 'c_x999-2026-0001234' });
+    await office.transition(remoteId, 'register', { protocol_folder_number: 'c_x999-2026-fascicolo-12', protocol_number: 'c_x999-2026-0001234' });
     await office.transition(remoteId, 'assign');
     const esito = Buffer.from('%PDF-1.7 esito positivo');
     await office.transition(remoteId, 'accept', { message: 'Certificato rilasciato', attachments: [{ name: 'certificato.pdf', mime_type: 'application/pdf', file: esito.toString('base64') }] });
@@ -150,7 +150,7 @@ describe('sync: scenari', () => {
     const remote = createRemoteRepo(kiosk.db).get(id)!;
     expect(remote).toMatchObject({ status: 7000, protocolNumber: 'c_x999-2026-0001234', outcome: true, outcomeMotivation: 'Certificato rilasciato', final: true });
     const sha = createHash('sha256').update(esito).digest('hex');
-    expect(remote.outcomeFiles).toEqual([expect.objectContaining({ name: 'certificato.pdf', sha256: sha })]);
+    expect(remote.outcomeFiles).toEqual([expect.objectContaining({ name: 'certificato.pdf', sha256: sha, mimeType: 'application/pdf' })]);
     expect(readFileSync(join(kiosk.dataDir, 'esiti', sha))).toEqual(esito);
     const history = createPraticheRepo(kiosk.db).history(id).map((h) => h.status);
     expect(history).toEqual([1000, 1900, 2000, 3000, 4000, 7000]);

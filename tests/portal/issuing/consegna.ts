@@ -1,7 +1,7 @@
 /**
  * How the issuer delivers the second half of PIN and PUK: a real email through SMTP
  * (nodemailer; tests point it at an smtp-server on 127.0.0.1) or an SMS handed to an SMS
- * gateway over HTTP (the reference portal's own `/__sms-gateway/messages`).
+ * gateway over HTTP (the reference issuer's own `/__sms-gateway/messages`).
  */
 import axios from 'axios';
 import nodemailer from 'nodemailer';

@@ -1,24 +1,35 @@
 /**
- * The issuing system's HTTP contract (documented for the app in electron/core/desk/README.md):
+ * The issuing system's HTTP contract. It is OURS, not the municipal portal's (the real Stanza
+ * del Cittadino has nothing like it); documented for the app in README.md ("The issuing system"):
  *
- * `POST /{tenant}/api/pin-releases` (Bearer token of a portal account)
+ * `POST {issuer}/auth` {username, password} -> 200 {token} | 401 {error, detail}
+ * `POST {issuer}/pin-releases` (Bearer token)
  *   {fiscal_code, card_serial, operator, identity_document: {type, number, issued_by, expires_on},
  *    channel: {type: 'email'|'sms', destination}}
  *   -> 201 {id, pin_first_digits, puk_first_digits, channel}: the issuer has already delivered
  *      the last 3 PIN digits and last 6 PUK digits on the channel;
- *   -> 404 unknown card, 409 the card is not that citizen's, 400 invalid body,
- *      503 delivery failed (nothing released).
+ *   -> 404 {error: 'carta-sconosciuta'}, 409 {error: 'carta-di-altro-cittadino'},
+ *      400 {error: 'richiesta-non-valida'}, 503 {error: 'consegna-non-riuscita'} (nothing released).
+ *   Errors name what they are (`error`), so a 404 of a wrong address is never "unknown card".
  *
- * Test controls (header x-portal-admin):
- * `POST /__admin/issuing/cards` {serial, fiscal_code, name, pin, puk} registers a card;
- * `GET /__admin/issuing/releases`; `GET /__admin/issuing/sms` lists the SMS the gateway got.
- * `POST /__sms-gateway/messages` {to, text} is the SMS gateway (admin key, as a gateway's API key).
+ * Test controls (header x-issuer-admin): `POST /__admin/cards` {serial, fiscal_code, name, pin, puk};
+ * `GET /__admin/releases`; `GET /__admin/sms`. `POST /__sms-gateway/messages` {to, text} is the
+ * SMS gateway (admin key, as a gateway's API key).
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { HttpError, type RouteModule } from '../router';
 import { createConsegna } from './consegna';
 import type { RegistroCarte } from './registro-carte';
+
+export class IssuerError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
 
 const releaseBody = z
   .object({
@@ -38,11 +49,11 @@ const releaseBody = z
   })
   .strict();
 
-const cardBody = z
+export const cardBody = z
   .object({ serial: z.string().regex(/^\d{16}$/), fiscal_code: z.string().length(16), name: z.string().min(1), pin: z.string().regex(/^\d{5}$/), puk: z.string().regex(/^\d{8}$/) })
   .strict();
 
-const smsBody = z.object({ to: z.string().min(3).max(20), text: z.string().min(1).max(1000) }).strict();
+export const smsBody = z.object({ to: z.string().min(3).max(20), text: z.string().min(1).max(1000) }).strict();
 
 export interface SmsRicevuto {
   to: string;
@@ -53,75 +64,47 @@ export interface SmsRicevuto {
 export interface IssuingDeps {
   registro: RegistroCarte;
   smtp: { host: string; port: number };
-  /** Where the SMS gateway endpoint records what it receives. */
   sms: SmsRicevuto[];
+  smsGateway: () => { url: string; headers: Record<string, string> };
+  now: () => Date;
 }
 
-export function issuingRoutes(deps: IssuingDeps): RouteModule {
-  return (ctx) => {
-    const consegna = createConsegna({
-      smtp: deps.smtp,
-      from: `Emissione carte <emissione@${ctx.catalogue.tenant.slug}.example.it>`,
-      smsGateway: () => ({ url: `${ctx.baseUrl()}/__sms-gateway/messages`, headers: { 'x-portal-admin': ctx.adminKey } }),
+export function parseRelease(body: unknown): z.output<typeof releaseBody> {
+  const parsed = releaseBody.safeParse(body);
+  if (!parsed.success) throw new IssuerError(400, 'richiesta-non-valida', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  return parsed.data;
+}
+
+/** One release: checks, delivery of the second halves, record; the first halves go back to the desk. */
+export function createReleases(deps: IssuingDeps) {
+  const consegna = createConsegna({ smtp: deps.smtp, from: 'Emissione carte <emissione@emissione.example.it>', smsGateway: deps.smsGateway });
+  return async (body: z.output<typeof releaseBody>) => {
+    const carta = deps.registro.get(body.card_serial);
+    if (!carta) throw new IssuerError(404, 'carta-sconosciuta', 'Unknown card.');
+    if (carta.codiceFiscale !== body.fiscal_code) throw new IssuerError(409, 'carta-di-altro-cittadino', 'The card does not belong to this citizen.');
+    if (body.identity_document.expires_on < deps.now().toISOString().slice(0, 10)) throw new IssuerError(400, 'documento-scaduto', 'Identity document expired.');
+    const id = randomUUID();
+    try {
+      await consegna.send({
+        canale: body.channel.type,
+        destinazione: body.channel.destination,
+        nome: carta.nome,
+        pinLast3: carta.pin.slice(2),
+        pukLast6: carta.puk.slice(2),
+        releaseId: id,
+      });
+    } catch {
+      throw new IssuerError(503, 'consegna-non-riuscita', 'Delivery failed: nothing was released.');
+    }
+    deps.registro.record({
+      id,
+      seriale: carta.seriale,
+      codiceFiscale: carta.codiceFiscale,
+      operatore: body.operator,
+      canale: body.channel.type,
+      destinazione: body.channel.destination,
+      at: deps.now().toISOString(),
     });
-    return [
-      {
-        method: 'POST',
-        path: '/{tenant}/api/pin-releases',
-        access: 'user',
-        async handle(req) {
-          const body = await req.json(releaseBody);
-          const carta = deps.registro.get(body.card_serial);
-          if (!carta) throw new HttpError(404, 'Unknown card.');
-          if (carta.codiceFiscale !== body.fiscal_code) throw new HttpError(409, 'The card does not belong to this citizen.');
-          if (body.identity_document.expires_on < ctx.now().toISOString().slice(0, 10)) throw new HttpError(400, 'Identity document expired.');
-          const id = randomUUID();
-          try {
-            await consegna.send({
-              canale: body.channel.type,
-              destinazione: body.channel.destination,
-              nome: carta.nome,
-              pinLast3: carta.pin.slice(2),
-              pukLast6: carta.puk.slice(2),
-              releaseId: id,
-            });
-          } catch {
-            throw new HttpError(503, 'Delivery failed: nothing was released.');
-          }
-          deps.registro.record({
-            id,
-            seriale: carta.seriale,
-            codiceFiscale: carta.codiceFiscale,
-            operatore: body.operator,
-            canale: body.channel.type,
-            destinazione: body.channel.destination,
-            at: ctx.now().toISOString(),
-          });
-          return { status: 201, json: { id, pin_first_digits: carta.pin.slice(0, 2), puk_first_digits: carta.puk.slice(0, 2), channel: body.channel.type } };
-        },
-      },
-      {
-        method: 'POST',
-        path: '/__admin/issuing/cards',
-        access: 'admin',
-        async handle(req) {
-          const b = await req.json(cardBody);
-          deps.registro.register({ seriale: b.serial, codiceFiscale: b.fiscal_code, nome: b.name, pin: b.pin, puk: b.puk });
-          return { status: 204 };
-        },
-      },
-      { method: 'GET', path: '/__admin/issuing/releases', access: 'admin', handle: () => ({ status: 200, json: deps.registro.releases() }) },
-      { method: 'GET', path: '/__admin/issuing/sms', access: 'admin', handle: () => ({ status: 200, json: deps.sms }) },
-      {
-        method: 'POST',
-        path: '/__sms-gateway/messages',
-        access: 'admin',
-        async handle(req) {
-          const b = await req.json(smsBody);
-          deps.sms.push({ to: b.to, text: b.text, at: ctx.now().toISOString() });
-          return { status: 202, json: { accepted: true } };
-        },
-      },
-    ];
+    return { id, pin_first_digits: carta.pin.slice(0, 2), puk_first_digits: carta.puk.slice(0, 2), channel: body.channel.type };
   };
 }

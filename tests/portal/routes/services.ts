@@ -1,51 +1,62 @@
 /**
- * Services and their forms. The app caches all of them (and every nested form) so a kiosk
- * works while the portal is down.
- * - `GET /{tenant}/api/services` -> a plain array (no envelope); filters `identifier`, `status`.
- *   A real portal has no "changed since" filter: the app compares each service's `updated_at`
- *   with its cached copy and fetches forms only for what changed.
- * - `GET /{tenant}/api/services/{id}`, `GET /{tenant}/api/services/{id}/form` (the first step's form).
- * - `GET /form-server/form/{formId}`: the form server, where `flow_steps[].parameters.url`
- *   and nested `{type:"form", form:"<id>"}` components point.
+ * Services (src/Controller/Rest/ServicesAPIController.php, src/Services/Manager/ServiceManager.php,
+ * src/Dto/ServiceDto.php). The app caches all of them, and every form they use, so a kiosk works
+ * while the portal is down.
+ * - `GET /{tenant}/api/services` (public) -> a plain array of ServiceDto, ordered by name; only the
+ *   public statuses 1, 2, 4 (Servizio::PUBLIC_STATUSES); filters `status`, `identifier`, `topics_id`.
+ *   There is no "changed since" filter: the app compares each service's `updated_at`.
+ * - `GET /{tenant}/api/services/{id}`: a uuid as id, anything else as identifier; 404 ["Object not found"].
+ * - `GET /{tenant}/api/services/{id}/form`: the service's form through the portal; 404 ["Form not found"].
+ * Forms themselves are on the form server (form-server.ts), another host.
  */
 import { HttpError, type RouteModule } from '../router';
+import { serviceDto } from '../service-dto';
 
-export const serviceRoutes: RouteModule = (ctx) => {
-  const service = (id: string) => {
-    const s = ctx.catalogue.findService(id);
-    if (!s) throw new HttpError(404, 'Service not found.');
-    return s;
-  };
-  const form = (id: string) => {
-    const f = ctx.catalogue.forms.get(id);
-    if (!f) throw new HttpError(404, 'Form not found.');
-    return f;
-  };
-  return [
-    {
-      method: 'GET',
-      path: '/{tenant}/api/services',
-      access: 'public',
-      handle(req) {
-        const identifier = req.query.get('identifier');
-        const status = req.query.get('status');
-        const list = [...ctx.catalogue.services.values()].filter(
-          (s) => (!identifier || s.identifier === identifier) && (status === null || String(s.status) === status),
-        );
-        return { status: 200, json: list };
-      },
+const PUBLIC_STATUSES = [1, 2, 4];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const serviceRoutes: RouteModule = (ctx) => [
+  {
+    method: 'GET',
+    path: '/{tenant}/api/services',
+    access: 'public',
+    handle(req) {
+      const status = req.query.get('status');
+      // ServiceManager::getServices: a status outside the public ones falls back to all public ones.
+      const statuses = status && PUBLIC_STATUSES.includes(Number(status)) ? [Number(status)] : PUBLIC_STATUSES;
+      const identifier = req.query.get('identifier');
+      const topics = req.query.get('topics_id');
+      const list = [...ctx.catalogue.services.values()]
+        .filter((s) => statuses.includes(s.status) && (!identifier || s.identifier === identifier))
+        .map((s) => serviceDto(ctx.catalogue, s, ctx.formServerUrl()))
+        .filter((s) => !topics || s.topics_id === topics)
+        .sort((a, b) => String(a.name).localeCompare(String(b.name)));
+      return { status: 200, json: list };
     },
-    { method: 'GET', path: '/{tenant}/api/services/{id}', access: 'public', handle: (req) => ({ status: 200, json: service(req.params.id!) }) },
-    {
-      method: 'GET',
-      path: '/{tenant}/api/services/{id}/form',
-      access: 'public',
-      handle(req) {
-        const first = service(req.params.id!).flow_steps[0];
-        if (!first) throw new HttpError(404, 'Service has no form.');
-        return { status: 200, json: form(first.parameters.formio_id) };
-      },
+  },
+  {
+    method: 'GET',
+    path: '/{tenant}/api/services/{id}',
+    access: 'public',
+    handle(req) {
+      const s = ctx.catalogue.byIdOrIdentifier(req.params.id!);
+      if (!s) throw new HttpError(404, ['Object not found']);
+      if (s.status === 3) throw new HttpError(403, ['You are not allowed to see this service']);
+      return { status: 200, json: serviceDto(ctx.catalogue, s, ctx.formServerUrl()) };
     },
-    { method: 'GET', path: '/form-server/form/{formId}', access: 'public', handle: (req) => ({ status: 200, json: form(req.params.formId!) }) },
-  ];
-};
+  },
+  {
+    method: 'GET',
+    path: '/{tenant}/api/services/{id}/form',
+    access: 'public',
+    handle(req) {
+      // `find($id)`: only a uuid; anything else throws and answers "Service not found".
+      if (!UUID.test(req.params.id!)) throw new HttpError(404, ['Service not found']);
+      const s = ctx.catalogue.services.get(req.params.id!);
+      if (!s) throw new HttpError(404, ['Object not found']);
+      const form = ctx.catalogue.forms.get(s.flow_steps[0]?.parameters.formio_id ?? '');
+      if (!form) throw new HttpError(404, ['Form not found']);
+      return { status: 200, json: form };
+    },
+  },
+];

@@ -29,4 +29,16 @@ describe('dati della pratica per il portale', () => {
   it('rifiuta un payload senza codice fiscale valido', () => {
     expect(submissionSchema.safeParse({ ...submission, citizenFiscalCode: 'X' }).success).toBe(false);
   });
+
+  it('un campo file dentro un modulo annidato: i file vanno al suo percorso nei dati', () => {
+    const nested = submissionSchema.parse({
+      ...submission,
+      data: { documenti: { data: { altro: 'x' } } },
+      attachments: [{ key: 'documenti.data.identita', sha256: 'd'.repeat(64), name: 'ci.pdf', mimeType: 'application/pdf', size: 5 }],
+    });
+    const data = applicationData('p-2', nested, new Map([[fileKey(nested.attachments[0]!), 'u9']]), () => "Carta d'identità");
+    expect(data.documenti).toEqual({
+      data: { altro: 'x', identita: [expect.objectContaining({ data: { id: 'u9' }, originalName: 'ci.pdf', fileType: "Carta d'identità", type: 'application/pdf' })] },
+    });
+  });
 });

@@ -103,6 +103,8 @@ export const coreComponentTypes = [
   'textfield', 'textarea', 'number', 'email', 'phoneNumber', 'select', 'radio', 'selectboxes', 'checkbox',
   'datetime', 'day', 'currency', 'datagrid', 'editgrid', 'panel', 'fieldset', 'columns', 'htmlelement',
   'content', 'form', 'hidden',
+  // OpenCity's file component: the service's attachment slots and the signed module, where the portal links files.
+  'sdcfile',
 ] as const;
 export type CoreComponentType = (typeof coreComponentTypes)[number];
 

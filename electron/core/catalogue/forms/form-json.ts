@@ -13,6 +13,8 @@ export interface FormDocument {
   name: string;
   display: 'form' | 'wizard';
   components: FormComponent[];
+  /** Form.io's last-change time, when the form server gives it: a form that changed is fetched again. */
+  modified?: string;
 }
 
 export const FORM_LIMITS = { maxBytes: 2_000_000, maxDepth: 20, maxComponents: 3000 } as const;
@@ -76,5 +78,6 @@ export function parseFormDocument(raw: unknown, expectedId?: string): FormDocume
     name: typeof raw.name === 'string' ? raw.name.slice(0, 200) : id,
     display: raw.display === 'wizard' ? 'wizard' : 'form',
     components: raw.components as FormComponent[],
+    ...(typeof raw.modified === 'string' ? { modified: raw.modified.slice(0, 40) } : {}),
   };
 }

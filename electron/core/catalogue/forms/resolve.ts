@@ -1,11 +1,14 @@
 /**
  * Turns a stored form into the one a kiosk uses offline: every nested form
  * (`{"type":"form","form":"<id>"}`) is inlined, recursively; custom JavaScript is removed;
- * unknown component types are listed and left out. Cycles, too deep nesting and forms
- * that grow too large once inlined are refused with a clear error.
+ * unknown component types are listed and left out. File components (`file`, `sdcfile`) are left
+ * out too, not as unsupported: they are the service's attachment slots, which the app fills in its
+ * own step (forms/file-components.ts). Cycles, too deep nesting and forms that grow too large once
+ * inlined are refused with a clear error.
  */
 import { childLists, FORM_LIMITS, FormError, type FormComponent, type FormDocument } from './form-json';
 import { SUPPORTED_TYPES } from './component-types';
+import { FILE_COMPONENT_TYPES } from './file-components';
 import { stripScripts } from './no-script';
 
 export const MAX_NESTED_FORMS_DEPTH = 5;
@@ -67,6 +70,7 @@ function resolveComponent(original: FormComponent, walk: Walk, prefix: string): 
   const path = original.key ? (prefix ? `${prefix}.${original.key}` : original.key) : prefix;
   const { component, stripped } = stripScripts(original);
   for (const s of stripped) walk.stripped.push(`${path}:${s}`);
+  if (FILE_COMPONENT_TYPES.has(component.type)) return null;
   if (!SUPPORTED_TYPES.has(component.type)) {
     walk.unsupported.push({ path, type: component.type.slice(0, 60) });
     return null;
