@@ -4,7 +4,8 @@
  * it reports the service unavailable and retries with a backoff capped so that it
  * is back within 3 s of pcscd returning.
  */
-import { openContext as defaultOpenContext, type OpenContext, type PcscContextHandle, type PcscReaderHandle } from './pcsc-lib';
+import type { OpenContext, PcscContextHandle, PcscReaderHandle } from './pcsc-lib';
+import { openSharedContext as defaultOpenContext } from './shared-context';
 import { PcscCardTransport, type PcscTransportOptions } from './card-transport';
 import { cardRemoved } from '../apdu/errors';
 

@@ -28,6 +28,9 @@ function run(command: string, args: string[], input?: Uint8Array): Promise<void>
       if (code === 0) resolve();
       else reject(new Error(`${command} exited ${code}: ${stderr.trim()}`));
     });
+    // A spooler that exits before reading (no such printer) closes the pipe: the exit code reports that,
+    // and the write's EPIPE must not become an uncaught exception that ends the app.
+    child.stdin?.on('error', () => undefined);
     if (input) child.stdin?.end(Buffer.from(input));
   });
 }

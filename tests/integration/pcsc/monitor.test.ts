@@ -4,6 +4,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { ReaderMonitor, type ReaderEvent } from '../../../native/pcsc/monitor';
+import { openContext } from '../../../native/pcsc/pcsc-lib';
 import { toHex, fromHex } from '../../../native/apdu/command';
 import { CardError } from '../../../native/apdu/errors';
 import { startVirtualCns, CNS_ATRS } from '../../../native/virtual-card';
@@ -85,7 +86,8 @@ describe('reader monitor', () => {
     const slot = acquireSlot();
     slots.push(slot);
     const ours = new ReaderMonitor({ nameFilter: slot.readerName });
-    const other = new ReaderMonitor({ nameFilter: slot.readerName });
+    // Another application has a PC/SC context of its own (this process shares one among its monitors).
+    const other = new ReaderMonitor({ nameFilter: slot.readerName, openContext });
     ours.start();
     other.start();
     const card = await startVirtualCns({ port: slot.port });

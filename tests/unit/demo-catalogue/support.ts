@@ -27,14 +27,17 @@ export class NestedFormError extends Error {}
 
 /**
  * Returns a copy of the form's components with every `{"type":"form"}` reference replaced by the referenced
- * form's components (recursively), which is how @formio/core validates a nested form's `{data}` object.
+ * form's components (recursively), which is how @formio/core validates a nested form's `{data}` object,
+ * and without file fields.
  */
 export function inlineForm(formId: string, forms: ReadonlyMap<string, FormDefinition>, chain: string[] = []): FormComponent[] {
   if (chain.includes(formId)) throw new NestedFormError(`Ciclo di moduli annidati: ${[...chain, formId].join(' -> ')}`);
   const form = forms.get(formId);
   if (!form) throw new NestedFormError(`Modulo annidato inesistente: ${formId} (da ${chain.join(' -> ') || 'servizio'})`);
+  // File fields (`sdcfile`, the only file type the demo schema allows) are where sync puts the files of the attachment step, not
+  // data the citizen types: the app leaves them out of the form it validates, and so does this.
   const inline = (components: FormComponent[]): FormComponent[] =>
-    components.map((c) => {
+    components.filter((c) => c.type !== 'sdcfile').map((c) => {
       const copy: FormComponent = { ...c };
       if (c.type === 'form' && c.form) copy.components = inlineForm(c.form, forms, [...chain, formId]);
       else if (c.components) copy.components = inline(c.components);

@@ -39,6 +39,11 @@ describe('system printer', () => {
     });
   });
 
+  it('a spooler that exits without reading a large document is a refused print, not a crash (EPIPE)', async () => {
+    const large = Buffer.concat([pdf, Buffer.alloc(4 * 1024 * 1024, 0x20)]);
+    await expect(systemPrinter('Guasta', 'linux').print(large, 'Ricevuta')).rejects.toMatchObject({ code: 'stampa-non-riuscita' });
+  });
+
   it("quotes the temporary file's path and the printer for PowerShell (a user named D'Amico)", () => {
     const command = windowsPrintCommand("C:\\Users\\D'Amico\\AppData\\Local\\Temp\\sportello-print-1\\documento.pdf", "Stampante dell'URP");
     expect(command).toBe(
