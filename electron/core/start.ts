@@ -14,6 +14,8 @@ import { isUserFacing } from './errors';
 import { ensurePrivateDirectory } from './store/private-files';
 
 export const LOG_FILE = 'sportello.log';
+/** The title of a start that failed for no more specific reason. */
+export const START_FAILED = 'Sportello non si è avviato';
 
 export class StartupError extends Error {
   constructor(
@@ -61,9 +63,9 @@ export async function startApp(options: StartOptions): Promise<Started> {
     return { config, dataDir, log, core };
   } catch (error) {
     log.error('avvio non riuscito', { error });
-    if (isUserFacing(error)) throw new StartupError('Sportello non si è avviato', error.message);
+    if (isUserFacing(error)) throw new StartupError(START_FAILED, error.message);
     throw new StartupError(
-      'Sportello non si è avviato',
+      START_FAILED,
       `Errore imprevisto all'avvio (dettagli nel registro ${join(dataDir, LOG_FILE)}). Rivolgiti all'assistenza.`,
     );
   }

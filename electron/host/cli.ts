@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { configPath } from '../core/config/load';
-import { startApp, StartupError } from '../core/start';
+import { startApp, START_FAILED, StartupError } from '../core/start';
 import { startBrowserHost } from './server';
 import { version } from '../../package.json';
 
@@ -29,7 +29,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const title = error instanceof StartupError ? `${error.title}: ` : '';
-  process.stderr.write(`Sportello non si è avviato. ${title}${(error as Error).message}\n`);
+  // The generic title says no more than the opening words: only a specific one is printed.
+  const title = error instanceof StartupError && error.title !== START_FAILED ? `${error.title}: ` : '';
+  process.stderr.write(`${START_FAILED}. ${title}${(error as Error).message}\n`);
   process.exit(1);
 });

@@ -5,7 +5,7 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
 import { configPath } from '../core/config/load';
-import { startApp, StartupError } from '../core/start';
+import { startApp, START_FAILED, StartupError } from '../core/start';
 import { systemPrinter } from '../core/print/system-printer';
 import { electronKeystore } from './keystore';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -42,7 +42,7 @@ if (!app.requestSingleInstanceLock()) {
       app.on('before-quit', () => void core.dispose());
     } catch (error) {
       // Any start-up failure is shown to the person in front of the screen, never a silent exit.
-      const title = error instanceof StartupError ? `Sportello: ${error.title}` : 'Sportello non si è avviato';
+      const title = error instanceof StartupError ? `Sportello: ${error.title}` : START_FAILED;
       dialog.showErrorBox(title, (error as Error).message);
       app.exit(1);
     }
