@@ -20,11 +20,14 @@ import { openDatabase } from './store/database';
 import { lockDataDirectory } from './store/instance-lock';
 import { scheduleBackups } from './store/backup-schedule';
 import { createSyncArea } from './sync/area';
+import { prepareFormLogic } from './catalogue/forms/form-logic';
 import { bundledCatalogueDir, importBundledCatalogue } from './catalogue/bundled';
 import { createPraticheModule } from './pratiche/module';
 import { citizenFromCard } from './pratiche/citizen';
 import { syncHandlers } from './sync/handlers';
 import { createDeskArea, deskHandlers } from './desk';
+import { createFormHelper, createFormHelperCache, moduliHandlers } from './catalogue/form-helper';
+import { formHelperPortalFor } from './sync/form-helper-portal';
 
 export interface CoreOptions {
   config: Config;
@@ -48,6 +51,8 @@ export interface Core {
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
+  // Forms' own rules run in the sandbox; validation needs it loaded before any call.
+  await prepareFormLogic();
   // Before anything touches the directory: a second instance stops here, having changed nothing.
   const lock = lockDataDirectory(options.dataDir);
   const disposers: (() => Promise<void> | void)[] = [() => lock.release()];
@@ -128,6 +133,14 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
     if (report && report.problems.length > 0) options.log.warn('catalogo dimostrativo: moduli non importati', { problems: report.problems });
   }
 
+  const formHelper = createFormHelper({
+    portal: formHelperPortalFor(options.config),
+    catalogue: options.config.portal === null ? praticheArea.catalogueRepo : null,
+    cache: createFormHelperCache(db),
+    clock,
+    log: options.log.child('moduli'),
+  });
+
   const areaHandlers: Handlers<Calls> = {
     ...appHandlers({
       config: options.config,
@@ -142,6 +155,7 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
     ...syncHandlers(sync),
     ...praticheArea.handlers,
     ...deskHandlers(desk, { enabled: isDesk }),
+    ...moduliHandlers(formHelper),
   };
   const handlers: Handlers<Calls> = {
     ...areaHandlers,

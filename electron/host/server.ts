@@ -12,7 +12,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core/composition';
 import type { Logger } from '../core/log/logger';
-import { clientMessageSchema, WS_PATH, WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../shared/wire';
+import { clientMessageSchema, FRESH_PAGE_CALL, WS_PATH, WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../shared/wire';
 import { serveStatic } from './static';
 
 export interface BrowserHostOptions {
@@ -31,6 +31,9 @@ export interface BrowserHostOptions {
 
 /** A page awaits each call it makes; this many at once is already far more than any screen does. */
 const CALLS_IN_FLIGHT = 32;
+
+/** Page tokens alive at once: one per open page is the norm; the oldest go first beyond this. */
+const PAGE_TOKENS = 16;
 
 export interface BrowserHost {
   readonly url: string;
@@ -53,6 +56,9 @@ function refuse(socket: Duplex, status: number, reason: string): void {
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? randomBytes(24).toString('hex');
+  // The launch token opens the app (the printed URL, reusable); each reload for a new citizen gets its own.
+  const pageTokens: string[] = [];
+  const accepted = (presented: string): string | undefined => [token, ...pageTokens].find((t) => sameToken(presented, t));
   const log = options.log.child('host');
   let origins: string[] = [];
   const server: Server = createServer((req, res) => serveStatic(options.rendererDir, req, res, origins));
@@ -74,11 +80,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       .split(',')
       .map((p) => p.trim());
     const presented = offered.find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX))?.slice(TOKEN_PROTOCOL_PREFIX.length) ?? '';
-    if (!offered.includes(WS_PROTOCOL) || !sameToken(presented, token)) {
+    const valid = offered.includes(WS_PROTOCOL) ? accepted(presented) : undefined;
+    if (!valid) {
       log.warn('connessione rifiutata: token mancante o errato');
       return refuse(socket, 401, 'Unauthorized');
     }
-    wss.handleUpgrade(req, socket, head, (ws) => attach(ws));
+    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, valid));
   });
   // A socket error before or during the upgrade (a peer resetting the connection) is that peer's problem, not the app's.
   server.on('clientError', (error, socket) => {
@@ -87,8 +94,24 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
   wss.on('error', (error) => log.warn('errore del server WebSocket', { error: String(error) }));
 
+  const tokenOf = new Map<WebSocket, string>();
+
+  /** A new token for the page that asked; the one it used dies with every other page using it. */
+  const freshPage = (ws: WebSocket): { token: string } => {
+    const old = tokenOf.get(ws);
+    const fresh = randomBytes(24).toString('hex');
+    const index = old === undefined ? -1 : pageTokens.indexOf(old);
+    if (index >= 0) pageTokens.splice(index, 1);
+    pageTokens.push(fresh);
+    if (pageTokens.length > PAGE_TOKENS) pageTokens.shift();
+    for (const [other, used] of tokenOf) if (other !== ws && used === old) other.terminate();
+    log.info('pagina rinnovata per il prossimo cittadino');
+    return { token: fresh };
+  };
+
   let nextClient = 1;
-  const attach = (ws: WebSocket): void => {
+  const attach = (ws: WebSocket, usedToken: string): void => {
+    tokenOf.set(ws, usedToken);
     const clientId = `browser-${nextClient++}`;
     const send = (message: unknown): void => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
@@ -115,6 +138,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (inFlight >= maxInFlight) {
         return send({ id, result: { ok: false, error: { code: 'troppe-richieste', message: "Troppe richieste in corso: riprova tra un momento." } } });
       }
+      if (call === FRESH_PAGE_CALL) return send({ id, result: { ok: true, value: freshPage(ws) } });
       inFlight += 1;
       try {
         const result = await options.core.dispatch(call, input, { transport: 'browser-host', clientId });
@@ -123,7 +147,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         inFlight -= 1;
       }
     });
-    ws.on('close', unsubscribe);
+    ws.on('close', () => {
+      tokenOf.delete(ws);
+      unsubscribe();
+    });
   };
 
   await new Promise<void>((resolve, reject) => {

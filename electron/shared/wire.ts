@@ -10,6 +10,14 @@ export const WS_PROTOCOL = 'sportello.v1';
 /** The launch token travels as a second WebSocket sub-protocol, never in a URL the server logs. */
 export const TOKEN_PROTOCOL_PREFIX = 'token.';
 
+/**
+ * Answered by the browser host itself, not by core: a new token for the page that is about
+ * to reload itself for the next citizen (the token it used stops working, and any other page
+ * still connected with it, such as a window the previous page opened, is disconnected).
+ */
+export const FRESH_PAGE_CALL = 'host.nuovaPagina';
+export const freshPageSchema = z.object({ token: z.string().regex(/^[0-9a-f]{48}$/) });
+
 export const clientMessageSchema = z.object({
   id: z.number().int().nonnegative(),
   call: z.string().min(1).max(100),

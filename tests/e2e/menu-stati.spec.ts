@@ -27,6 +27,9 @@ async function expectReadable(page: Page, item: string, state: string): Promise<
 }
 
 test('menu buttons: AA contrast at rest, current, hovered, focused, pressed and just left', async ({ page, app, card }) => {
+  // Six menu items in five states each, with one axe run per state: about 30 s on a quiet machine, so
+  // twice the default budget leaves room for a loaded one.
+  test.setTimeout(120_000);
   await openApp(page, app);
   await signIn(page, card);
   await settled(page);

@@ -28,11 +28,19 @@ const serviceSchema = z.looseObject({
   flow_steps: z.array(z.looseObject({ parameters: z.looseObject({ formio_id: z.string().min(1) }) })),
 });
 
-const formSchema = z.looseObject({ _id: z.string().min(1), components: z.array(z.unknown()) });
+/**
+ * A form as the form server holds it. The portal's built-in forms (`assets/app/schemas/*.json`) carry
+ * no `_id` in the repository: the form server gives one on import and also answers by `path`
+ * (formio's alias routes), so such a form is known by its path here.
+ */
+const formSchema = z
+  .looseObject({ _id: z.string().min(1).optional(), path: z.string().min(1).optional(), components: z.array(z.unknown()) })
+  .refine((f) => f._id ?? f.path, 'un modulo senza _id né path')
+  .transform((f): { _id: string; components: unknown[]; [key: string]: unknown } => ({ ...f, _id: (f._id ?? f.path)! }));
 
 export type CatalogueTenant = z.infer<typeof tenantSchema>;
 export type CatalogueService = z.infer<typeof serviceSchema>;
-export type CatalogueForm = z.infer<typeof formSchema>;
+export type CatalogueForm = z.output<typeof formSchema>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

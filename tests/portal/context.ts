@@ -1,4 +1,5 @@
 /** What every route module is given: the portal's state and its clock. */
+import type { BackOffice } from './back-office';
 import type { Catalogue } from './catalogue-dir';
 import type { Faults } from './faults';
 import type { PortalDb } from './portal-db';
@@ -7,6 +8,8 @@ export interface PortalContext {
   db: PortalDb;
   dataDir: string;
   catalogue: Catalogue;
+  /** Offices, the services they handle, their calendars (back-office.ts). */
+  backOffice: BackOffice;
   /** Tokens last this long (seconds). */
   tokenTtlSeconds: number;
   secret: Buffer;

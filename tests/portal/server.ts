@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { seedAccounts, callerById, type AccountSpec } from './accounts';
+import { createBackOffice, readCalendarSetups, type CalendarSetup } from './back-office';
 import { loadCatalogue, type Catalogue } from './catalogue-dir';
 import type { PortalContext } from './context';
 import { decideBefore, faultsApplyTo, faultsSchema, loseResponse, type Faults, type FaultsInput } from './faults';
@@ -24,13 +25,14 @@ import { compileRoutes, HttpError, type Caller, type PortalRequest, type PortalR
 import { adminRoutes } from './routes/admin';
 import { applicationRoutes } from './routes/applications';
 import { authRoutes } from './routes/auth';
+import { calendarRoutes } from './routes/calendars';
 import { serviceRoutes } from './routes/services';
 import { tenantRoutes } from './routes/tenant';
 import { transitionRoutes } from './routes/transitions';
 import { uploadRoutes } from './routes/uploads';
 
 /** Every area of the portal, mounted in this order. A new area is one more entry. */
-const ROUTE_MODULES: RouteModule[] = [authRoutes, serviceRoutes, tenantRoutes, uploadRoutes, applicationRoutes, transitionRoutes, adminRoutes];
+const ROUTE_MODULES: RouteModule[] = [authRoutes, serviceRoutes, tenantRoutes, calendarRoutes, uploadRoutes, applicationRoutes, transitionRoutes, adminRoutes];
 
 export const DEFAULT_CATALOGUE = join(__dirname, '../../electron/core/catalogue/demo/comune-di-prova');
 
@@ -57,6 +59,8 @@ export interface PortalOptions {
   now?: () => Date;
   /** The form server's port (another host in production); any free one by default. */
   formServerPort?: number;
+  /** The offices' calendars (back-office.ts), else the catalogue's `calendars.json`; `[]` for a tenant without the calendars integration. */
+  calendars?: CalendarSetup[];
 }
 
 export interface Portal {
@@ -117,7 +121,8 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sportello-portal-'));
   const now = options.now ?? (() => new Date());
   const db = openPortalDb(dataDir);
-  const catalogue = loadCatalogue(options.catalogueDir ?? DEFAULT_CATALOGUE);
+  const catalogueDir = options.catalogueDir ?? DEFAULT_CATALOGUE;
+  const catalogue = loadCatalogue(catalogueDir);
   seedAccounts(db, options.accounts ?? DEMO_ACCOUNTS, (slug) => catalogue.bySlug(slug)?.id, [...catalogue.services.keys()], now());
   const formServer: FormServer = await startFormServer(() => catalogue, { port: options.formServerPort });
   let baseUrl = '';
@@ -126,6 +131,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
     db,
     dataDir,
     catalogue,
+    backOffice: createBackOffice(catalogue, now(), options.calendars ?? readCalendarSetups(catalogueDir)),
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
     secret: randomBytes(32),
     tokenGeneration: { value: 0 },

@@ -1,9 +1,11 @@
 /**
  * A service as the real API serialises it (src/Dto/ServiceDto.php, `fromEntity`): `topics` is the
  * category's slug and `topics_id` its id; `payment_parameters` is always `[]`; every flow step's
- * `parameters.url` is `<FORMSERVER_PUBLIC_URL>/form/` (prepareFlowSteps); recipients and user
- * groups by name and id. Our own extensions (`x_sportello_*`) do not exist there and are not served.
+ * `parameters.url` is `<FORMSERVER_PUBLIC_URL>/form/` (prepareFlowSteps); recipients by name and
+ * id; `user_group_ids` the ids of the offices handling it (`$servizio->getUserGroups()`, from
+ * back-office.ts). Our own extensions (`x_sportello_*`) do not exist there and are not served.
  */
+import type { BackOffice } from './back-office';
 import type { Catalogue, CatalogueService } from './catalogue-dir';
 
 /** Every field ServiceDto::fromEntity sets, with what an unset one serialises as (serialize_null: true). */
@@ -19,7 +21,7 @@ const DEFAULTS: Record<string, unknown> = {
   feedback_messages: {}, app_version: '2.13.0', created_at: null, updated_at: null, satisfy_entrypoint_id: null,
 };
 
-export function serviceDto(catalogue: Catalogue, s: CatalogueService, formServerUrl: string): Record<string, unknown> {
+export function serviceDto(catalogue: Catalogue, backOffice: BackOffice, s: CatalogueService, formServerUrl: string): Record<string, unknown> {
   const own = Object.fromEntries(Object.entries(s).filter(([k]) => !k.startsWith('x_sportello_') && k in DEFAULTS));
   const topic = catalogue.tenant.topics.find((t) => t.id === s.topics || t.slug === s.topics);
   const audiences = catalogue.tenant.audiences.filter((a) => a.serviceSlugs.includes(s.slug));
@@ -42,6 +44,7 @@ export function serviceDto(catalogue: Catalogue, s: CatalogueService, formServer
     protocollo_parameters: [],
     recipients: audiences.map((a) => a.name),
     recipients_id: audiences.map((a) => a.id),
+    user_group_ids: backOffice.groupsOfService(s.id),
     flow_steps: s.flow_steps.map((st) => ({ ...st, parameters: { ...st.parameters, url: `${formServerUrl}/form/` } })),
   };
 }

@@ -1,36 +1,42 @@
 /**
  * The "applicant" block of a submission, in the portal's keys (sdc-api.md), built from
  * the card and the profile. It is rebuilt on every save, so the Richiedente data stay
- * what the card says whatever the renderer sends. What neither the card nor the profile
- * knows (gender, house number, postcode... that the comune's forms may require) is kept
- * as the citizen entered it, so such forms can be completed.
+ * what the card says whatever the renderer sends. It follows the form it is written into:
+ * only the fields that form declares (Anagrafica, Anagrafica lite, Anagrafica minimale have
+ * different ones), each in that field's own format (a birth date in a `99/99/9999` text
+ * field is `01/01/1980`), the phone and email under whichever key the form uses. What
+ * neither the card nor the profile knows (gender, house number, postcode... that the
+ * comune's forms may require) is kept as the citizen entered it, so such forms can be completed.
  */
+import type { FormComponent } from '../catalogue/forms/form-json';
 import type { ProfileRecord } from '../store/cittadini-repo';
+import { topLevelComponent } from './prefill/data-fields';
+import { prefilledValue, type Prefill } from './prefill/prefill';
 
 export const APPLICANT_KEY = 'applicant';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The applicant's nested form in a step's resolved components, if that step has it. */
+export const applicantComponent = (components: readonly FormComponent[]): FormComponent | undefined =>
+  topLevelComponent(components, APPLICANT_KEY);
 
-/** `known` over `entered`: a known empty value does not erase what the citizen entered. */
-function overlay(entered: unknown, known: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = isObject(entered) ? { ...entered } : {};
-  for (const [key, value] of Object.entries(known)) {
-    if (isObject(value)) out[key] = overlay(out[key], value);
-    else if (value !== '' || typeof out[key] !== 'string') out[key] = value;
-  }
-  return out;
+/** Candidate paths inside the applicant's data, the one the portal's own forms use first. */
+const at = (...paths: string[]) => paths.map((p) => `${APPLICANT_KEY}.data.${p}`);
+const text = (value: string | null) => ({ kind: 'text', text: value }) as const;
+
+function whatIsKnown(profile: ProfileRecord): Prefill[] {
+  const { card } = profile;
+  return [
+    { at: at('completename.data.name'), known: text(card.givenName) },
+    { at: at('completename.data.surname'), known: text(card.familyName) },
+    { at: at('fiscal_code.data.fiscal_code'), known: text(card.fiscalCode.toUpperCase()) },
+    { at: at('Born.data.natoAIl'), known: { kind: 'date', iso: card.birthDate } },
+    { at: at('Born.data.place_of_birth'), known: text(card.birthPlace) },
+    { at: at('email_address', 'email'), known: text(profile.email) },
+    { at: at('phone_number', 'cell_number'), known: text(profile.phone) },
+    { at: at('address.data.address'), known: text(profile.address) },
+  ];
 }
 
-export function applicantData(profile: ProfileRecord, entered?: unknown): Record<string, unknown> {
-  const { card } = profile;
-  return overlay(entered, {
-    data: {
-      completename: { data: { name: card.givenName, surname: card.familyName } },
-      fiscal_code: { data: { fiscal_code: card.fiscalCode } },
-      Born: { data: { natoAIl: card.birthDate ?? '', place_of_birth: card.birthPlace ?? '' } },
-      email_address: profile.email ?? '',
-      cell_number: profile.phone ?? '',
-      address: { data: { address: profile.address ?? '' } },
-    },
-  });
+export function applicantData(applicant: FormComponent, profile: ProfileRecord, entered?: unknown): Record<string, unknown> {
+  return prefilledValue(applicant, entered, whatIsKnown(profile));
 }

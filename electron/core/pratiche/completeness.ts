@@ -40,7 +40,7 @@ export function stepErrors(step: WizardStep, c: StepContext): FieldError[] {
 
 export function completeness(steps: WizardStep[], c: StepContext): Completeness {
   const missing = steps.flatMap((step) =>
-    stepErrors(step, c).map((e) => ({ stepId: step.id, stepTitle: step.title, path: e.path || null, message: e.message })),
+    stepErrors(step, c).map((e) => ({ stepId: step.id, stepTitle: step.title, path: e.path || null, message: e.label ? `${e.label}: ${e.message}` : e.message })),
   );
   return { complete: missing.length === 0, missing };
 }

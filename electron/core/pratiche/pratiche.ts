@@ -12,7 +12,7 @@ import { DomainError } from '../errors';
 import type { Clock } from '../ports/clock';
 import type { AllegatiRepo } from '../store/allegati-repo';
 import type { PraticaRecord, PraticheRepo } from '../store/pratiche-repo';
-import { APPLICANT_KEY, applicantData } from './applicant';
+import { APPLICANT_KEY, applicantComponent, applicantData } from './applicant';
 import type { Citizen } from './citizen';
 import type { Cittadini } from './cittadini';
 import { completeness, stepErrors, type StepContext } from './completeness';
@@ -93,8 +93,8 @@ export function createPratiche(deps: PraticheDeps) {
 
   /** Form data with the Richiedente block rebuilt from card and profile, when the forms have one. */
   function withApplicant(citizen: Citizen, steps: WizardStep[], data: Record<string, unknown>): Record<string, unknown> {
-    const hasApplicant = steps.some((s) => dataKeysOf(s.components).has(APPLICANT_KEY));
-    return hasApplicant ? { ...data, [APPLICANT_KEY]: applicantData(deps.cittadini.profile(citizen), data[APPLICANT_KEY]) } : data;
+    const applicant = steps.map((s) => applicantComponent(s.components)).find((c) => c !== undefined);
+    return applicant ? { ...data, [APPLICANT_KEY]: applicantData(applicant, deps.cittadini.profile(citizen), data[APPLICANT_KEY]) } : data;
   }
 
   function move(citizen: Citizen, id: string, to: (index: number, steps: WizardStep[]) => number, check: boolean) {

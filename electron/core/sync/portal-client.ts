@@ -173,6 +173,22 @@ export function createPortalClient(options: PortalClientOptions) {
     async listUserGroups() {
       return call('elenco uffici', { method: 'GET', url: `${api}/user-groups` }, userGroupsSchema, { auth: false });
     },
+    /**
+     * A portal form's FormioHelper.authenticatedCall (assets/js/utils/FormIoHelper.js): GET
+     * `<api>/<segments>?<query>`, the body as parsed JSON. The caller has checked every part
+     * (catalogue/form-helper/allowlist.ts). Those GETs are public (the `api` firewall of
+     * config/packages/security.yaml authenticates only writes), so no token is sent; one attempt,
+     * ended by `signal`: a citizen is waiting, and the caller falls back to its kept copy.
+     */
+    async formHelperGet(segments: readonly string[], query: readonly (readonly [string, string])[], signal: AbortSignal): Promise<unknown> {
+      const url = `${api}/${segments.map(encodeURIComponent).join('/')}`;
+      return call(
+        'dati del modulo',
+        { method: 'GET', url, params: new URLSearchParams(query.map(([k, v]): [string, string] => [k, v])), signal, maxContentLength: 8 * 1024 * 1024, responseType: 'json' },
+        null,
+        { auth: false, retryTransient: false },
+      );
+    },
     /** A form from the form server (FormServerApiAdapterService::getForm): `<base>/form/<id>`, `base` from the step's `parameters.url`. */
     async getForm(formId: string, base?: string): Promise<unknown> {
       const server = options.formServerUrl ?? base;

@@ -10,6 +10,7 @@ import { cardCalls, cardEvents } from './card';
 import { documentsCalls } from './documents';
 import { deskCalls } from './desk';
 import { firmaCalls } from './firma';
+import { moduliCalls } from './moduli';
 
 export const calls = {
   ...appCalls,
@@ -20,6 +21,7 @@ export const calls = {
   ...documentsCalls,
   ...deskCalls,
   ...firmaCalls,
+  ...moduliCalls,
 } as const;
 
 export const events = {

@@ -16,7 +16,8 @@ const base64 = z.string().max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4).regex(/^[
 
 export const gruppoSchema = z.enum(['bozza', 'inviate', 'in-elaborazione', 'accettate', 'rifiutate', 'da-integrare', 'ritirate']);
 
-export const fieldErrorSchema = z.object({ path: z.string(), rule: z.string(), message: z.string() });
+/** A field's problem: `label` is the field's own label, for a message that names it ("Luogo di nascita: Campo obbligatorio."). */
+export const fieldErrorSchema = z.object({ path: z.string(), rule: z.string(), label: z.string().max(300).optional(), message: z.string() });
 
 export const allegatoSchema = z.object({
   id: z.string(),

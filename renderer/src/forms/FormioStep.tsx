@@ -5,16 +5,22 @@ import { messageOf } from '../platform/call';
 import { Busy } from '../components/Busy';
 import { ErrorAlert } from '../components/ErrorAlert';
 import type { RenderedForm } from './formio-renderer';
+import { portalHelper } from './portal-helper';
+
+/** What the wizard may ask of the drawn form: mark its errors, bring a field into view. */
+export type FormHandle = Pick<RenderedForm, 'showErrors' | 'focus'>;
 
 /**
  * One Form.io step of the wizard, drawn by Form.io's renderer into a node React does
  * not touch. For "wizard" forms the step shows only its own top-level panel.
  */
-export function FormioStep({ form, panelKey, data, onChange }: {
+export function FormioStep({ form, tenant, panelKey, data, onChange, handle }: {
   form: FormView;
+  tenant: string;
   panelKey: string | null;
   data: Record<string, unknown>;
   onChange(data: Record<string, unknown>): void;
+  handle?: { current: FormHandle | null };
 }) {
   const { t, i18n } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
@@ -32,17 +38,20 @@ export function FormioStep({ form, panelKey, data, onChange }: {
         host.current ? renderForm(host.current, components, data, {
               language: i18n.language,
               labels: { edit: t('wizard.modifica-riga'), remove: t('wizard.rimuovi-riga') },
+              helper: portalHelper(tenant),
               onChange: (d) => change.current(d),
             }) : null,
       )
       .then((r) => {
         if (!live) return r?.destroy();
         rendered = r;
+        if (handle && r) handle.current = r;
         setReady(true);
       })
       .catch((e: unknown) => live && setError(messageOf(e)));
     return () => {
       live = false;
+      if (handle && handle.current === rendered) handle.current = null;
       rendered?.destroy();
     };
     // The form is drawn once per step; later data changes come from the form itself.

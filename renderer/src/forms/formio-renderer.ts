@@ -9,6 +9,11 @@ import '@formio/js/dist/formio.form.min.css';
 import 'flatpickr/dist/flatpickr.min.css';
 import moment from 'moment-timezone/moment-timezone';
 import zones from 'moment-timezone/data/packed/latest.json';
+import { registerEvaluator } from '@formio/core';
+import lodashSource from 'lodash/lodash.min.js?raw';
+import momentSource from 'moment/min/moment.min.js?raw';
+import { FormLogicSandbox, loadInterpreter, type FormLogicHost } from '../../../electron/shared/form-logic/sandbox';
+import { SandboxEvaluator } from '../../../electron/shared/form-logic/evaluator';
 
 /*
  * Form.io's date fields fetch their calendar (flatpickr) and its translations from a
@@ -25,9 +30,37 @@ const ZONES = ['Europe/Rome|', 'Etc/UTC|'];
 moment.tz.load({ ...zones, zones: zones.zones.filter((z) => ZONES.some((name) => z.startsWith(name))), links: [] });
 Object.assign(moment, { zonesLoaded: true });
 
+/*
+ * No code of a form runs with the page's powers: Form.io (the renderer, and @formio/core's
+ * validation inside it) evaluates every script and template in the sandbox, the same one core
+ * uses. The page's CSP has no 'unsafe-eval', so a path we missed fails instead of running.
+ */
+let sandbox: Promise<FormLogicSandbox> | undefined;
+function formLogic(): Promise<FormLogicSandbox> {
+  sandbox ??= loadInterpreter().then((module) => {
+    const s = new FormLogicSandbox(module, { lodash: lodashSource, moment: momentSource });
+    const evaluator = new SandboxEvaluator(s, (what, error) => console.warn(`logica del modulo (${what}) non eseguita:`, String(error)));
+    registerEvaluator(evaluator);
+    Formio.use({ evaluator });
+    return s;
+  });
+  return sandbox;
+}
+
 export interface RenderedForm {
   readonly data: Record<string, unknown>;
+  /** Marks every field that breaks the form's rules, as Form.io shows them, and scrolls to the first. */
+  showErrors(): void;
+  /** Brings the field at a Form.io data path into view and gives it the focus. */
+  focus(path: string): void;
   destroy(): void;
+}
+
+interface FormioComponent {
+  path?: string;
+  key?: string;
+  element?: HTMLElement;
+  focus?(): void;
 }
 
 interface Webform {
@@ -36,7 +69,27 @@ interface Webform {
   /** Resolves once every component has its data (a select its options). */
   readonly dataReady: Promise<unknown>;
   on(event: string, listener: (...args: unknown[]) => void): void;
+  setPristine(pristine: boolean): void;
+  checkValidity(data: unknown, dirty: boolean, row: unknown): boolean;
+  everyComponent(fn: (component: FormioComponent) => boolean | void): void;
   destroy(deleteFromGlobal?: boolean): void;
+}
+
+/** The component at a data path; core's paths and Form.io's agree but for nested forms' `.data.` in some versions. */
+function componentAt(form: Webform, path: string): FormioComponent | null {
+  let found: FormioComponent | null = null;
+  const bare = path.replace(/\.data\./g, '.');
+  form.everyComponent((c) => {
+    if (c.path === path || (c.path && c.path.replace(/\.data\./g, '.') === bare)) {
+      found = c;
+      return false;
+    }
+  });
+  return found;
+}
+
+function bringIntoView(element: Element | null | undefined): void {
+  element?.scrollIntoView({ block: 'center', behavior: 'auto' });
 }
 
 /**
@@ -78,8 +131,9 @@ export async function renderForm(
   element: HTMLElement,
   components: Record<string, unknown>[],
   data: Record<string, unknown>,
-  options: { language: string; labels: { edit: string; remove: string }; onChange(data: Record<string, unknown>): void },
+  options: { language: string; labels: { edit: string; remove: string }; helper?: FormLogicHost; onChange(data: Record<string, unknown>): void },
 ): Promise<RenderedForm> {
+  (await formLogic()).setHost(options.helper ?? {});
   const observer = labelIconButtons(element, options.labels);
   const form = (await Formio.createForm(element, { display: 'form', components: withNativeSelects(components) }, {
     language: options.language,
@@ -95,6 +149,16 @@ export async function renderForm(
   return {
     get data() {
       return form.submission.data;
+    },
+    showErrors() {
+      form.setPristine(false);
+      form.checkValidity(form.submission.data, true, form.submission.data);
+      bringIntoView(element.querySelector('.has-error, .formio-error-wrapper, .is-invalid'));
+    },
+    focus(path) {
+      const component = componentAt(form, path);
+      bringIntoView(component?.element);
+      component?.focus?.();
     },
     destroy: () => {
       observer.disconnect();

@@ -99,6 +99,9 @@ describe('browser host', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(page.headers.get('content-security-policy')).toContain("object-src 'none'");
+    // Forms' logic runs in the WebAssembly sandbox: the page itself may never evaluate strings as code.
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(page.headers.get('content-security-policy')).not.toContain("'unsafe-eval'");
     const escape = await fetch(`${t.host.origin}/..%2f..%2fpackage.json`);
     expect([403, 404]).toContain(escape.status);
   });

@@ -48,7 +48,7 @@ describe('pratica wizard through the contract, on a real database file', () => {
   it('validates the Richiedente form with the profile: a missing email keeps the citizen on the step', async () => {
     const r = await h.ok('pratiche.next', { id });
     expect(r.moved).toBe(false);
-    expect(r.errors).toEqual([{ path: 'applicant.data.email_address', rule: 'required', message: 'Campo obbligatorio.' }]);
+    expect(r.errors).toEqual([{ path: 'applicant.data.email_address', rule: 'required', label: 'Email', message: 'Campo obbligatorio.' }]);
     await h.ok('pratiche.updateProfile', { email: 'anna@example.it', phone: '+39 333 1234567', address: 'Via Roma 1, Alfa' });
     expect((await h.ok('pratiche.next', { id })).pratica.currentStepId).toBe('modulo:mensa-alunno');
   });

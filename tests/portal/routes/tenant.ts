@@ -5,13 +5,22 @@
  *   description, parent_id), ordered by name: the areas ("Aree tematiche");
  * - `GET /{tenant}/api/recipients` (RecipientsAPIController; Entity/Recipient: id, name, slug,
  *   description): "Io sono...";
- * - `GET /{tenant}/api/user-groups` (UserGroupsAPIController; Entity/UserGroup: id, name, topic_id,
- *   short_description, main_function, more_info, ...): the offices;
- * - `GET /{tenant}/api/tenants/info` (TenantAPIController, Dto/Tenant.php).
+ * - `GET /{tenant}/api/user-groups` (UserGroupsAPIController::getUserGroupsAction,
+ *   Repository/UserGroupRepository::findByCriteria; Entity/UserGroup: id, name, short_description,
+ *   main_function, more_info, core_contact_point, created_at, updated_at, topic_id, manager_id,
+ *   users_count, services_count, core_location_id, calendar_id), ordered by name: the offices, from
+ *   back-office.ts. `has_calendar` read as a boolean (`getBoolean`: "true", "1", "on", "yes"): true
+ *   keeps the offices with a calendar, anything else those without; `service_id` keeps the offices
+ *   handling that service, and one that is not a uuid answers 200 with the JSON string
+ *   "Parameter service_id is not a valid uuid" (`$this->view(...)` without a status);
+ * - `GET /{tenant}/api/tenants/info` (TenantAPIController, Dto/Tenant.php); its
+ *   `backoffice_enabled_integrations` names the calendars back office when there are calendars.
  */
+import { CALENDARS_BACKOFFICE_PATH } from '../back-office';
 import type { RouteModule } from '../router';
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const tenantRoutes: RouteModule = (ctx) => {
   const t = () => ctx.catalogue.tenant;
@@ -33,21 +42,33 @@ export const tenantRoutes: RouteModule = (ctx) => {
       method: 'GET',
       path: '/{tenant}/api/user-groups',
       access: 'public',
-      handle: () => ({
-        status: 200,
-        json: byName(t().offices).map((o) => ({
-          id: o.id,
-          name: o.name,
-          topic_id: null,
-          short_description: str(o.hours),
-          main_function: null,
-          more_info: str(o.address),
-          manager_id: null,
-          users_count: 0,
-          services_count: 0,
-          core_location_id: null,
-        })),
-      }),
+      handle: (req) => {
+        const hasCalendar = req.query.has('has_calendar') ? ['1', 'true', 'on', 'yes'].includes((req.query.get('has_calendar') ?? '').toLowerCase()) : null;
+        const serviceId = req.query.get('service_id');
+        if (serviceId && !UUID.test(serviceId)) return { status: 200, json: 'Parameter service_id is not a valid uuid' };
+        const groups = byName(ctx.backOffice.userGroups)
+          .filter((g) => hasCalendar === null || (g.calendarId !== null) === hasCalendar)
+          .filter((g) => !serviceId || ctx.backOffice.servicesOfGroup(g.id).includes(serviceId));
+        return {
+          status: 200,
+          json: groups.map((g) => ({
+            id: g.id,
+            name: g.name,
+            short_description: g.shortDescription,
+            main_function: null,
+            more_info: g.moreInfo,
+            core_contact_point: null,
+            created_at: g.createdAt,
+            updated_at: g.updatedAt,
+            topic_id: null,
+            manager_id: null,
+            users_count: 0,
+            services_count: ctx.backOffice.servicesOfGroup(g.id).length,
+            core_location_id: null,
+            calendar_id: g.calendarId,
+          })),
+        };
+      },
     },
     {
       method: 'GET',
@@ -64,7 +85,7 @@ export const tenantRoutes: RouteModule = (ctx) => {
           meta: null,
           io_enabled: false,
           gateways: [],
-          backoffice_enabled_integrations: [],
+          backoffice_enabled_integrations: ctx.backOffice.calendarsEnabled ? [CALENDARS_BACKOFFICE_PATH] : [],
           linkable_application_meetings: false,
           satisfy_entrypoint_id: null,
         },

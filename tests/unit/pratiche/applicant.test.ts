@@ -1,7 +1,21 @@
-/** The Richiedente block: what the card and profile know always wins; what they do not know stays as entered. */
+/**
+ * The Richiedente block, in the demo catalogue's Anagrafica (resolved as the catalogue import does):
+ * what the card and profile know always wins, in the field's own format; what they do not know
+ * stays as entered; nothing the form does not declare is written.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applicantData } from '../../../electron/core/pratiche/applicant';
+import type { FormDocument } from '../../../electron/core/catalogue/forms/form-json';
+import { resolveForm } from '../../../electron/core/catalogue/forms/resolve';
+import { applicantComponent, applicantData } from '../../../electron/core/pratiche/applicant';
+import { midnightIso } from '../../../electron/core/pratiche/prefill/zoned-midnight';
 import type { ProfileRecord } from '../../../electron/core/store/cittadini-repo';
+
+const FORMS = join(__dirname, '../../../electron/core/catalogue/demo/comune-di-prova/forms');
+const byId = new Map(readdirSync(FORMS).map((f) => JSON.parse(readFileSync(join(FORMS, f), 'utf8')) as FormDocument).map((f) => [f._id, f]));
+const root: FormDocument = { _id: 'prova', title: 'Prova', name: 'prova', display: 'form', components: [{ type: 'form', key: 'applicant', input: true, form: 'anagrafica' }] };
+const applicant = applicantComponent(resolveForm(root, (id) => byId.get(id)).form.components)!;
 
 const profile: ProfileRecord = {
   card: { fiscalCode: 'RSSMRA80A01H501U', givenName: 'Mario', familyName: 'Rossi', birthDate: '1980-01-01', birthPlace: null },
@@ -12,7 +26,11 @@ const profile: ProfileRecord = {
 };
 
 describe('applicantData', () => {
-  it('overrides what the renderer sends for card data, keeps fields the card does not know', () => {
+  it('finds the applicant\'s nested form in a step', () => {
+    expect(applicant).toMatchObject({ type: 'form', key: 'applicant', form: 'anagrafica' });
+  });
+
+  it('overrides what the renderer sends for card data, keeps fields the card does not know, drops keys the form lacks', () => {
     const entered = {
       data: {
         completename: { data: { name: 'Altro', surname: 'Nome' } },
@@ -20,22 +38,32 @@ describe('applicantData', () => {
         Born: { data: { place_of_birth: 'Roma' } },
         cell_number: '+39 333 1234567',
         address: { data: { house_number: '12', postal_code: '00100' } },
+        phone_number: 'non in questo modulo',
       },
     };
-    expect(applicantData(profile, entered)).toEqual({
+    expect(applicantData(applicant, profile, entered)).toEqual({
       data: {
         completename: { data: { name: 'Mario', surname: 'Rossi' } },
         fiscal_code: { data: { fiscal_code: 'RSSMRA80A01H501U' } },
         gender: 'maschio',
-        Born: { data: { natoAIl: '1980-01-01', place_of_birth: 'Roma' } },
+        // The demo's Nascita has a `datetime` field: ISO 8601 with the kiosk's offset, as Form.io stores it.
+        Born: { data: { natoAIl: midnightIso({ year: 1980, month: 1, day: 1 }, null), place_of_birth: 'Roma' } },
         email_address: 'mario@example.it',
         cell_number: '+39 333 1234567',
-        address: { data: { address: '', house_number: '12', postal_code: '00100' } },
+        address: { data: { house_number: '12', postal_code: '00100' } },
       },
     });
   });
 
-  it('builds the block from card and profile alone when nothing was entered', () => {
-    expect(applicantData(profile, 'non un oggetto')).toMatchObject({ data: { fiscal_code: { data: { fiscal_code: 'RSSMRA80A01H501U' } }, cell_number: '' } });
+  it('builds the block from card and profile alone when nothing was entered; the phone under the key this form has', () => {
+    expect(applicantData(applicant, profile, 'non un oggetto')).toEqual({
+      data: {
+        completename: { data: { name: 'Mario', surname: 'Rossi' } },
+        fiscal_code: { data: { fiscal_code: 'RSSMRA80A01H501U' } },
+        Born: { data: { natoAIl: midnightIso({ year: 1980, month: 1, day: 1 }, null) } },
+        email_address: 'mario@example.it',
+      },
+    });
+    expect(applicantData(applicant, { ...profile, phone: '333 1234567' }).data).toMatchObject({ cell_number: '333 1234567' });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Turns a stored form into the one a kiosk uses offline: every nested form
- * (`{"type":"form","form":"<id>"}`) is inlined, recursively; custom JavaScript is removed;
- * unknown component types are listed and left out. File components (`file`, `sdcfile`) are left
+ * (`{"type":"form","form":"<id>"}`) is inlined, recursively; the form's own logic
+ * (scripts, templates) is kept as the portal wrote it, to run in the sandbox (shared/form-logic); unknown component types are listed and left out. File components (`file`, `sdcfile`) are left
  * out too, not as unsupported: they are the service's attachment slots, which the app fills in its
  * own step (forms/file-components.ts). Cycles, too deep nesting and forms that grow too large once
  * inlined are refused with a clear error.
@@ -9,7 +9,6 @@
 import { childLists, FORM_LIMITS, FormError, type FormComponent, type FormDocument } from './form-json';
 import { SUPPORTED_TYPES } from './component-types';
 import { FILE_COMPONENT_TYPES } from './file-components';
-import { stripScripts } from './no-script';
 
 export const MAX_NESTED_FORMS_DEPTH = 5;
 
@@ -23,8 +22,6 @@ export interface ResolvedForm {
   unsupported: UnsupportedComponent[];
   /** Every form inlined into this one (to know what to refresh when one changes). */
   nestedFormIds: string[];
-  /** Script properties removed, as `path:property`. */
-  strippedScripts: string[];
 }
 
 export type FormLoader = (id: string) => FormDocument | undefined;
@@ -34,7 +31,6 @@ interface Walk {
   stack: string[];
   unsupported: UnsupportedComponent[];
   nested: Set<string>;
-  stripped: string[];
   count: number;
 }
 
@@ -63,13 +59,11 @@ function resolveChildren(c: FormComponent, walk: Walk, path: string): FormCompon
   return copy as FormComponent;
 }
 
-function resolveComponent(original: FormComponent, walk: Walk, prefix: string): FormComponent | null {
+function resolveComponent(component: FormComponent, walk: Walk, prefix: string): FormComponent | null {
   if (++walk.count > FORM_LIMITS.maxComponents) {
     throw new FormError('modulo-troppo-grande', 'Il modulo, con i moduli che contiene, ha troppi campi.');
   }
-  const path = original.key ? (prefix ? `${prefix}.${original.key}` : original.key) : prefix;
-  const { component, stripped } = stripScripts(original);
-  for (const s of stripped) walk.stripped.push(`${path}:${s}`);
+  const path = component.key ? (prefix ? `${prefix}.${component.key}` : component.key) : prefix;
   if (FILE_COMPONENT_TYPES.has(component.type)) return null;
   if (!SUPPORTED_TYPES.has(component.type)) {
     walk.unsupported.push({ path, type: component.type.slice(0, 60) });
@@ -97,12 +91,11 @@ function resolveComponent(original: FormComponent, walk: Walk, prefix: string): 
 }
 
 export function resolveForm(root: FormDocument, load: FormLoader): ResolvedForm {
-  const walk: Walk = { load, stack: [root._id], unsupported: [], nested: new Set(), stripped: [], count: 0 };
+  const walk: Walk = { load, stack: [root._id], unsupported: [], nested: new Set(), count: 0 };
   const components = resolveList(root.components, walk, '');
   return {
     form: { ...root, components },
     unsupported: walk.unsupported,
     nestedFormIds: [...walk.nested],
-    strippedScripts: walk.stripped,
   };
 }

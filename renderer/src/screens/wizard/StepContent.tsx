@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { PraticaView } from '../../../../electron/shared/contract/pratiche';
 import type { FormView } from '../../../../electron/shared/contract/catalogue';
-import { FormioStep } from '../../forms/FormioStep';
+import { FormioStep, type FormHandle } from '../../forms/FormioStep';
+import { useApp } from '../../platform/app-context';
 import { Busy } from '../../components/Busy';
 import { Paragraphs } from '../../components/Paragraphs';
 import { Checkbox } from './Checkbox';
@@ -11,10 +12,11 @@ import { AllegatiStep } from './AllegatiStep';
 type Step = PraticaView['steps'][number];
 
 /** The body of the current step, by kind. */
-export function StepContent({ pratica, step, form, busy, onData, onChanged, onAcceptInstructions, onAcknowledgePayment }: {
+export function StepContent({ pratica, step, form, formHandle, busy, onData, onChanged, onAcceptInstructions, onAcknowledgePayment }: {
   pratica: PraticaView;
   step: Step;
   form: FormView | null;
+  formHandle: { current: FormHandle | null };
   busy: boolean;
   onData(data: Record<string, unknown>): void;
   onChanged(p: PraticaView): void;
@@ -22,6 +24,7 @@ export function StepContent({ pratica, step, form, busy, onData, onChanged, onAc
   onAcknowledgePayment(acknowledged: boolean): void;
 }) {
   const { t } = useTranslation();
+  const { tenant } = useApp();
   switch (step.kind) {
     case 'istruzioni':
       return (
@@ -33,7 +36,7 @@ export function StepContent({ pratica, step, form, busy, onData, onChanged, onAc
     case 'richiedente':
       return <Richiedente richiedente={pratica.richiedente} />;
     case 'modulo':
-      return form ? <FormioStep key={step.id} form={form} panelKey={step.panelKey} data={pratica.data} onChange={onData} /> : <Busy label={t('wizard.caricamento-modulo')} />;
+      return form ? <FormioStep key={step.id} form={form} tenant={tenant} panelKey={step.panelKey} data={pratica.data} onChange={onData} handle={formHandle} /> : <Busy label={t('wizard.caricamento-modulo')} />;
     case 'allegati':
       return <AllegatiStep pratica={pratica} onChanged={onChanged} />;
     case 'pagamento':

@@ -15,8 +15,9 @@ import { Paragraphs } from '../../components/Paragraphs';
 import { StepList } from './StepList';
 import { StepContent } from './StepContent';
 import { NoteField } from './NoteField';
+import type { FormHandle } from '../../forms/FormioStep';
 
-type FieldError = { path: string; message: string };
+type FieldError = { path: string; label?: string; message: string };
 
 /** The wizard of a pratica: steps, guide, notes, Indietro / Ricomincia / Avanti, and the way to sending it. */
 export function Wizard({ praticaId, go }: { praticaId: string; go: Go }) {
@@ -28,6 +29,8 @@ export function Wizard({ praticaId, go }: { praticaId: string; go: Go }) {
   const [forms, setForms] = useState<Record<string, FormView>>({});
   const [confirm, setConfirm] = useState<'ricomincia' | 'invia' | null>(null);
   const values = useRef<Record<string, unknown> | null>(null);
+  const formHandle = useRef<FormHandle | null>(null);
+  const summary = useRef<HTMLDivElement>(null);
   const autosave = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const action = useAction();
   useEffect(() => () => clearTimeout(autosave.current), []);
@@ -72,6 +75,11 @@ export function Wizard({ praticaId, go }: { praticaId: string; go: Go }) {
     if (!result) return;
     setFieldErrors(result.errors);
     setPratica(result.pratica);
+    if (result.errors.length > 0) {
+      // The fields themselves are marked too (Form.io runs the same rules), and the summary gets the focus.
+      formHandle.current?.showErrors();
+      summary.current?.focus();
+    }
   };
   const update = async (call: () => Promise<PraticaView>) => {
     const p = await action.run(call);
@@ -92,15 +100,26 @@ export function Wizard({ praticaId, go }: { praticaId: string; go: Go }) {
         <p className="mb-1">{pratica.service.name}</p>
         <ScreenTitle testId="titolo-passo">{t('wizard.passo', { n: index + 1, totale: pratica.steps.length, titolo: step.title })}</ScreenTitle>
         {fieldErrors.length > 0 && (
-          <div className="alert alert-danger" role="alert" data-testid="errori-passo">
+          <div className="alert alert-danger" role="alert" data-testid="errori-passo" ref={summary} tabIndex={-1}>
             <p className="fw-semibold">{t('wizard.errori')}</p>
-            <ul className="mb-0">{fieldErrors.map((e, i) => <li key={i}><span className="fw-semibold">{e.path}</span>: {e.message}</li>)}</ul>
+            <ul className="mb-0">
+              {fieldErrors.map((e, i) => (
+                <li key={i}>
+                  {e.path && step.kind === 'modulo' ? (
+                    <button type="button" className="btn btn-link p-0 text-start align-baseline" data-testid="errore-campo" onClick={() => formHandle.current?.focus(e.path)}>
+                      {e.label ? <><span className="fw-semibold">{e.label}</span>: {e.message}</> : e.message}
+                    </button>
+                  ) : e.label ? <><span className="fw-semibold">{e.label}</span>: {e.message}</> : e.message}
+                </li>
+              ))}
+            </ul>
           </div>
         )}
         <StepContent
           pratica={pratica}
           step={step}
           form={step.formId ? forms[step.formId] ?? null : null}
+          formHandle={formHandle}
           busy={action.busy}
           onData={onData}
           onChanged={setPratica}

@@ -1,0 +1,37 @@
+/**
+ * The value of one block of a form (a nested form such as the applicant's) rebuilt from what is
+ * known: only the fields the form declares are kept, what the citizen entered in them stays,
+ * and each known value is written, in the field's own format, at the first of its candidate
+ * paths the form has (`phone_number` or `cell_number`). A known empty value writes nothing, so
+ * it does not erase what the citizen entered.
+ */
+import type { FormComponent } from '../../catalogue/forms/form-json';
+import { declaredFields } from './data-fields';
+import { isRecord, setValueAt, valueAt } from './data-path';
+import { fieldValue, type Known } from './field-value';
+
+export interface Prefill {
+  /** Form.io data paths from the top of the form's data (`applicant.data.Born.data.natoAIl`), the preferred first. */
+  at: readonly string[];
+  known: Known;
+}
+
+export function prefilledValue(block: FormComponent, entered: unknown, prefills: readonly Prefill[]): Record<string, unknown> {
+  const key = block.key ?? '';
+  const fields = declaredFields([block]);
+  const before = { [key]: entered };
+  const after: Record<string, unknown> = {};
+  for (const path of fields.keys()) {
+    const value = valueAt(before, path);
+    if (value !== undefined) setValueAt(after, path, value);
+  }
+  for (const { at, known } of prefills) {
+    const path = at.find((p) => fields.has(p));
+    if (path === undefined) continue;
+    const value = fieldValue(fields.get(path)!, known);
+    if (value !== null && value !== undefined) setValueAt(after, path, value);
+  }
+  const value = after[key];
+  if (isRecord(value)) return value;
+  return block.type === 'form' ? { data: {} } : {};
+}

@@ -1,0 +1,71 @@
+/**
+ * The code that runs first in every form-logic context, after the libraries the portal's
+ * scripts use (`_`, `moment`): how a call and a template are run inside, and the two
+ * capabilities the outside lends (`FormioHelper.authenticatedCall`, `instance.setItems`).
+ * Values go in and out as JSON strings only.
+ */
+export const PRELUDE = String.raw`
+/* QuickJS has no Intl: real forms format dates with toLocaleDateString('it-IT', …), so Italian is given here. */
+function italianDates(proto) {
+  var DAYS = ['domenica', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato'];
+  var MONTHS = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'];
+  var two = function (n) { return (n < 10 ? '0' : '') + n; };
+  var date = function (d, o) {
+    o = o || {};
+    if (!o.weekday && !o.month && !o.day && !o.year) return d.getDate() + '/' + (d.getMonth() + 1) + '/' + d.getFullYear();
+    var parts = [];
+    if (o.weekday) parts.push(o.weekday === 'long' ? DAYS[d.getDay()] : DAYS[d.getDay()].slice(0, 3));
+    if (o.day) parts.push(o.day === '2-digit' ? two(d.getDate()) : String(d.getDate()));
+    if (o.month) parts.push(o.month === 'long' ? MONTHS[d.getMonth()] : o.month === 'short' ? MONTHS[d.getMonth()].slice(0, 3) : two(d.getMonth() + 1));
+    if (o.year) parts.push(String(d.getFullYear()));
+    return parts.join(o.month === 'long' || o.month === 'short' || o.weekday ? ' ' : '/');
+  };
+  var time = function (d) { return two(d.getHours()) + ':' + two(d.getMinutes()) + ':' + two(d.getSeconds()); };
+  proto.toLocaleDateString = function (_locale, o) { return date(this, o); };
+  proto.toLocaleTimeString = function () { return time(this); };
+  proto.toLocaleString = function (_locale, o) { return o ? date(this, o) : date(this) + ', ' + time(this); };
+}
+(function () {
+  var g = globalThis;
+  var hostCall = g.__hostCall, hostSetItems = g.__hostSetItems;
+  delete g.__hostCall; delete g.__hostSetItems;
+  g.window = g;
+  g.FormioHelper = {
+    authenticatedCall: function (path) { return hostCall(String(path)).then(function (text) { return JSON.parse(text); }); }
+  };
+  italianDates(g.Date.prototype);
+  var LIBS = { _: g._, lodash: g._, moment: g.moment };
+  var SETTINGS = { interpolate: /{{([\s\S]+?)}}/g, evaluate: /\{%([\s\S]+?)%\}/g, escape: /\{\{\{([\s\S]+?)\}\}\}/g };
+  var templates = Object.create(null);
+  var templateCount = 0;
+
+  function withInstance(args, capability) {
+    var instance = args.instance || args.self;
+    if (instance && capability >= 0) {
+      instance.setItems = function (items) { hostSetItems(capability, JSON.stringify(items === undefined ? null : items)); };
+    }
+    if (instance) { args.instance = instance; args.self = instance; }
+    return args;
+  }
+
+  g.__call = function (source, namesJson, json, capability) {
+    var names = JSON.parse(namesJson);
+    var args = withInstance(JSON.parse(json), capability);
+    var fn = Function.apply(null, names.concat([source]));
+    var out = fn.apply(null, names.map(function (n) { return n in LIBS && args[n] === undefined ? LIBS[n] : args[n]; }));
+    return JSON.stringify(out === undefined ? null : out);
+  };
+
+  g.__template = function (template, json) {
+    var data = JSON.parse(json);
+    var compiled = templates[template];
+    if (!compiled) {
+      // A form has a handful of templates; a bound keeps a hostile one from filling memory with variants.
+      if (templateCount > 500) { templates = Object.create(null); templateCount = 0; }
+      compiled = templates[template] = g._.template(template.replace(/ctx\./g, ''), SETTINGS);
+      templateCount++;
+    }
+    return String(compiled(data));
+  };
+})();
+`;

@@ -1,0 +1,89 @@
+/**
+ * The sandbox itself: portal code gets data and the libraries real forms use, and nothing
+ * of its host; it cannot loop or hoard memory forever, and the next call still works.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FormLogicSandbox, loadInterpreter } from '../../../electron/shared/form-logic/sandbox';
+import { SandboxEvaluator } from '../../../electron/shared/form-logic/evaluator';
+
+const libraries = {
+  lodash: readFileSync(require.resolve('lodash/lodash.min.js'), 'utf8'),
+  moment: readFileSync(require.resolve('moment/min/moment.min.js'), 'utf8'),
+};
+const sandbox = new FormLogicSandbox(await loadInterpreter(), libraries);
+const reported: string[] = [];
+const evaluator = new SandboxEvaluator(sandbox, (what, error) => reported.push(`${what}: ${String(error)}`));
+afterAll(() => sandbox.dispose());
+
+const g = globalThis as Record<string, unknown>;
+
+describe('the form-logic sandbox', () => {
+  it('runs a form\'s script with its data, lodash and moment', () => {
+    expect(evaluator.evaluate('value = _.get(data, "a.b").toUpperCase() + moment("01/02/2020", "DD/MM/YYYY").format("YYYY-MM-DD")', { data: { a: { b: 'x' } } }, 'value')).toBe('X2020-02-01');
+  });
+
+  it('renders Form.io string templates inside, and leaves plain text alone', () => {
+    expect(evaluator.interpolate('<span>{{ item.name }}</span>{% if (item.n > 1) { %}!{% } %}', { item: { name: 'Ufficio', n: 2 } })).toBe('<span>Ufficio</span>!');
+    expect(evaluator.interpolate('Nome e cognome', {})).toBe('Nome e cognome');
+  });
+
+  it('sees no host: no page, bridge, storage, timers, network, Node', () => {
+    const probe = `value = [typeof document, typeof sessionStorage, typeof localStorage, typeof fetch, typeof WebSocket, typeof XMLHttpRequest,
+      typeof setTimeout, typeof require, typeof process, typeof importScripts, typeof (window.sportello)].join(',')`;
+    expect(evaluator.evaluate(probe, { data: {} }, 'value')).toBe(Array(10).fill('undefined').concat('undefined').join(','));
+    expect(evaluator.interpolate("{{ constructor.constructor('return this')().process ? 'host' : 'sandbox' }}", {})).toBe('sandbox');
+    evaluator.evaluate('globalThis.__ostile = 1; this.__ostile = 1', { data: {} });
+    expect(g.__ostile).toBeUndefined();
+  });
+
+  it('passes no live object: an instance arrives as a few plain facts, a DOM-like object not at all', () => {
+    const live = { key: 'k', parent: { manualMode: true, root: { secret: () => 'x' } }, secret: () => 'x' };
+    expect(evaluator.evaluate("show = _.get(instance, 'parent.manualMode', false) && typeof instance.secret", { instance: live }, 'show')).toBe('undefined');
+  });
+
+  it('stops an endless loop at the deadline, and the next call works', () => {
+    const started = Date.now();
+    expect(evaluator.evaluate('while (true) {}', { data: {} }, 'value')).toBeNull();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(reported.at(-1)).toMatch(/interrupted/);
+    expect(evaluator.evaluate('value = 1 + 1', { data: {} }, 'value')).toBe(2);
+  });
+
+  it('stops a script that hoards memory by its memory ceiling, within a second or two, and the next call works', () => {
+    const started = Date.now();
+    // Time goes inside one big allocation, where the deadline is rarely checked: only the memory ceiling stops it.
+    expect(evaluator.evaluate("let a = []; for (;;) a.push('x'.repeat(1e6))", { data: {} }, 'value')).toBeNull();
+    console.log(`script che accumula memoria fermato in ${Date.now() - started} ms`);
+    expect(reported.at(-1)).toMatch(/out of memory/);
+    expect(evaluator.evaluate('value = "ancora"', { data: {} }, 'value')).toBe('ancora');
+  });
+
+  it('lends a select its setItems and the portal helper, asynchronously, as real forms use them', async () => {
+    const items: unknown[] = [];
+    sandbox.setHost({ authenticatedCall: (path) => Promise.resolve([{ id: 'u1', name: `da ${path}` }]) });
+    const instance = { setItems: (i: unknown) => items.push(i) };
+    evaluator.evaluate(
+      'async function get_data() { window.FormioHelper.authenticatedCall("user-groups?has_calendar=true").then(function (r) { instance.setItems(r.map(e => ({ id: e.id, name: e.name }))) }) }\nif (values.length === 0) get_data()',
+      { values: [], instance },
+      'values',
+    );
+    await expect.poll(() => items).toEqual([[{ id: 'u1', name: 'da user-groups?has_calendar=true' }]]);
+  });
+
+  it('times out a setItems callback that loops, without hanging the host', async () => {
+    sandbox.setHost({ authenticatedCall: () => Promise.resolve([]) });
+    const before = reported.length;
+    evaluator.evaluate('window.FormioHelper.authenticatedCall("x").then(function () { while (true) {} })', { instance: { setItems() {} } }, 'values');
+    await expect.poll(() => evaluator.evaluate('value = 3', { data: {} }, 'value')).toBe(3);
+    expect(reported.length).toBeGreaterThanOrEqual(before);
+  });
+});
+
+describe('what real forms need that QuickJS lacks', () => {
+  it('formats dates in Italian (the booking form\'s day labels)', () => {
+    const options = "{ weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }";
+    expect(evaluator.evaluate(`value = new Date('2026-12-03').toLocaleDateString('it-IT', ${options})`, { data: {} }, 'value')).toBe('giovedì 3 dicembre 2026');
+    expect(evaluator.evaluate("value = new Date('2026-12-03').toLocaleDateString('it-IT')", { data: {} }, 'value')).toBe('3/12/2026');
+  });
+});
