@@ -71,12 +71,13 @@ describe('the form-logic sandbox', () => {
     await expect.poll(() => items).toEqual([[{ id: 'u1', name: 'da user-groups?has_calendar=true' }]]);
   });
 
-  it('times out a setItems callback that loops, without hanging the host', async () => {
-    sandbox.setHost({ authenticatedCall: () => Promise.resolve([]) });
-    const before = reported.length;
+  it('times out a promise callback that loops, without hanging the host', async () => {
+    let answered = false;
+    sandbox.setHost({ authenticatedCall: () => Promise.resolve([]).finally(() => (answered = true)) });
     evaluator.evaluate('window.FormioHelper.authenticatedCall("x").then(function () { while (true) {} })', { instance: { setItems() {} } }, 'values');
+    await expect.poll(() => answered).toBe(true);
+    // The looping callback ran under the deadline when the answer came; the host is free and the sandbox usable.
     await expect.poll(() => evaluator.evaluate('value = 3', { data: {} }, 'value')).toBe(3);
-    expect(reported.length).toBeGreaterThanOrEqual(before);
   });
 });
 
