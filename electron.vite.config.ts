@@ -6,13 +6,14 @@ import react from '@vitejs/plugin-react';
 
 /**
  * Files core reads at run time next to its code (through __dirname), copied where the
- * bundled main finds them: the demo catalogue, the PDF fonts and the faldone XSD.
+ * bundled main finds them: the demo catalogue, the PDF fonts, the faldone XSD and the shipped CA list.
  */
 function coreAssets(): Plugin {
   const copies: [string, string][] = [
     ['electron/core/catalogue/demo', 'out/main/demo'],
     ['electron/core/documents/faldone.xsd', 'out/main/faldone.xsd'],
     ['electron/core/documents/fonts', 'out/fonts'],
+    ['electron/core/pki/ca-italiane.pem', 'out/main/ca-italiane.pem'],
   ];
   return {
     name: 'sportello-core-assets',

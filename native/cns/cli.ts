@@ -3,18 +3,24 @@
  *
  * Prints as JSON what the app reads from the card in a reader: for desk staff
  * and to diagnose a kiosk. Never asks for or prints a PIN. Exit code 0 when the
- * card was read, 1 otherwise (the JSON then carries the error).
+ * card was read, 1 otherwise (the JSON then carries the error). `info` also says
+ * which PKCS#11 module signing would open and why (`moduloPkcs11`), card or not:
+ * the one in the configuration file (SPORTELLO_CONFIG), else the one discovered.
  */
-import { readFileSync } from 'node:fs';
 import { ReaderMonitor } from '../pcsc/monitor';
 import { toHex } from '../apdu/command';
 import { CardError } from '../apdu/errors';
 import { readCard, type CnsIdentity } from './identify';
-import { crossCheck, trustAnchorsFromPem } from './cross-check';
+import { caricaFiducia } from '../../electron/core/pki/fiducia';
+import { fiduciaCarta } from '../../electron/core/pki/fiducia-carta';
+import { crossCheck } from './cross-check';
 import { identifyCard } from './card-profile';
 import { CLASSIC_MAP, pinReference, pukReference } from './file-map';
 import { CnsPin } from './pin';
 import { formatPath } from './files';
+import { configPath, loadConfig } from '../../electron/core/config/load';
+import { chooseModule } from '../pkcs11/discovery';
+import { describeModuleChoice, type ModuleReport } from '../pkcs11/module-report';
 
 /** pcscd lists readers and cards within a few hundred ms; a loaded machine may take seconds. */
 const WAIT_FOR_CARD_MS = 6000;
@@ -36,7 +42,9 @@ function argument(name: string): string | undefined {
 function describeIdentity(identity: CnsIdentity, ca: string | undefined) {
   let coerenza: { ok: true } | { ok: false; code: string; message: string } = { ok: true };
   try {
-    crossCheck({ ...identity, now: new Date(), anchors: ca ? trustAnchorsFromPem(readFileSync(ca, 'utf8')) : null });
+    // The same CAs as the app: the shipped Italian list, plus --ca when given (a test CA, a new issuer).
+    const trust = fiduciaCarta(caricaFiducia({ caBundlePath: ca ?? null, caBundleMode: 'add' }), () => new Date());
+    crossCheck({ ...identity, now: new Date(), trust });
   } catch (error) {
     if (!(error instanceof CardError)) throw error;
     coerenza = { ok: false, code: error.code, message: error.message };
@@ -68,6 +76,16 @@ function describeIdentity(identity: CnsIdentity, ca: string | undefined) {
   };
 }
 
+/** Reads the configuration file only for pkcs11.modulePath; a broken file is the answer then. */
+function moduleReport(): ModuleReport | { configurazione: string; errore: string } {
+  const file = configPath();
+  try {
+    return describeModuleChoice(chooseModule({ configured: loadConfig(file).pkcs11.modulePath }));
+  } catch (error) {
+    return { configurazione: file, errore: (error as Error).message };
+  }
+}
+
 async function main(): Promise<number> {
   const command = process.argv[2];
   if (command !== 'info' && command !== 'pin-status') {
@@ -92,11 +110,11 @@ async function main(): Promise<number> {
             const pin = new CnsPin(t, { pin: pinReference(CLASSIC_MAP, profile), puk: pukReference(CLASSIC_MAP, profile) });
             return { lettore: withCard.name, atr: toHex(t.atr), pin: await pin.status('pin'), puk: await pin.status('puk') };
           });
-    process.stdout.write(JSON.stringify(output, null, 2) + '\n');
+    process.stdout.write(JSON.stringify(command === 'info' ? { ...output, moduloPkcs11: moduleReport() } : output, null, 2) + '\n');
     return 0;
   } catch (error) {
     const shown = error instanceof CardError ? { code: error.code, message: error.message } : { code: 'errore-interno', message: String(error) };
-    process.stdout.write(JSON.stringify({ error: shown }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify(command === 'info' ? { error: shown, moduloPkcs11: moduleReport() } : { error: shown }, null, 2) + '\n');
     return 1;
   } finally {
     monitor.stop();

@@ -9,7 +9,7 @@ import { CardError } from '../apdu/errors';
 import type { CardTransport } from '../apdu/transport';
 import { identifyCard, type CnsProfile } from './card-profile';
 import { parseCnsCertificate, type CnsCertificate } from './certificate';
-import { crossCheck, type TrustAnchors } from './cross-check';
+import { crossCheck, type CardTrust } from './cross-check';
 import { datiPersonaliUsefulLength, MAX_DATI_PERSONALI_SIZE, parseDatiPersonali, type DatiPersonali } from './dati-personali';
 import { derTotalLength } from './der';
 import { CardFiles, FileNotFound, MAX_FILE_SIZE } from './files';
@@ -27,7 +27,7 @@ export interface CnsIdentity {
 
 export interface IdentifyOptions {
   readonly now: Date;
-  readonly anchors: TrustAnchors | null;
+  readonly trust: CardTrust | null;
 }
 
 const CERTIFICATE_LOCATIONS: readonly Pick<CnsFileMap, 'certificate' | 'keyReference'>[] = [CLASSIC_MAP, IDEMIA_2021_MAP];
@@ -77,6 +77,6 @@ async function readCertificate(files: CardFiles, map: CnsFileMap) {
 /** Reads and cross-checks: the identity a session may rely on. */
 export async function identify(transport: CardTransport, options: IdentifyOptions): Promise<CnsIdentity> {
   const identity = await readCard(transport);
-  crossCheck({ ...identity, serial: identity.serial, now: options.now, anchors: options.anchors });
+  crossCheck({ ...identity, serial: identity.serial, now: options.now, trust: options.trust });
   return identity;
 }

@@ -1,10 +1,12 @@
 /**
  * Where PKCS#11 modules for Italian cards live on each OS. The configured module
- * comes first; then OpenSC, the vendors' modules (bit4id, Athena, Incard, Siemens,
- * the Lombardia CRS manager) and the CIE module, in that order: OpenSC reads most
- * CNS, and the vendors' modules cover the lots OpenSC does not read yet.
+ * (pkcs11.modulePath) comes first; then OpenSC, the vendors' modules (bit4id, Athena,
+ * Incard, Siemens, the Lombardia CRS manager) and the CIE module, in that order: OpenSC
+ * reads most CNS, and the vendors' modules cover the lots OpenSC does not read yet.
+ * `chooseModule` is what the app opens: the configured module alone when there is one.
  */
 import { existsSync } from 'node:fs';
+import { CardError } from '../apdu/errors';
 
 const CANDIDATES: Record<'linux' | 'win32' | 'darwin', readonly string[]> = {
   linux: [
@@ -52,4 +54,45 @@ export function candidateModules(options: DiscoveryOptions = {}): string[] {
 export function discoverModules(options: DiscoveryOptions = {}): string[] {
   const exists = options.exists ?? existsSync;
   return candidateModules(options).filter((path) => exists(path));
+}
+
+/**
+ * Which module the app opens, and why. A configured module is used as it is: when it
+ * is missing the app says so rather than silently opening another one (the installer
+ * named it for a reason: the vendor's module for cards OpenSC does not read).
+ */
+export type ModuleChoice =
+  | { readonly kind: 'configured'; readonly path: string }
+  | { readonly kind: 'configured-missing'; readonly path: string }
+  | { readonly kind: 'discovered'; readonly path: string }
+  | { readonly kind: 'none'; readonly searched: readonly string[] };
+
+export function chooseModule(options: DiscoveryOptions = {}): ModuleChoice {
+  const exists = options.exists ?? existsSync;
+  const configured = options.configured?.trim();
+  if (configured) return exists(configured) ? { kind: 'configured', path: configured } : { kind: 'configured-missing', path: configured };
+  const searched = candidateModules({ ...options, configured: null });
+  const found = searched.find((path) => exists(path));
+  return found ? { kind: 'discovered', path: found } : { kind: 'none', searched };
+}
+
+/** The path of the chosen module, or the 'modulo-pkcs11-assente' error a person can act on. */
+export function modulePathOf(choice: ModuleChoice): string {
+  switch (choice.kind) {
+    case 'configured':
+    case 'discovered':
+      return choice.path;
+    case 'configured-missing':
+      return unavailable(
+        `Il modulo di firma indicato nella configurazione (pkcs11.modulePath) non esiste: ${choice.path}. Correggi il percorso, oppure togli l'impostazione (null) per usare un modulo installato.`,
+      );
+    case 'none':
+      return unavailable(
+        'Nessun modulo di firma della carta (PKCS#11) è installato su questo computer: installa OpenSC o il software del produttore della carta, oppure indicane il percorso in pkcs11.modulePath.',
+      );
+  }
+}
+
+function unavailable(message: string): never {
+  throw new CardError('modulo-pkcs11-assente', message);
 }

@@ -4,11 +4,16 @@
  *
  * One module instance per process (C_Initialize is process-wide): `openModule`
  * hands out a shared, reference-counted handle.
+ *
+ * Tries left: a module may not know them (OpenSC's CNS driver never asks the card),
+ * so a token opened with a PinStatusReader asks the card itself, beside the module,
+ * before and after the one login attempt (`verifyPin`).
  */
 import * as pkcs11js from 'pkcs11js';
 import { CardError } from '../apdu/errors';
-import { checkFormat } from '../cns/pin';
+import { blockedError, checkFormat, wrongSecretError, type PinStatus } from '../cns/pin';
 import { CKR, ckrOf, toCardError } from './ckr';
+import { loginRefused, type PinStatusReader } from './pin-status';
 
 type Handle = Buffer;
 
@@ -17,6 +22,11 @@ export interface TokenChoice {
   readonly readerName?: string | null;
   /** Or the token with this label. */
   readonly label?: string | null;
+}
+
+export interface TokenOptions {
+  /** Asks the card in the token's reader for the PIN's tries left (see pin-status.ts). */
+  readonly pinStatus?: PinStatusReader;
 }
 
 export interface TokenSummary {
@@ -70,10 +80,11 @@ export class Pkcs11Token {
     private readonly modulePath: string,
     private readonly lib: pkcs11js.PKCS11,
     private readonly slot: Handle,
+    private readonly pinStatus: PinStatusReader | undefined,
   ) {}
 
   /** Opens the module and the token chosen in it; throws 'token-assente' when none fits. */
-  static open(modulePath: string, choice: TokenChoice = {}): Pkcs11Token {
+  static open(modulePath: string, choice: TokenChoice = {}, options: TokenOptions = {}): Pkcs11Token {
     const { lib } = openModule(modulePath);
     try {
       const slots = lib.C_GetSlotList(true);
@@ -84,7 +95,7 @@ export class Pkcs11Token {
           (!choice.label || s.token.label.trim() === choice.label),
       );
       if (!wanted) throw new CardError('token-assente', 'Nessuna carta trovata dal modulo di firma: controlla che la carta sia inserita.');
-      const token = new Pkcs11Token(modulePath, lib, wanted.slot);
+      const token = new Pkcs11Token(modulePath, lib, wanted.slot, options.pinStatus);
       token.session = lib.C_OpenSession(wanted.slot, pkcs11js.CKF_SERIAL_SESSION | pkcs11js.CKF_RW_SESSION);
       return token;
     } catch (error) {
@@ -120,7 +131,13 @@ export class Pkcs11Token {
     return toCardError(error, flags);
   }
 
-  /** C_Login as the user; exactly one attempt with the PIN the person typed. */
+  /**
+   * C_Login as the user; exactly one attempt with the PIN the person typed, and the
+   * tries left only as far as the module's flags tell. No check before the attempt:
+   * OpenSC flags a CNS it has not yet tried a PIN on as locked (observed: flags
+   * 0x4040c on a card with 3 tries), so the flags alone cannot stop a login.
+   * `verifyPin` does better when the card can be asked.
+   */
   login(pin: string): void {
     checkFormat('pin', pin);
     try {
@@ -128,6 +145,39 @@ export class Pkcs11Token {
     } catch (error) {
       if (ckrOf(error) === CKR.USER_ALREADY_LOGGED_IN) return;
       throw this.fail(error);
+    }
+  }
+
+  /**
+   * The person's one PIN attempt, with the card's own counter around it: a blocked
+   * card is refused before any VERIFY reaches it, and a wrong PIN says how many tries
+   * are left ("PIN errato: 2 tentativi rimasti") as the PC/SC path does. Only the
+   * card's answer can refuse the login (see loginRefused): the token flags are no evidence.
+   */
+  async verifyPin(pin: string): Promise<void> {
+    checkFormat('pin', pin);
+    const session = this.handle;
+    const before = await this.cardPinStatus();
+    if (loginRefused(before)) throw blockedError('pin');
+    try {
+      this.lib.C_Login(session, pkcs11js.CKU_USER, pin);
+    } catch (error) {
+      if (ckrOf(error) === CKR.USER_ALREADY_LOGGED_IN) return;
+      if (ckrOf(error) === CKR.PIN_INCORRECT) {
+        const after = await this.cardPinStatus();
+        if (after?.triesLeft != null) throw wrongSecretError('pin', after.triesLeft);
+      }
+      throw this.fail(error);
+    }
+  }
+
+  /** What the card says of its PIN, or null without a reader or an answer (never a reason to fail the login). */
+  private async cardPinStatus(): Promise<PinStatus | null> {
+    if (!this.pinStatus) return null;
+    try {
+      return await this.pinStatus.userPin(this.lib.C_GetSlotInfo(this.slot).slotDescription);
+    } catch {
+      return null;
     }
   }
 

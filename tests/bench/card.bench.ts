@@ -9,7 +9,7 @@
 import { execFile } from 'node:child_process';
 import { ReaderMonitor } from '../../native/pcsc/monitor';
 import { identify } from '../../native/cns/identify';
-import { trustAnchorsFromPem } from '../../native/cns/cross-check';
+import { trustOnly } from '../support/trust';
 import { fromHex } from '../../native/apdu/command';
 import type { CardTransport } from '../../native/apdu/transport';
 import { startVirtualCns } from '../../native/virtual-card';
@@ -53,7 +53,7 @@ async function main(): Promise<number> {
     await until(() => monitor.list().some((r) => r.name === slot.readerName && r.atr !== null), 'card');
     const detectMs = performance.now() - insertedAt;
     const transport = monitor.card(slot.readerName);
-    const anchors = trustAnchorsFromPem(card.caCertificatePem);
+    const trust = trustOnly(card.caCertificatePem);
 
     // Single-APDU round trip, inside one transaction (the way identification sends them).
     const select = fromHex('00A4080C0410001003');
@@ -75,7 +75,7 @@ async function main(): Promise<number> {
       const start = performance.now();
       await transport.transaction((t) => {
         const counting: CardTransport = { atr: t.atr, transmit: (c) => (count++, t.transmit(c)) };
-        return identify(counting, { now: new Date(), anchors });
+        return identify(counting, { now: new Date(), trust });
       });
       times.push(performance.now() - start);
       apdus = count;

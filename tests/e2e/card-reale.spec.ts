@@ -10,6 +10,7 @@ import { startPcscd, type PcscdHandle } from '../rig/pcscd';
 import { acquireSlot, type VpcdSlot } from '../rig/vpcd-slots';
 import { startVirtualCns, CNS_DEFAULTS, type VirtualCnsHandle } from '../../native/virtual-card';
 import { enterPin } from './support/citizen';
+import { virtualCnsCaBundle } from '../support/trust';
 
 let pcscd: PcscdHandle;
 let slot: VpcdSlot;
@@ -19,7 +20,7 @@ let cns: VirtualCnsHandle | undefined;
 test.beforeAll(async () => {
   pcscd = await startPcscd();
   slot = acquireSlot();
-  host = await startTestHost({ reader: { nameFilter: slot.readerName } });
+  host = await startTestHost({ reader: { nameFilter: slot.readerName }, caBundlePath: virtualCnsCaBundle() });
 });
 test.afterAll(async () => {
   await cns?.stop();

@@ -15,6 +15,7 @@ import { enterPin, openApp } from './support/citizen';
 import { choose, field, formioForm, typeDate } from './support/formio';
 import { PIN } from './support/scripted-card';
 import { creaAllegatoDemo } from '../../electron/core/documents/demo/allegato-demo';
+import { virtualCnsCaBundle } from '../support/trust';
 
 test.afterEach(({ card }) => card.remove());
 
@@ -105,7 +106,7 @@ test('Iscrizione mensa scolastica from the card to the receipt (virtual CNS over
   test.setTimeout(300_000);
   const pcscd = await startPcscd();
   const slot = acquireSlot();
-  const app = await startTestHost({ reader: { nameFilter: slot.readerName } });
+  const app = await startTestHost({ reader: { nameFilter: slot.readerName }, caBundlePath: virtualCnsCaBundle() });
   let cns: VirtualCnsHandle | undefined;
   try {
     await journey(page, app, async () => (cns = await startVirtualCns({ port: slot.port })), shoot, axe);

@@ -59,7 +59,12 @@ export const configSchema = z
       .default({ nameFilter: null }),
     pkcs11: z
       .object({
-        /** An explicit module; when null the usual OpenSC / bit4id / Athena paths are tried. */
+        /**
+         * The PKCS#11 module to sign with (e.g. the card vendor's). Used as it is: a path that
+         * does not exist is an error ('modulo-pkcs11-assente'), never silently replaced. When
+         * null, the usual OpenSC / bit4id / Athena / CIE paths are tried (native/pkcs11/discovery.ts).
+         * `npm run card -- info` tells which module would be used and why.
+         */
         modulePath: z.string().min(1).nullable().default(null),
       })
       .strict()
@@ -67,8 +72,13 @@ export const configSchema = z
     /** Where the database, attachments and logs live; null = the platform's app data folder. */
     dataDirectory: z.string().min(1).nullable().default(null),
     idleTimeoutSeconds: z.number().int().min(15).max(3600).default(120),
-    /** CA certificates (PEM) that card certificates must chain to; null = the bundled list. */
+    /**
+     * CA certificates (PEM) for card certificates and signatures, on top of the Italian
+     * trusted list shipped with the app (electron/core/pki/ca-italiane.pem), or instead
+     * of it with caBundleMode 'replace'. null = the shipped list alone.
+     */
     caBundlePath: z.string().min(1).nullable().default(null),
+    caBundleMode: z.enum(['add', 'replace']).default('add'),
     printer: z.object({ name: z.string().min(1).nullable().default(null) }).strict().default({ name: null }),
     retentionDays: z.number().int().min(0).max(3650).optional(),
     sync: z

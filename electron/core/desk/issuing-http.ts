@@ -9,6 +9,7 @@
 import axios, { type AxiosInstance } from 'axios';
 import { z } from 'zod';
 import { DomainError } from '../errors';
+import { withDeadline } from '../http/deadline';
 import type { PortalCredentials } from '../sync/credentials';
 import type { EsitoRilascio, IssuingPort, RichiestaRilascio } from './issuing-port';
 
@@ -61,7 +62,8 @@ function refusal(status: number, data: unknown): DomainError {
 
 export function createHttpIssuer(options: HttpIssuerOptions): IssuingPort {
   const api = options.url.replace(/\/+$/, '');
-  const http: AxiosInstance = axios.create({ timeout: options.timeoutMs ?? 15_000, maxRedirects: 0, validateStatus: () => true });
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const http: AxiosInstance = withDeadline(axios.create({ timeout: timeoutMs, maxRedirects: 0, validateStatus: () => true }), timeoutMs);
 
   const post = async (path: string, body: unknown, token?: string) => {
     try {

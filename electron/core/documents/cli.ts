@@ -4,13 +4,15 @@
  * openssl cms, xmllint). The module is signed by the virtual CNS in the vpcd reader on
  * the given port, through OpenSC; when that is not possible (or with --software) by a
  * software key issued by a throw-away test CA, and the output says which.
+ * `npm run documents -- verifica <file.p7m> [--ca <bundle.pem>] [--solo-ca] [--estrai <file>]`: see verifica-cli.ts.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SignerPort } from '../ports/signer';
-import { caricaBundleCa } from './cades/catena';
+import { certificatiDaPem } from '../pki/certificati';
 import { verificaP7m } from './cades/verifica';
+import { richiediFirmaValida } from './cades/verdetto';
 import { creaCaProva } from './demo/ca-prova';
 import { creaAllegatoDemo } from './demo/allegato-demo';
 import { firmaConCartaVirtuale } from './demo/carta-virtuale-demo';
@@ -18,6 +20,7 @@ import { firmatarioSoftware } from './demo/firmatario-software';
 import { allegatiDemo, praticaMensaDemo } from './demo/pratica-demo';
 import { creaDocumentiPratica } from './documenti-pratica';
 import { xsdFaldone } from './faldone';
+import { verificaDaRigaDiComando } from './verifica-cli';
 
 const USO = 'Uso: npm run documents -- sample <cartella> [--porta 35963] [--lettore <nome del lettore vpcd>] [--software]';
 
@@ -52,7 +55,7 @@ async function esempio(cartella: string, f: Firmatario): Promise<void> {
   const isee = await creaAllegatoDemo('Attestazione ISEE', ['Valore ISEE ordinario: 15.000,00 €'], adesso);
   const input = praticaMensaDemo(allegatiDemo(certificato, isee));
   const d = await creaDocumentiPratica(input, f.signer, clock);
-  verificaP7m(d.moduloP7m, { fidati: caricaBundleCa(f.caPem), al: adesso });
+  richiediFirmaValida(verificaP7m(d.moduloP7m, { fidati: certificatiDaPem(f.caPem), al: adesso }));
 
   mkdirSync(cartella, { recursive: true });
   const file: [string, Uint8Array | string][] = [
@@ -75,8 +78,20 @@ async function esempio(cartella: string, f: Firmatario): Promise<void> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { porta: { type: 'string', default: '35963' }, lettore: { type: 'string' }, software: { type: 'boolean', default: false } } });
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      porta: { type: 'string', default: '35963' },
+      lettore: { type: 'string' },
+      software: { type: 'boolean', default: false },
+      ca: { type: 'string' },
+      'solo-ca': { type: 'boolean', default: false },
+      estrai: { type: 'string' },
+    },
+  });
   const [comando, cartella] = positionals;
+  if (comando === 'verifica' && cartella) return verificaDaRigaDiComando(cartella, { ca: values.ca, soloCa: values['solo-ca'], estrai: values.estrai });
   const porta = Number(values.porta);
   if (comando !== 'sample' || !cartella || !Number.isInteger(porta) || porta < 1 || porta > 65535) {
     console.error(USO);

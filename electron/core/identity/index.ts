@@ -3,14 +3,14 @@
  * and the card port (the machine's readers unless a test or the demo passes
  * another factory).
  */
-import { readFileSync } from 'node:fs';
 import type { EventBus } from '../api/event-bus';
 import type { Events } from '../../shared/contract';
 import type { Config } from '../config/schema';
-import { DomainError } from '../errors';
 import type { Logger } from '../log/logger';
 import type { CardPortFactory } from '../ports/card';
 import type { Clock } from '../ports/clock';
+import { caricaFiducia } from '../pki/fiducia';
+import { fiduciaCarta } from '../pki/fiducia-carta';
 import { createNativeCardPort } from './native-card-port';
 import { IdentitySession } from './session';
 
@@ -22,20 +22,12 @@ export interface IdentityDeps {
   readonly cardPortFactory?: CardPortFactory;
 }
 
-function readCaBundle(path: string | null): string | null {
-  if (path === null) return null;
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new DomainError('configurazione-non-valida', `Il file delle autorità di certificazione ${path} non si legge: ${(error as Error).message}`);
-  }
-}
-
 export function createIdentitySession(deps: IdentityDeps): IdentitySession {
   const factory = deps.cardPortFactory ?? createNativeCardPort;
   const port = factory({
     readerNameFilter: deps.config.reader.nameFilter,
-    caBundlePem: readCaBundle(deps.config.caBundlePath),
+    // Read once at start: a configured CA file that does not load stops the app with its reason.
+    trusts: fiduciaCarta(caricaFiducia(deps.config), () => deps.clock.now()),
     now: () => deps.clock.now(),
   });
   return new IdentitySession(port, deps.bus, deps.log);

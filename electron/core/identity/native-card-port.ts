@@ -7,7 +7,6 @@ import { ReaderMonitor, type ReaderEvent } from '../../../native/pcsc/monitor';
 import { identify, type CnsIdentity } from '../../../native/cns/identify';
 import { identifyCard, type CnsProfile } from '../../../native/cns/card-profile';
 import { CLASSIC_MAP, pinReference, pukReference } from '../../../native/cns/file-map';
-import { trustAnchorsFromPem } from '../../../native/cns/cross-check';
 import { CnsPin } from '../../../native/cns/pin';
 import { createApduSigner } from '../../../native/cns/apdu-signer';
 import { CardError } from '../../../native/apdu/errors';
@@ -47,7 +46,6 @@ function toPortEvent(event: ReaderEvent): CardPortEvent {
 /** The factory core's composition uses. */
 export const createNativeCardPort: CardPortFactory = (options): CardPort => {
   const monitor = new ReaderMonitor({ nameFilter: options.readerNameFilter });
-  const anchors = options.caBundlePem ? trustAnchorsFromPem(options.caBundlePem) : null;
   /** What identification found, per reader, until the card leaves (signing needs its key reference). */
   const identified = new Map<string, CnsIdentity>();
   monitor.on((event) => {
@@ -69,7 +67,7 @@ export const createNativeCardPort: CardPortFactory = (options): CardPort => {
     onEvent: (listener) => monitor.on((event) => listener(toPortEvent(event))),
     async identify(reader) {
       const transport = monitor.card(reader);
-      const cns = await transport.transaction((t) => identify(t, { now: options.now(), anchors }));
+      const cns = await transport.transaction((t) => identify(t, { now: options.now(), trust: options.trusts }));
       identified.set(reader, cns);
       return toCardIdentity(cns);
     },

@@ -61,8 +61,8 @@ export interface CardPort {
 
 export interface CardPortOptions {
   readonly readerNameFilter: string | null;
-  /** PEM bundle of the CAs card certificates must chain to; null = not checked (demo). */
-  readonly caBundlePem: string | null;
+  /** Whether a card certificate (DER) chains to a trusted CA (electron/core/pki); null = not checked. */
+  readonly trusts: ((certificateDer: Uint8Array) => boolean) | null;
   /** Validity of certificates is checked against this time. */
   readonly now: () => Date;
 }

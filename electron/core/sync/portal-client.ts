@@ -11,6 +11,7 @@ import { Agent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { z } from 'zod';
 import type { PortalCredentials } from './credentials';
+import { withDeadline } from '../http/deadline';
 import { PortalError, toPortalError } from './portal-error';
 import { portalEndpoints } from './portal-endpoints';
 import {
@@ -76,15 +77,16 @@ export function createPortalClient(options: PortalClientOptions) {
   const { api, uploads } = portalEndpoints(options.url, options.tenant, options.locale);
   const retry = options.retry ?? { attempts: 4, baseMs: 200, maxMs: 5_000 };
   const sleep = options.sleep ?? defaultSleep;
-  const http: AxiosInstance = axios.create({
-    timeout: options.timeoutMs ?? 30_000,
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const http: AxiosInstance = withDeadline(axios.create({
+    timeout: timeoutMs,
     maxRedirects: 0,
     maxBodyLength: Infinity,
     maxContentLength: 100 * 1024 * 1024,
     httpAgent: new Agent({ keepAlive: true, maxSockets: 16 }),
     httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: 16 }),
     validateStatus: (s) => s >= 200 && s < 300,
-  });
+  }), timeoutMs);
 
   const freshAgent = new Agent({ keepAlive: false });
   const freshHttpsAgent = new HttpsAgent({ keepAlive: false });

@@ -3,6 +3,7 @@
  * does not matter here: every create is preceded by a look-up once one may have been sent.
  */
 import { isAxiosError } from 'axios';
+import { isDeadline } from '../http/deadline';
 
 /**
  * `account`: the kiosk's own credentials are missing or refused, or its account lacks a right it
@@ -62,6 +63,7 @@ export function toPortalError(error: unknown, what: string): PortalError {
   if (error instanceof PortalError) return error;
   if (isAxiosError(error)) {
     const status = error.response?.status ?? null;
+    if (status === null && isDeadline(error)) return new PortalError('transient', `${what}: il portale non ha risposto in tempo`, null);
     if (status === null) return new PortalError('transient', `${what}: portale non raggiungibile (${error.code ?? 'rete'})`, null);
     const said = portalMessageOf(error.response?.data);
     if (status === 401) return new PortalError('unauthorised', `${what}: autenticazione scaduta o rifiutata`, status, null, said);

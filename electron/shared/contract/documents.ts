@@ -25,14 +25,40 @@ export const esitoAllegatoSchema = z.object({
     .nullable(),
 });
 
+/** A signer's verdict, best first: the document and signature, then trust, then validity at signing time. */
+export const esitiFirma = [
+  'valida',
+  'contenuto-alterato',
+  'non-valida',
+  'algoritmo-non-ammesso',
+  'non-cades',
+  'certificato-firmatario-errato',
+  'certificato-non-attendibile',
+  'certificato-scaduto',
+  'certificato-non-ancora-valido',
+] as const;
+export type EsitoFirma = (typeof esitiFirma)[number];
+
+/** Where the signing time comes from: a verified time stamp, the signer's own claim, or none (judged today). */
+export const fontiOraFirma = ['marca-temporale', 'dichiarata-dal-firmatario', 'verifica'] as const;
+
+/** One signer of a .p7m with its verdict (electron/core/documents/cades/verdetto.ts). */
 export const firmatarioSchema = z.object({
   soggetto: z.string(),
+  nome: z.string(),
   codiceFiscale: z.string().nullable(),
   emittente: z.string(),
   numeroSerie: z.string(),
   firmatoIl: z.string().nullable(),
+  fonteOra: z.enum(fontiOraFirma),
   validoDal: z.string(),
   validoAl: z.string(),
+  esito: z.enum(esitiFirma),
+  messaggio: z.string(),
+  attendibile: z.boolean(),
+  validoAllaFirma: z.boolean(),
+  validoOggi: z.boolean(),
+  revoca: z.literal('non-verificata'),
 });
 
 export const documentsCalls = {
@@ -42,6 +68,6 @@ export const documentsCalls = {
   ),
   'documents.verificaFirma': call(
     z.object({ p7mBase64: base64Schema }).strict(),
-    z.object({ firmatari: z.array(firmatarioSchema), contenutoBase64: z.string(), tipoContenuto: z.string() }),
+    z.object({ valida: z.boolean(), firmatari: z.array(firmatarioSchema), contenutoBase64: z.string(), tipoContenuto: z.string() }),
   ),
 };

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { identify } from '../../../native/cns/identify';
-import { trustAnchorsFromPem } from '../../../native/cns/cross-check';
+import { trustOnly } from '../../support/trust';
 import { identifyCard } from '../../../native/cns/card-profile';
 import { CLASSIC_MAP, pinReference, pukReference } from '../../../native/cns/file-map';
 import { CnsPin } from '../../../native/cns/pin';
@@ -36,11 +36,11 @@ describe('identification over PC/SC', () => {
   it('reads and cross-checks the card against its CA', async () => {
     rig = await cardInReader();
     const transport = await rig.transport();
-    const anchors = trustAnchorsFromPem(rig.card.caCertificatePem);
+    const trust = trustOnly(rig.card.caCertificatePem);
     let apdus = 0;
     const identity = await transport.transaction((t) => {
       const counted = counting(t);
-      return identify(counted.transport, { now: new Date(), anchors }).finally(() => (apdus = counted.count()));
+      return identify(counted.transport, { now: new Date(), trust }).finally(() => (apdus = counted.count()));
     });
     expect(apdus).toBeLessThanOrEqual(12);
     expect(identity.serial).toBe(rig.card.serial);
@@ -51,7 +51,7 @@ describe('identification over PC/SC', () => {
   it('reads a card that refuses SELECT with P2=0C (6A86) through the P2=00 fallback', async () => {
     rig = await cardInReader({ rejectSelectWithoutFci: true, personalDataHeader: 'excludes-header' } as never);
     const transport = await rig.transport();
-    const identity = await transport.transaction((t) => identify(t, { now: new Date(), anchors: null }));
+    const identity = await transport.transaction((t) => identify(t, { now: new Date(), trust: null }));
     expect(identity.serial).toBe(rig.card.serial);
   });
 
@@ -61,13 +61,13 @@ describe('identification over PC/SC', () => {
     let total = 0;
     await transport.transaction((t) => {
       const counted = counting(t);
-      return identify(counted.transport, { now: new Date(), anchors: null }).finally(() => (total = counted.count()));
+      return identify(counted.transport, { now: new Date(), trust: null }).finally(() => (total = counted.count()));
     });
     expect(total).toBeGreaterThan(5);
     for (let index = 1; index <= total; index++) {
       rig.card.setFault({ kind: 'drop', onApdu: index });
       const started = Date.now();
-      const error = await cardErrorOf(transport.transaction((t) => identify(t, { now: new Date(), anchors: null })));
+      const error = await cardErrorOf(transport.transaction((t) => identify(t, { now: new Date(), trust: null })));
       expect(error.code, `APDU ${index}`).toBe('carta-rimossa');
       expect(error.message).toBe('Carta rimossa: reinserisci la carta e riprova.');
       expect(Date.now() - started).toBeLessThan(4000);
@@ -91,7 +91,7 @@ describe('identification over PC/SC', () => {
     rig = await cardInReader();
     const transport = await rig.transport();
     rig.card.setFault({ kind: 'garbage', onApdu: 2 });
-    const error = await cardErrorOf(transport.transaction((t) => identify(t, { now: new Date(), anchors: null })));
+    const error = await cardErrorOf(transport.transaction((t) => identify(t, { now: new Date(), trust: null })));
     // pcscd itself may refuse a 1-byte reply from vpcd (then PC/SC reports the card gone).
     expect(['carta-rimossa', 'carta-risposta-non-valida']).toContain(error.code);
   });

@@ -26,6 +26,7 @@ import { acquireSlot, type VpcdSlot } from '../../rig/vpcd-slots';
 import type { SmtpCapture } from '../../portal/issuing';
 import type { Portal } from '../../portal/server';
 import { createDeskOperatori, DESK_PORTAL_ACCOUNT, startIssuingPortal, type IssuingPortal } from '../../support/desk-issuer';
+import { virtualCnsCaBundle } from '../../support/trust';
 
 // Chosen so that none of them is a substring of the card serial, the codice fiscale or each other.
 const PIN = '73915';
@@ -85,6 +86,7 @@ beforeAll(async () => {
     mode: 'desk',
     dataDirectory: dataDir,
     reader: { nameFilter: slot.readerName },
+    caBundlePath: virtualCnsCaBundle(),
     portal: { url: portal.url, tenant: portal.tenant, credentials: { from: 'file', path: credentials } },
     issuer: { url: issuer.issuer.url, credentials: { from: 'file', path: credentials } },
   });

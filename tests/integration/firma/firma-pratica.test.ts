@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/composition';
 import { configSchema } from '../../../electron/core/config/schema';
-import { caricaBundleCa } from '../../../electron/core/documents/cades/catena';
+import { certificatiDaPem } from '../../../electron/core/pki/certificati';
 import { verificaP7m } from '../../../electron/core/documents/cades/verifica';
 import { createLogger } from '../../../electron/core/log/logger';
 import { openDatabase, type Db } from '../../../electron/core/store/database';
@@ -156,7 +156,8 @@ describe('firma della pratica con la carta', () => {
 
     const p7m = readFileSync(join(dataDir, 'allegati', signed.sha256));
     expect(p7m.length).toBe(signed.size);
-    const esito = verificaP7m(p7m, { fidati: caricaBundleCa(card!.caCertificatePem), al: new Date() });
+    const esito = verificaP7m(p7m, { fidati: certificatiDaPem(card!.caCertificatePem), al: new Date() });
+    expect(esito.valida).toBe(true);
     expect(esito.firmatari[0]?.codiceFiscale).toBe('RSSMRA80A01H501U');
     const pdf = opensslVerify(p7m, card!.caCertificatePem);
     expect(Buffer.from(esito.contenuto).equals(pdf)).toBe(true);

@@ -7,6 +7,7 @@ import { startVirtualCns, type VirtualCnsHandle } from '../../../native/virtual-
 import { startPcscd } from '../../rig/pcscd';
 import { acquireSlot, type VpcdSlot } from '../../rig/vpcd-slots';
 import { until } from '../pcsc/card-in-reader';
+import { trustOnly } from '../../support/trust';
 
 let slot: VpcdSlot;
 let card: VirtualCnsHandle;
@@ -16,7 +17,7 @@ beforeAll(async () => {
   await startPcscd();
   slot = acquireSlot();
   card = await startVirtualCns({ port: slot.port });
-  port = createNativeCardPort({ readerNameFilter: slot.readerName, caBundlePem: card.caCertificatePem, now: () => new Date() });
+  port = createNativeCardPort({ readerNameFilter: slot.readerName, trusts: trustOnly(card.caCertificatePem), now: () => new Date() });
   port.start();
   await until(() => port.readers().some((r) => r.cardPresent), 'card in reader');
 });

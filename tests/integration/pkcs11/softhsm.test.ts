@@ -89,6 +89,47 @@ describe('PKCS#11 against SoftHSM2', () => {
     }
   });
 
+  describe('verifyPin with the card asked beside the module (a stand-in PinStatusReader)', () => {
+    const status = (triesLeft: number | null, blocked = triesLeft === 0) => ({ triesLeft, blocked, verified: false });
+
+    it('refuses before C_Login when the card says blocked: even the right PIN does not log in', async () => {
+      const asked: string[] = [];
+      const token = Pkcs11Token.open(SOFTHSM_MODULE, { label: TOKEN_LABEL }, { pinStatus: { userPin: async (reader) => (asked.push(reader), status(0)) } });
+      try {
+        await expect(token.verifyPin(USER_PIN)).rejects.toMatchObject({ code: 'pin-bloccato', message: 'PIN bloccato: usa il PUK' });
+        // Asked once, about the token's own reader (its slot description).
+        expect(asked.map((reader) => reader.trim())).toEqual([token.summary().slotDescription]);
+        // Not logged in: C_Login never ran.
+        const error = await createPkcs11Signer(token, { mechanism: 'sha256-rsa-pkcs' }).signSha256(Buffer.from('x')).catch((e: unknown) => e);
+        expect(['pin-richiesto', 'firma-non-riuscita']).toContain((error as CardError).code);
+      } finally {
+        token.close();
+      }
+    });
+
+    it('tells the tries the card reports after a wrong PIN', async () => {
+      const answers = [status(3), status(1)];
+      const token = Pkcs11Token.open(SOFTHSM_MODULE, { label: TOKEN_LABEL }, { pinStatus: { userPin: async () => answers.shift() ?? null } });
+      try {
+        await expect(token.verifyPin('99999')).rejects.toMatchObject({ code: 'pin-errato', message: 'PIN errato: 1 tentativo rimasto', triesLeft: 1 });
+      } finally {
+        token.close();
+      }
+    });
+
+    it('does without the card when it cannot be asked, and logs in with the right PIN', async () => {
+      const token = Pkcs11Token.open(SOFTHSM_MODULE, { label: TOKEN_LABEL }, { pinStatus: { userPin: () => Promise.reject(new Error('lettore assente')) } });
+      try {
+        await expect(token.verifyPin('99999')).rejects.toMatchObject({ code: 'pin-errato', message: expect.stringMatching(/^PIN errato/) });
+        await token.verifyPin(USER_PIN);
+        const signature = await createPkcs11Signer(token, { mechanism: 'sha256-rsa-pkcs' }).signSha256(Buffer.from('x'));
+        expect(signature.length).toBeGreaterThan(0);
+      } finally {
+        token.close();
+      }
+    });
+  });
+
   it('reports a token that is not there', () => {
     expect(errorOf(() => Pkcs11Token.open(SOFTHSM_MODULE, { label: 'nessuna' })).code).toBe('token-assente');
   });

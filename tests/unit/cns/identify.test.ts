@@ -5,7 +5,9 @@ import type { Pkcs11Signer } from '../../../native/pkcs11/signer';
 import { createSign, createVerify } from 'node:crypto';
 import { chainCommand, encodeCommand, toHex } from '../../../native/apdu/command';
 import { identify, readCard } from '../../../native/cns/identify';
-import { trustAnchorsFromPem } from '../../../native/cns/cross-check';
+import { trustOnly } from '../../support/trust';
+import { caricaFiducia } from '../../../electron/core/pki/fiducia';
+import { fiduciaCarta } from '../../../electron/core/pki/fiducia-carta';
 import { parseCnsCertificate } from '../../../native/cns/certificate';
 import { createApduSigner, pkcs1Type1Block, sha256DigestInfo } from '../../../native/cns/apdu-signer';
 import { FileCard, datiPersonaliFile, enc } from './fixtures/file-card';
@@ -34,7 +36,7 @@ function files(overrides: Record<string, Uint8Array> = {}, certificatePath = '11
 describe('identification', () => {
   it('reads serial, personal data and certificate, and cross-checks them', async () => {
     const transport = new FileCard(ATR, files());
-    const identity = await identify(transport, { now: new Date(), anchors: trustAnchorsFromPem(ca.pem) });
+    const identity = await identify(transport, { now: new Date(), trust: trustOnly(ca.pem) });
     expect(identity.serial).toBe(SERIAL);
     expect(identity.datiPersonali.codiceFiscale).toBe(CF);
     expect(identity.certificate.codiceFiscale).toBe(CF);
@@ -58,27 +60,36 @@ describe('identification', () => {
 
   it('refuses a card whose codice fiscale differs between certificate and personal data', async () => {
     const transport = new FileCard(ATR, files({ '11001102': datiPersonaliFile('BNCLRA85B42F205X') }));
-    const error = await cardErrorOf(identify(transport, { now: new Date(), anchors: null }));
+    const error = await cardErrorOf(identify(transport, { now: new Date(), trust: null }));
     expect(error.code).toBe('carta-incoerente');
     expect(error.message).toMatch(/codice fiscale/);
   });
 
   it('refuses a certificate of another card', async () => {
     const transport = new FileCard(ATR, files({ '10001003': enc('6120016461039009') }));
-    expect((await cardErrorOf(identify(transport, { now: new Date(), anchors: null }))).code).toBe('carta-incoerente');
+    expect((await cardErrorOf(identify(transport, { now: new Date(), trust: null }))).code).toBe('carta-incoerente');
   });
 
   it('refuses an expired certificate and one not yet valid', async () => {
     const later = new Date(Date.now() + 2 * 365 * 86_400_000);
-    expect((await cardErrorOf(identify(new FileCard(ATR, files()), { now: later, anchors: null }))).message).toMatch(/scaduto/);
+    expect((await cardErrorOf(identify(new FileCard(ATR, files()), { now: later, trust: null }))).message).toMatch(/scaduto/);
     const earlier = new Date(Date.now() - 2 * 86_400_000);
-    expect((await cardErrorOf(identify(new FileCard(ATR, files()), { now: earlier, anchors: null }))).message).toMatch(/non è ancora valido/);
+    expect((await cardErrorOf(identify(new FileCard(ATR, files()), { now: earlier, trust: null }))).message).toMatch(/non è ancora valido/);
   });
 
   it('refuses a certificate that does not chain to the configured CA bundle', async () => {
     const other = testCa('Other CA');
-    const error = await cardErrorOf(identify(new FileCard(ATR, files()), { now: new Date(), anchors: trustAnchorsFromPem(other.pem) }));
+    const error = await cardErrorOf(identify(new FileCard(ATR, files()), { now: new Date(), trust: trustOnly(other.pem) }));
     expect(error.code).toBe('certificato-non-attendibile');
+  });
+
+  it('checks the chain by default against the shipped Italian CAs, before the dates', async () => {
+    const predefinita = fiduciaCarta(caricaFiducia({ caBundlePath: null, caBundleMode: 'add' }), () => new Date());
+    expect((await cardErrorOf(identify(new FileCard(ATR, files()), { now: new Date(), trust: predefinita }))).code).toBe('certificato-non-attendibile');
+    // Expired and untrusted: the citizen is told the card is not from a recognised issuer, not to renew it.
+    const later = new Date(Date.now() + 2 * 365 * 86_400_000);
+    expect((await cardErrorOf(identify(new FileCard(ATR, files()), { now: later, trust: predefinita }))).code).toBe('certificato-non-attendibile');
+    expect((await cardErrorOf(identify(new FileCard(ATR, files()), { now: later, trust: trustOnly(ca.pem) }))).code).toBe('certificato-scaduto');
   });
 
   it('refuses a certificate file that is not DER', async () => {

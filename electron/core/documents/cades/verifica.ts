@@ -1,40 +1,61 @@
 /**
  * Verification of a CAdES .p7m: our own modules and the outcome files the portal sends.
- * For every signer: the content digest, the signature over the signed attributes, the
- * signing-certificate binding, and the certificate's validity and chain to the
- * configured CA bundle. Any failure is a DomainError with an Italian message.
+ * An envelope that cannot be read is an error; a readable one always gives back its
+ * content and, for every signer, who signed and a verdict (verdetto.ts): the content
+ * digest, the signature over the signed attributes, the signing-certificate binding,
+ * then the chain to the trusted CAs, then the certificate's validity at the signing
+ * time (a verified time stamp, else the signingTime the signer declared).
  */
 import { createHash, verify, X509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { DomainError } from '../../errors';
-import { verificaCatena } from './catena';
+import { codiceFiscaleDelTitolare, nomeDelTitolare, nomeEmittente } from '../../pki/certificati';
+import { costruisciCatena, validitaAl, primoNonValido, type Validita } from '../../pki/catena';
 import { verificaCertificatoFirmatario } from './ess';
+import { marcaTemporale } from './marca-temporale';
 import { DIGEST_AMMESSI, FIRMA_AMMESSE, OID } from './oid';
+import { codiceEsito, DifettoDellaFirma, messaggioEsito, type CodiceEsitoFirma, type FonteOra, type Riferimento } from './verdetto';
 
 /** Larger than any module or outcome file; bounds memory on a hostile input. */
 const DIMENSIONE_MASSIMA = 64 * 1024 * 1024;
 
 export interface Firmatario {
   soggetto: string;
+  /** "Nome Cognome" as the certificate gives it. */
+  nome: string;
   codiceFiscale: string | null;
   emittente: string;
   numeroSerie: string;
+  /** The signing time: from a verified time stamp, else as the signer declared it; null = neither. */
   firmatoIl: Date | null;
+  fonteOra: FonteOra;
   validoDal: Date;
   validoAl: Date;
+  esito: CodiceEsitoFirma;
+  /** The verdict in a sentence for a person. */
+  messaggio: string;
+  /** The certificate chains to a trusted CA. */
+  attendibile: boolean;
+  /** The certificate (and its chain) was valid at the signing time. */
+  validoAllaFirma: boolean;
+  validoOggi: boolean;
+  /** Revocation (OCSP/CRL) is not checked: said, not implied. */
+  revoca: 'non-verificata';
 }
 
 export interface EsitoVerifica {
   contenuto: Uint8Array;
   tipoContenuto: string;
   firmatari: Firmatario[];
+  /** Every signer's verdict is 'valida'. */
+  valida: boolean;
 }
 
 export interface OpzioniVerifica {
-  /** Trust anchors (the CA bundle). */
-  fidati: X509Certificate[];
-  /** The instant certificates must be valid at (now, from the caller's clock). */
+  /** Trust anchors (pki/fiducia.ts). */
+  fidati: readonly X509Certificate[];
+  /** Now, from the caller's clock: for "valid today" and for a signature without a date. */
   al: Date;
   /** For a detached signature: the content it covers. */
   contenutoEsterno?: Uint8Array;
@@ -93,51 +114,97 @@ function trovaCertificato(sd: pkijs.SignedData, si: pkijs.SignerInfo): pkijs.Cer
   return trovato;
 }
 
-function codiceFiscaleDi(soggetto: string): string | null {
-  const m = /\b([A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z])\b/.exec(soggetto);
-  return m?.[1] ?? null;
+function x509(c: pkijs.Certificate): X509Certificate {
+  return new X509Certificate(new Uint8Array(c.toSchema().toBER()));
 }
 
-function verificaFirmatario(sd: pkijs.SignedData, si: pkijs.SignerInfo, contenuto: Uint8Array, opzioni: OpzioniVerifica): Firmatario {
+/** The checks that say the signature is this signer's over this content; a failure is a DifettoDellaFirma. */
+function controllaIntegrita(sd: pkijs.SignedData, si: pkijs.SignerInfo, contenuto: Uint8Array, certificato: pkijs.Certificate, chiave: X509Certificate): void {
   const hash = DIGEST_AMMESSI[si.digestAlgorithm.algorithmId];
-  if (!hash) throw new DomainError('firma.algoritmo-non-ammesso', 'La firma usa un algoritmo di hash non più ammesso (es. SHA-1).');
-  if (!FIRMA_AMMESSE.has(si.signatureAlgorithm.algorithmId)) throw new DomainError('firma.algoritmo-non-ammesso', 'La firma usa un algoritmo di firma non supportato.');
-  if (!si.signedAttrs) throw new DomainError('firma.non-cades', 'La firma non è in formato CAdES: mancano gli attributi firmati.');
+  if (!hash) throw new DifettoDellaFirma('algoritmo-non-ammesso', 'La firma usa un algoritmo di hash non più ammesso (es. SHA-1).');
+  if (!FIRMA_AMMESSE.has(si.signatureAlgorithm.algorithmId)) throw new DifettoDellaFirma('algoritmo-non-ammesso', 'La firma usa un algoritmo di firma non supportato.');
+  if (!si.signedAttrs) throw new DifettoDellaFirma('non-cades', 'La firma non è in formato CAdES: mancano gli attributi firmati.');
 
   const digest = attributo(si, OID.messageDigest);
   if (!(digest instanceof asn1js.OctetString) || !Buffer.from(digest.valueBlock.valueHexView).equals(createHash(hash).update(contenuto).digest())) {
-    throw new DomainError('firma.contenuto-alterato', 'Il documento firmato è stato modificato dopo la firma.');
+    throw new DifettoDellaFirma('contenuto-alterato', 'Contenuto alterato: il documento è stato modificato dopo la firma.');
   }
   const tipo = attributo(si, OID.contentType);
   if (!(tipo instanceof asn1js.ObjectIdentifier) || tipo.valueBlock.toString() !== sd.encapContentInfo.eContentType) {
-    throw new DomainError('firma.non-valida', 'La firma non è valida: il tipo di contenuto firmato non corrisponde.');
+    throw new DifettoDellaFirma('non-valida', 'La firma non è valida: il tipo di contenuto firmato non corrisponde.');
   }
-
-  const certificato = trovaCertificato(sd, si);
-  const certificatoDer = new Uint8Array(certificato.toSchema().toBER());
-  const x509 = new X509Certificate(certificatoDer);
-  const firmaValida = verify(hash, new Uint8Array(si.signedAttrs.encodedValue), x509.publicKey, new Uint8Array(si.signature.valueBlock.valueHexView));
-  if (!firmaValida) throw new DomainError('firma.non-valida', 'La firma non è valida: non corrisponde al certificato del firmatario.');
+  const firmaValida = verify(hash, new Uint8Array(si.signedAttrs.encodedValue), chiave.publicKey, new Uint8Array(si.signature.valueBlock.valueHexView));
+  if (!firmaValida) throw new DifettoDellaFirma('non-valida', 'La firma non è valida: non corrisponde al certificato del firmatario.');
 
   const v2 = attributo(si, OID.signingCertificateV2);
   const v1 = attributo(si, OID.signingCertificate);
-  if (!v2 && !v1) throw new DomainError('firma.non-cades', 'La firma non è in formato CAdES: manca il riferimento al certificato del firmatario.');
-  verificaCertificatoFirmatario((v2 ?? v1) as asn1js.AsnType, certificatoDer, certificato, v2 !== undefined);
+  if (!v2 && !v1) throw new DifettoDellaFirma('non-cades', 'La firma non è in formato CAdES: manca il riferimento al certificato del firmatario.');
+  try {
+    verificaCertificatoFirmatario((v2 ?? v1) as asn1js.AsnType, new Uint8Array(certificato.toSchema().toBER()), certificato, v2 !== undefined);
+  } catch (e) {
+    if (e instanceof DomainError) throw new DifettoDellaFirma('certificato-firmatario-errato', e.message);
+    throw e;
+  }
+}
 
-  const altri = (sd.certificates ?? [])
-    .filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate)
-    .map((c) => new X509Certificate(new Uint8Array(c.toSchema().toBER())));
-  verificaCatena(x509, altri, opzioni.fidati, opzioni.al);
-
+function dichiarata(si: pkijs.SignerInfo): Date | null {
   const ora = attributo(si, OID.signingTime);
+  return ora instanceof asn1js.UTCTime || ora instanceof asn1js.GeneralizedTime ? ora.toDate() : null;
+}
+
+function riferimento(si: pkijs.SignerInfo, opzioni: OpzioniVerifica): Riferimento {
+  const marca = marcaTemporale(si, (tsd, tst, istante) => {
+    const [tsi] = tsd.signerInfos;
+    if (!tsi) return { valida: false, tsa: '' };
+    const f = verificaFirmatario(tsd, tsi, tst, { ...opzioni, al: istante, contenutoEsterno: tst });
+    return { valida: f.esito === 'valida', tsa: f.nome };
+  });
+  if (marca.stato === 'valida') return { istante: marca.istante, fonte: 'marca-temporale' };
+  const ora = dichiarata(si);
+  return ora ? { istante: ora, fonte: 'dichiarata-dal-firmatario' } : { istante: opzioni.al, fonte: 'verifica' };
+}
+
+function verificaFirmatario(sd: pkijs.SignedData, si: pkijs.SignerInfo, contenuto: Uint8Array, opzioni: OpzioniVerifica): Firmatario {
+  const certificato = trovaCertificato(sd, si);
+  const chiave = x509(certificato);
+  const altri = (sd.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate).map(x509);
+  const catena = costruisciCatena(chiave, altri, opzioni.fidati);
+  const rif = riferimento(si, opzioni);
+  const allaFirma: Validita = primoNonValido(catena, rif.istante)?.validita ?? 'valido';
+  const dati = {
+    riferimento: rif,
+    attendibile: catena.ancora !== null,
+    allaFirma,
+    oggi: validitaAl(chiave, opzioni.al),
+    validoDal: new Date(chiave.validFrom),
+    validoAl: new Date(chiave.validTo),
+    emittente: nomeEmittente(chiave.issuer),
+  };
+  let esito = codiceEsito(dati);
+  let messaggio = messaggioEsito(dati);
+  try {
+    controllaIntegrita(sd, si, contenuto, certificato, chiave);
+  } catch (e) {
+    if (!(e instanceof DifettoDellaFirma)) throw e;
+    esito = e.codice;
+    messaggio = e.message;
+  }
   return {
-    soggetto: x509.subject,
-    codiceFiscale: codiceFiscaleDi(x509.subject),
-    emittente: x509.issuer,
-    numeroSerie: x509.serialNumber,
-    firmatoIl: ora instanceof asn1js.UTCTime || ora instanceof asn1js.GeneralizedTime ? ora.toDate() : null,
-    validoDal: new Date(x509.validFrom),
-    validoAl: new Date(x509.validTo),
+    soggetto: chiave.subject,
+    nome: nomeDelTitolare(chiave.subject),
+    codiceFiscale: codiceFiscaleDelTitolare(chiave.subject),
+    emittente: chiave.issuer,
+    numeroSerie: chiave.serialNumber,
+    firmatoIl: rif.fonte === 'verifica' ? null : rif.istante,
+    fonteOra: rif.fonte,
+    validoDal: dati.validoDal,
+    validoAl: dati.validoAl,
+    esito,
+    messaggio,
+    attendibile: dati.attendibile,
+    validoAllaFirma: allaFirma === 'valido',
+    validoOggi: dati.oggi === 'valido',
+    revoca: 'non-verificata',
   };
 }
 
@@ -147,5 +214,5 @@ export function verificaP7m(file: Uint8Array, opzioni: OpzioniVerifica): EsitoVe
   if (!contenuto) throw formatoNonValido('firma separata senza il documento a cui si riferisce');
   if (sd.signerInfos.length === 0) throw formatoNonValido('nessuna firma presente');
   const firmatari = sd.signerInfos.map((si) => verificaFirmatario(sd, si, contenuto, opzioni));
-  return { contenuto, tipoContenuto: sd.encapContentInfo.eContentType, firmatari };
+  return { contenuto, tipoContenuto: sd.encapContentInfo.eContentType, firmatari, valida: firmatari.every((f) => f.esito === 'valida') };
 }

@@ -1,18 +1,21 @@
 /**
  * Signing the sample with the virtual CNS, the way a citizen's card signs: a vpcd
- * reader of the local pcscd, OpenSC's PKCS#11 module, the demo PIN. Anything missing
- * (no pcscd, no vpcd, no OpenSC) is reported as a reason, and the caller falls back to
- * a software key.
+ * reader of the local pcscd, a PKCS#11 module (the configured pkcs11.modulePath, else
+ * the one discovery finds: OpenSC on a Linux machine), the demo PIN. Anything missing
+ * (no pcscd, no vpcd, no module) is reported as a reason, and the caller falls back
+ * to a software key.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { chooseModule, modulePathOf } from '../../../../native/pkcs11/discovery';
 import { createPkcs11Signer } from '../../../../native/pkcs11/signer';
 import { Pkcs11Token } from '../../../../native/pkcs11/token';
+import { configPath, loadConfig } from '../../config/load';
 import type { SignerPort } from '../../ports/signer';
+import { statoPinPcsc } from './stato-pin-pcsc';
 
-const MODULO_OPENSC = '/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so';
 /** The demo PIN of the virtual CNS (never a real card's). */
 const PIN_DEMO = '12345';
 const ATTESA_MS = 10_000;
@@ -44,12 +47,13 @@ function avviaCarta(porta: number): Promise<{ figlio: ChildProcess; certificateP
  * OpenSC notices a new card on its next slot scan: retry until the card's token appears.
  * Without a reader name the first token is taken, and accepted only if it is our card.
  */
-async function apriToken(certificatoAtteso: string, lettore: string | undefined): Promise<Pkcs11Token> {
+async function apriToken(modulo: string, certificatoAtteso: string, lettore: string | undefined): Promise<Pkcs11Token> {
   const atteso = new X509Certificate(certificatoAtteso).fingerprint256;
   const scadenza = Date.now() + ATTESA_MS;
   for (;;) {
     try {
-      const token = Pkcs11Token.open(MODULO_OPENSC, lettore ? { readerName: lettore } : {});
+      // The card's own PIN counter, asked over PC/SC beside the module (see stato-pin-pcsc.ts).
+      const token = Pkcs11Token.open(modulo, lettore ? { readerName: lettore } : {}, { pinStatus: statoPinPcsc() });
       const signer = createPkcs11Signer(token);
       if (new X509Certificate(Buffer.from(await signer.certificate())).fingerprint256 === atteso) return token;
       token.close();
@@ -61,12 +65,28 @@ async function apriToken(certificatoAtteso: string, lettore: string | undefined)
   }
 }
 
-export async function firmaConCartaVirtuale(porta: number, lettore?: string): Promise<FirmaCartaVirtuale> {
+/** pkcs11.modulePath of the installation's configuration file (SPORTELLO_CONFIG), null when unset. */
+function moduloConfigurato(): string | null {
+  return loadConfig(configPath()).pkcs11.modulePath;
+}
+
+/**
+ * `modulo`: the configured PKCS#11 module (null = discovery); by default the one in the
+ * configuration file. A configured module that does not exist fails with its reason
+ * before the card is started.
+ */
+export async function firmaConCartaVirtuale(porta: number, lettore?: string, modulo: string | null = moduloConfigurato()): Promise<FirmaCartaVirtuale> {
+  const percorso = modulePathOf(chooseModule({ configured: modulo }));
   const { figlio, certificatePem, caCertificatePem } = await avviaCarta(porta);
   const chiudiCarta = () => new Promise<void>((r) => (figlio.exitCode !== null ? r() : (figlio.once('exit', () => r()), figlio.stdin?.end())));
   try {
-    const token = await apriToken(certificatePem, lettore);
-    token.login(PIN_DEMO);
+    const token = await apriToken(percorso, certificatePem, lettore);
+    try {
+      await token.verifyPin(PIN_DEMO);
+    } catch (e) {
+      token.close();
+      throw e;
+    }
     return {
       signer: createPkcs11Signer(token),
       caPem: caCertificatePem,
