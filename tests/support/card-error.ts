@@ -10,3 +10,14 @@ export async function cardErrorOf(p: Promise<unknown>): Promise<CardError> {
   }
   throw new Error('expected a CardError');
 }
+
+/** The same for a synchronous call. */
+export function cardErrorThrownBy(fn: () => unknown): CardError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof CardError) return error;
+    throw error;
+  }
+  throw new Error('expected a CardError');
+}

@@ -53,9 +53,9 @@ export function validitaAl(certificato: X509Certificate, istante: Date): Validit
   return 'valido';
 }
 
-/** The first certificate of the chain not valid at the instant, with why; null = all valid. */
-export function primoNonValido(catena: Catena, istante: Date): { certificato: X509Certificate; validita: Exclude<Validita, 'valido'> } | null {
-  for (const certificato of catena.percorso) {
+/** The first of the certificates (a chain's path) not valid at the instant, with why; null = all valid. */
+export function primoNonValido(certificati: readonly X509Certificate[], istante: Date): { certificato: X509Certificate; validita: Exclude<Validita, 'valido'> } | null {
+  for (const certificato of certificati) {
     const validita = validitaAl(certificato, istante);
     if (validita !== 'valido') return { certificato, validita };
   }

@@ -12,10 +12,6 @@ export function certificatiDaPem(pem: string): X509Certificate[] {
   return (pem.match(BLOCCO_PEM) ?? []).map((blocco) => new X509Certificate(blocco));
 }
 
-export function inPem(certificato: X509Certificate): string {
-  return certificato.toString().trim();
-}
-
 /** One attribute of a distinguished name as Node prints it ("C=IT\nO=...\nCN=..."). */
 export function attributoDn(dn: string, nome: string): string | null {
   for (const riga of dn.split('\n')) {

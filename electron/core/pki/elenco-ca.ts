@@ -6,7 +6,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { X509Certificate } from 'node:crypto';
-import { inPem } from './certificati';
 
 export interface VoceElenco {
   readonly certificato: X509Certificate;
@@ -37,7 +36,7 @@ export function scriviElencoCa(cartella: string, nome: string, voci: readonly Vo
   for (const voce of voci) if (!uniche.has(voce.certificato.fingerprint256)) uniche.set(voce.certificato.fingerprint256, voce);
   // Sorted, so two refreshes of the same list give the same file and a diff shows only real changes.
   const ordinate = [...uniche.values()].sort((a, b) => riga(a.certificato.subject).localeCompare(riga(b.certificato.subject)) || a.certificato.fingerprint256.localeCompare(b.certificato.fingerprint256));
-  const pem = ordinate.map((v) => `# ${riga(v.certificato.subject)}\n${inPem(v.certificato)}\n`).join('');
+  const pem = ordinate.map((v) => `# ${riga(v.certificato.subject)}\n${v.certificato.toString().trim()}\n`).join('');
   const manifesto = {
     descrizione: 'Autorità di certificazione di cui Sportello si fida senza configurazione (catena della carta e firme). Generato da `npm run ca`; non modificare a mano.',
     ...origine,

@@ -11,6 +11,6 @@ export function fiduciaCarta(fiducia: Fiducia, adesso: () => Date): (certificato
   return (certificatoDer) => {
     const catena = costruisciCatena(new X509Certificate(certificatoDer), [], fiducia.ancore);
     if (catena.ancora === null) return false;
-    return primoNonValido({ percorso: catena.percorso.slice(1), ancora: catena.ancora }, adesso()) === null;
+    return primoNonValido(catena.percorso.slice(1), adesso()) === null;
   };
 }

@@ -16,12 +16,12 @@ import { join } from 'node:path';
 import { Pkcs11Token, type TokenOptions } from '../../../native/pkcs11/token';
 import { createPkcs11Signer } from '../../../native/pkcs11/signer';
 import { CKF_USER_PIN_LOCKED } from '../../../native/pkcs11/ckr';
-import { CardError } from '../../../native/apdu/errors';
 import { statoPinPcsc } from '../../../electron/core/documents/demo/stato-pin-pcsc';
 import { firmaConCartaVirtuale } from '../../../electron/core/documents/demo/carta-virtuale-demo';
 import { startPcscd } from '../../rig/pcscd';
 import { acquireSlot, type VpcdSlot } from '../../rig/vpcd-slots';
 import type { ApduHeader } from './card-process';
+import { cardErrorOf, cardErrorThrownBy } from '../../support/card-error';
 
 const OPENSC = '/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so';
 // Read by OpenSC when its module is initialised in this process: a slot for each of the rig's readers.
@@ -96,15 +96,6 @@ async function openToken(readerName: string, options: TokenOptions = {}): Promis
   }
 }
 
-async function rejectionOf(promise: Promise<unknown>): Promise<CardError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (error instanceof CardError) return error;
-  throw error ?? new Error('expected a CardError');
-}
-
 /** The virtual CNS in its own reader, seen by OpenSC, with the card's PIN counter asked over PC/SC. */
 async function cardWithPinStatus(): Promise<{ card: CardProcess; token: Pkcs11Token; readerName: string }> {
   await startPcscd();
@@ -113,16 +104,6 @@ async function cardWithPinStatus(): Promise<{ card: CardProcess; token: Pkcs11To
   token = await openToken(slot.readerName, { pinStatus: statoPinPcsc() });
   await cardProcess.apdus(); // what OpenSC read to list the token: not this test's business
   return { card: cardProcess, token, readerName: slot.readerName };
-}
-
-function errorOf(fn: () => unknown): CardError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CardError) return error;
-    throw error;
-  }
-  throw new Error('expected a CardError');
 }
 
 describe('PKCS#11 through OpenSC on the virtual CNS', () => {
@@ -150,23 +131,23 @@ describe('PKCS#11 through OpenSC on the virtual CNS', () => {
     slot = acquireSlot();
     cardProcess = await startCardProcess(slot.port);
     token = await openToken(slot.readerName);
-    const first = errorOf(() => token!.login('11111'));
+    const first = cardErrorThrownBy(() => token!.login('11111'));
     expect(first.code).toBe('pin-errato');
     // OpenSC does not pass the CNS counter through token flags: no count to show here.
     expect(first.message).toMatch(/^PIN errato/);
     expect((await cardProcess.state()).pinTriesLeft).toBe(2);
-    errorOf(() => token!.login('11111'));
-    const third = errorOf(() => token!.login('11111'));
+    cardErrorThrownBy(() => token!.login('11111'));
+    const third = cardErrorThrownBy(() => token!.login('11111'));
     expect((await cardProcess.state()).pinTriesLeft).toBe(0);
     // OpenSC's CNS driver reports the last wrong try as CKR_PIN_LOCKED.
     expect(third.message).toBe('PIN bloccato: usa il PUK');
-    const blocked = errorOf(() => token!.login('12345'));
+    const blocked = cardErrorThrownBy(() => token!.login('12345'));
     expect(blocked.message).toBe('PIN bloccato: usa il PUK');
   }, 60_000);
 
   it('reports a wrong PIN with the tries the card says are left, exactly like the PC/SC path, and then signs', async () => {
     const { card, token: t } = await cardWithPinStatus();
-    const first = await rejectionOf(t.verifyPin('11111'));
+    const first = await cardErrorOf(t.verifyPin('11111'));
     expect({ code: first.code, message: first.message, triesLeft: first.triesLeft }).toEqual({
       code: 'pin-errato',
       message: 'PIN errato: 2 tentativi rimasti',
@@ -175,7 +156,7 @@ describe('PKCS#11 through OpenSC on the virtual CNS', () => {
     expect((await card.state()).pinTriesLeft).toBe(2);
     // The person's one VERIFY, and our status queries around it that spend nothing.
     expect(pinVerifies(await card.apdus())).toHaveLength(1);
-    const second = await rejectionOf(t.verifyPin('22222'));
+    const second = await cardErrorOf(t.verifyPin('22222'));
     expect(second.message).toBe('PIN errato: 1 tentativo rimasto');
     // The status query on a shared connection left OpenSC's session as it was: the right PIN logs in and signs.
     await t.verifyPin('12345');
@@ -188,7 +169,7 @@ describe('PKCS#11 through OpenSC on the virtual CNS', () => {
   it('refuses a blocked card before any PIN reaches it: no VERIFY with a PIN on the card side, the blocked error', async () => {
     const { card, token: t } = await cardWithPinStatus();
     expect((await card.blockPin()).pinTriesLeft).toBe(0);
-    const refused = await rejectionOf(t.verifyPin('12345'));
+    const refused = await cardErrorOf(t.verifyPin('12345'));
     expect({ code: refused.code, message: refused.message }).toEqual({ code: 'pin-bloccato', message: 'PIN bloccato: usa il PUK' });
     const seen = await card.apdus();
     expect(pinVerifies(seen)).toEqual([]);

@@ -5,6 +5,7 @@ import { createPkcs11Signer } from '../../../native/pkcs11/signer';
 import { discoverModules } from '../../../native/pkcs11/discovery';
 import { CardError } from '../../../native/apdu/errors';
 import { createSoftHsmToken, SOFTHSM_MODULE, TOKEN_LABEL, USER_PIN, type SoftHsmToken } from './softhsm';
+import { cardErrorThrownBy } from '../../support/card-error';
 
 const CN = 'RSSMRA80A01H501U/6120016461039008.aGFzaA==';
 let hsm: SoftHsmToken;
@@ -16,16 +17,6 @@ beforeAll(() => {
 });
 
 afterAll(() => hsm?.remove());
-
-function errorOf(fn: () => unknown): CardError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CardError) return error;
-    throw error;
-  }
-  throw new Error('expected a CardError');
-}
 
 describe('PKCS#11 against SoftHSM2', () => {
   it('finds the configured module first', () => {
@@ -52,10 +43,10 @@ describe('PKCS#11 against SoftHSM2', () => {
   it('maps a wrong PIN to the Italian message, and refuses a malformed PIN before calling the module', () => {
     const token = Pkcs11Token.open(SOFTHSM_MODULE, { label: TOKEN_LABEL });
     try {
-      const wrong = errorOf(() => token.login('99999'));
+      const wrong = cardErrorThrownBy(() => token.login('99999'));
       expect(wrong.code).toBe('pin-errato');
       expect(wrong.message).toMatch(/^PIN errato/);
-      expect(errorOf(() => token.login('12')).code).toBe('pin-formato');
+      expect(cardErrorThrownBy(() => token.login('12')).code).toBe('pin-formato');
     } finally {
       token.close();
     }
@@ -131,10 +122,10 @@ describe('PKCS#11 against SoftHSM2', () => {
   });
 
   it('reports a token that is not there', () => {
-    expect(errorOf(() => Pkcs11Token.open(SOFTHSM_MODULE, { label: 'nessuna' })).code).toBe('token-assente');
+    expect(cardErrorThrownBy(() => Pkcs11Token.open(SOFTHSM_MODULE, { label: 'nessuna' })).code).toBe('token-assente');
   });
 
   it('reports a module that does not load', () => {
-    expect(errorOf(() => Pkcs11Token.open('/nonexistent/module.so')).code).toBe('modulo-pkcs11-assente');
+    expect(cardErrorThrownBy(() => Pkcs11Token.open('/nonexistent/module.so')).code).toBe('modulo-pkcs11-assente');
   });
 });

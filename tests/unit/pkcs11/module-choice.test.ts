@@ -1,23 +1,13 @@
 /** Which PKCS#11 module the app opens: pkcs11.modulePath when set, discovery when null, a clear error otherwise. */
 import { describe, expect, it } from 'vitest';
-import { CardError } from '../../../native/apdu/errors';
 import { chooseModule, modulePathOf } from '../../../native/pkcs11/discovery';
 import { describeModuleChoice } from '../../../native/pkcs11/module-report';
 import { firmaConCartaVirtuale } from '../../../electron/core/documents/demo/carta-virtuale-demo';
+import { cardErrorThrownBy } from '../../support/card-error';
 
 const OPENSC = '/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so';
 const BIT4ID = '/usr/lib/bit4id/libbit4opki.so';
 const present = (...paths: string[]) => (path: string) => paths.includes(path);
-
-function errorOf(fn: () => unknown): CardError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CardError) return error;
-    throw error;
-  }
-  throw new Error('expected a CardError');
-}
 
 describe('chooseModule', () => {
   it('uses the configured module, even when discovery would find another', () => {
@@ -29,7 +19,7 @@ describe('chooseModule', () => {
   it('refuses a configured module that does not exist, in Italian, instead of opening another one', () => {
     const choice = chooseModule({ configured: '/opt/manca.so', platform: 'linux', exists: present(OPENSC) });
     expect(choice).toEqual({ kind: 'configured-missing', path: '/opt/manca.so' });
-    const error = errorOf(() => modulePathOf(choice));
+    const error = cardErrorThrownBy(() => modulePathOf(choice));
     expect(error.code).toBe('modulo-pkcs11-assente');
     expect(error.message).toBe(
       "Il modulo di firma indicato nella configurazione (pkcs11.modulePath) non esiste: /opt/manca.so. Correggi il percorso, oppure togli l'impostazione (null) per usare un modulo installato.",
@@ -44,7 +34,7 @@ describe('chooseModule', () => {
   it('says none is installed, and where it looked', () => {
     const choice = chooseModule({ configured: null, platform: 'win32', exists: () => false });
     expect(choice.kind).toBe('none');
-    expect(errorOf(() => modulePathOf(choice))).toMatchObject({ code: 'modulo-pkcs11-assente', message: expect.stringMatching(/^Nessun modulo di firma/) });
+    expect(cardErrorThrownBy(() => modulePathOf(choice))).toMatchObject({ code: 'modulo-pkcs11-assente', message: expect.stringMatching(/^Nessun modulo di firma/) });
   });
 });
 

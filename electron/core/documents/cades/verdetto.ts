@@ -9,8 +9,6 @@ import type { EsitoFirma, fontiOraFirma } from '../../../shared/contract/documen
 import { DomainError } from '../../errors';
 import { giorno } from '../formato-date';
 
-export type CodiceEsitoFirma = EsitoFirma;
-
 /** Failures of the document or of the signature itself: nothing about the signer can be relied on. */
 export type DifettoFirma = Exclude<EsitoFirma, 'valida' | 'certificato-non-attendibile' | 'certificato-scaduto' | 'certificato-non-ancora-valido'>;
 
@@ -52,7 +50,7 @@ export interface DatiVerdetto {
   readonly emittente: string;
 }
 
-export function codiceEsito(d: DatiVerdetto): CodiceEsitoFirma {
+export function codiceEsito(d: DatiVerdetto): EsitoFirma {
   if (!d.attendibile) return 'certificato-non-attendibile';
   if (d.allaFirma === 'scaduto') return 'certificato-scaduto';
   if (d.allaFirma === 'non-ancora-valido') return 'certificato-non-ancora-valido';
@@ -72,7 +70,7 @@ export function messaggioEsito(d: DatiVerdetto): string {
 }
 
 /** For callers that accept only a fully valid envelope (our own modules): the first signer's failure as an error. */
-export function richiediFirmaValida(esito: { firmatari: readonly { esito: CodiceEsitoFirma; messaggio: string }[] }): void {
+export function richiediFirmaValida(esito: { firmatari: readonly { esito: EsitoFirma; messaggio: string }[] }): void {
   const difettoso = esito.firmatari.find((f) => f.esito !== 'valida');
   if (difettoso) throw new DomainError(`firma.${difettoso.esito}`, difettoso.messaggio);
 }

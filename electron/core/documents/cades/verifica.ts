@@ -15,7 +15,8 @@ import { costruisciCatena, validitaAl, primoNonValido, type Validita } from '../
 import { verificaCertificatoFirmatario } from './ess';
 import { marcaTemporale } from './marca-temporale';
 import { DIGEST_AMMESSI, FIRMA_AMMESSE, OID } from './oid';
-import { codiceEsito, DifettoDellaFirma, messaggioEsito, type CodiceEsitoFirma, type FonteOra, type Riferimento } from './verdetto';
+import type { EsitoFirma } from '../../../shared/contract/documents';
+import { codiceEsito, DifettoDellaFirma, messaggioEsito, type FonteOra, type Riferimento } from './verdetto';
 
 /** Larger than any module or outcome file; bounds memory on a hostile input. */
 const DIMENSIONE_MASSIMA = 64 * 1024 * 1024;
@@ -32,7 +33,7 @@ export interface Firmatario {
   fonteOra: FonteOra;
   validoDal: Date;
   validoAl: Date;
-  esito: CodiceEsitoFirma;
+  esito: EsitoFirma;
   /** The verdict in a sentence for a person. */
   messaggio: string;
   /** The certificate chains to a trusted CA. */
@@ -156,7 +157,7 @@ function riferimento(si: pkijs.SignerInfo, opzioni: OpzioniVerifica): Riferiment
   const marca = marcaTemporale(si, (tsd, tst, istante) => {
     const [tsi] = tsd.signerInfos;
     if (!tsi) return { valida: false, tsa: '' };
-    const f = verificaFirmatario(tsd, tsi, tst, { ...opzioni, al: istante, contenutoEsterno: tst });
+    const f = verificaFirmatario(tsd, tsi, tst, { ...opzioni, al: istante });
     return { valida: f.esito === 'valida', tsa: f.nome };
   });
   if (marca.stato === 'valida') return { istante: marca.istante, fonte: 'marca-temporale' };
@@ -170,7 +171,7 @@ function verificaFirmatario(sd: pkijs.SignedData, si: pkijs.SignerInfo, contenut
   const altri = (sd.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate).map(x509);
   const catena = costruisciCatena(chiave, altri, opzioni.fidati);
   const rif = riferimento(si, opzioni);
-  const allaFirma: Validita = primoNonValido(catena, rif.istante)?.validita ?? 'valido';
+  const allaFirma: Validita = primoNonValido(catena.percorso, rif.istante)?.validita ?? 'valido';
   const dati = {
     riferimento: rif,
     attendibile: catena.ancora !== null,
