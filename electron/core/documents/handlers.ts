@@ -3,7 +3,6 @@ import type { documentsCalls } from '../../shared/contract/documents';
 import type { Handlers } from '../../shared/define';
 import type { Config } from '../config/schema';
 import type { Clock } from '../ports/clock';
-import { verificaAllegato } from './allegati/verifica-allegato';
 import { caricaFiducia } from '../pki/fiducia';
 import { verificaP7m } from './cades/verifica';
 
@@ -14,8 +13,6 @@ export interface DocumentsDeps {
 
 export function documentsHandlers(deps: DocumentsDeps): Handlers<typeof documentsCalls> {
   return {
-    'documents.verificaAllegato': async ({ nome, contenutoBase64, richiediPdfA }) =>
-      verificaAllegato(nome, new Uint8Array(Buffer.from(contenutoBase64, 'base64')), { richiediPdfA }),
     'documents.verificaFirma': async ({ p7mBase64 }) => {
       const esito = verificaP7m(new Uint8Array(Buffer.from(p7mBase64, 'base64')), { fidati: caricaFiducia(deps.config).ancore, al: deps.clock.now() });
       return {

@@ -10,6 +10,7 @@ import type { Citizen, CurrentCitizen } from './citizen';
 import type { Cittadini } from './cittadini';
 import type { createLeMiePratiche } from './le-mie-pratiche';
 import type { Pratiche } from './pratiche';
+import { allegatoView } from './view';
 
 export interface PraticheHandlerDeps {
   pratiche: Pratiche;
@@ -47,8 +48,8 @@ export function praticheHandlers(deps: PraticheHandlerDeps): Handlers<typeof pra
     'pratiche.note': async ({ id, note, description }, ctx) => pratiche.texts(citizen(ctx), id, { note, description }),
     'pratiche.attachments.add': async ({ id, slot, name, contentBase64 }, ctx) => {
       const c = citizen(ctx);
-      allegati.add(c, id, slot, name, decodeBase64(contentBase64));
-      return pratiche.view(c, id);
+      const { allegato, avvisi } = await allegati.add(c, id, slot, name, decodeBase64(contentBase64));
+      return { pratica: pratiche.view(c, id), allegato: allegatoView(allegato), avvisi };
     },
     'pratiche.attachments.remove': async ({ id, slot, allegatoId }, ctx) => {
       const c = citizen(ctx);
@@ -57,11 +58,10 @@ export function praticheHandlers(deps: PraticheHandlerDeps): Handlers<typeof pra
     },
     'pratiche.attachments.reuse': async ({ id, slot, allegatoId }, ctx) => {
       const c = citizen(ctx);
-      allegati.reuse(c, id, slot, allegatoId);
-      return pratiche.view(c, id);
+      const { allegato, avvisi } = await allegati.reuse(c, id, slot, allegatoId);
+      return { pratica: pratiche.view(c, id), allegato: allegatoView(allegato), avvisi };
     },
-    'pratiche.attachments.library': async (_input, ctx) =>
-      allegati.library(citizen(ctx)).map((a) => ({ id: a.id, name: a.name, mimeType: a.mimeType, size: a.size, pdfa: a.pdfa, createdAt: a.createdAt })),
+    'pratiche.attachments.library': async (_input, ctx) => allegati.library(citizen(ctx)).map(allegatoView),
     'pratiche.completeness': async ({ id }, ctx) => pratiche.completeness(citizen(ctx), id),
     'pratiche.submit': async ({ id }, ctx) => pratiche.submit(citizen(ctx), id),
     'pratiche.list': async ({ group }, ctx) => deps.leMiePratiche.list(citizen(ctx), group),

@@ -1,6 +1,7 @@
 /** From the stored pratica (and its service, steps, attachments) to what the contract shows. */
 import type { PraticaSummary, PraticaView } from '../../shared/contract/pratiche';
 import type { ServiceFile } from '../catalogue/format';
+import { formatiAmmessi } from '../documents/allegati/tipi-file';
 import type { AllegatoRecord } from '../store/allegati-repo';
 import type { ProfileRecord } from '../store/cittadini-repo';
 import type { HistoryEntry, PraticaRecord, PraticaSummaryRecord } from '../store/pratiche-repo';
@@ -38,6 +39,7 @@ export function praticaView(
     richiedente: { ...profile.card, email: profile.email, phone: profile.phone, address: profile.address },
     attachmentSlots: service.x_sportello_attachments.map((slot) => ({
       ...slot,
+      formati: formatiAmmessi(slot.mimeTypes),
       files: attachments.filter((a) => a.slotKey === slot.key).map(fileOf),
     })),
     history: history.map((h) => ({ ...h, label: statusLabel(h.status) })),

@@ -62,7 +62,18 @@ export const praticaViewSchema = z.object({
     address: z.string().nullable(),
   }),
   attachmentSlots: z.array(
-    z.object({ key: z.string(), label: z.string(), description: z.string(), required: z.boolean(), mimeTypes: z.array(z.string()), maxSizeMb: z.number(), pdfa: z.boolean(), files: z.array(allegatoSchema) }),
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      description: z.string(),
+      required: z.boolean(),
+      mimeTypes: z.array(z.string()),
+      /** The accepted formats as a citizen names them ("PDF", "JPG"), for the screen; `mimeTypes` is for the file picker. */
+      formati: z.array(z.string()),
+      maxSizeMb: z.number(),
+      pdfa: z.boolean(),
+      files: z.array(allegatoSchema),
+    }),
   ),
   history: z.array(z.object({ status: z.number().int(), label: z.string(), at: z.string(), message: z.string().nullable() })),
   openedBy: z.string().nullable(),
@@ -106,6 +117,14 @@ export const completenessSchema = z.object({
 });
 export type Completeness = z.infer<typeof completenessSchema>;
 
+/**
+ * The answer to attaching a file (new or from "I miei allegati"): the file is checked,
+ * stored and linked in one call. A refused file is an error whose code is one of
+ * `codiciAllegato` (contract/documents.ts); an accepted one may come with remarks for the
+ * citizen, such as a PDF that does not declare PDF/A where the comune does not require it.
+ */
+export const allegatoAggiuntoSchema = z.object({ pratica: praticaViewSchema, allegato: allegatoSchema, avvisi: z.array(z.string()) });
+
 const moveResult = z.object({ moved: z.boolean(), errors: z.array(fieldErrorSchema), pratica: praticaViewSchema });
 const byId = z.object({ id: praticaId }).strict();
 const contactsSchema = z.object({
@@ -144,10 +163,10 @@ export const praticheCalls = {
   'pratiche.note': call(z.object({ id: praticaId, note: short(2000).optional(), description: short(500).optional() }).strict(), praticaViewSchema),
   'pratiche.attachments.add': call(
     z.object({ id: praticaId, slot: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/), name: z.string().min(1).max(500), contentBase64: base64 }).strict(),
-    praticaViewSchema,
+    allegatoAggiuntoSchema,
   ),
   'pratiche.attachments.remove': call(z.object({ id: praticaId, slot: z.string().max(60), allegatoId: z.uuid() }).strict(), praticaViewSchema),
-  'pratiche.attachments.reuse': call(z.object({ id: praticaId, slot: z.string().max(60), allegatoId: z.uuid() }).strict(), praticaViewSchema),
+  'pratiche.attachments.reuse': call(z.object({ id: praticaId, slot: z.string().max(60), allegatoId: z.uuid() }).strict(), allegatoAggiuntoSchema),
   'pratiche.attachments.library': call(z.object({}).strict(), z.array(allegatoSchema)),
   'pratiche.completeness': call(byId, completenessSchema),
   'pratiche.submit': call(byId, praticaViewSchema),

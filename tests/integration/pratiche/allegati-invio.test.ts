@@ -2,12 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Of } from '../../../electron/core/pratiche/allegati/blob-store';
-import { pdfBytes, pngBytes } from '../../unit/pratiche/samples';
+import { pdfA, pdfCon, PNG } from '../../support/allegati';
 import { ANNA, BRUNO, createHarness, type Harness } from './harness';
 
 const TENANT = 'comune-alfa';
-const b64 = (b: Buffer) => b.toString('base64');
-const PDFA = pdfBytes({ part: '2', conformance: 'B', style: 'element' });
+const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
+const pngBytes = () => Buffer.from(PNG);
 
 async function readyDraft(h: Harness): Promise<string> {
   await h.ok('pratiche.acceptTerms', { tenant: TENANT, version: '2026-01' });
@@ -21,14 +21,16 @@ async function readyDraft(h: Harness): Promise<string> {
 describe('attachments, submission to the outbox, and "Le mie pratiche"', () => {
   let h: Harness;
   let id: string;
+  let PDFA: Buffer;
   beforeAll(async () => {
+    PDFA = Buffer.from(await pdfA());
     h = createHarness();
     h.as(ANNA);
     id = await readyDraft(h);
   });
   afterAll(() => h.close());
 
-  const add = (slot: string, name: string, bytes: Buffer) => h.call('pratiche.attachments.add', { id, slot, name, contentBase64: b64(bytes) });
+  const add = (slot: string, name: string, bytes: Uint8Array) => h.call('pratiche.attachments.add', { id, slot, name, contentBase64: b64(bytes) });
   const codeOf = async (p: Promise<{ ok: boolean; error?: { code: string; message: string } }>) => {
     const r = await p;
     return r.ok ? 'ok' : `${r.error!.code}: ${r.error!.message}`;
@@ -38,9 +40,9 @@ describe('attachments, submission to the outbox, and "Le mie pratiche"', () => {
     expect(await codeOf(add('isee', 'isee.pdf', Buffer.alloc(0)))).toMatch(/^allegato-vuoto: Il file "isee.pdf" è vuoto/);
     const big = Buffer.concat([PDFA, Buffer.alloc(1024 * 1024)]);
     expect(await codeOf(add('isee', 'isee.pdf', big))).toMatch(/^allegato-troppo-grande: .*1 MB/);
-    expect(await codeOf(add('isee', 'isee.pdf', pngBytes()))).toMatch(/^allegato-tipo-non-valido: Il contenuto del file "isee.pdf"/);
+    expect(await codeOf(add('isee', 'isee.pdf', pngBytes()))).toMatch(/^allegato-contenuto-diverso: Il file "isee.pdf" non è davvero un file PDF: sembra un file PNG/);
     expect(await codeOf(add('isee', 'isee.png', pngBytes()))).toMatch(/^allegato-tipo-non-ammesso: .*solo file PDF/);
-    expect(await codeOf(add('isee', 'isee.pdf', pdfBytes(null)))).toMatch(/^allegato-non-pdfa: .*PDF\/A/);
+    expect(await codeOf(add('isee', 'isee.pdf', await pdfCon()))).toMatch(/^allegato-non-pdfa: .*PDF\/A/);
     expect(await codeOf(add('nessuno', 'isee.pdf', PDFA))).toMatch(/^allegato-non-previsto/);
     expect((await h.fails('pratiche.attachments.add', { id, slot: 'isee', name: 'x.pdf', contentBase64: 'non base64!' })).code).toBe('input-non-valido');
     expect((await h.ok('pratiche.attachments.library', {})).length).toBe(0);
@@ -91,7 +93,7 @@ describe('attachments, submission to the outbox, and "Le mie pratiche"', () => {
     expect(again.drafts.map((d: { id: string }) => d.id)).toEqual([first.pratica.id]);
     const library = await h.ok('pratiche.attachments.library', {});
     const reused = await h.ok('pratiche.attachments.reuse', { id: first.pratica.id, slot: 'isee', allegatoId: library.find((a: { name: string }) => a.name === 'x.pdf').id });
-    expect(reused.attachmentSlots[0].files.map((f: { name: string }) => f.name)).toEqual(['x.pdf']);
+    expect(reused.pratica.attachmentSlots[0].files.map((f: { name: string }) => f.name)).toEqual(['x.pdf']);
     const foto = library.find((a: { name: string }) => a.name === 'foto.png');
     expect((await h.fails('pratiche.attachments.reuse', { id: first.pratica.id, slot: 'isee', allegatoId: foto.id })).code).toBe('allegato-tipo-non-ammesso');
 

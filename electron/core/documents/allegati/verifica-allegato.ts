@@ -1,64 +1,81 @@
 /**
- * The check of a citizen's upload: is it a type the comune accepts, is it what its
- * extension says, and for a PDF, is it readable and does it declare PDF/A. Never
- * throws: the answer is always a report with a message a person can act on.
+ * THE check of a citizen's attachment, for every way a file joins a pratica (a new upload,
+ * a document reused from "I miei allegati"): the name made safe, then not empty, not too
+ * large, a format the slot accepts, content that is what the extension says, and for a
+ * PDF: complete, readable, not encrypted, no active content, and PDF/A where the comune
+ * requires it. Never throws: the answer is always a verdict with a message, in Italian,
+ * that says what to do. The refusal codes are listed in contract/documents.ts.
  */
-import { esaminaPdf, LIMITI_PDF, type LimitiPdf } from './esame-pdf';
-import { estensione, tipoRiconosciuto, TIPI_PER_ESTENSIONE } from './tipi-file';
-import type { DichiarazionePdfA } from './xmp-pdfa';
+import type { CodiceAllegato } from '../../../shared/contract/documents';
+import { dimensioneLeggibile } from './dimensione';
+import { esaminaPdf, LIMITI_PDF, type DatiPdf, type LimitiPdf } from './esame-pdf';
+import { estensione, nomeFileSicuro } from './nome-file';
+import { formatiAmmessi, nomeDelTipo, PDF, tipoPerEstensione, tipoRiconosciuto } from './tipi-file';
 
-export interface EsitoAllegato {
-  ammesso: boolean;
-  /** The type the content was recognised as (null when unknown). */
-  mime: string | null;
-  codice: string | null;
-  /** Why it was refused, in Italian; null when accepted. */
-  messaggio: string | null;
-  /** Things worth telling without refusing (e.g. no PDF/A declaration). */
-  avvisi: string[];
-  pdf: { versione: string; pagine: number; pdfa: DichiarazionePdfA | null } | null;
+/** What the comune asks of one attachment (a slot of the service, `x_sportello_attachments`). */
+export interface RegoleAllegato {
+  /** The document as the comune names it, quoted in the messages ("Attestazione ISEE"). */
+  etichetta: string;
+  /** MIME types accepted, as the catalogue lists them. */
+  tipiAmmessi: readonly string[];
+  byteMassimi: number;
+  richiediPdfA: boolean;
 }
 
-export interface OpzioniVerificaAllegato {
-  /** The comune requires PDF/A for PDF uploads (the Sportello Telematico does). */
-  richiediPdfA?: boolean;
-  limiti?: LimitiPdf;
-}
+export type EsitoAllegato =
+  | { ammesso: true; nome: string; mime: string; dimensione: number; pdf: DatiPdf | null; avvisi: string[] }
+  | { ammesso: false; nome: string; codice: CodiceAllegato; messaggio: string };
 
-function rifiutato(codice: string, messaggio: string, mime: string | null = null): EsitoAllegato {
-  return { ammesso: false, mime, codice, messaggio, avvisi: [], pdf: null };
-}
+/** Only the first bytes tell the type; the rest is read by the PDF examination. */
+const INIZIO = 1024;
 
-export async function verificaAllegato(nome: string, contenuto: Uint8Array, opzioni: OpzioniVerificaAllegato = {}): Promise<EsitoAllegato> {
+export async function verificaAllegato(nomeDalDispositivo: string, contenuto: Uint8Array, regole: RegoleAllegato, limiti: LimitiPdf = LIMITI_PDF): Promise<EsitoAllegato> {
+  const nome = nomeFileSicuro(nomeDalDispositivo);
+  const rifiutato = (codice: CodiceAllegato, messaggio: string): EsitoAllegato => ({ ammesso: false, nome, codice, messaggio });
   try {
-    if (contenuto.length === 0) return rifiutato('allegato.vuoto', `Il file "${nome}" è vuoto.`);
-    const ext = estensione(nome);
-    const atteso = TIPI_PER_ESTENSIONE[ext];
-    if (!atteso) {
-      return rifiutato('allegato.tipo-non-ammesso', `Il file "${nome}" ha un'estensione non ammessa. Sono ammessi: ${Object.keys(TIPI_PER_ESTENSIONE).join(', ')}.`);
-    }
-    const inizio = contenuto.subarray(0, 1024);
-    if (!atteso.riconosci(inizio)) {
-      const vero = tipoRiconosciuto(inizio);
+    if (contenuto.length === 0) return rifiutato('allegato-vuoto', `Il file "${nome}" è vuoto. Controlla di aver scelto il file giusto e riprova.`);
+    if (contenuto.length > regole.byteMassimi) {
       return rifiutato(
-        'allegato.contenuto-diverso',
-        `Il file "${nome}" non è un ${atteso.descrizione}${vero ? `: sembra un ${vero.descrizione}` : ''}. Controlli di aver scelto il file giusto.`,
-        vero?.mime ?? null,
+        'allegato-troppo-grande',
+        `Il file "${nome}" pesa ${dimensioneLeggibile(contenuto.length)}: per "${regole.etichetta}" il massimo è ${dimensioneLeggibile(regole.byteMassimi)}. Riducine le dimensioni (per esempio scansionandolo a risoluzione più bassa) e riprova.`,
       );
     }
-    if (atteso.mime !== 'application/pdf') return { ammesso: true, mime: atteso.mime, codice: null, messaggio: null, avvisi: [], pdf: null };
-
-    const esame = await esaminaPdf(contenuto, opzioni.limiti ?? LIMITI_PDF);
-    if (!esame.ok) return rifiutato(esame.codice, `"${nome}": ${esame.messaggio}`, atteso.mime);
-    const pdf = { versione: esame.versione, pagine: esame.pagine, pdfa: esame.pdfa };
-    if (!esame.pdfa) {
-      const testo = `Il file "${nome}" non dichiara la conformità PDF/A.`;
-      if (opzioni.richiediPdfA) return { ...rifiutato('allegato.non-pdfa', `${testo} Il Comune accetta solo PDF/A: lo salvi come PDF/A e lo carichi di nuovo.`, atteso.mime), pdf };
-      return { ammesso: true, mime: atteso.mime, codice: null, messaggio: null, avvisi: [testo], pdf };
+    const tipo = tipoPerEstensione(estensione(nome));
+    if (!tipo || !regole.tipiAmmessi.includes(tipo.mime)) {
+      const formati = formatiAmmessi(regole.tipiAmmessi);
+      return rifiutato(
+        'allegato-tipo-non-ammesso',
+        formati.length > 0
+          ? `Per "${regole.etichetta}" sono ammessi solo file ${formati.join(', ')}: "${nome}" è di un altro tipo.`
+          : `Per "${regole.etichetta}" non si possono allegare file da questo sportello: chiedi all'ufficio del Comune.`,
+      );
     }
-    return { ammesso: true, mime: atteso.mime, codice: null, messaggio: null, avvisi: [], pdf };
+    const inizio = contenuto.subarray(0, INIZIO);
+    if (!tipo.riconosci(inizio)) {
+      const sembra = tipoRiconosciuto(inizio);
+      return rifiutato(
+        'allegato-contenuto-diverso',
+        `Il file "${nome}" non è davvero un file ${nomeDelTipo(tipo)}${sembra ? `: sembra un file ${sembra}` : ''}. Controlla di aver scelto il file giusto.`,
+      );
+    }
+    if (tipo !== PDF) return { ammesso: true, nome, mime: tipo.mime, dimensione: contenuto.length, pdf: null, avvisi: [] };
+
+    const esame = await esaminaPdf(nome, contenuto, limiti);
+    if (!esame.ok) return rifiutato(esame.codice, esame.messaggio);
+    const pdf: DatiPdf = { versione: esame.versione, pagine: esame.pagine, pdfa: esame.pdfa };
+    const avvisi: string[] = [];
+    if (!pdf.pdfa) {
+      if (regole.richiediPdfA) {
+        return rifiutato(
+          'allegato-non-pdfa',
+          `Per "${regole.etichetta}" serve un PDF/A: il file "${nome}" non dichiara di esserlo. Salvalo come PDF/A (per esempio con "Esporta come PDF" e l'opzione PDF/A) e riprova.`,
+        );
+      }
+      avvisi.push(`Il file "${nome}" non è un PDF/A: il Comune lo accetta, ma per conservarlo nel tempo è meglio salvarlo come PDF/A.`);
+    }
+    return { ammesso: true, nome, mime: PDF.mime, dimensione: contenuto.length, pdf, avvisi };
   } catch {
     // Whatever a hostile file does to a parser, the citizen gets a message, not a crash.
-    return rifiutato('allegato.illeggibile', `Il file "${nome}" non può essere letto.`);
+    return rifiutato('allegato-illeggibile', `Il file "${nome}" non si può leggere. Salvalo di nuovo e riprova.`);
   }
 }

@@ -7,7 +7,7 @@
 
 export interface DichiarazionePdfA {
   parte: number;
-  /** A, B or U; empty for PDF/A-4, which has no conformance level. */
+  /** A, B or U (E or F for PDF/A-4); empty for plain PDF/A-4, or when the value is not a known level. */
   conformita: string;
 }
 
@@ -32,8 +32,14 @@ export function dichiarazionePdfA(xmp: string): DichiarazionePdfA | null {
   for (const prefisso of prefissi(xmp)) {
     const parte = proprieta(xmp, prefisso, 'part');
     if (parte && /^[1-4]$/.test(parte)) {
-      return { parte: Number(parte), conformita: (proprieta(xmp, prefisso, 'conformance') ?? '').toUpperCase() };
+      const conformita = (proprieta(xmp, prefisso, 'conformance') ?? '').toUpperCase();
+      return { parte: Number(parte), conformita: /^[ABUEF]$/.test(conformita) ? conformita : '' };
     }
   }
   return null;
+}
+
+/** As stored with an attachment and shown after "PDF/A-": "2b", "4". */
+export function etichettaPdfA(d: DichiarazionePdfA): string {
+  return `${d.parte}${d.conformita.toLowerCase()}`;
 }

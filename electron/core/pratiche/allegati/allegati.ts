@@ -1,11 +1,16 @@
 /**
  * Attachments of a pratica: a new file is checked against its slot's rules, stored by
  * content, added to "I miei allegati" and linked; a document from the library can be
- * reused in another pratica (checked again against that slot's rules).
+ * reused in another pratica (checked again against that slot's rules). The check of the
+ * file is the one of documents/allegati; this module adds the slot's own rules (which
+ * slot, how many files).
  */
 import { randomUUID } from 'node:crypto';
+import type { CodiceAllegato } from '../../../shared/contract/documents';
 import type { AttachmentSpec } from '../../catalogue/format';
 import type { Catalogue } from '../../catalogue/catalogue';
+import { verificaAllegato, type RegoleAllegato } from '../../documents/allegati/verifica-allegato';
+import { etichettaPdfA } from '../../documents/allegati/xmp-pdfa';
 import { DomainError } from '../../errors';
 import type { Clock } from '../../ports/clock';
 import type { AllegatiRepo, AllegatoRecord } from '../../store/allegati-repo';
@@ -13,7 +18,29 @@ import type { PraticheRepo } from '../../store/pratiche-repo';
 import type { Citizen } from '../citizen';
 import { STATO } from '../status';
 import type { BlobStore } from './blob-store';
-import { AllegatoError, checkFile } from './check';
+
+export class AllegatoError extends DomainError {
+  constructor(code: CodiceAllegato, message: string) {
+    super(code, message);
+  }
+}
+
+/** A file joined to a pratica, with the remarks the citizen should read (e.g. not a PDF/A where it is not required). */
+export interface AllegatoAggiunto {
+  allegato: AllegatoRecord;
+  avvisi: string[];
+}
+
+export function regoleDelloSlot(slot: AttachmentSpec): RegoleAllegato {
+  return { etichetta: slot.label, tipiAmmessi: slot.mimeTypes, byteMassimi: slot.maxSizeMb * 1024 * 1024, richiediPdfA: slot.pdfa };
+}
+
+/** The single check of `documents/allegati`, turned into the error the contract carries when it refuses. */
+async function controlla(slot: AttachmentSpec, name: string, bytes: Uint8Array) {
+  const esito = await verificaAllegato(name, bytes, regoleDelloSlot(slot));
+  if (!esito.ammesso) throw new AllegatoError(esito.codice, esito.messaggio);
+  return esito;
+}
 
 export interface AllegatiDeps {
   repo: AllegatiRepo;
@@ -41,21 +68,34 @@ export function createAllegati(deps: AllegatiDeps) {
   }
 
   return {
-    add(citizen: Citizen, praticaId: string, slotKey: string, name: string, bytes: Uint8Array): AllegatoRecord {
+    async add(citizen: Citizen, praticaId: string, slotKey: string, name: string, bytes: Uint8Array): Promise<AllegatoAggiunto> {
       const slot = slotOf(citizen, praticaId, slotKey, true);
-      const checked = checkFile(slot, name, bytes);
+      const esito = await controlla(slot, name, bytes);
+      // The check yields to the event loop: the pratica may have been sent or the slot filled meanwhile.
+      slotOf(citizen, praticaId, slotKey, true);
       const sha256 = deps.blobs.put(bytes);
-      const allegato = deps.repo.add({ id: randomUUID(), citizenCf: citizen.card.fiscalCode, sha256, ...checked, createdAt: now() });
+      const allegato = deps.repo.add({
+        id: randomUUID(),
+        citizenCf: citizen.card.fiscalCode,
+        sha256,
+        name: esito.nome,
+        mimeType: esito.mime,
+        size: esito.dimensione,
+        pdfa: esito.pdf?.pdfa ? etichettaPdfA(esito.pdf.pdfa) : null,
+        createdAt: now(),
+      });
       deps.repo.link(praticaId, slotKey, allegato.id, now());
-      return allegato;
+      return { allegato, avvisi: esito.avvisi };
     },
-    reuse(citizen: Citizen, praticaId: string, slotKey: string, allegatoId: string): AllegatoRecord {
+    /** Checked again: the other slot may ask for more, and the file may predate today's rules. */
+    async reuse(citizen: Citizen, praticaId: string, slotKey: string, allegatoId: string): Promise<AllegatoAggiunto> {
       const slot = slotOf(citizen, praticaId, slotKey, true);
       const allegato = deps.repo.get(allegatoId, citizen.card.fiscalCode);
       if (!allegato) throw new AllegatoError('allegato-sconosciuto', 'Documento non trovato tra i tuoi allegati.');
-      checkFile(slot, allegato.name, deps.blobs.read(allegato.sha256));
+      const esito = await controlla(slot, allegato.name, deps.blobs.read(allegato.sha256));
+      slotOf(citizen, praticaId, slotKey, true);
       deps.repo.link(praticaId, slotKey, allegato.id, now());
-      return allegato;
+      return { allegato, avvisi: esito.avvisi };
     },
     remove(citizen: Citizen, praticaId: string, slotKey: string, allegatoId: string): void {
       slotOf(citizen, praticaId, slotKey, false);

@@ -14,7 +14,9 @@ export type Library = { id: string; name: string; size: number }[];
 
 /**
  * One document the service asks for: the files already attached (removable), a file
- * to pick, preview and check before attaching, or one to reuse from "I miei allegati".
+ * to pick, preview and attach, or one to reuse from "I miei allegati". Attaching sends
+ * the file once: core checks it and stores it in the same call, and answers with the
+ * remarks to show (a refusal comes back as an error with its message).
  */
 export function AllegatoSlot({ praticaId, slot, library, onChanged }: { praticaId: string; slot: Slot; library: Library; onChanged(p: PraticaView): void }) {
   const { t } = useTranslation();
@@ -26,26 +28,30 @@ export function AllegatoSlot({ praticaId, slot, library, onChanged }: { praticaI
 
   const attach = async () => {
     if (!picked) return;
+    setWarnings([]);
     const done = await action.run(async () => {
       const content = await fileToBase64(picked);
-      const check = await unwrap(sportello.documents.verificaAllegato({ nome: picked.name, contenutoBase64: content, richiediPdfA: slot.pdfa }));
-      if (!check.ammesso) throw new Error(check.messaggio ?? t('allegati.non-ammesso'));
-      setWarnings(check.avvisi);
       return unwrap(sportello.pratiche['attachments.add']({ id: praticaId, slot: slot.key, name: picked.name, contentBase64: content }));
     });
     if (done) {
       setPicked(null);
-      onChanged(done);
+      setWarnings(done.avvisi);
+      onChanged(done.pratica);
     }
   };
   const remove = async (allegatoId: string) => {
+    setWarnings([]);
     const done = await action.run(() => unwrap(sportello.pratiche['attachments.remove']({ id: praticaId, slot: slot.key, allegatoId })));
     if (done) onChanged(done);
   };
   const reuse = async (allegatoId: string) => {
     if (!allegatoId) return;
+    setWarnings([]);
     const done = await action.run(() => unwrap(sportello.pratiche['attachments.reuse']({ id: praticaId, slot: slot.key, allegatoId })));
-    if (done) onChanged(done);
+    if (done) {
+      setWarnings(done.avvisi);
+      onChanged(done.pratica);
+    }
   };
 
   return (
@@ -54,7 +60,7 @@ export function AllegatoSlot({ praticaId, slot, library, onChanged }: { praticaI
         {slot.label} <span className="badge bg-secondary">{slot.required ? t('scheda.obbligatorio') : t('scheda.facoltativo')}</span>
       </legend>
       {slot.description && <p>{slot.description}</p>}
-      <p className="small">{t('allegati.formati', { formati: slot.mimeTypes.join(', '), mb: slot.maxSizeMb })}{slot.pdfa ? ` ${t('allegati.pdfa')}` : ''}</p>
+      <p className="small">{t('allegati.formati', { formati: slot.formati.join(', '), mb: slot.maxSizeMb })}{slot.pdfa ? ` ${t('allegati.pdfa')}` : ''}</p>
       {slot.files.length > 0 && (
         <ul className="list-group mb-3">
           {slot.files.map((f) => (
