@@ -1,10 +1,22 @@
 /**
  * Sync's view of the outbox (table `outbox`, written by a pratica's submit; see README.md)
- * and of its own sending state (`outbox_sending`, `outbox_uploads`, migration 101).
+ * and of its own sending state (`outbox_sending`, `outbox_uploads`, migrations 101 and 104).
  * `state` moves pending -> sent, or pending -> parked (a poison item, visible with its error)
  * and back to pending when someone asks to retry it.
+ *
+ * Items are claimed with a lease before they are sent (migration 104): only the holder of an
+ * item's lease may start its create or change its state; `sent` is recorded by whoever learns
+ * it, since it is the portal's truth. Each repository is one worker, with its own lease owner id.
  */
+import { randomUUID } from 'node:crypto';
 import { guard, type Db } from './database';
+
+/** Another worker holds the item now (ours expired and was taken over): leave it to them. */
+export class LeaseLost extends Error {
+  constructor(readonly praticaId: string) {
+    super(`pratica ${praticaId} presa in carico da un altro processo`);
+  }
+}
 
 export interface OutboxItem {
   outboxId: number;
@@ -43,26 +55,35 @@ interface Row {
 }
 
 export function createOutboxRepo(db: Db) {
+  const owner = randomUUID();
   const s = {
     due: db.prepare(
       `SELECT o.id, o.pratica_id, o.tenant_slug, o.payload, o.attempts, s.create_started_at
        FROM outbox o LEFT JOIN outbox_sending s ON s.outbox_id = o.id
-       WHERE o.state = 'pending' AND o.kind = 'pratica.submit' AND (s.next_attempt_at IS NULL OR s.next_attempt_at <= ?)
-       ORDER BY o.id LIMIT ?`,
+       WHERE o.state = 'pending' AND o.kind = 'pratica.submit' AND (s.next_attempt_at IS NULL OR s.next_attempt_at <= @now)
+         AND (s.lease_until IS NULL OR s.lease_until <= @now OR s.lease_owner = @owner)
+         AND o.id NOT IN (SELECT value FROM json_each(@skip))
+       ORDER BY o.id LIMIT @limit`,
     ),
+    lease: db.prepare(
+      `INSERT INTO outbox_sending (outbox_id, next_attempt_at, lease_owner, lease_until) VALUES (@id, @now, @owner, @until)
+       ON CONFLICT (outbox_id) DO UPDATE SET lease_owner = excluded.lease_owner, lease_until = excluded.lease_until`,
+    ),
+    hold: db.prepare('UPDATE outbox_sending SET lease_until = @until WHERE outbox_id = @id AND lease_owner = @owner'),
+    release: db.prepare('UPDATE outbox_sending SET lease_owner = NULL, lease_until = NULL WHERE outbox_id = @id AND lease_owner = @owner'),
     uploads: db.prepare('SELECT file_key, upload_id FROM outbox_uploads WHERE outbox_id = ?'),
     recordUpload: db.prepare(
       `INSERT INTO outbox_uploads (outbox_id, file_key, upload_id, sha256) VALUES (?, ?, ?, ?)
        ON CONFLICT (outbox_id, file_key) DO UPDATE SET upload_id = excluded.upload_id, sha256 = excluded.sha256`,
     ),
     createStarted: db.prepare(
-      `INSERT INTO outbox_sending (outbox_id, next_attempt_at, create_started_at) VALUES (?, ?, ?)
-       ON CONFLICT (outbox_id) DO UPDATE SET create_started_at = coalesce(create_started_at, excluded.create_started_at)`,
+      `UPDATE outbox_sending SET create_started_at = coalesce(create_started_at, @at), lease_until = @until
+       WHERE outbox_id = @id AND lease_owner = @owner`,
     ),
     sent: db.prepare(`UPDATE outbox SET state = 'sent', last_error = NULL WHERE id = ?`),
     sendingSent: db.prepare(
       `INSERT INTO outbox_sending (outbox_id, next_attempt_at, remote_id, sent_at) VALUES (@id, @at, @remoteId, @at)
-       ON CONFLICT (outbox_id) DO UPDATE SET remote_id = excluded.remote_id, sent_at = excluded.sent_at`,
+       ON CONFLICT (outbox_id) DO UPDATE SET remote_id = excluded.remote_id, sent_at = excluded.sent_at, lease_owner = NULL, lease_until = NULL`,
     ),
     remote: db.prepare(
       `INSERT INTO remote_pratiche (pratica_id, remote_id, status, checked_at) VALUES (?, ?, ?, ?)
@@ -70,15 +91,16 @@ export function createOutboxRepo(db: Db) {
     ),
     retry: db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?'),
     retryAt: db.prepare(
-      `INSERT INTO outbox_sending (outbox_id, next_attempt_at) VALUES (?, ?) ON CONFLICT (outbox_id) DO UPDATE SET next_attempt_at = excluded.next_attempt_at`,
+      `UPDATE outbox_sending SET next_attempt_at = @at, lease_owner = NULL, lease_until = NULL WHERE outbox_id = @id AND lease_owner = @owner`,
     ),
     park: db.prepare(`UPDATE outbox SET state = 'parked', attempts = attempts + 1, last_error = ? WHERE id = ?`),
     parkAt: db.prepare(
-      `INSERT INTO outbox_sending (outbox_id, next_attempt_at, parked_at) VALUES (?, ?, ?) ON CONFLICT (outbox_id) DO UPDATE SET parked_at = excluded.parked_at`,
+      `UPDATE outbox_sending SET parked_at = @at, lease_owner = NULL, lease_until = NULL WHERE outbox_id = @id AND lease_owner = @owner`,
     ),
     unpark: db.prepare(`UPDATE outbox SET state = 'pending' WHERE pratica_id = ? AND state = 'parked'`),
     unparkAt: db.prepare(
-      `UPDATE outbox_sending SET parked_at = NULL, next_attempt_at = ? WHERE outbox_id IN (SELECT id FROM outbox WHERE pratica_id = ?)`,
+      `UPDATE outbox_sending SET parked_at = NULL, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL
+       WHERE outbox_id IN (SELECT id FROM outbox WHERE pratica_id = ?)`,
     ),
     counts: db.prepare(`SELECT state, count(*) AS n FROM outbox WHERE state IN ('pending', 'parked') GROUP BY state`),
     parked: db.prepare(
@@ -103,6 +125,21 @@ export function createOutboxRepo(db: Db) {
     item.unsaved = [];
   };
 
+  /** Runs `change` only while this worker holds the item's lease, which `takeLease` gives up or renews. */
+  const asHolder = <T>(item: OutboxItem, takeLease: (id: { id: number; owner: string }) => number, change: () => T): T =>
+    guard(() =>
+      db.transaction(() => {
+        if (takeLease({ id: item.outboxId, owner }) === 0) throw new LeaseLost(item.praticaId);
+        return change();
+      })(),
+    );
+
+  const claim = db.transaction((now: string, until: string, limit: number, skip: readonly number[]) => {
+    const rows = s.due.all({ now, owner, limit, skip: JSON.stringify(skip) }) as Row[];
+    for (const row of rows) s.lease.run({ id: row.id, now, owner, until });
+    return rows;
+  });
+
   const markSent = db.transaction((item: OutboxItem, remoteId: string, status: number, at: string) => {
     s.sent.run(item.outboxId);
     s.sendingSent.run({ id: item.outboxId, at, remoteId });
@@ -110,41 +147,38 @@ export function createOutboxRepo(db: Db) {
   });
 
   return {
-    /** Pending items whose next attempt is due, oldest submission first. */
-    due(now: string, limit: number): OutboxItem[] {
-      return (s.due.all(now, limit) as Row[]).map(toItem);
-    },
+    /**
+     * Claims pending items whose next attempt is due and that no other worker holds, oldest
+     * submission first, leasing them to this worker until `until`. IMMEDIATE: the write lock is
+     * taken before the read, so two processes cannot both read an item as free.
+     */
+    claim: (now: string, until: string, limit: number, skip: readonly number[] = []): OutboxItem[] =>
+      guard(() => claim.immediate(now, until, limit, skip)).map(toItem),
+    /** Extends the lease before a long step (an upload); LeaseLost when another worker has taken the item. */
+    hold: (item: OutboxItem, until: string): void => asHolder(item, (k) => s.hold.run({ ...k, until }).changes, () => undefined),
+    /** Gives up an item claimed but not handled (the pass stopped). */
+    release: (item: OutboxItem): void => void guard(() => s.release.run({ id: item.outboxId, owner })),
     /**
      * Committed before the create request is sent (see migration 101), with the uploads of this
-     * pass. Uploads are saved with the item's next state change (this, a retry, parking) rather than
+     * pass, and only while the lease is still ours (LeaseLost otherwise: whoever holds it decides).
+     * Uploads are saved with the item's next state change (this, a retry, parking) rather than
      * one commit per file: a crash in between costs a second upload of the same bytes (an orphan on
      * the portal), never a second application, and a flaky network still keeps its progress.
      */
-    markCreateStarted: (item: OutboxItem, at: string): void =>
-      guard(() =>
-        db.transaction(() => {
-          saveUploads(item);
-          s.createStarted.run(item.outboxId, at, at);
-        })(),
-      ),
+    markCreateStarted: (item: OutboxItem, at: string, until: string): void =>
+      asHolder(item, (k) => s.createStarted.run({ ...k, at, until }).changes, () => saveUploads(item)),
     /** The application exists on the portal: record its id, in one transaction with the outbox state. */
     markSent: (item: OutboxItem, remoteId: string, status: number, at: string): void => guard(() => markSent(item, remoteId, status, at)),
     scheduleRetry: (item: OutboxItem, nextAttemptAt: string, error: string): void =>
-      guard(() =>
-        db.transaction(() => {
-          saveUploads(item);
-          s.retry.run(error, item.outboxId);
-          s.retryAt.run(item.outboxId, nextAttemptAt);
-        })(),
-      ),
+      asHolder(item, (k) => s.retryAt.run({ ...k, at: nextAttemptAt }).changes, () => {
+        saveUploads(item);
+        s.retry.run(error, item.outboxId);
+      }),
     park: (item: OutboxItem, error: string, at: string): void =>
-      guard(() =>
-        db.transaction(() => {
-          saveUploads(item);
-          s.park.run(error, item.outboxId);
-          s.parkAt.run(item.outboxId, at, at);
-        })(),
-      ),
+      asHolder(item, (k) => s.parkAt.run({ ...k, at }).changes, () => {
+        saveUploads(item);
+        s.park.run(error, item.outboxId);
+      }),
     /** A parked pratica goes back in the queue (someone fixed the cause and asked to retry). */
     unpark: (praticaId: string, now: string): boolean =>
       guard(() =>

@@ -6,7 +6,9 @@
  *      and matched on the client reference kept in their data, before any create; only an absent one is created;
  *   3. a create whose outcome is unknown is never repeated blindly: the item is rescheduled no
  *      earlier than `settleMs` after the attempt, so a request still in flight on the portal has
- *      landed (or died) before the look-up.
+ *      landed (or died) before the look-up;
+ *   4. the item is leased to this worker (outbox-repo.ts): the lease is renewed before each upload and
+ *      checked when `create_started_at` is committed, so a worker that lost it never creates.
  * Files go under the form's file components (the only place the portal links them); after the
  * create, the attachments the portal reports are compared with those sent, and a difference is
  * written on the pratica for the citizen and the office to see.
@@ -27,6 +29,8 @@ export interface SenderDeps {
   allegatiDir: string;
   now: () => Date;
   settleMs: number;
+  /** How long a claimed item stays ours without news; renewed before each upload and the create. */
+  leaseMs: number;
   /** The service's file components on this device; none known means placement is checked only after the create. */
   formFiles?: FormFilesLookup;
   /** Writes a problem on the pratica itself (its history), where the citizen and the desk see it. */
@@ -91,6 +95,9 @@ function sent(deps: SenderDeps, item: OutboxItem, s: Submission, app: Applicatio
   return { kind: 'sent', remoteId: app.id, found, missingAttachments: missing };
 }
 
+/** The end of a lease taken now. */
+export const leaseEnd = (deps: Pick<SenderDeps, 'now' | 'leaseMs'>): string => new Date(deps.now().getTime() + deps.leaseMs).toISOString();
+
 export async function sendItem(deps: SenderDeps, item: OutboxItem): Promise<SendResult> {
   const parsed = submissionSchema.safeParse(item.payload);
   if (!parsed.success) throw new PortalError('permanent', `dati della pratica in coda non validi: ${parsed.error.issues[0]?.message ?? ''}`, null);
@@ -109,13 +116,14 @@ export async function sendItem(deps: SenderDeps, item: OutboxItem): Promise<Send
     if (item.uploads.has(key)) continue;
     const path = join(deps.allegatiDir, file.sha256);
     if (!existsSync(path)) throw new PortalError('permanent', `allegato "${file.name}" non trovato su questo dispositivo`, null);
+    deps.outbox.hold(item, leaseEnd(deps));
     const uploadId = await deps.portal.upload({ path, name: file.name, mimeType: file.mimeType, size: file.size, sha256: file.sha256, description: labels?.(file.key) ?? '' });
     item.unsaved.push({ fileKey: key, uploadId, sha256: file.sha256 });
     item.uploads.set(key, uploadId);
   }
 
   const startedAt = deps.now().toISOString();
-  deps.outbox.markCreateStarted(item, startedAt);
+  deps.outbox.markCreateStarted(item, startedAt, leaseEnd(deps));
   item.createStartedAt ??= startedAt;
   const created = await deps.portal.createApplication({
     service: submission.serviceId,

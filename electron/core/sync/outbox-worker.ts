@@ -4,10 +4,10 @@
  * it with its error so the rest of the queue keeps moving.
  */
 import type { Logger } from '../log/logger';
-import type { OutboxItem } from '../store/outbox-repo';
+import { LeaseLost, type OutboxItem } from '../store/outbox-repo';
 import { PortalError, toPortalError } from './portal-error';
 import { delayAfter, type BackoffPolicy } from './retry';
-import { sendItem, type SenderDeps } from './outbox-sender';
+import { leaseEnd, sendItem, type SenderDeps } from './outbox-sender';
 
 export interface WorkerOptions extends SenderDeps {
   log: Logger;
@@ -23,7 +23,7 @@ export interface DrainReport {
   online: boolean;
 }
 
-async function processOne(o: WorkerOptions, item: OutboxItem, report: DrainReport): Promise<void> {
+async function attempt(o: WorkerOptions, item: OutboxItem, report: DrainReport): Promise<void> {
   try {
     const result = await sendItem(o, item);
     if (result.kind === 'wait') {
@@ -38,6 +38,7 @@ async function processOne(o: WorkerOptions, item: OutboxItem, report: DrainRepor
       o.log.warn('il portale non ha collegato tutti gli allegati della pratica', { praticaId: item.praticaId, remoteId: result.remoteId, mancanti: result.missingAttachments });
     }
   } catch (error) {
+    if (error instanceof LeaseLost) throw error;
     const failure = error instanceof PortalError ? error : toPortalError(error, 'invio pratica');
     if (failure.kind === 'account') throw failure;
     if (failure.kind === 'permanent') {
@@ -57,9 +58,20 @@ async function processOne(o: WorkerOptions, item: OutboxItem, report: DrainRepor
   }
 }
 
+async function processOne(o: WorkerOptions, item: OutboxItem, report: DrainReport): Promise<void> {
+  try {
+    await attempt(o, item, report);
+  } catch (error) {
+    if (!(error instanceof LeaseLost)) throw error;
+    // Our lease ran out and another process took the item: it is theirs to finish, and nothing of ours was written.
+    o.log.warn('pratica lasciata: presa in carico da un altro processo', { praticaId: item.praticaId });
+  }
+}
+
 /**
  * Sends every item due now (items rescheduled during the pass wait for the next one). Lanes pull
- * from one shared queue, refilled from the database when empty, so none idles while work is due.
+ * from one shared queue, refilled by claiming from the database when empty, so none idles while
+ * work is due; what is claimed and not handled (the pass stopped) is released.
  */
 export async function drainOutbox(o: WorkerOptions): Promise<DrainReport> {
   const report: DrainReport = { sent: 0, rescheduled: 0, parked: 0, online: true };
@@ -67,8 +79,8 @@ export async function drainOutbox(o: WorkerOptions): Promise<DrainReport> {
   const queue: OutboxItem[] = [];
   const take = (): OutboxItem | undefined => {
     if (queue.length === 0) {
-      // Past the items already handled in this pass (some may be due again): the limit grows with them.
-      const fresh = o.outbox.due(o.now().toISOString(), o.concurrency * 4 + seen.size).filter((i) => !seen.has(i.outboxId));
+      // Past the items already handled in this pass (some may be due again).
+      const fresh = o.outbox.claim(o.now().toISOString(), leaseEnd(o), o.concurrency * 4, [...seen]);
       fresh.forEach((i) => seen.add(i.outboxId));
       queue.push(...fresh);
     }
@@ -86,6 +98,7 @@ export async function drainOutbox(o: WorkerOptions): Promise<DrainReport> {
   };
   // Lanes stop together on an account failure, so no request outlives the pass.
   await Promise.all(Array.from({ length: o.concurrency }, lane));
+  queue.forEach((item) => o.outbox.release(item));
   if (stopped !== null) throw stopped;
   return report;
 }

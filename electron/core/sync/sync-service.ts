@@ -33,6 +33,11 @@ export interface SyncTuning {
   concurrency: number;
   /** How long a create with unknown outcome is left to land before it is looked up. */
   settleMs: number;
+  /**
+   * How long an item claimed by this process stays its own without a renewal (before each upload
+   * and the create): after a crash, the next start takes the item back once this has passed.
+   */
+  leaseMs: number;
   itemBackoff: BackoffPolicy;
   intervalMs: number;
   catalogueIntervalMs: number;
@@ -41,6 +46,7 @@ export interface SyncTuning {
 export const DEFAULT_TUNING: SyncTuning = {
   concurrency: 4,
   settleMs: 60_000,
+  leaseMs: 2 * 60_000,
   itemBackoff: { baseMs: 2_000, maxMs: 15 * 60_000 },
   intervalMs: 15_000,
   catalogueIntervalMs: 6 * 3600_000,
@@ -118,6 +124,7 @@ export function createSyncService(o: SyncServiceOptions) {
         allegatiDir: join(o.dataDir, 'allegati'),
         now,
         settleMs: tuning.settleMs,
+        leaseMs: tuning.leaseMs,
         log: o.log,
         concurrency: tuning.concurrency,
         itemBackoff: tuning.itemBackoff,

@@ -213,7 +213,8 @@ describe('firma della pratica con la carta', () => {
 
     // What sync records when the portal answers (outbox-sender markSent, then status-pull).
     const outbox = createOutboxRepo(reader!);
-    const item = outbox.due(new Date(Date.now() + 86_400_000).toISOString(), 10).find((i) => i.praticaId === id)!;
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    const item = outbox.claim(tomorrow, tomorrow, 10).find((i) => i.praticaId === id)!;
     outbox.markSent(item, 'remote-1', 2000, new Date().toISOString());
     createRemoteRepo(reader!).record(
       id,

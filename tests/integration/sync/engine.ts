@@ -6,7 +6,7 @@ import { TENANT } from './kiosk';
 
 export const KIOSK_ACCOUNT = { username: 'chiosco', password: 'chiosco-demo' };
 
-export function testEngine(o: { db: Db; dataDir: string; portalUrl: string; retentionDays?: number; log?: Logger; onStatus?: (s: SyncStatus) => void; settleMs?: number; concurrency?: number }) {
+export function testEngine(o: { db: Db; dataDir: string; portalUrl: string; retentionDays?: number; log?: Logger; onStatus?: (s: SyncStatus) => void; settleMs?: number; leaseMs?: number; concurrency?: number }) {
   return createSyncService({
     db: o.db,
     dataDir: o.dataDir,
@@ -15,7 +15,7 @@ export function testEngine(o: { db: Db; dataDir: string; portalUrl: string; rete
     retentionDays: o.retentionDays ?? 90,
     log: o.log ?? silentLogger,
     clock: { now: () => new Date() },
-    tuning: { concurrency: o.concurrency ?? 4, settleMs: o.settleMs ?? 250, itemBackoff: { baseMs: 10, maxMs: 200 }, catalogueIntervalMs: Infinity },
+    tuning: { concurrency: o.concurrency ?? 4, settleMs: o.settleMs ?? 250, leaseMs: o.leaseMs ?? 2_000, itemBackoff: { baseMs: 10, maxMs: 200 }, catalogueIntervalMs: Infinity },
     ...(o.onStatus ? { onStatus: o.onStatus } : {}),
   });
 }

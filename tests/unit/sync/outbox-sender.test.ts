@@ -36,6 +36,7 @@ function setup(portal: Partial<PortalClient>, item: Partial<OutboxItem> = {}) {
   const outbox = {
     markSent: (_i: OutboxItem, remoteId: string) => void sent.push(remoteId),
     markCreateStarted: () => {},
+    hold: () => {},
   } as unknown as OutboxRepo;
   const deps: SenderDeps = {
     portal: {
@@ -47,6 +48,7 @@ function setup(portal: Partial<PortalClient>, item: Partial<OutboxItem> = {}) {
     allegatiDir,
     now: () => new Date('2026-11-24T09:00:00Z'),
     settleMs: 0,
+    leaseMs: 60_000,
     notePratica: (_id, message) => void notes.push(message),
   };
   const full: OutboxItem = { outboxId: 1, praticaId: 'p-1', tenantSlug: 'comune-di-test', payload, attempts: 1, createStartedAt: '2026-11-24T08:30:00Z', uploads: new Map(), unsaved: [], ...item };
