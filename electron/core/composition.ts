@@ -20,6 +20,11 @@ import { openDatabase } from './store/database';
 import { lockDataDirectory } from './store/instance-lock';
 import { scheduleBackups } from './store/backup-schedule';
 import { createSyncArea } from './sync/area';
+import { createOblioChiosco } from './pratiche/oblio-chiosco';
+import type { Db } from './store/database';
+import type { IdentitySession } from './identity/session';
+import { pseudonimoDi, type Pseudonimo } from './pratiche/pseudonimo';
+import { fileKeystore } from './keystore/file-keystore';
 import { prepareFormLogic } from './catalogue/forms/form-logic';
 import { bundledCatalogueDir, importBundledCatalogue } from './catalogue/bundled';
 import { createPraticheModule } from './pratiche/module';
@@ -107,12 +112,15 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
   });
   sync.start();
   disposers.push(() => sync.stop());
+  const keystore = options.keystore ?? fileKeystore();
+  const pseudonimo = options.config.mode === 'kiosk' ? pseudonimoDi(keystore, options.dataDir) : undefined;
+  if (pseudonimo) disposers.push(forgetDepartedCitizens(options, db, bus, identity, clock, pseudonimo));
 
   const desk = createDeskArea({
     config: options.config,
     db,
     dataDir: options.dataDir,
-    ...(options.keystore ? { keystore: options.keystore } : {}),
+    keystore,
     clock,
     log: options.log.child('desk'),
     carta: identity,
@@ -127,6 +135,7 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
     currentCitizen: isDesk ? (context) => desk.assistiti.cittadino(context) : () => citizenFromCard(identity.current()),
     carta: identity,
     log: options.log.child('firma'),
+    ...(pseudonimo ? { pseudonimo } : {}),
   });
   if (options.config.portal === null) {
     const report = importBundledCatalogue(praticheArea.catalogueRepo, bundledCatalogueDir(options.config.comune.id), clock);
@@ -172,4 +181,35 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
     events: bus,
     dispose,
   };
+}
+
+/**
+ * A kiosk forgets each citizen once their card is out and their submissions are on the portal
+ * (pratiche/oblio-chiosco.ts): at start, when a card leaves, when sync reports a change.
+ * Returns the unsubscribe for disposal.
+ */
+function forgetDepartedCitizens(options: CoreOptions, db: Db, bus: EventBus<Events>, identity: IdentitySession, clock: Clock, pseudonimo: Pseudonimo): () => void {
+  const log = options.log.child('oblio');
+  const oblio = createOblioChiosco({
+    db,
+    dataDir: options.dataDir,
+    clock,
+    log,
+    present: () => identity.current()?.identity.codiceFiscale ?? null,
+    pseudonimo,
+    draftRetentionDays: options.config.draftRetentionDays,
+  });
+  const forget = (): void => {
+    try {
+      oblio.run();
+    } catch (error) {
+      // Tried again at the next trigger; the citizen in front of the kiosk must not see it.
+      log.error('eliminazione dei dati dei cittadini usciti non riuscita', { error });
+    }
+  };
+  forget();
+  return bus.subscribe((event, payload) => {
+    const cardOut = event === 'card.session' && (payload as { state?: string } | null)?.state === 'nessuna-carta';
+    if (cardOut || event === 'sync.status') forget();
+  });
 }

@@ -81,6 +81,8 @@ export const configSchema = z
     caBundleMode: z.enum(['add', 'replace']).default('add'),
     printer: z.object({ name: z.string().min(1).nullable().default(null) }).strict().default({ name: null }),
     retentionDays: z.number().int().min(0).max(3650).optional(),
+    /** Kiosk drafts untouched for this many days are deleted (a citizen may come back to finish them). */
+    draftRetentionDays: z.number().int().min(1).max(3650).default(30),
     sync: z
       .object({
         /** Seconds between two sync cycles; a submission also starts one at once. */

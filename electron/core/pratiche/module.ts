@@ -21,6 +21,7 @@ import { createCittadini } from './cittadini';
 import { praticheHandlers } from './handlers';
 import { createLeMiePratiche } from './le-mie-pratiche';
 import { createPratiche } from './pratiche';
+import type { Pseudonimo } from './pseudonimo';
 
 export function createPraticheModule(options: {
   dataDir: string;
@@ -30,10 +31,13 @@ export function createPraticheModule(options: {
   /** The card session that signs modules; without it pratiche go unsigned (tests of the wizard alone). */
   carta?: CartaFirmataria | null;
   log?: Logger;
+  /** On a kiosk: the name a forgotten citizen's sent pratiche are kept under (oblio-chiosco.ts). */
+  pseudonimo?: Pseudonimo;
 }) {
   const db = options.db ?? openDatabase({ dataDir: options.dataDir });
   const catalogueRepo = createCatalogueRepo(db);
-  const praticheRepo = createPraticheRepo(db);
+  const pseudonimo = options.pseudonimo;
+  const praticheRepo = createPraticheRepo(db, pseudonimo ? (cf) => pseudonimo(cf) : undefined);
   const catalogue = createCatalogue(catalogueRepo);
   const cittadini = createCittadini({ repo: createCittadiniRepo(db), catalogueRepo, catalogue, clock: options.clock });
   const allegatiRepo = createAllegatiRepo(db);

@@ -46,7 +46,7 @@ export function backups(dataDir: string): { path: string; at: Date }[] {
     .sort((a, b) => b.at.getTime() - a.at.getTime());
 }
 
-export function backupNow(db: Database.Database, dataDir: string, reason: 'giornaliera' | 'prima-migrazione', now: Date = new Date()): string {
+export function backupNow(db: Database.Database, dataDir: string, reason: 'giornaliera' | 'prima-migrazione' | 'dopo-oblio', now: Date = new Date()): string {
   const dir = join(dataDir, BACKUP_DIR);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const path = join(dir, `sportello-${stamp(now)}-${reason}.db`);
@@ -56,6 +56,16 @@ export function backupNow(db: Database.Database, dataDir: string, reason: 'giorn
   makePrivate(part);
   renameSync(part, path);
   for (const old of backups(dataDir).slice(KEEP)) rmSync(old.path, { force: true });
+  return path;
+}
+
+/**
+ * After a kiosk forgot its citizens (store/oblio-repo.ts): older copies still hold them, so a
+ * fresh copy replaces them all.
+ */
+export function backupForgettingOlder(db: Database.Database, dataDir: string, now: Date = new Date()): string {
+  const path = backupNow(db, dataDir, 'dopo-oblio', now);
+  for (const old of backups(dataDir)) if (old.path !== path) rmSync(old.path, { force: true });
   return path;
 }
 

@@ -2,7 +2,8 @@
  * Opening the one database file and turning SQLite failures into errors a person can read.
  *
  * WAL keeps readers (search, lists) off the writers' path; `synchronous = FULL` because an
- * autosave we acknowledged must survive a power cut at a kiosk. Every write goes through
+ * autosave we acknowledged must survive a power cut at a kiosk; `secure_delete` so that what
+ * is deleted is overwritten in the file. Every write goes through
  * `guard`, so a read-only folder or a full disk becomes a clear Italian message instead of
  * a stack trace, and SQLite's own journal keeps the file consistent.
  */
@@ -94,6 +95,8 @@ export function openDatabase(location: { dataDir: string } | ':memory:', options
     try {
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
+      // Deleted rows are overwritten, not left in free pages: what a kiosk forgets is gone from the file.
+      db.pragma('secure_delete = ON');
       db.pragma('busy_timeout = 5000');
       const list = options.migrations ?? allMigrations;
       if (options.recovery && location !== ':memory:' && hasPendingMigrations(db, list)) backupNow(db, location.dataDir, 'prima-migrazione');

@@ -86,14 +86,18 @@ function summaryOf(r: Row): PraticaSummaryRecord {
   };
 }
 
-export function createPraticheRepo(db: Db) {
+/**
+ * `alias`: the other name a citizen's pratiche may be kept under on this device (a kiosk's
+ * pseudonym, pratiche/pseudonimo.ts); reads find both, writes only touch the citizen's own drafts.
+ */
+export function createPraticheRepo(db: Db, alias: (cf: string) => string | null = () => null) {
   const s = {
     insert: db.prepare(`INSERT INTO pratiche (id, citizen_cf, tenant_slug, service_slug, service_id, status, step_id, data, opened_by, created_at, updated_at)
       VALUES (@id, @citizenCf, @tenantSlug, @serviceSlug, @serviceId, @status, @stepId, @data, @openedBy, @now, @now)`),
     history: db.prepare('INSERT INTO pratiche_history (pratica_id, status, at, message) VALUES (?, ?, ?, ?)'),
-    get: db.prepare(`SELECT ${SUMMARY_COLUMNS}, data, note FROM pratiche WHERE id = ? AND citizen_cf = ?`),
+    get: db.prepare(`SELECT ${SUMMARY_COLUMNS}, data, note FROM pratiche WHERE id = @id AND citizen_cf IN (@cf, @alias)`),
     drafts: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM pratiche WHERE citizen_cf = ? AND tenant_slug = ? AND service_slug = ? AND status = 1000 ORDER BY updated_at DESC`),
-    list: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM pratiche WHERE citizen_cf = ? ORDER BY updated_at DESC LIMIT ?`),
+    list: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM pratiche WHERE citizen_cf IN (@cf, @alias) ORDER BY updated_at DESC LIMIT @limit`),
     saveData: db.prepare(`UPDATE pratiche SET data = ?, updated_at = ?, revision = revision + 1
       WHERE id = ? AND citizen_cf = ? AND status = 1000`),
     revision: db.prepare('SELECT revision FROM pratiche WHERE id = ?').pluck(),
@@ -135,11 +139,11 @@ export function createPraticheRepo(db: Db) {
   return {
     create: (p: Parameters<typeof create>[0], now: string): void => guard(() => create(p, now)),
     get(id: string, cf: string): PraticaRecord | undefined {
-      const r = s.get.get(id, cf) as Row | undefined;
+      const r = s.get.get({ id, cf, alias: alias(cf) }) as Row | undefined;
       return r ? { ...summaryOf(r), data: JSON.parse(r.data ?? '{}') as Record<string, unknown>, note: r.note ?? '' } : undefined;
     },
     drafts: (cf: string, tenant: string, service: string): PraticaSummaryRecord[] => (s.drafts.all(cf, tenant, service) as Row[]).map(summaryOf),
-    listByCitizen: (cf: string, limit = 1000): PraticaSummaryRecord[] => (s.list.all(cf, limit) as Row[]).map(summaryOf),
+    listByCitizen: (cf: string, limit = 1000): PraticaSummaryRecord[] => (s.list.all({ cf, alias: alias(cf), limit }) as Row[]).map(summaryOf),
     /** The autosave: returns the new revision, or null when the pratica is no longer a draft of this citizen. */
     saveData: (id: string, cf: string, data: Record<string, unknown>, now: string): number | null =>
       guard(() => saveData(id, cf, JSON.stringify(data), now)),

@@ -3,6 +3,7 @@
  * of personal data, and the "catalogue changed" flag on open drafts (migration 103).
  */
 import { guard, type Db } from './database';
+import { createOblioRepo } from './oblio-repo';
 
 export interface RemoteEvent {
   status: number;
@@ -83,11 +84,6 @@ export function createRemoteRepo(db: Db) {
     ),
     previousHistory: db.prepare('SELECT history FROM remote_pratiche WHERE pratica_id = ?').pluck(),
     dueForPurge: db.prepare('SELECT pratica_id FROM remote_pratiche WHERE final_at IS NOT NULL AND final_at <= ? AND purged_at IS NULL').pluck(),
-    purgePratica: db.prepare(`UPDATE pratiche SET data = '{}', note = '', description = '', citizen_cf = '', updated_at = ? WHERE id = ?`),
-    purgeLinks: db.prepare('DELETE FROM pratica_allegati WHERE pratica_id = ?'),
-    purgeOutbox: db.prepare(`UPDATE outbox SET payload = '{"purged":true}' WHERE pratica_id = ?`),
-    // The signed module shows the citizen's data: its record goes with them (migration 010).
-    purgeSigned: db.prepare('DELETE FROM moduli_firmati WHERE pratica_id = ?'),
     purgeRemote: db.prepare(`UPDATE remote_pratiche SET outcome_files = '[]', outcome_motivation = NULL, purged_at = ? WHERE pratica_id = ?`),
     flagDrafts: db.prepare(
       `UPDATE pratiche SET catalogue_changed_at = ? WHERE tenant_slug = ? AND service_id = ? AND status = 1000 AND catalogue_changed_at IS NULL`,
@@ -118,12 +114,11 @@ export function createRemoteRepo(db: Db) {
     for (const e of snap.history.slice(before.length)) applyEvent(e);
   });
 
-  const purge = db.transaction((praticaId: string, at: string) => {
-    s.purgePratica.run(at, praticaId);
-    s.purgeLinks.run(praticaId);
-    s.purgeOutbox.run(praticaId);
-    s.purgeSigned.run(praticaId);
+  const oblio = createOblioRepo(db);
+  const purge = db.transaction((praticaId: string, at: string): string[] => {
+    const released = oblio.forgetPratica(praticaId, at);
     s.purgeRemote.run(at, praticaId);
+    return released;
   });
 
   return {
@@ -137,8 +132,11 @@ export function createRemoteRepo(db: Db) {
       guard(() => record(praticaId, snapshot, at, applyEvent)),
     /** Final pratiche whose retention period (counted from reaching the final status) is over. */
     dueForPurge: (finalBefore: string): string[] => s.dueForPurge.all(finalBefore) as string[],
-    /** Removes the pratica's personal data from this device; the portal keeps it. */
-    purge: (praticaId: string, at: string): void => guard(() => purge(praticaId, at)),
+    /**
+     * Removes the pratica's personal data from this device (oblio-repo.ts); the portal keeps it.
+     * Returns the contents nothing refers to any more, whose files the caller removes.
+     */
+    purge: (praticaId: string, at: string): string[] => guard(() => purge(praticaId, at)),
     /** Flags the open drafts of a service the comune changed; returns how many. */
     flagChangedDrafts: (tenantSlug: string, serviceId: string, at: string): number => guard(() => s.flagDrafts.run(at, tenantSlug, serviceId).changes),
     catalogueChangedAt: (praticaId: string): string | null => (s.flagged.get(praticaId) as string | null | undefined) ?? null,

@@ -138,7 +138,7 @@ export function createSyncService(o: SyncServiceOptions) {
     }
     publish();
     const statusChanges = (await step('aggiornamento stati', () => pullStatuses({ portal, remote, pratiche, esitiDir, now, log: o.log }))) ?? 0;
-    const purged = purgeExpired({ remote, esitiDir, retentionDays: o.retentionDays, now });
+    const purged = purgeExpired({ remote, esitiDir, allegatiDir: join(o.dataDir, 'allegati'), retentionDays: o.retentionDays, now });
     let refreshed: RefreshReport | null = null;
     if (now().getTime() - lastCatalogueAt >= tuning.catalogueIntervalMs) {
       refreshed = await step('aggiornamento catalogo', refresh);

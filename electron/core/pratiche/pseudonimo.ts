@@ -1,0 +1,21 @@
+/**
+ * What a kiosk keeps of a citizen's sent pratiche once it has forgotten them: rows with the
+ * personal data emptied, owned by a pseudonym instead of the codice fiscale, so the citizen
+ * who comes back with their card still sees their pratiche and their protocol numbers, while
+ * the database alone says nobody's name. The pseudonym is an HMAC of the codice fiscale with
+ * a key kept outside the data directory (the keystore): without that key a copied database
+ * cannot be matched even against a list of codici fiscali.
+ */
+import { createHash, createHmac } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { Keystore } from '../ports/keystore';
+import { PREFISSO_PSEUDONIMO } from '../store/oblio-repo';
+
+export type Pseudonimo = (codiceFiscale: string) => string;
+
+export function pseudonimoDi(keystore: Keystore, dataDir: string): Pseudonimo {
+  // One key per data directory, as the audit log's seal (audit/sigillo.ts).
+  const id = createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 16);
+  const key = keystore.key(`pseudonimi-${id}`);
+  return (cf) => PREFISSO_PSEUDONIMO + createHmac('sha256', key).update(cf.toUpperCase()).digest('hex');
+}
