@@ -4,13 +4,21 @@
  * failures. Messages never say whether the username exists.
  */
 import { DomainError } from '../errors';
-import type { Clock } from '../ports/clock';
+import { elapsedClock, type Clock } from '../ports/clock';
 import type { Registro } from '../audit/registro';
 import type { OperatoreRecord, OperatoriRepo, Ruolo } from '../store/operatori-repo';
 import { hashPassword, passwordMatches, passwordProblem } from './password';
 
 export const MAX_FAILURES = 5;
 export const LOCK_MINUTES = 15;
+/**
+ * Across all usernames: per-username lockouts alone let a guesser try 4 passwords on each of
+ * many usernames (real or made up). Past this many failed logins in the window, this desk
+ * accepts no login at all until the window has moved on; an administrator's account is no
+ * exception, since the guesser may be after it.
+ */
+export const GLOBAL_MAX_FAILURES = 20;
+export const GLOBAL_WINDOW_MINUTES = 10;
 
 export interface Operatore {
   username: string;
@@ -32,6 +40,13 @@ function lockedError(until: Date): DomainError {
   );
 }
 
+function tooManyError(minutes: number): DomainError {
+  return new DomainError(
+    'accessi-sospesi',
+    `Troppi accessi non riusciti su questa postazione: riprova tra ${minutes} ${minutes === 1 ? 'minuto' : 'minuti'} o chiedi all'assistenza.`,
+  );
+}
+
 const view = (o: OperatoreRecord): Operatore => ({ username: o.username, nome: o.nome, ruolo: o.ruolo });
 
 export function createOperatori(repo: OperatoriRepo, registro: Registro, clock: Clock) {
@@ -42,6 +57,26 @@ export function createOperatori(repo: OperatoriRepo, registro: Registro, clock: 
    * "bloccato" does not tell an attacker that a username exists.
    */
   const unknownFailures = new Map<string, { count: number; lockedUntil: Date | null }>();
+  /**
+   * When each login not known to have succeeded started (ms), oldest first: counted before the
+   * password check like the per-username failures, so a parallel burst cannot outrun the limit.
+   */
+  const unsuccessful: number[] = [];
+  // "How long since" on the monotonic clock: setting the system clock back must not extend or lift the limit.
+  const elapsed = elapsedClock(clock);
+  function admitLogin(): number {
+    const now = elapsed();
+    const windowMs = GLOBAL_WINDOW_MINUTES * 60_000;
+    while (unsuccessful.length > 0 && unsuccessful[0]! <= now - windowMs) unsuccessful.shift();
+    if (unsuccessful.length >= GLOBAL_MAX_FAILURES) throw tooManyError(Math.max(1, Math.ceil((unsuccessful[0]! + windowMs - now) / 60_000)));
+    unsuccessful.push(now);
+    return now;
+  }
+  function admitted(startedAt: number): void {
+    const i = unsuccessful.indexOf(startedAt);
+    if (i >= 0) unsuccessful.splice(i, 1);
+  }
+
   /** Logins of one username run one after another: a burst in parallel cannot outrun the lockout. */
   const loginQueues = new Map<string, Promise<unknown>>();
 
@@ -114,11 +149,14 @@ export function createOperatori(repo: OperatoriRepo, registro: Registro, clock: 
       return create(null, { ...nuovo, ruolo: 'amministratore' });
     },
 
-    login(username: string, password: string): Promise<Operatore> {
-      return serialised(username, async () => {
+    async login(username: string, password: string): Promise<Operatore> {
+      const startedAt = admitLogin();
+      const operatore = await serialised(username, async () => {
         const record = repo.get(username);
         return !record || !record.attivo ? unknownLogin(username, password) : knownLogin(record, password);
       });
+      admitted(startedAt);
+      return operatore;
     },
 
     unlock(by: Operatore, username: string): void {

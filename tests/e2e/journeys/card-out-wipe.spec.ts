@@ -2,8 +2,8 @@
  * Journey 2 (first part): the citizen takes the card out in the middle of a pratica.
  * The kiosk goes straight back to the attract screen and nothing of that citizen is
  * left in the page: not in the DOM, not in web storage, not in Cache Storage, not in
- * the history, not even the language they picked. With the card in again (and the PIN)
- * "Le mie pratiche" shows the draft, kept by core, not by the page.
+ * the history, not even the language they picked; core forgets their profile too. With the
+ * card in again (and the PIN) "Le mie pratiche" shows the draft, kept by core, not by the page.
  *
  * Canaries planted in the page's storage while the citizen is in prove the wipe
  * happens, rather than finding empty storage that nobody ever filled.
@@ -11,7 +11,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { CARD } from '../../support/journey-rig';
-import { closeKeyboard, logIn, typeOnPinPad, insertCardAndWaitForPin } from './steps';
+import { closeKeyboard, logIn, passOnboarding, typeOnPinPad, insertCardAndWaitForPin } from './steps';
 
 const NOTE = 'Nota privata di Mario: portare il certificato del pediatra';
 
@@ -118,10 +118,15 @@ test('card out: attract screen and nothing of the citizen left; card in: the dra
   expect(after.lang).toBe('it');
   await expect(page.getByTestId('lingua')).toHaveValue('it');
 
-  // The same citizen again: a new PIN, and core still has the draft with its note.
+  // The same citizen again: a new PIN. The kiosk forgot their profile and the terms they
+  // accepted (nothing of them stays but drafts): onboarding again, with an empty e-mail field.
   await insertCardAndWaitForPin(page, rig);
   await typeOnPinPad(page, CARD.pin);
-  await expect(page.getByTestId('titolo-stanza')).toBeVisible();
+  await expect(page.getByTestId('titolo-termini').or(page.getByTestId('titolo-completa-profilo'))).toBeVisible({ timeout: 10_000 });
+  if (await page.getByTestId('titolo-termini').isVisible()) await page.getByTestId('accetta-termini').click();
+  await expect(page.getByTestId('profilo-email')).toHaveValue('');
+  await passOnboarding(page);
+  // …and core still has the draft with its note.
   await page.getByTestId('menu-pratiche').click();
   await expect(page.getByTestId('scheda-bozza')).toContainText('Bozze 1');
   await page.getByTestId('scheda-bozza').click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRegistro } from '../../../electron/core/audit/registro';
-import { createOperatori, LOCK_MINUTES, MAX_FAILURES } from '../../../electron/core/desk/operatori';
+import { createOperatori, GLOBAL_MAX_FAILURES, GLOBAL_WINDOW_MINUTES, LOCK_MINUTES, MAX_FAILURES } from '../../../electron/core/desk/operatori';
 import { createSessioni } from '../../../electron/core/desk/sessioni';
 import { createAuditRepo } from '../../../electron/core/store/audit-repo';
 import { openDatabase } from '../../../electron/core/store/database';
@@ -70,7 +70,7 @@ describe('operator accounts', () => {
 });
 
 describe('operator lockout under attack', () => {
-  it('40 wrong passwords in parallel, then the right one: locked once, the right one refused', async () => {
+  it('40 wrong passwords in parallel, then the right one: locked once, the desk closed to logins past the global limit, the right one refused', async () => {
     const { operatori, registro } = setup();
     const admin = await operatori.createFirstAdministrator(ADMIN);
     await operatori.create(admin, { username: 'mario.rossi', nome: 'Mario Rossi', ruolo: 'operatore', password: 'sportello-2026' });
@@ -81,11 +81,31 @@ describe('operator lockout under attack', () => {
     );
     const codes = await Promise.all(burst);
     expect(codes.filter((c) => c === 'credenziali-errate')).toHaveLength(MAX_FAILURES - 1);
-    expect(codes.filter((c) => c === 'operatore-bloccato')).toHaveLength(40 - (MAX_FAILURES - 1));
-    expect(await right).toBe('operatore-bloccato');
+    expect(codes.filter((c) => c === 'operatore-bloccato')).toHaveLength(GLOBAL_MAX_FAILURES - (MAX_FAILURES - 1));
+    expect(codes.filter((c) => c === 'accessi-sospesi')).toHaveLength(40 - GLOBAL_MAX_FAILURES);
+    expect(await right).toBe('accessi-sospesi');
     const kinds = [...registro.entries()].map((e) => e.kind);
     expect(kinds.filter((k) => k === 'operatore.bloccato')).toHaveLength(1);
     expect(kinds).not.toContain('operatore.accesso');
+  });
+
+  it(`past ${GLOBAL_MAX_FAILURES} failures on any usernames in ${GLOBAL_WINDOW_MINUTES} minutes no login is accepted, until the window moves on, whatever the wall clock says`, async () => {
+    const { operatori, clock } = setup();
+    await operatori.createFirstAdministrator(ADMIN);
+    // A guesser spreads 4 tries over each of 5 usernames: no account reaches its own lockout.
+    for (let u = 0; u < GLOBAL_MAX_FAILURES / (MAX_FAILURES - 1); u++) {
+      for (let i = 0; i < MAX_FAILURES - 1; i++) await expect(operatori.login(`utente${u}`, `errata-${i}-xxxxxx`)).rejects.toMatchObject({ code: 'credenziali-errate' });
+    }
+    const closed = await operatori.login('admin', ADMIN.password).catch((e: unknown) => e);
+    expect(closed).toMatchObject({ code: 'accessi-sospesi', message: expect.stringContaining(`${GLOBAL_WINDOW_MINUTES} minuti`) });
+    clock.setWallClockMinutes(GLOBAL_WINDOW_MINUTES + 1);
+    await expect(operatori.login('admin', ADMIN.password)).rejects.toMatchObject({ code: 'accessi-sospesi' });
+    clock.setWallClockMinutes(-(GLOBAL_WINDOW_MINUTES + 1));
+    clock.advanceMinutes(GLOBAL_WINDOW_MINUTES);
+    await expect(operatori.login('admin', ADMIN.password)).resolves.toMatchObject({ username: 'admin' });
+    // A successful login is not counted against the limit.
+    for (let i = 0; i < GLOBAL_MAX_FAILURES - 1; i++) await operatori.login('admin', ADMIN.password);
+    await expect(operatori.login('admin', ADMIN.password)).resolves.toMatchObject({ username: 'admin' });
   });
 
   it('an unknown username is answered exactly like a locked one: the answer does not tell that a username exists', async () => {
