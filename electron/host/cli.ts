@@ -1,10 +1,12 @@
 /**
  * `npm run start:browser`: the app in any browser on this machine, without Electron.
  * Options: --port <n> (default: any free port), --config <file>.
+ * Each address printed opens the app once (see tokens.ts); Enter in the terminal prints a new one.
  */
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { createInterface } from 'node:readline';
 import { configPath } from '../core/config/load';
 import { startApp, START_FAILED, StartupError } from '../core/start';
 import { startBrowserHost } from './server';
@@ -19,6 +21,11 @@ async function main(): Promise<void> {
   const { config, log, core } = await startApp({ configFile: values.config ?? configPath(), version });
   const host = await startBrowserHost({ core, rendererDir, log, port: values.port ? Number(values.port) : 0 });
   process.stdout.write(`Sportello (${config.comune.nome}, modalità ${config.mode}) è pronto: apri ${host.url}\n`);
+  // A closed tab cannot be reopened with a used address: the user asks for another here instead of restarting.
+  if (process.stdin.isTTY) {
+    process.stdout.write("Ogni indirizzo apre l'app una volta sola: premi Invio per averne uno nuovo.\n");
+    createInterface({ input: process.stdin }).on('line', () => process.stdout.write(`Apri ${host.url}\n`));
+  }
   const stop = async (): Promise<void> => {
     await host.close();
     await core.dispose();

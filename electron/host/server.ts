@@ -2,18 +2,19 @@
  * The browser host: the app without Electron. Serves the built renderer and carries
  * the contract over a WebSocket, on 127.0.0.1 only.
  *
- * A random token made at launch must be presented by the page (as a WebSocket
- * sub-protocol) and the Origin must be this server's own, so neither another local
- * program nor a web page open in the same browser can drive the app.
+ * A page must present a token (as a WebSocket sub-protocol) and come from this server's
+ * own Origin, so neither another local program nor a web page open in the same browser can
+ * drive the app. The token in the printed URL opens the app once (see tokens.ts).
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core/composition';
 import type { Logger } from '../core/log/logger';
-import { clientMessageSchema, FRESH_PAGE_CALL, WS_PATH, WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../shared/wire';
+import { clientMessageSchema, FRESH_PAGE_CALL, SESSION_EVENT, WS_PATH, WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../shared/wire';
 import { serveStatic } from './static';
+import { createTokenBook } from './tokens';
+import { DEFAULT_FRAME_LIMITS, frameLimit, namedCall, type FrameLimits } from './frame-limit';
 
 export interface BrowserHostOptions {
   core: Core;
@@ -21,10 +22,8 @@ export interface BrowserHostOptions {
   log: Logger;
   /** 0 = any free port. */
   port?: number;
-  /** Fixed token for tests; a fresh random one otherwise. */
-  token?: string;
-  /** Largest message accepted (attachments travel base64 in calls). */
-  maxMessageBytes?: number;
+  /** Largest message of each kind accepted (attachments travel base64 in calls); see frame-limit.ts. */
+  frameLimits?: Partial<FrameLimits>;
   /** Calls one connection may have in flight; more are answered at once with "troppe-richieste". */
   maxCallsInFlight?: number;
 }
@@ -32,22 +31,19 @@ export interface BrowserHostOptions {
 /** A page awaits each call it makes; this many at once is already far more than any screen does. */
 const CALLS_IN_FLIGHT = 32;
 
-/** Page tokens alive at once: one per open page is the norm; the oldest go first beyond this. */
-const PAGE_TOKENS = 16;
-
 export interface BrowserHost {
+  /**
+   * A URL that opens the app once: each read mints a new launch token, so whoever opens the
+   * app (the terminal's user, a test, a benchmark) asks for a URL and never reuses one.
+   */
   readonly url: string;
   readonly origin: string;
   readonly port: number;
-  readonly token: string;
   close(): Promise<void>;
 }
 
-function sameToken(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
+type RawFrame = Buffer | ArrayBuffer | Buffer[];
+const bytesOf = (raw: RawFrame): Buffer => (Buffer.isBuffer(raw) ? raw : Array.isArray(raw) ? Buffer.concat(raw) : Buffer.from(raw));
 
 function refuse(socket: Duplex, status: number, reason: string): void {
   socket.write(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -55,17 +51,15 @@ function refuse(socket: Duplex, status: number, reason: string): void {
 }
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const token = options.token ?? randomBytes(24).toString('hex');
-  // The launch token opens the app (the printed URL, reusable); each reload for a new citizen gets its own.
-  const pageTokens: string[] = [];
-  const accepted = (presented: string): string | undefined => [token, ...pageTokens].find((t) => sameToken(presented, t));
+  const tokens = createTokenBook();
+  const limits: FrameLimits = { ...DEFAULT_FRAME_LIMITS, ...options.frameLimits };
   const log = options.log.child('host');
   let origins: string[] = [];
   const server: Server = createServer((req, res) => serveStatic(options.rendererDir, req, res, origins));
   const maxInFlight = options.maxCallsInFlight ?? CALLS_IN_FLIGHT;
   const wss = new WebSocketServer({
     noServer: true,
-    maxPayload: options.maxMessageBytes ?? 40 * 1024 * 1024,
+    maxPayload: limits.fileBytes,
     handleProtocols: (protocols) => (protocols.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
   });
 
@@ -80,12 +74,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       .split(',')
       .map((p) => p.trim());
     const presented = offered.find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX))?.slice(TOKEN_PROTOCOL_PREFIX.length) ?? '';
-    const valid = offered.includes(WS_PROTOCOL) ? accepted(presented) : undefined;
-    if (!valid) {
-      log.warn('connessione rifiutata: token mancante o errato');
+    const admission = offered.includes(WS_PROTOCOL) ? tokens.admit(presented) : ({ refused: 'unknown' } as const);
+    if ('refused' in admission) {
+      // A spent launch token is a URL taken from a terminal or the browser's history: worth telling apart.
+      if (admission.refused === 'launch-token-spent') log.warn('connessione rifiutata: token di avvio già usato');
+      else log.warn('connessione rifiutata: token mancante o errato');
       return refuse(socket, 401, 'Unauthorized');
     }
-    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, valid));
+    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, admission.token, admission.launched));
   });
   // A socket error before or during the upgrade (a peer resetting the connection) is that peer's problem, not the app's.
   server.on('clientError', (error, socket) => {
@@ -98,43 +94,54 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   /** A new token for the page that asked; the one it used dies with every other page using it. */
   const freshPage = (ws: WebSocket): { token: string } => {
-    const old = tokenOf.get(ws);
-    const fresh = randomBytes(24).toString('hex');
-    const index = old === undefined ? -1 : pageTokens.indexOf(old);
-    if (index >= 0) pageTokens.splice(index, 1);
-    pageTokens.push(fresh);
-    if (pageTokens.length > PAGE_TOKENS) pageTokens.shift();
+    const old = tokenOf.get(ws) ?? '';
+    const fresh = tokens.replace(old);
     for (const [other, used] of tokenOf) if (other !== ws && used === old) other.terminate();
     log.info('pagina rinnovata per il prossimo cittadino');
     return { token: fresh };
   };
 
   let nextClient = 1;
-  const attach = (ws: WebSocket, usedToken: string): void => {
-    tokenOf.set(ws, usedToken);
+  const attach = (ws: WebSocket, pageToken: string, launched: boolean): void => {
+    tokenOf.set(ws, pageToken);
     const clientId = `browser-${nextClient++}`;
     const send = (message: unknown): void => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };
+    // First, so the page holds its page token before it could need to reconnect.
+    if (launched) {
+      send({ event: SESSION_EVENT, payload: { token: pageToken } });
+      log.info('pagina aperta con un token di avvio, ora usato', { clientId });
+    }
     for (const { event, payload } of options.core.events.snapshot()) send({ event, payload });
     const unsubscribe = options.core.events.subscribe((event, payload) => send({ event, payload }));
-    // A bad frame (invalid UTF-8, over maxPayload) makes ws emit 'error' and close the socket;
+    // A bad frame (invalid UTF-8, over the file limit) makes ws emit 'error' and close the socket;
     // without a listener that error would end the whole process.
     ws.on('error', (error) => {
       log.warn('connessione chiusa: frame non valido', { clientId, error: String(error) });
       ws.terminate();
     });
+    const tooBig = (bytes: number, call: string | undefined): void => {
+      log.warn('connessione chiusa: messaggio troppo grande', { clientId, bytes, call: call ?? null });
+      ws.close(1009, 'messaggio troppo grande');
+    };
     let inFlight = 0;
-    ws.on('message', async (raw) => {
+    ws.on('message', async (raw: RawFrame) => {
+      // Frames already on their way after a close are not the page's to have answered.
+      if (ws.readyState !== ws.OPEN) return;
+      const frame = bytesOf(raw);
+      const named = namedCall(frame);
+      if (frame.length > frameLimit(limits, named)) return tooBig(frame.length, named);
       let data: unknown;
       try {
-        data = JSON.parse(raw.toString());
+        data = JSON.parse(frame.toString());
       } catch {
         return ws.close(1003, 'messaggio non valido');
       }
       const message = clientMessageSchema.safeParse(data);
       if (!message.success) return ws.close(1003, 'messaggio non valido');
       const { id, call, input } = message.data;
+      if (frame.length > frameLimit(limits, call)) return tooBig(frame.length, call);
       if (inFlight >= maxInFlight) {
         return send({ id, result: { ok: false, error: { code: 'troppe-richieste', message: "Troppe richieste in corso: riprova tra un momento." } } });
       }
@@ -163,10 +170,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const origin = `http://127.0.0.1:${port}`;
   origins = [origin, `http://localhost:${port}`];
   return {
-    url: `${origin}/#token=${token}`,
+    get url() {
+      return `${origin}/#token=${tokens.mintLaunch()}`;
+    },
     origin,
     port,
-    token,
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of wss.clients) client.terminate();

@@ -7,8 +7,17 @@ import { apiErrorSchema } from './define';
 
 export const WS_PATH = '/sportello';
 export const WS_PROTOCOL = 'sportello.v1';
-/** The launch token travels as a second WebSocket sub-protocol, never in a URL the server logs. */
+/** The page's token (launch or page token) travels as a second WebSocket sub-protocol, never in a URL the server logs. */
 export const TOKEN_PROTOCOL_PREFIX = 'token.';
+
+/** A page token: the host's answer to FRESH_PAGE_CALL and the payload of SESSION_EVENT. */
+export const pageTokenSchema = z.object({ token: z.string().regex(/^[0-9a-f]{48}$/) });
+
+/**
+ * Sent by the browser host, before anything else, to a page that connected with a launch token:
+ * that token is now spent, and this page token is what the page presents from now on.
+ */
+export const SESSION_EVENT = 'host.sessione';
 
 /**
  * Answered by the browser host itself, not by core: a new token for the page that is about
@@ -16,7 +25,6 @@ export const TOKEN_PROTOCOL_PREFIX = 'token.';
  * still connected with it, such as a window the previous page opened, is disconnected).
  */
 export const FRESH_PAGE_CALL = 'host.nuovaPagina';
-export const freshPageSchema = z.object({ token: z.string().regex(/^[0-9a-f]{48}$/) });
 
 export const clientMessageSchema = z.object({
   id: z.number().int().nonnegative(),

@@ -10,6 +10,7 @@ import { createLogger } from '../../electron/core/log/logger';
 import { createCore, type Core } from '../../electron/core/composition';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/server';
 import type { CardPortFactory } from '../../electron/core/ports/card';
+import type { FrameLimits } from '../../electron/host/frame-limit';
 
 export interface TestHost {
   host: BrowserHost;
@@ -29,8 +30,13 @@ export interface TestHostOptions {
   /** The card readers core sees (default: the machine's PC/SC readers). */
   cardPortFactory?: CardPortFactory;
   /** Limits of the WebSocket (default: the host's own). */
-  maxMessageBytes?: number;
+  frameLimits?: Partial<FrameLimits>;
   maxCallsInFlight?: number;
+}
+
+/** A new one-time launch token of the host, for a client that connects without a page. */
+export function launchToken(host: BrowserHost): string {
+  return new URL(host.url).hash.replace(/^#token=/, '');
 }
 
 export async function startTestHost(config: ConfigInput = {}, options: TestHostOptions = {}): Promise<TestHost> {
@@ -55,7 +61,7 @@ export async function startTestHost(config: ConfigInput = {}, options: TestHostO
     core,
     rendererDir,
     log,
-    ...(options.maxMessageBytes ? { maxMessageBytes: options.maxMessageBytes } : {}),
+    ...(options.frameLimits ? { frameLimits: options.frameLimits } : {}),
     ...(options.maxCallsInFlight ? { maxCallsInFlight: options.maxCallsInFlight } : {}),
   });
   return {

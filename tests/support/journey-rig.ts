@@ -32,7 +32,7 @@ export interface JourneyRigOptions {
 }
 
 export interface JourneyRig {
-  /** The page to open: the browser host's URL with its launch token. */
+  /** The page to open: the browser host's URL with a new one-time launch token at each read. */
   readonly url: string;
   readonly app: TestHost;
   readonly card: VirtualCnsHandle;
@@ -117,7 +117,9 @@ export async function startJourneyRig(options: JourneyRigOptions): Promise<Journ
     );
 
     return {
-      url: app.host.url,
+      get url() {
+        return app.host.url;
+      },
       app,
       card,
       readerName: slot.readerName,

@@ -1,9 +1,11 @@
 /**
- * Leaves nothing of a citizen in the page: web storage (except the browser host's
- * launch token, which belongs to the installation, not to the citizen), Cache Storage,
+ * Leaves nothing of a citizen in the page: web storage (except the token this tab presents
+ * to the browser host, which belongs to the tab, not to the citizen), Cache Storage,
  * and the history entry's state. React state is dropped by remounting the citizen tree.
  */
-const KEEP = new Set(['sportello.token']);
+import { TOKEN_KEY } from '../platform/host-connection';
+
+const KEEP = new Set([TOKEN_KEY]);
 
 export async function wipeCitizenTraces(): Promise<void> {
   for (let i = sessionStorage.length - 1; i >= 0; i--) {

@@ -109,7 +109,7 @@ test('card out: attract screen and nothing of the citizen left; card in: the dra
     expect(after.html, `"${secret}" resta nella pagina`).not.toContain(secret);
   }
   expect(after.local).toEqual({});
-  // The launch token belongs to the installation, not to the citizen: it is the only key left.
+  // The page's session key (sportello.token) belongs to the tab, not to the citizen: it is the only key left.
   expect(Object.keys(after.session)).toEqual(Object.keys(before.session).filter((k) => k !== 'canary'));
   expect(Object.keys(after.session)).not.toContain('canary');
   expect(after.historyState).toBeNull();

@@ -1,6 +1,6 @@
 /**
- * The browser host against a misbehaving client: a frame of invalid UTF-8, a frame
- * over the size limit, and a flood of calls on one connection. Each must cost that
+ * The browser host against a misbehaving client: a frame of invalid UTF-8, frames
+ * over the size limits, and a flood of calls on one connection. Each must cost that
  * connection only: the host keeps serving other connections, promptly.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,23 +8,24 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { startTestHost, type TestHost } from '../../support/host';
+import { launchToken, startTestHost, type TestHost } from '../../support/host';
 import { WS_PATH, WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../../electron/shared/wire';
 
 let t: TestHost;
 const rendererDir = mkdtempSync(join(tmpdir(), 'sportello-renderer-'));
 writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Sportello</title>');
 const MAX_MESSAGE = 64 * 1024;
+const MAX_FILE_MESSAGE = 256 * 1024;
 const IN_FLIGHT = 8;
 
 beforeAll(async () => {
-  t = await startTestHost({}, { rendererDir, maxMessageBytes: MAX_MESSAGE, maxCallsInFlight: IN_FLIGHT });
+  t = await startTestHost({}, { rendererDir, frameLimits: { callBytes: MAX_MESSAGE, fileBytes: MAX_FILE_MESSAGE }, maxCallsInFlight: IN_FLIGHT });
 });
 afterAll(async () => t.stop());
 
 function connect(): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${t.host.port}${WS_PATH}`, [WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX + t.host.token], { origin: t.host.origin });
+    const ws = new WebSocket(`ws://127.0.0.1:${t.host.port}${WS_PATH}`, [WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX + launchToken(t.host)], { origin: t.host.origin });
     ws.on('open', () => resolve(ws));
     ws.on('error', reject);
   });
@@ -72,7 +73,15 @@ describe('browser host under a misbehaving client', () => {
     const big = await connect();
     const code = closed(big);
     big.send(JSON.stringify({ id: 1, call: 'app.echo', input: { text: 'x'.repeat(MAX_MESSAGE * 2) } }));
-    expect(await code).toBeGreaterThan(0);
+    expect(await code).toBe(1009);
+    await stillServes();
+  });
+
+  it('a file frame over its own limit closes that connection only', async () => {
+    const big = await connect();
+    const code = closed(big);
+    big.send(JSON.stringify({ id: 1, call: 'app.print', input: { jobName: 'Ricevuta', pdfBase64: 'A'.repeat(MAX_FILE_MESSAGE * 2) } }));
+    expect(await code).toBe(1009);
     await stillServes();
   });
 

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { startTestHost, type TestHost } from '../../support/host';
+import { launchToken, startTestHost, type TestHost } from '../../support/host';
 import { WS_PATH, WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../../electron/shared/wire';
 import { createWebSocketTransport } from '../../../electron/shared/ws-transport';
 import { createBridge } from '../../../electron/shared/bridge';
@@ -35,7 +35,7 @@ function upgradeStatus(headers: { origin?: string; protocols?: string[] }): Prom
 }
 
 describe('browser host', () => {
-  it('listens on 127.0.0.1 only and prints a URL carrying the token in the fragment', () => {
+  it('listens on 127.0.0.1 only and prints a URL carrying a launch token in the fragment', () => {
     expect(t.host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{48}$/);
   });
 
@@ -48,13 +48,13 @@ describe('browser host', () => {
   });
 
   it('refuses a WebSocket from another Origin, even with the token', async () => {
-    const protocols = [WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX + t.host.token];
+    const protocols = [WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX + launchToken(t.host)];
     expect(await upgradeStatus({ origin: 'http://evil.example', protocols })).toBe(403);
     expect(await upgradeStatus({ protocols })).toBe(403);
   });
 
   it('accepts the right token from its own Origin', async () => {
-    expect(await upgradeStatus({ origin: t.host.origin, protocols: [WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX + t.host.token] })).toBe(101);
+    expect(await upgradeStatus({ origin: t.host.origin, protocols: [WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX + launchToken(t.host)] })).toBe(101);
   });
 
   describe('through the same bridge the page uses', () => {
@@ -67,7 +67,7 @@ describe('browser host', () => {
       }
       const transport = createWebSocketTransport({
         url: `ws://127.0.0.1:${t.host.port}${WS_PATH}`,
-        token: t.host.token,
+        token: launchToken(t.host),
         WebSocketImpl: OriginWebSocket as unknown as typeof globalThis.WebSocket,
       });
       api = createBridge(calls, events, transport) as Sportello;

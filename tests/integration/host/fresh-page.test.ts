@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import WebSocket from 'ws';
-import { startTestHost, type TestHost } from '../../support/host';
+import { launchToken, startTestHost, type TestHost } from '../../support/host';
 import { ScriptedCard } from '../../e2e/support/scripted-card';
-import { FRESH_PAGE_CALL, WS_PATH, WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../../electron/shared/wire';
+import { FRESH_PAGE_CALL, SESSION_EVENT } from '../../../electron/shared/wire';
+import { connectPage, type PageClient } from './page-client';
 
 let t: TestHost;
 const rendererDir = mkdtempSync(join(tmpdir(), 'sportello-renderer-'));
@@ -21,48 +21,22 @@ beforeAll(async () => {
 });
 afterAll(async () => t.stop());
 
-interface Page {
-  ws: WebSocket;
-  call(call: string, input?: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
-  closed: Promise<void>;
-}
-
-/** Connects like the page does; rejects with the HTTP status when the upgrade is refused. */
-function connect(token: string): Promise<Page> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${t.host.port}${WS_PATH}`, [WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX + token], { origin: t.host.origin });
-    const answers = new Map<number, (r: never) => void>();
-    let next = 1;
-    ws.on('message', (raw) => {
-      const message = JSON.parse(raw.toString()) as { id?: number; result?: never };
-      if (message.id !== undefined) answers.get(message.id)?.(message.result as never);
-    });
-    const closed = new Promise<void>((done) => ws.on('close', () => done()));
-    ws.on('open', () =>
-      resolve({
-        ws,
-        closed,
-        call: (call, input = {}) =>
-          new Promise((answer) => {
-            const id = next++;
-            answers.set(id, answer);
-            ws.send(JSON.stringify({ id, call, input }));
-          }),
-      }),
-    );
-    ws.on('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
-    ws.on('error', () => {});
-  });
-}
+const connect = (token: string): Promise<PageClient> => connectPage(t.host, token);
 
 describe('a fresh page for each citizen', () => {
   it('gives a new token, revokes the page token it replaces and disconnects the pages that share it', async () => {
-    const first = await connect(t.host.token);
+    const launch = launchToken(t.host);
+    const first = await connect(launch);
+    await expect.poll(() => first.received.length).toBeGreaterThan(0);
+    const session = (first.received[0] as { event: string; payload: { token: string } }).payload.token;
+    expect((first.received[0] as { event: string }).event).toBe(SESSION_EVENT);
     const answer = await first.call(FRESH_PAGE_CALL);
     expect(answer.ok).toBe(true);
     const pageToken = (answer.value as { token: string }).token;
     expect(pageToken).toMatch(/^[0-9a-f]{48}$/);
-    expect(pageToken).not.toBe(t.host.token);
+    expect([launch, session]).not.toContain(pageToken);
+    // The session key the launch gave this page dies with the renewal, like any page token.
+    await expect(connect(session)).rejects.toThrow('HTTP 401');
 
     // The reloaded page, and a second window opened by it.
     const reloaded = await connect(pageToken);
@@ -76,14 +50,5 @@ describe('a fresh page for each citizen', () => {
     const third = await connect(nextToken);
     expect(await third.call('app.info')).toMatchObject({ ok: true });
     for (const p of [first, reloaded, third]) p.ws.close();
-  });
-
-  it('keeps the printed launch URL usable for opening the app again', async () => {
-    const page = await connect(t.host.token);
-    await page.call(FRESH_PAGE_CALL);
-    const again = await connect(t.host.token);
-    expect(await again.call('app.info')).toMatchObject({ ok: true });
-    page.ws.close();
-    again.ws.close();
   });
 });

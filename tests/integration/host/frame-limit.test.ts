@@ -1,0 +1,55 @@
+/**
+ * The browser host's limits on a page's messages, at their defaults: an ordinary call gets a
+ * small frame, a call carrying a file (attachment, print, signed file) a large one. A frame
+ * over its limit closes that connection with 1009, never another one or the process.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { launchToken, startTestHost, type TestHost } from '../../support/host';
+import { answeredOrClosed, connectPage, type PageClient } from './page-client';
+
+let t: TestHost;
+const rendererDir = mkdtempSync(join(tmpdir(), 'sportello-renderer-'));
+writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Sportello</title>');
+const MiB = 1024 * 1024;
+
+beforeAll(async () => {
+  t = await startTestHost({}, { rendererDir });
+});
+afterAll(async () => t.stop());
+
+const connect = (): Promise<PageClient> => connectPage(t.host, launchToken(t.host));
+
+describe('frame limits of the browser host', () => {
+  it('closes a connection that sends an ordinary call of 1 MiB, and only that one', async () => {
+    const other = await connect();
+    const big = await connect();
+    expect(await answeredOrClosed(big, big.call('pratiche.list', { pad: 'x'.repeat(MiB) }))).toBe('closed 1009');
+    expect(await other.call('app.info')).toMatchObject({ ok: true });
+    expect(readFileSync(t.logFile, 'utf8')).toContain('connessione chiusa: messaggio troppo grande');
+    other.ws.close();
+  });
+
+  it('carries a file call of megabytes: a PDF to print and an attachment', async () => {
+    const page = await connect();
+    const pdfBase64 = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2 * MiB, 0x20)]).toString('base64');
+    const printed = page.call('app.print', { jobName: 'Ricevuta', pdfBase64 });
+    expect(await answeredOrClosed(page, printed)).toBe('answered');
+    expect(await printed).toEqual({ ok: true, value: { printed: false } });
+    // No such pratica: what matters is that core, not the frame limit, answers.
+    const attachment = { id: randomUUID(), slot: 'documento', name: 'documento.pdf', contentBase64: pdfBase64 };
+    expect(await answeredOrClosed(page, page.call('pratiche.attachments.add', attachment))).toBe('answered');
+    expect(await page.call('app.info')).toMatchObject({ ok: true });
+    page.ws.close();
+  });
+
+  it('judges a frame by the call it carries, not by the first name it shows', async () => {
+    const page = await connect();
+    // JSON.parse keeps the last "call": this is a pratiche.list dressed as a print at its head.
+    const frame = `{"id":1,"call":"app.print","input":{"pad":"${'x'.repeat(MiB)}"},"call":"pratiche.list"}`;
+    expect(await answeredOrClosed(page, page.send(frame, 1))).toBe('closed 1009');
+  });
+});

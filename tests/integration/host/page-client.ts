@@ -1,0 +1,64 @@
+/**
+ * A raw WebSocket client of the browser host that connects like the page does (its Origin,
+ * its sub-protocols) and writes messages as the page's transport does ({ id, call, input }).
+ */
+import WebSocket from 'ws';
+import type { BrowserHost } from '../../../electron/host/server';
+import { WS_PATH, WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../../electron/shared/wire';
+
+export interface CallResult {
+  ok: boolean;
+  value?: unknown;
+  error?: { code: string };
+}
+
+export interface PageClient {
+  ws: WebSocket;
+  /** Every message from the host, in order of arrival. */
+  received: unknown[];
+  call(call: string, input?: unknown): Promise<CallResult>;
+  /** Sends a frame written by hand and awaits the answer with this id. */
+  send(frame: string, id: number): Promise<CallResult>;
+  /** The close code, once the connection is closed. */
+  closed: Promise<number>;
+}
+
+/** Resolves once connected; rejects with "HTTP <status>" when the upgrade is refused. */
+export function connectPage(host: BrowserHost, token: string): Promise<PageClient> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}${WS_PATH}`, [WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX + token], { origin: host.origin });
+    const answers = new Map<number, (r: CallResult) => void>();
+    const received: unknown[] = [];
+    let next = 1;
+    ws.on('message', (raw) => {
+      const message = JSON.parse(raw.toString()) as { id?: number; result?: CallResult };
+      received.push(message);
+      if (message.id !== undefined && message.result) answers.get(message.id)?.(message.result);
+    });
+    const closed = new Promise<number>((done) => ws.on('close', (code) => done(code)));
+    const send = (frame: string, id: number): Promise<CallResult> =>
+      new Promise((answer) => {
+        answers.set(id, answer);
+        ws.send(frame);
+      });
+    ws.on('open', () =>
+      resolve({
+        ws,
+        received,
+        closed,
+        send,
+        call: (call, input = {}) => {
+          const id = next++;
+          return send(JSON.stringify({ id, call, input }), id);
+        },
+      }),
+    );
+    ws.on('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    ws.on('error', () => {});
+  });
+}
+
+/** Whether the host answered the call or closed the connection first, and with which code. */
+export async function answeredOrClosed(page: PageClient, answer: Promise<CallResult>): Promise<string> {
+  return Promise.race([answer.then(() => 'answered'), page.closed.then((code) => `closed ${code}`)]);
+}
