@@ -11,6 +11,7 @@ import type { FieldError } from '../catalogue/forms/validate';
 import { DomainError } from '../errors';
 import type { Clock } from '../ports/clock';
 import type { AllegatiRepo } from '../store/allegati-repo';
+import type { OutboxPayload, PayloadAttachment } from '../store/outbox-payload';
 import type { PraticaRecord, PraticheRepo } from '../store/pratiche-repo';
 import { APPLICANT_KEY, applicantComponent, applicantData } from './applicant';
 import type { Citizen } from './citizen';
@@ -39,13 +40,7 @@ export interface FirmaInvio {
   allegatoFirmato(citizen: Citizen, praticaId: string, data: Record<string, unknown>, attachments: PayloadAttachment[]): PayloadAttachment | null;
 }
 
-export interface PayloadAttachment {
-  key: string;
-  sha256: string;
-  name: string;
-  mimeType: string;
-  size: number;
-}
+export type { PayloadAttachment } from '../store/outbox-payload';
 
 const notFound = () => new DomainError('pratica-sconosciuta', 'Pratica non trovata.');
 const notDraft = () => new DomainError('pratica-non-modificabile', 'Questa pratica è già stata inviata e non si può più modificare.');
@@ -219,7 +214,7 @@ export function createPratiche(deps: PraticheDeps) {
   };
 }
 
-function submissionPayload(p: PraticaRecord, service: ServiceFile, c: StepContext, data: Record<string, unknown>, submittedAt: string) {
+function submissionPayload(p: PraticaRecord, service: ServiceFile, c: StepContext, data: Record<string, unknown>, submittedAt: string): OutboxPayload & { attachments: PayloadAttachment[] } {
   return {
     serviceId: service.id,
     serviceSlug: service.slug,

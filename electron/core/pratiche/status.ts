@@ -2,10 +2,12 @@
  * The portal's status codes (sdc-api.md), their Italian labels, and the groups a citizen
  * sees in "Le mie pratiche".
  */
+import { STATUS_SUBMITTED } from '../store/outbox-payload';
+
 export const STATO = {
   BOZZA: 1000,
   PAGAMENTO_IN_ATTESA: 1500,
-  INVIATA: 1900,
+  INVIATA: STATUS_SUBMITTED,
   ACQUISITA: 2000,
   PROTOCOLLATA: 3000,
   PRESA_IN_CARICO: 4000,

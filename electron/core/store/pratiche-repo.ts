@@ -4,6 +4,7 @@
  * change another's pratica by guessing an id.
  */
 import { guard, type Db } from './database';
+import type { OutboxPayload } from './outbox-payload';
 
 export interface PraticaRecord {
   id: string;
@@ -38,7 +39,7 @@ export interface HistoryEntry {
 export interface OutboxEntry {
   kind: 'pratica.submit';
   tenantSlug: string;
-  payload: unknown;
+  payload: OutboxPayload;
 }
 
 interface Row {

@@ -21,6 +21,7 @@ import type { PortalClient } from './portal-client';
 import { PortalError } from './portal-error';
 import type { Application } from './portal-schemas';
 import { applicationData, CLIENT_REFERENCE_KEY, fileKey, submissionSchema, type Submission } from './submission';
+import { STATUS_SUBMITTED } from '../store/outbox-payload';
 
 export interface SenderDeps {
   portal: PortalClient;
@@ -128,7 +129,7 @@ export async function sendItem(deps: SenderDeps, item: OutboxItem): Promise<Send
   const created = await deps.portal.createApplication({
     service: submission.serviceId,
     data: applicationData(item.praticaId, submission, item.uploads, labels),
-    status: 1900,
+    status: STATUS_SUBMITTED,
   });
   return sent(deps, item, submission, created, false);
 }

@@ -27,6 +27,7 @@ import {
   type Application,
 } from './portal-schemas';
 import { withRetry, type BackoffPolicy } from './retry';
+import type { STATUS_SUBMITTED } from '../store/outbox-payload';
 
 export interface PortalClientOptions {
   /** The portal's origin (https://servizi.comune.example.it) or the tenant's base URL (.../comune-di-esempio). */
@@ -232,7 +233,7 @@ export function createPortalClient(options: PortalClientOptions) {
       return created.id;
     },
     /** Sent once: after a transient failure the caller must look the application up before trying again. */
-    async createApplication(body: { service: string; data: Record<string, unknown>; status: 1900 }): Promise<Application> {
+    async createApplication(body: { service: string; data: Record<string, unknown>; status: typeof STATUS_SUBMITTED }): Promise<Application> {
       return call('creazione pratica', { method: 'POST', url: `${api}/applications`, data: body }, applicationSchema, { retryTransient: false });
     },
     /**

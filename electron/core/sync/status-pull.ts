@@ -15,6 +15,7 @@ import type { OutcomeFile, RemotePratica, RemoteRepo, RemoteSnapshot } from '../
 import type { PortalClient } from './portal-client';
 import { PortalError } from './portal-error';
 import type { Application } from './portal-schemas';
+import { STATUS_SUBMITTED } from '../store/outbox-payload';
 
 const BY_EXTENSION: Record<string, string> = {
   pdf: 'application/pdf',
@@ -101,7 +102,7 @@ async function pullOne(deps: StatusPullDeps, local: RemotePratica): Promise<bool
   };
   deps.remote.record(local.praticaId, snapshot, deps.now().toISOString(), (e) => {
     // 1900 (Inviata) is already in the pratica's history: the submit wrote it.
-    if (e.status !== 1900) deps.pratiche.recordStatus(local.praticaId, e.status, e.at, e.message);
+    if (e.status !== STATUS_SUBMITTED) deps.pratiche.recordStatus(local.praticaId, e.status, e.at, e.message);
   });
   return snapshot.status !== local.status;
 }

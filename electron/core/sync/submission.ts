@@ -2,28 +2,13 @@
  * The outbox payload a pratica's submit writes (store/README.md), checked at sync's boundary,
  * and the application body built from it for the portal.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+import { outboxPayloadSchema } from '../store/outbox-payload';
 
 export const CLIENT_REFERENCE_KEY = 'sportello_client_reference';
 
-export const submissionSchema = z.object({
-  serviceId: z.string().min(1).max(100),
-  serviceSlug: z.string().min(1).max(100),
-  citizenFiscalCode: z.string().regex(/^[A-Z0-9]{16}$/i),
-  data: z.record(z.string(), z.unknown()),
-  attachments: z
-    .array(
-      z.object({
-        key: z.string().min(1).max(100),
-        sha256: z.string().regex(/^[0-9a-f]{64}$/),
-        name: z.string().min(1).max(255),
-        mimeType: z.string().min(3).max(200),
-        size: z.number().int().positive(),
-      }),
-    )
-    .max(100),
-  submittedAt: z.string().min(1),
-});
+/** The payload as sync reads it: the submit's own schema (store/outbox-payload.ts). */
+export const submissionSchema = outboxPayloadSchema;
 export type Submission = z.output<typeof submissionSchema>;
 export type SubmissionFile = Submission['attachments'][number];
 

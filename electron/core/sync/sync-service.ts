@@ -22,6 +22,7 @@ import { PortalError } from './portal-error';
 import { purgeExpired } from './retention';
 import type { BackoffPolicy } from './retry';
 import { pullStatuses } from './status-pull';
+import { STATUS_SUBMITTED } from '../store/outbox-payload';
 
 export interface SyncStatus {
   online: boolean;
@@ -84,7 +85,7 @@ export function createSyncService(o: SyncServiceOptions) {
   const esitiDir = join(o.dataDir, 'esiti');
   const formFiles = formFilesFrom(catalogue);
   // A problem the portal caused after accepting the pratica: written in its history, status unchanged.
-  const notePratica = (praticaId: string, message: string) => void pratiche.recordStatus(praticaId, 1900, now().toISOString(), message);
+  const notePratica = (praticaId: string, message: string) => void pratiche.recordStatus(praticaId, STATUS_SUBMITTED, now().toISOString(), message);
   const tenantContent = o.tenantContent ?? ((current: TenantFile, services: ServiceFile[]) => tenantFromPortal(portal, current, services));
   const refresh = () => refreshCatalogue({ portal, catalogue, remote, tenant: o.tenant, clock: o.clock, log: o.log, tenantContent });
   let online = false;

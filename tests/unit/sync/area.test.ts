@@ -17,7 +17,7 @@ describe('sync senza portale configurato', () => {
     const now = new Date().toISOString();
     const id = '4f7d8a0e-3c1b-4a55-9d2e-0b6f7c8d9e01';
     pratiche.create({ id, citizenCf: 'RSSMRA80A01H501U', tenantSlug: 't', serviceSlug: 's', serviceId: 'sid', status: 1000, stepId: 'x', data: {}, openedBy: null }, now);
-    pratiche.submit(id, 'RSSMRA80A01H501U', 1900, now, { kind: 'pratica.submit', tenantSlug: 't', payload: {} });
+    pratiche.submit(id, 'RSSMRA80A01H501U', 1900, now, { kind: 'pratica.submit', tenantSlug: 't', payload: { serviceId: 'sid', serviceSlug: 's', citizenFiscalCode: 'RSSMRA80A01H501U', data: {}, attachments: [], submittedAt: now } });
     const published: SyncStatus[] = [];
     const area = createSyncArea({ config: configSchema.parse({}), db, dataDir: '/nonexistent', log: silentLogger, clock: { now: () => new Date() }, publish: (s) => published.push(s) });
     area.start();

@@ -26,6 +26,13 @@ describe('dati della pratica per il portale', () => {
     expect(submission.data).not.toHaveProperty(CLIENT_REFERENCE_KEY);
   });
 
+  it('legge ciò che l’invio scrive: l’operatore che ha aperto la pratica non va perso', () => {
+    expect(submissionSchema.parse({ ...submission, openedBy: 'mario.rossi' }).openedBy).toBe('mario.rossi');
+    // A row written before the field existed reads as opened by the citizen.
+    const { openedBy: _dropped, ...older } = submission;
+    expect(submissionSchema.parse(older).openedBy).toBeNull();
+  });
+
   it('rifiuta un payload senza codice fiscale valido', () => {
     expect(submissionSchema.safeParse({ ...submission, citizenFiscalCode: 'X' }).success).toBe(false);
   });
