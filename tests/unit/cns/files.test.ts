@@ -3,18 +3,10 @@ import { isCardError } from '../../../native/apdu/errors';
 import { CardFiles, MAX_FILE_SIZE } from '../../../native/cns/files';
 import { CLASSIC_MAP, ACTALIS_MAP } from '../../../native/cns/file-map';
 import { ScriptedCard } from './fixtures/scripted-card';
+import { cardErrorOf } from '../../support/card-error';
 
 const ATR = '3BFF1800FF8131FE55006B02090200011101434E531031808F';
 const SERIAL_HEX = Buffer.from('6120016461039008').toString('hex').toUpperCase();
-
-async function errorOf(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
 
 describe('SELECT by path with fallbacks', () => {
   it('selects with P1=08 P2=0C in one APDU when the card takes it', async () => {
@@ -68,7 +60,7 @@ describe('SELECT by path with fallbacks', () => {
 
   it('reports a missing file by its path', async () => {
     const card = new ScriptedCard(ATR, { '00A4080C0410001003': '6A82' });
-    const error = await errorOf(new CardFiles(card, CLASSIC_MAP).read(CLASSIC_MAP.idCarta));
+    const error = await cardErrorOf(new CardFiles(card, CLASSIC_MAP).read(CLASSIC_MAP.idCarta));
     expect(isCardError(error, 'carta-file-assente')).toBe(true);
     expect((error as Error).message).toContain('3F00/1000/1003');
   });
@@ -121,13 +113,13 @@ describe('READ BINARY', () => {
 
   it('refuses a declared length beyond the cap', async () => {
     const card = new ScriptedCard(ATR, { ...select, '00B00000FF': '3084FFFFFFFF' + '00'.repeat(58) + '9000' });
-    const error = await errorOf(new CardFiles(card, CLASSIC_MAP).read(CLASSIC_MAP.certificate, { maxSize: 64, usefulLength: () => 0xffffff }));
+    const error = await cardErrorOf(new CardFiles(card, CLASSIC_MAP).read(CLASSIC_MAP.certificate, { maxSize: 64, usefulLength: () => 0xffffff }));
     expect(isCardError(error, 'carta-dati-non-validi')).toBe(true);
   });
 
   it('turns an unexpected status into a clear error', async () => {
     const card = new ScriptedCard(ATR, { ...select, '00B00000FF': '6982' });
-    const error = await errorOf(new CardFiles(card, CLASSIC_MAP).read(CLASSIC_MAP.certificate));
+    const error = await cardErrorOf(new CardFiles(card, CLASSIC_MAP).read(CLASSIC_MAP.certificate));
     expect(isCardError(error, 'carta-errore')).toBe(true);
     expect((error as Error).message).toContain('6982');
   });

@@ -3,17 +3,9 @@ import fc from 'fast-check';
 import { CardError, isCardError } from '../../../native/apdu/errors';
 import { parseIdCarta } from '../../../native/cns/id-carta';
 import { cutDer, derTotalLength } from '../../../native/cns/der';
+import { cardErrorThrownBy } from '../../support/card-error';
 
 const enc = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
-
-function errorOf(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
 
 describe('EF_IDCarta', () => {
   it('reads 16 digits, with or without padding', () => {
@@ -22,7 +14,7 @@ describe('EF_IDCarta', () => {
   });
 
   it.each(['612001646103900', '61200164610390081', '612001646103900A', ''])('refuses %j', (text) => {
-    expect(isCardError(errorOf(() => parseIdCarta(enc(text))), 'carta-dati-non-validi')).toBe(true);
+    expect(isCardError(cardErrorThrownBy(() => parseIdCarta(enc(text))), 'carta-dati-non-validi')).toBe(true);
   });
 
   it('property: arbitrary bytes give a serial of 16 digits or a CardError', () => {
@@ -57,12 +49,12 @@ describe('DER length', () => {
     ['leading zero', [0x30, 0x82, 0x00, 0x90]],
     ['multi-byte tag', [0x1f, 0x81]],
   ])('refuses %s', (_n, bytes) => {
-    expect(isCardError(errorOf(() => derTotalLength(Uint8Array.from(bytes))), 'certificato-non-valido')).toBe(true);
+    expect(isCardError(cardErrorThrownBy(() => derTotalLength(Uint8Array.from(bytes))), 'certificato-non-valido')).toBe(true);
   });
 
   it('cuts the element out of a longer file and refuses a truncated one', () => {
     expect(cutDer(Uint8Array.of(0x30, 0x02, 1, 2, 0, 0, 0))).toEqual(Uint8Array.of(0x30, 0x02, 1, 2));
-    expect(isCardError(errorOf(() => cutDer(Uint8Array.of(0x30, 0x05, 1))), 'certificato-non-valido')).toBe(true);
+    expect(isCardError(cardErrorThrownBy(() => cutDer(Uint8Array.of(0x30, 0x05, 1))), 'certificato-non-valido')).toBe(true);
   });
 
   it('property: the length of any encoded length is read back', () => {
