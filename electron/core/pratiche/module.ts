@@ -36,8 +36,7 @@ export function createPraticheModule(options: {
 }) {
   const db = options.db ?? openDatabase({ dataDir: options.dataDir });
   const catalogueRepo = createCatalogueRepo(db);
-  const pseudonimo = options.pseudonimo;
-  const praticheRepo = createPraticheRepo(db, pseudonimo ? (cf) => pseudonimo(cf) : undefined);
+  const praticheRepo = createPraticheRepo(db, options.pseudonimo);
   const catalogue = createCatalogue(catalogueRepo);
   const cittadini = createCittadini({ repo: createCittadiniRepo(db), catalogueRepo, catalogue, clock: options.clock });
   const allegatiRepo = createAllegatiRepo(db);
