@@ -1,6 +1,6 @@
 // The import-boundary rules, kept apart so a test can run ESLint with them on
 // deliberate violations (tests/unit/lint/boundaries.test.ts).
-const NATIVE_MODULES = ['pcsclite', 'pkcs11js', 'better-sqlite3'];
+const NATIVE_MODULES = ['pcsclite', 'pkcs11js', 'better-sqlite3-multiple-ciphers'];
 
 function restricted(paths, patterns) {
   return ['error', { paths, patterns }];

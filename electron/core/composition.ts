@@ -25,6 +25,7 @@ import type { Db } from './store/database';
 import type { IdentitySession } from './identity/session';
 import { pseudonimoDi, type Pseudonimo } from './pratiche/pseudonimo';
 import { fileKeystore } from './keystore/file-keystore';
+import { databaseLocation } from './keystore/directory-key';
 import { prepareFormLogic } from './catalogue/forms/form-logic';
 import { bundledCatalogueDir, importBundledCatalogue } from './catalogue/bundled';
 import { createPraticheModule } from './pratiche/module';
@@ -87,9 +88,10 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
   identity.start();
   disposers.push(() => identity.stop());
 
+  const keystore = options.keystore ?? fileKeystore();
   const avvisi: string[] = [];
   const db = openDatabase(
-    { dataDir: options.dataDir },
+    databaseLocation(options.dataDir, keystore),
     {
       recovery: {
         notice: (message) => {
@@ -112,7 +114,6 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
   });
   sync.start();
   disposers.push(() => sync.stop());
-  const keystore = options.keystore ?? fileKeystore();
   const pseudonimo = options.config.mode === 'kiosk' ? pseudonimoDi(keystore, options.dataDir) : undefined;
   if (pseudonimo) disposers.push(forgetDepartedCitizens(options, db, bus, identity, clock, pseudonimo));
 

@@ -3,7 +3,7 @@
  * SQLite file; uploaded bytes in files next to it (the "S3 bucket"). A test and demo server, so it
  * keeps SQL here rather than behind repositories.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 

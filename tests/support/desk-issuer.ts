@@ -10,6 +10,7 @@ import { registroDi } from '../../electron/core/audit/registro';
 import { createOperatori } from '../../electron/core/desk/operatori';
 import { systemClock } from '../../electron/core/ports/clock';
 import { openDatabase } from '../../electron/core/store/database';
+import { locationOf } from './database-location';
 import { createOperatoriRepo } from '../../electron/core/store/operatori-repo';
 import { startIssuer, startSmtpCapture, type CartaNota, type IssuerServer, type SmtpCapture } from '../portal/issuing';
 import { startPortal, type Portal } from '../portal/server';
@@ -51,7 +52,7 @@ export async function startIssuingPortal(carta: CartaNota): Promise<IssuingPorta
 
 /** An administrator and the operator DESK_OPERATORE, before the desk opens. */
 export async function createDeskOperatori(dataDir: string): Promise<void> {
-  const db = openDatabase({ dataDir });
+  const db = openDatabase(locationOf(dataDir));
   try {
     const operatori = createOperatori(createOperatoriRepo(db), registroDi(db, dataDir, systemClock), systemClock);
     const admin = await operatori.createFirstAdministrator({ username: 'admin', nome: 'Anna Admin', password: 'amministra-2026' });

@@ -5,12 +5,14 @@
  * the day's releases.
  * The database is opened read-only: checking the log never changes it.
  */
-import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { systemClock } from '../ports/clock';
 import { DATABASE_FILE } from '../store/database';
+import { openEncrypted } from '../store/cipher';
+import { directoryKey } from '../keystore/directory-key';
+import { fileKeystore } from '../keystore/file-keystore';
 import { registroDi } from './registro';
 import { reportCsv, reportPdf, righeReport } from './report';
 
@@ -27,9 +29,10 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const db = new Database(join(values.data, DATABASE_FILE), { readonly: true, fileMustExist: true });
+  const keystore = fileKeystore();
+  const db = openEncrypted(join(values.data, DATABASE_FILE), directoryKey(keystore, 'archivio', values.data), { readonly: true, fileMustExist: true });
   try {
-    const registro = registroDi(db, values.data, systemClock);
+    const registro = registroDi(db, values.data, systemClock, keystore);
     const verdict = registro.verify();
     if (command === 'verify') {
       if (verdict.ok) {

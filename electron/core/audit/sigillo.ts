@@ -6,9 +6,9 @@
  * from the chain). The daily report prints the head too, and a release sends it to the
  * issuing system: anchors outside this machine.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { resolve } from 'node:path';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Keystore } from '../ports/keystore';
+import { directoryKeyName } from '../keystore/directory-key';
 
 export interface Testa {
   seq: number;
@@ -25,14 +25,14 @@ export interface Sigillo {
 
 /** One key per data directory: two installations on one machine never share a seal. */
 export function createSigillo(keystore: Keystore, dataDir: string): Sigillo {
-  const id = createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 16);
-  const key = keystore.key(`registro-${id}`);
+  const name = directoryKeyName('registro', dataDir);
+  const key = keystore.key(name);
   const mac = (seq: number, hash: string) => createHmac('sha256', key).update(`${seq}:${hash}`).digest('hex');
   const matches = (seq: number, hash: string, value: string | null) => {
     if (value === null || !/^[0-9a-f]{64}$/.test(value)) return false;
     return timingSafeEqual(Buffer.from(mac(seq, hash), 'hex'), Buffer.from(value, 'hex'));
   };
-  const record = `registro-${id}-testa`;
+  const record = `${name}-testa`;
   return {
     mac,
     matches,

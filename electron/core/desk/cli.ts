@@ -10,6 +10,8 @@ import { isUserFacing } from '../errors';
 import { systemClock } from '../ports/clock';
 import { registroDi } from '../audit/registro';
 import { openDatabase } from '../store/database';
+import { databaseLocation } from '../keystore/directory-key';
+import { fileKeystore } from '../keystore/file-keystore';
 import { createOperatoriRepo } from '../store/operatori-repo';
 import { createOperatori } from './operatori';
 
@@ -36,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const password = await readLine();
-  const db = openDatabase({ dataDir: values.data });
+  const db = openDatabase(databaseLocation(values.data, fileKeystore()));
   try {
     const operatori = createOperatori(createOperatoriRepo(db), registroDi(db, values.data, systemClock), systemClock);
     const admin = await operatori.createFirstAdministrator({ username: values.username, nome: values.nome, password });

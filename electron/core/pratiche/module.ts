@@ -1,5 +1,5 @@
 /**
- * Builds the store, catalogue and pratiche services over one database file, for the
+ * Builds the store, catalogue and pratiche services over the open database, for the
  * composition root and for tests that want the whole area as the app runs it.
  */
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import type { Clock } from '../ports/clock';
 import { createAllegatiRepo } from '../store/allegati-repo';
 import { createCatalogueRepo } from '../store/catalogue-repo';
 import { createCittadiniRepo } from '../store/cittadini-repo';
-import { openDatabase, type Db } from '../store/database';
+import type { Db } from '../store/database';
 import { createPraticheRepo } from '../store/pratiche-repo';
 import { createRemoteRepo } from '../store/remote-repo';
 import { createAllegati } from './allegati/allegati';
@@ -27,14 +27,15 @@ export function createPraticheModule(options: {
   dataDir: string;
   clock: Clock;
   currentCitizen: CurrentCitizen;
-  db?: Db;
+  /** The open database (the composition root opens it, with its key). */
+  db: Db;
   /** The card session that signs modules; without it pratiche go unsigned (tests of the wizard alone). */
   carta?: CartaFirmataria | null;
   log?: Logger;
   /** On a kiosk: the name a forgotten citizen's sent pratiche are kept under (oblio-chiosco.ts). */
   pseudonimo?: Pseudonimo;
 }) {
-  const db = options.db ?? openDatabase({ dataDir: options.dataDir });
+  const db = options.db;
   const catalogueRepo = createCatalogueRepo(db);
   const praticheRepo = createPraticheRepo(db, options.pseudonimo);
   const catalogue = createCatalogue(catalogueRepo);

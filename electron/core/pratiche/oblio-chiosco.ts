@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Logger } from '../log/logger';
 import type { Clock } from '../ports/clock';
 import type { Db } from '../store/database';
-import { backupForgettingOlder } from '../store/backup';
+import { replaceAllCopies } from '../store/backup';
 import { createOblioRepo, removeBlobFiles } from '../store/oblio-repo';
 import type { Pseudonimo } from './pseudonimo';
 
@@ -47,7 +47,7 @@ export function createOblioChiosco(d: OblioChioscoDeps) {
       }
       if (forgotten === 0) return 0;
       repo.flush();
-      backupForgettingOlder(d.db, d.dataDir, now);
+      replaceAllCopies(d.db, d.dataDir, 'dopo-oblio', now);
       // Counts only: a codice fiscale in the log would be one more copy of what is being forgotten.
       d.log.info('dati dei cittadini usciti eliminati dal chiosco', { cittadini: forgotten, file: files });
       return forgotten;

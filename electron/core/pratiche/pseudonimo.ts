@@ -6,16 +6,14 @@
  * a key kept outside the data directory (the keystore): without that key a copied database
  * cannot be matched even against a list of codici fiscali.
  */
-import { createHash, createHmac } from 'node:crypto';
-import { resolve } from 'node:path';
+import { createHmac } from 'node:crypto';
 import type { Keystore } from '../ports/keystore';
+import { directoryKey } from '../keystore/directory-key';
 import { PREFISSO_PSEUDONIMO } from '../store/oblio-repo';
 
 export type Pseudonimo = (codiceFiscale: string) => string;
 
 export function pseudonimoDi(keystore: Keystore, dataDir: string): Pseudonimo {
-  // One key per data directory, as the audit log's seal (audit/sigillo.ts).
-  const id = createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 16);
-  const key = keystore.key(`pseudonimi-${id}`);
+  const key = directoryKey(keystore, 'pseudonimi', dataDir);
   return (cf) => PREFISSO_PSEUDONIMO + createHmac('sha256', key).update(cf.toUpperCase()).digest('hex');
 }

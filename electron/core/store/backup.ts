@@ -4,11 +4,13 @@
  * runs), the newest three kept in `copie/`. At start a database that fails SQLite's
  * `quick_check` is moved aside to `danneggiati/` (never deleted: support may recover
  * more from it) and the newest copy that passes the same check takes its place.
+ * Copies are encrypted with the database's own key (`VACUUM INTO` keeps it, cipher.ts).
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { makePrivate } from './private-files';
+import { isPlaintext, openEncrypted } from './cipher';
 
 export const BACKUP_DIR = 'copie';
 export const DAMAGED_DIR = 'danneggiati';
@@ -22,14 +24,16 @@ const whenOf = (name: string): Date | null => {
   return m ? new Date(m[1]!.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z')) : null;
 };
 
-/** The problem SQLite finds with a database file, or null when it passes quick_check. */
-export function damageOf(file: string): string | null {
+/** The problem SQLite finds with a database file opened with `key`, or null when it passes quick_check. */
+export function damageOf(file: string, key: Buffer): string | null {
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openEncrypted(file, key, { readonly: true, fileMustExist: true });
     const verdict = db.pragma('quick_check(1)', { simple: true });
     return verdict === 'ok' ? null : String(verdict);
   } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' && !isPlaintext(file)) return 'il file non si apre con la chiave di questo computer: chiave diversa o file danneggiato';
     return (error as Error).message;
   } finally {
     db?.close();
@@ -46,7 +50,7 @@ export function backups(dataDir: string): { path: string; at: Date }[] {
     .sort((a, b) => b.at.getTime() - a.at.getTime());
 }
 
-export function backupNow(db: Database.Database, dataDir: string, reason: 'giornaliera' | 'prima-migrazione' | 'dopo-oblio', now: Date = new Date()): string {
+export function backupNow(db: Database.Database, dataDir: string, reason: 'giornaliera' | 'prima-migrazione' | 'dopo-oblio' | 'dopo-cifratura', now: Date = new Date()): string {
   const dir = join(dataDir, BACKUP_DIR);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const path = join(dir, `sportello-${stamp(now)}-${reason}.db`);
@@ -60,11 +64,12 @@ export function backupNow(db: Database.Database, dataDir: string, reason: 'giorn
 }
 
 /**
- * After a kiosk forgot its citizens (store/oblio-repo.ts): older copies still hold them, so a
- * fresh copy replaces them all.
+ * A fresh copy that replaces all the older ones, when they hold what the database no longer
+ * does: after a kiosk forgot its citizens (store/oblio-repo.ts), after a plaintext file was
+ * encrypted (their copies were plaintext).
  */
-export function backupForgettingOlder(db: Database.Database, dataDir: string, now: Date = new Date()): string {
-  const path = backupNow(db, dataDir, 'dopo-oblio', now);
+export function replaceAllCopies(db: Database.Database, dataDir: string, reason: 'dopo-oblio' | 'dopo-cifratura' = 'dopo-cifratura', now: Date = new Date()): string {
+  const path = backupNow(db, dataDir, reason, now);
   for (const old of backups(dataDir)) if (old.path !== path) rmSync(old.path, { force: true });
   return path;
 }
@@ -80,14 +85,14 @@ export function backupIfDue(db: Database.Database, dataDir: string, now: Date = 
  * Moves a damaged database (and its WAL) aside and puts the newest good copy in its place.
  * Returns what a person needs to know: what was wrong, where the damaged file is, what was kept.
  */
-export function restoreDamaged(dataDir: string, file: string, problem: string, now: Date = new Date()): string {
+export function restoreDamaged(dataDir: string, file: string, problem: string, key: Buffer, now: Date = new Date()): string {
   const aside = join(dataDir, DAMAGED_DIR);
   mkdirSync(aside, { recursive: true, mode: 0o700 });
   const moved = join(aside, `sportello-${stamp(now)}.db`);
   for (const suffix of ['', '-wal', '-shm']) {
     if (existsSync(file + suffix)) renameSync(file + suffix, moved + suffix);
   }
-  const good = backups(dataDir).find((c) => statSync(c.path).size > 0 && damageOf(c.path) === null);
+  const good = backups(dataDir).find((c) => statSync(c.path).size > 0 && damageOf(c.path, key) === null);
   const cause = `L'archivio dei dati era danneggiato (${problem.slice(0, 120)}) ed è stato messo da parte in ${moved}.`;
   if (!good) return `${cause} Non c'era una copia di sicurezza valida: Sportello riparte con un archivio vuoto. Rivolgiti all'assistenza per recuperare i dati.`;
   copyFileSync(good.path, file);

@@ -5,15 +5,17 @@
  * autosave we acknowledged must survive a power cut at a kiosk; `secure_delete` so that what
  * is deleted is overwritten in the file. Every write goes through
  * `guard`, so a read-only folder or a full disk becomes a clear Italian message instead of
- * a stack trace, and SQLite's own journal keeps the file consistent.
+ * a stack trace, and SQLite's own journal keeps the file consistent. The file is
+ * encrypted with the data directory's key (cipher.ts).
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DomainError } from '../errors';
 import { appliedMigrations, runMigrations } from './migrations/runner';
 import { makePrivate } from './private-files';
-import { backupNow, damageOf, restoreDamaged } from './backup';
+import { backupNow, damageOf, replaceAllCopies, restoreDamaged } from './backup';
+import { encryptInPlace, isPlaintext, openEncrypted } from './cipher';
 import { migrations as allMigrations, type Migration } from './migrations';
 
 export type Db = Database.Database;
@@ -76,18 +78,27 @@ export interface OpenOptions {
   recovery?: { notice(message: string): void };
 }
 
+/** A data directory's database and the key it is encrypted with (keystore/directory-key.ts, purpose 'archivio'). */
+export interface DatabaseLocation {
+  dataDir: string;
+  key: Buffer;
+}
+
 /** Opens (creating if needed) `<dataDir>/sportello.db`, or `:memory:`, and brings its schema up to date. */
-export function openDatabase(location: { dataDir: string } | ':memory:', options: OpenOptions = {}): Db {
+export function openDatabase(location: DatabaseLocation | ':memory:', options: OpenOptions = {}): Db {
   return guard(() => {
     let db: Db;
+    let encryptedNow = false;
     if (location === ':memory:') {
       db = new Database(':memory:');
     } else {
-      ensureDirectory(location.dataDir);
-      const file = join(location.dataDir, DATABASE_FILE);
-      const problem = options.recovery && existsSync(file) ? damageOf(file) : null;
-      if (problem !== null) options.recovery?.notice(restoreDamaged(location.dataDir, file, problem));
-      db = new Database(file);
+      const { dataDir, key } = location;
+      ensureDirectory(dataDir);
+      const file = join(dataDir, DATABASE_FILE);
+      if (existsSync(file) && isPlaintext(file)) encryptedNow = encryptLegacy(file, key);
+      const problem = options.recovery && existsSync(file) ? damageOf(file, key) : null;
+      if (problem !== null) options.recovery?.notice(restoreDamaged(dataDir, file, problem, key));
+      db = openEncrypted(file, key);
       db.pragma('journal_mode = WAL');
       // SQLite gives its -wal and -shm files the database file's mode: 0600 for all three.
       for (const suffix of ['', '-wal', '-shm']) makePrivate(file + suffix);
@@ -101,12 +112,27 @@ export function openDatabase(location: { dataDir: string } | ':memory:', options
       const list = options.migrations ?? allMigrations;
       if (options.recovery && location !== ':memory:' && hasPendingMigrations(db, list)) backupNow(db, location.dataDir, 'prima-migrazione');
       runMigrations(db, list);
+      // The copies taken before were plaintext: an encrypted one replaces them all.
+      if (encryptedNow && location !== ':memory:') replaceAllCopies(db, location.dataDir);
     } catch (error) {
       db.close();
       throw error;
     }
     return db;
   });
+}
+
+/**
+ * A file written in plaintext by an earlier version is encrypted where it lies. One that
+ * cannot be (damaged) is left as it is for the damage check, which moves it aside.
+ */
+function encryptLegacy(file: string, key: Buffer): boolean {
+  try {
+    encryptInPlace(file, key);
+  } catch {
+    return false;
+  }
+  return !isPlaintext(file);
 }
 
 /** True for a database that has a schema already and misses some of the migrations (an upgrade). */

@@ -9,7 +9,7 @@
  * connection closes. The OS drops it when the process dies, however it dies, so a kiosk
  * that lost power never finds a stale lock.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
 import { DomainError } from '../errors';
 

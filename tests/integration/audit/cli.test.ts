@@ -9,6 +9,7 @@ import { entryHash } from '../../../electron/core/audit/catena';
 import { systemClock } from '../../../electron/core/ports/clock';
 import { createAuditRepo } from '../../../electron/core/store/audit-repo';
 import { openDatabase } from '../../../electron/core/store/database';
+import { locationOf } from '../../support/database-location';
 import { localDay } from '../../../electron/core/desk/validazione';
 
 const ROOT = join(__dirname, '../../..');
@@ -17,7 +18,7 @@ const dirs: string[] = [];
 function dataDirWithLog(): string {
   const dir = mkdtempSync(join(tmpdir(), 'sportello-audit-'));
   dirs.push(dir);
-  const db = openDatabase({ dataDir: dir });
+  const db = openDatabase(locationOf(dir));
   const registro = registroDi(db, dir, systemClock);
   for (let i = 1; i <= 4; i++) {
     registro.append('rilascio', 'mario.rossi', { codiceFiscale: 'RSSMRA80A01H501U', serialeCarta: `612001646103900${i}`, canale: 'email', destinazione: 'm***@example.it', releaseId: `r-${i}` });
@@ -32,7 +33,7 @@ function audit(...args: string[]) {
 
 /** As an attacker with the database file but not the key: triggers dropped first. */
 function tamper(dir: string, sql: string): void {
-  const db = openDatabase({ dataDir: dir });
+  const db = openDatabase(locationOf(dir));
   db.exec('DROP TRIGGER IF EXISTS audit_log_senza_modifiche; DROP TRIGGER IF EXISTS audit_log_senza_cancellazioni;');
   db.prepare(sql).run();
   db.close();
@@ -40,7 +41,7 @@ function tamper(dir: string, sql: string): void {
 
 /** Every hash from seq 1 recomputed after an edit: a chain that holds, without the key's seal. */
 function rechain(dir: string): void {
-  const db = openDatabase({ dataDir: dir });
+  const db = openDatabase(locationOf(dir));
   db.exec('DROP TRIGGER IF EXISTS audit_log_senza_modifiche;');
   let previous = '0'.repeat(64);
   for (const row of [...createAuditRepo(db).all()]) {

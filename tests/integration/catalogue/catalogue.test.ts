@@ -7,6 +7,7 @@ import { importCatalogue } from '../../../electron/core/catalogue/import';
 import { readCatalogueDirectory } from '../../../electron/core/catalogue/read-directory';
 import { createCatalogueRepo } from '../../../electron/core/store/catalogue-repo';
 import { openDatabase, type Db } from '../../../electron/core/store/database';
+import { locationOf } from '../../support/database-location';
 
 const FIXTURES = join(__dirname, '../../fixtures/catalogue');
 const clock = { now: () => new Date('2026-11-24T08:00:00Z') };
@@ -19,7 +20,7 @@ describe('catalogue imported from a directory into a real database file', () => 
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'sportello-catalogue-'));
-    db = openDatabase({ dataDir: dir });
+    db = openDatabase(locationOf(dir));
     const repo = createCatalogueRepo(db);
     const alfa = readCatalogueDirectory(join(FIXTURES, 'comune-alfa'));
     report = importCatalogue(repo, alfa, clock);

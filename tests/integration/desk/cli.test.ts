@@ -8,6 +8,7 @@ import { registroDi } from '../../../electron/core/audit/registro';
 import { createOperatori } from '../../../electron/core/desk/operatori';
 import { systemClock } from '../../../electron/core/ports/clock';
 import { openDatabase } from '../../../electron/core/store/database';
+import { locationOf } from '../../support/database-location';
 import { createOperatoriRepo } from '../../../electron/core/store/operatori-repo';
 
 const ROOT = join(__dirname, '../../..');
@@ -27,7 +28,7 @@ describe('desk CLI: crea-amministratore', () => {
     expect(second.stderr).toMatch(/Esiste già un amministratore/);
     expect(second.status).toBe(1);
 
-    const db = openDatabase({ dataDir });
+    const db = openDatabase(locationOf(dataDir));
     try {
       const operatori = createOperatori(createOperatoriRepo(db), registroDi(db, dataDir, systemClock), systemClock);
       await expect(operatori.login('admin', 'amministra-2026')).resolves.toMatchObject({ ruolo: 'amministratore' });

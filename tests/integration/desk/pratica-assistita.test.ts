@@ -14,6 +14,7 @@ import { createOperatori } from '../../../electron/core/desk/operatori';
 import { silentLogger } from '../../../electron/core/log/logger';
 import { systemClock } from '../../../electron/core/ports/clock';
 import { openDatabase } from '../../../electron/core/store/database';
+import { locationOf } from '../../support/database-location';
 import { createOperatoriRepo } from '../../../electron/core/store/operatori-repo';
 
 const TENANT = 'comune-di-prova';
@@ -29,7 +30,7 @@ async function value<T>(name: string, input: unknown): Promise<T> {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'sportello-assistita-'));
-  const db = openDatabase({ dataDir });
+  const db = openDatabase(locationOf(dataDir));
   const operatori = createOperatori(createOperatoriRepo(db), registroDi(db, dataDir, systemClock), systemClock);
   const admin = await operatori.createFirstAdministrator({ username: 'admin', nome: 'Anna Admin', password: 'amministra-2026' });
   await operatori.create(admin, { username: 'mario.bianchi', nome: 'Mario Bianchi', ruolo: 'operatore', password: 'sportello-2026' });

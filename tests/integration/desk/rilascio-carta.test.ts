@@ -20,6 +20,7 @@ import { localDay } from '../../../electron/core/desk/validazione';
 import { createLogger } from '../../../electron/core/log/logger';
 import { systemClock } from '../../../electron/core/ports/clock';
 import { DATABASE_FILE, openDatabase } from '../../../electron/core/store/database';
+import { locationOf } from '../../support/database-location';
 import { startVirtualCns, type VirtualCnsHandle } from '../../../native/virtual-card';
 import { startPcscd } from '../../rig/pcscd';
 import { acquireSlot, type VpcdSlot } from '../../rig/vpcd-slots';
@@ -219,7 +220,7 @@ describe('PIN and PUK release at the desk, activation at the kiosk (pcscd + vpcd
     expect(log).toContain('PIN rilasciato');
     expect(log).not.toMatch(/"(pin|puk|cifre)"\s*:\s*"\d/);
 
-    const db = openDatabase({ dataDir });
+    const db = openDatabase(locationOf(dataDir));
     try {
       const entries = [...registroDi(db, dataDir, systemClock).entries()];
       const rilascio = entries.find((e) => e.kind === 'rilascio');

@@ -15,6 +15,7 @@ import { certificatiDaPem } from '../../../electron/core/pki/certificati';
 import { verificaP7m } from '../../../electron/core/documents/cades/verifica';
 import { createLogger } from '../../../electron/core/log/logger';
 import { openDatabase, type Db } from '../../../electron/core/store/database';
+import { locationOf } from '../../support/database-location';
 import { createOutboxRepo } from '../../../electron/core/store/outbox-repo';
 import { createRemoteRepo } from '../../../electron/core/store/remote-repo';
 import type { CardSession } from '../../../electron/shared/contract/card';
@@ -189,7 +190,7 @@ describe('firma della pratica con la carta', () => {
     const p7m = Buffer.from(signed.contentBase64, 'base64');
     const p = await ok('pratiche.submit', { id });
     expect(p.status).toBe(1900);
-    reader = openDatabase({ dataDir });
+    reader = openDatabase(locationOf(dataDir));
     const row = reader.prepare('SELECT payload FROM outbox WHERE pratica_id = ?').get(id) as { payload: string };
     const payload = JSON.parse(row.payload);
     expect(payload.attachments).toContainEqual({

@@ -17,6 +17,7 @@ import { createFormHelper, createFormHelperCache, moduliHandlers } from '../../.
 import { configSchema } from '../../../electron/core/config/schema';
 import { silentLogger } from '../../../electron/core/log/logger';
 import { openDatabase, type Db } from '../../../electron/core/store/database';
+import { locationOf } from '../../support/database-location';
 import { formHelperPortalFor } from '../../../electron/core/sync/form-helper-portal';
 import { moduliCalls } from '../../../electron/shared/contract/moduli';
 import type { FormHelperAnswer } from '../../../electron/shared/contract/moduli';
@@ -86,7 +87,7 @@ function kioskHelper(deadlineMs = 8_000): { helper: PortalHelper; answers: FormH
 beforeAll(async () => {
   portal = await startPortal({ now: () => NOW });
   dataDir = mkdtempSync(join(tmpdir(), 'sportello-form-helper-'));
-  db = openDatabase({ dataDir });
+  db = openDatabase(locationOf(dataDir));
   clockNow = NOW;
   asked = [];
 });

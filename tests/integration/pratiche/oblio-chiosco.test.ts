@@ -1,12 +1,12 @@
 /**
  * A kiosk forgets a citizen: after their card is out and their pratica has reached the
  * reference portal, nothing of them is left in the data directory (database, WAL, copies,
- * attachment files) but their drafts, until those expire; the sent pratica stays listed for
+ * attachment files, read with the keys) but their drafts, until those expire; the sent pratica stays listed for
  * them under a pseudonym. Before the fix, the draft, the profile, the library row and the
  * bytes of "Certificato Mario Rossi.pdf" all stayed.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { silentLogger } from '../../../electron/core/log/logger';
@@ -20,6 +20,7 @@ import { createModuliFirmatiRepo } from '../../../electron/core/store/moduli-fir
 import { createPraticheRepo } from '../../../electron/core/store/pratiche-repo';
 import { startPortal } from '../../portal/server';
 import { memoryKeystore } from '../../support/keystore';
+import { filesContaining, rawFilesContaining } from '../../support/data-directory-scan';
 import { syncUntilEmpty, testEngine } from '../sync/engine';
 import { expectExactlyOnce } from '../sync/exactly-once';
 import { createKiosk, SERVICE, TENANT, TEST_CATALOGUE } from '../sync/kiosk';
@@ -30,21 +31,6 @@ const EMAIL = 'mario.rossi.privato@example.it';
 const SENT_NAME = 'Certificato Mario Rossi.pdf';
 const OLD_DRAFT_NAME = 'Referto pediatrico Rossi.pdf';
 const DAY = 86_400_000;
-
-/** Every file under the data directory whose bytes contain `text` (UTF-8). */
-function filesContaining(dir: string, text: string): string[] {
-  const found: string[] = [];
-  const needle = Buffer.from(text, 'utf8');
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (readFileSync(path).includes(needle)) found.push(path);
-    }
-  };
-  walk(dir);
-  return found;
-}
 
 describe('chiosco: i dati di chi è uscito', () => {
   it('dopo l’invio nulla del cittadino resta tranne le bozze, che poi scadono; la pratica inviata resta sua sotto pseudonimo', async () => {
@@ -123,8 +109,10 @@ describe('chiosco: i dati di chi è uscito', () => {
     expect(backups(dataDir)).toHaveLength(1);
     // (The recent draft still holds the e-mail and the codice fiscale: drafts stay until they expire.)
     for (const text of ['Via Garibaldi 12', '3331234567', SENT_NAME, OLD_DRAFT_NAME, 'Carta identit']) expect(filesContaining(dataDir, text), text).toEqual([]);
-    // The scan finds what is there (Laura is still at the kiosk).
+    // The scan finds what is there (Laura is still at the kiosk)...
     expect(filesContaining(dataDir, LAURA).length).toBeGreaterThan(0);
+    // ...and a copy of the disk without the keys shows not even her.
+    expect(rawFilesContaining(dataDir, LAURA)).toEqual([]);
 
     // Nothing new to forget: no new copy is taken.
     const copy = backups(dataDir)[0]!.path;

@@ -5,7 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openEncrypted } from '../../../electron/core/store/cipher';
+import { locationOf } from '../../support/database-location';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/composition';
 import { configSchema } from '../../../electron/core/config/schema';
@@ -39,8 +40,9 @@ async function kioskWithProfile(mode: 'kiosk' | 'home'): Promise<{ card: Scripte
   expect(await core.dispatch('card.verifyPin', { pin: PIN }, context)).toMatchObject({ ok: true });
   expect(await core.dispatch('pratiche.updateProfile', { email: 'mario.rossi@example.it', phone: null, address: null }, context)).toMatchObject({ ok: true });
   const file = join(dataDir, DATABASE_FILE);
+  const { key } = locationOf(dataDir);
   const profiles = () => {
-    const db = new Database(file, { readonly: true });
+    const db = openEncrypted(file, key, { readonly: true });
     try {
       return db.prepare('SELECT count(*) FROM profiles WHERE citizen_cf = ?').pluck().get(MARIO_ROSSI.codiceFiscale) as number;
     } finally {

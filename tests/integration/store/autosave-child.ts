@@ -5,6 +5,7 @@
  */
 import { writeSync } from 'node:fs';
 import { openDatabase } from '../../../electron/core/store/database';
+import { locationOf } from '../../support/database-location';
 import { createPraticheRepo } from '../../../electron/core/store/pratiche-repo';
 
 const [dataDir] = process.argv.slice(2);
@@ -12,7 +13,7 @@ if (!dataDir) throw new Error('uso: autosave-child <dataDir>');
 const CF = 'RSSNNA80A41H501X';
 const ID = '00000000-0000-4000-8000-00000000c0de';
 
-const db = openDatabase({ dataDir });
+const db = openDatabase(locationOf(dataDir));
 const repo = createPraticheRepo(db);
 if (!repo.get(ID, CF)) {
   repo.create({ id: ID, citizenCf: CF, tenantSlug: 't', serviceSlug: 's', serviceId: 'sid', status: 1000, stepId: 'istruzioni', data: {}, openedBy: null }, new Date().toISOString());

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/store/database';
+import { locationOf } from '../../support/database-location';
 import { createPraticheRepo } from '../../../electron/core/store/pratiche-repo';
 
 const RUNS = 50;
@@ -40,7 +41,7 @@ describe('crash safety of autosave', () => {
     let highest = 0;
     for (let run = 0; run < RUNS; run++) {
       const acknowledged = await runAndKill(dataDir, Math.floor(Math.random() * 120));
-      const db = openDatabase({ dataDir });
+      const db = openDatabase(locationOf(dataDir));
       try {
         expect(db.pragma('integrity_check', { simple: true }), `run ${run}`).toBe('ok');
         const pratica = createPraticheRepo(db).get(ID, CF);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBlobStore } from '../../../electron/core/pratiche/allegati/blob-store';
 import { openDatabase, StoreError } from '../../../electron/core/store/database';
+import { locationOf } from '../../support/database-location';
 import { createPraticheRepo } from '../../../electron/core/store/pratiche-repo';
 
 const CF = 'RSSNNA80A41H501X';
@@ -35,7 +36,7 @@ function fillUp(dir: string): void {
 }
 
 function seed(dataDir: string) {
-  const db = openDatabase({ dataDir });
+  const db = openDatabase(locationOf(dataDir));
   const repo = createPraticheRepo(db);
   repo.create({ id: ID, citizenCf: CF, tenantSlug: 't', serviceSlug: 's', serviceId: 'sid', status: 1000, stepId: 'istruzioni', data: {}, openedBy: null }, 'now');
   expect(repo.saveData(ID, CF, { salvato: 'prima' }, 'now')).toBe(1);
@@ -71,7 +72,7 @@ describe('store on a full or read-only disk', () => {
     db.close();
 
     for (const name of readdirSync(dir).filter((n) => n.startsWith('riempitivo-'))) rmSync(join(dir, name));
-    const reopened = openDatabase({ dataDir: dir });
+    const reopened = openDatabase(locationOf(dir));
     expect(reopened.pragma('integrity_check', { simple: true })).toBe('ok');
     const pratica = createPraticheRepo(reopened).get(ID, CF)!;
     expect(pratica.data).toHaveProperty('salvato');
@@ -84,10 +85,10 @@ describe('store on a full or read-only disk', () => {
     seed(dir).db.close();
     execFileSync('mount', ['-o', 'remount,ro', dir]);
     // WAL mode needs its shared-memory file next to the database: a read-only folder cannot even be opened.
-    expect(() => openDatabase({ dataDir: dir })).toThrow(/Impossibile aprire l'archivio dei dati: controlla i permessi/);
+    expect(() => openDatabase(locationOf(dir))).toThrow(/Impossibile aprire l'archivio dei dati: controlla i permessi/);
     expect(() => createBlobStore(dir).put(Buffer.from('%PDF-1.7'))).toThrow(/sola lettura/);
     execFileSync('mount', ['-o', 'remount,rw', dir]);
-    const db = openDatabase({ dataDir: dir });
+    const db = openDatabase(locationOf(dir));
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(createPraticheRepo(db).get(ID, CF)!.data).toEqual({ salvato: 'prima' });
     db.close();
@@ -96,6 +97,6 @@ describe('store on a full or read-only disk', () => {
   it('a data folder that cannot be created gives a clear Italian error', () => {
     const dir = smallDisk(256);
     execFileSync('mount', ['-o', 'remount,ro', dir]);
-    expect(() => openDatabase({ dataDir: join(dir, 'sportello') })).toThrow(/sola lettura/);
+    expect(() => openDatabase(locationOf(join(dir, 'sportello')))).toThrow(/sola lettura/);
   });
 });

@@ -12,6 +12,7 @@ import { configSchema } from '../../../electron/core/config/schema';
 import { createCore } from '../../../electron/core/composition';
 import { silentLogger } from '../../../electron/core/log/logger';
 import { DATABASE_FILE, openDatabase } from '../../../electron/core/store/database';
+import { locationOf } from '../../support/database-location';
 import { BACKUP_DIR, DAMAGED_DIR, backupIfDue, backupNow, backups } from '../../../electron/core/store/backup';
 import { createPraticheRepo } from '../../../electron/core/store/pratiche-repo';
 import { migrations } from '../../../electron/core/store/migrations';
@@ -28,7 +29,7 @@ afterEach(() => {
 });
 
 function addPratiche(dir: string, ids: string[]): void {
-  const db = openDatabase({ dataDir: dir });
+  const db = openDatabase(locationOf(dir));
   const repo = createPraticheRepo(db);
   for (const id of ids) {
     repo.create({ id, citizenCf: CF, tenantSlug: 't', serviceSlug: 's', serviceId: 'sid', status: 1000, stepId: 'istruzioni', data: { note: 'x'.repeat(3000) }, openedBy: null }, 'now');
@@ -80,7 +81,7 @@ describe('a damaged database', () => {
   it('three pages overwritten: the newest good copy is restored, with what it holds', async () => {
     const dir = dataDir();
     addPratiche(dir, Array.from({ length: 40 }, (_, i) => idOf(i + 1)));
-    const copy = openDatabase({ dataDir: dir });
+    const copy = openDatabase(locationOf(dir));
     backupNow(copy, dir, 'giornaliera', new Date('2026-12-01T08:00:00Z'));
     copy.close();
     addPratiche(dir, [idOf(99)]);
@@ -92,7 +93,7 @@ describe('a damaged database', () => {
     const [avviso] = await avvisiOf(core);
     expect(avviso).toMatch(/ripristinata la copia di sicurezza del 01\/12\/2026, 09:00:00/);
     await core.dispose();
-    const db = openDatabase({ dataDir: dir });
+    const db = openDatabase(locationOf(dir));
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     const repo = createPraticheRepo(db);
     expect(repo.get(idOf(40), CF)?.id).toBe(idOf(40));
@@ -113,19 +114,19 @@ describe('a damaged database', () => {
 describe('copies of the database', () => {
   it('are taken before a migration runs on an existing archive', () => {
     const dir = dataDir();
-    const older = openDatabase({ dataDir: dir }, { migrations: migrations.filter((m) => m.id <= 201) });
+    const older = openDatabase(locationOf(dir), { migrations: migrations.filter((m) => m.id <= 201) });
     older.close();
-    const db = openDatabase({ dataDir: dir }, { recovery: { notice: () => {} } });
+    const db = openDatabase(locationOf(dir), { recovery: { notice: () => {} } });
     db.close();
     expect(backups(dir).map((c) => c.path)).toEqual([expect.stringMatching(/prima-migrazione\.db$/)]);
-    const again = openDatabase({ dataDir: dir }, { recovery: { notice: () => {} } });
+    const again = openDatabase(locationOf(dir), { recovery: { notice: () => {} } });
     again.close();
     expect(backups(dir)).toHaveLength(1);
   });
 
   it('are taken once a day and the newest three kept', () => {
     const dir = dataDir();
-    const db = openDatabase({ dataDir: dir });
+    const db = openDatabase(locationOf(dir));
     const day = (n: number) => new Date(Date.UTC(2026, 11, n, 3));
     expect(backupIfDue(db, dir, day(1))).not.toBeNull();
     expect(backupIfDue(db, dir, new Date(day(1).getTime() + 3_600_000))).toBeNull();

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../../electron/core/store/database';
+import { locationOf } from '../../support/database-location';
 import { createPraticheRepo } from '../../../electron/core/store/pratiche-repo';
 
 export const TEST_CATALOGUE = join(__dirname, '../../portal/fixtures/comune-di-test');
@@ -27,7 +28,7 @@ export interface Kiosk {
 const FISCAL_CODES = ['RSSMRA80A01H501U', 'VRDLGU75B12F205X', 'BNCLRA90C41L219K'];
 
 export function createKiosk(dataDir = mkdtempSync(join(tmpdir(), 'sportello-kiosk-'))): Kiosk {
-  const db = openDatabase({ dataDir });
+  const db = openDatabase(locationOf(dataDir));
   const pratiche = createPraticheRepo(db);
   const allegati = join(dataDir, 'allegati');
   mkdirSync(allegati, { recursive: true });

@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../electron/core/store/database';
+import { locationOf } from '../../support/database-location';
 import { createOutboxRepo, LeaseLost } from '../../../electron/core/store/outbox-repo';
 import { applicationCount } from '../../portal/inspect';
 import { startPortal, type Portal } from '../../portal/server';
@@ -30,7 +31,7 @@ describe('sync: lease sugli elementi della coda', () => {
     kiosk = createKiosk();
     const first = kiosk.submit();
     const second = kiosk.submit();
-    const other = openDatabase({ dataDir: kiosk.dataDir });
+    const other = openDatabase(locationOf(kiosk.dataDir));
     others.push(other);
     const a = createOutboxRepo(kiosk.db);
     const b = createOutboxRepo(other);
@@ -62,7 +63,7 @@ describe('sync: lease sugli elementi della coda', () => {
     portal = await startPortal({ catalogueDir: TEST_CATALOGUE, faults: { latencyMs: 20 } });
     kiosk = createKiosk();
     for (let i = 0; i < 12; i++) kiosk.submit();
-    const other = openDatabase({ dataDir: kiosk.dataDir });
+    const other = openDatabase(locationOf(kiosk.dataDir));
     others.push(other);
     const engines = [kiosk.db, other].map((db) => testEngine({ db, dataDir: kiosk!.dataDir, portalUrl: portal!.url, concurrency: 4 }));
     await Promise.all(engines.map((e) => syncUntilEmpty(e)));

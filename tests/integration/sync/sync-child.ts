@@ -4,12 +4,13 @@
  * then syncs until the outbox is empty and prints a JSON report (peak RSS included).
  */
 import { openDatabase } from '../../../electron/core/store/database';
+import { locationOf } from '../../support/database-location';
 import { syncUntilEmpty, testEngine } from './engine';
 
 async function main(): Promise<void> {
   const [dataDir, portalUrl, concurrency] = process.argv.slice(2);
   if (!dataDir || !portalUrl) throw new Error('uso: sync-child <dataDir> <portalUrl> [concurrency]');
-  const db = openDatabase({ dataDir });
+  const db = openDatabase(locationOf(dataDir));
   const engine = testEngine({ db, dataDir, portalUrl, ...(concurrency ? { concurrency: Number(concurrency) } : {}) });
   process.stdout.write('pronto\n');
   const started = process.hrtime.bigint();

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { entryHash } from '../../../electron/core/audit/catena';
 import { createRegistro } from '../../../electron/core/audit/registro';

@@ -27,7 +27,7 @@ describe('import boundaries', () => {
     ['electron/shared/x.ts', "import { readFileSync } from 'node:fs';"],
     ['electron/shared/x.ts', "import { join } from 'path';"],
     ['renderer/src/x.tsx', "import { readFile } from 'node:fs/promises';"],
-    ['renderer/src/x.tsx', "import Database from 'better-sqlite3';"],
+    ['renderer/src/x.tsx', "import Database from 'better-sqlite3-multiple-ciphers';"],
     ['renderer/src/x.tsx', "import crypto from 'crypto';"],
     ['renderer/src/x.tsx', "import { readCard } from '../../native/cns/reader';"],
     ['renderer/src/x.tsx', "import { createCore } from '../../electron/core/composition';"],

@@ -1,5 +1,5 @@
 /** Test helper: an in-memory database with the migrations up to (and including) `id`. */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { migrations } from '../../../electron/core/store/migrations';
 import { runMigrations } from '../../../electron/core/store/migrations/runner';
 

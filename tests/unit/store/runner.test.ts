@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../../electron/core/store/migrations';
 import type { Migration } from '../../../electron/core/store/migrations';

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 /** One schema change. `name` is the file name without extension (`NNN-name`); `id` is its NNN. */
 export interface Migration {

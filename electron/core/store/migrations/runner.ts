@@ -4,7 +4,7 @@
  * duplicate, and a database that has migrations this build does not know (a
  * downgrade), because running on a schema we do not understand corrupts data.
  */
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Migration } from './migration';
 
 const NAME = /^(\d{3})-[a-z0-9-]+$/;
