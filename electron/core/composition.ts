@@ -25,7 +25,8 @@ import type { Db } from './store/database';
 import type { IdentitySession } from './identity/session';
 import { pseudonimoDi, type Pseudonimo } from './pratiche/pseudonimo';
 import { fileKeystore } from './keystore/file-keystore';
-import { databaseLocation } from './keystore/directory-key';
+import { databaseLocation, directoryKey } from './keystore/directory-key';
+import { fileStoresOf, type FileStores } from './store/blob-store';
 import { prepareFormLogic } from './catalogue/forms/form-logic';
 import { bundledCatalogueDir, importBundledCatalogue } from './catalogue/bundled';
 import { createPraticheModule } from './pratiche/module';
@@ -102,12 +103,13 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
     },
   );
   disposers.push(() => void db.close());
+  const files = fileStoresOf(options.dataDir, directoryKey(keystore, 'file', options.dataDir));
   const backups = scheduleBackups(db, options.dataDir, options.log.child('copie'));
   disposers.push(() => backups.stop());
   const sync = createSyncArea({
     config: options.config,
     db,
-    dataDir: options.dataDir,
+    files,
     log: options.log.child('sync'),
     clock,
     publish: (status) => bus.emit('sync.status', status),
@@ -115,7 +117,7 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
   sync.start();
   disposers.push(() => sync.stop());
   const pseudonimo = options.config.mode === 'kiosk' ? pseudonimoDi(keystore, options.dataDir) : undefined;
-  if (pseudonimo) disposers.push(forgetDepartedCitizens(options, db, bus, identity, clock, pseudonimo));
+  if (pseudonimo) disposers.push(forgetDepartedCitizens(options, db, files, bus, identity, clock, pseudonimo));
 
   const desk = createDeskArea({
     config: options.config,
@@ -130,7 +132,7 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
 
   const praticheArea = createPraticheModule({
     db,
-    dataDir: options.dataDir,
+    files,
     clock,
     // At a desk the operator acts for the citizen of the card (or of a checked codice fiscale).
     currentCitizen: isDesk ? (context) => desk.assistiti.cittadino(context) : () => citizenFromCard(identity.current()),
@@ -189,11 +191,12 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
  * (pratiche/oblio-chiosco.ts): at start, when a card leaves, when sync reports a change.
  * Returns the unsubscribe for disposal.
  */
-function forgetDepartedCitizens(options: CoreOptions, db: Db, bus: EventBus<Events>, identity: IdentitySession, clock: Clock, pseudonimo: Pseudonimo): () => void {
+function forgetDepartedCitizens(options: CoreOptions, db: Db, files: FileStores, bus: EventBus<Events>, identity: IdentitySession, clock: Clock, pseudonimo: Pseudonimo): () => void {
   const log = options.log.child('oblio');
   const oblio = createOblioChiosco({
     db,
     dataDir: options.dataDir,
+    allegati: files.allegati,
     clock,
     log,
     present: () => identity.current()?.identity.codiceFiscale ?? null,

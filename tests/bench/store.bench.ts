@@ -24,7 +24,7 @@ import { openDatabase, type Db } from '../../electron/core/store/database';
 import { runMigrations } from '../../electron/core/store/migrations/runner';
 import { migrations } from '../../electron/core/store/migrations';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { locationOf } from '../support/database-location';
+import { filesOf, locationOf } from '../support/database-location';
 
 const PRATICHE = Number(process.env.BENCH_PRATICHE ?? 100_000);
 const SAVES = 2_000;
@@ -106,7 +106,7 @@ function autosave(label: string, open: (dataDir: string) => Db): Autosave {
   const dataDir = mkdtempSync(join(tmpdir(), 'sportello-bench-'));
   try {
     const clock = { now: () => new Date() };
-    const area = createPraticheModule({ dataDir, db: open(dataDir), clock, currentCitizen: () => CITIZEN });
+    const area = createPraticheModule({ db: open(dataDir), files: filesOf(dataDir), clock, currentCitizen: () => CITIZEN });
     const services = Array.from({ length: SERVICES }, (_, i) => service(i));
     importCatalogue(area.catalogueRepo, { tenant: tenant(), services, forms: [form()] }, clock);
     area.cittadini.acceptTerms(CITIZEN, 'comune-bench', '1');

@@ -25,6 +25,7 @@ import { startPortal } from '../portal/server';
 import { startSyncChild } from '../integration/sync/child';
 import { KIOSK_ACCOUNT } from '../integration/sync/engine';
 import { createKiosk, TEST_CATALOGUE } from '../integration/sync/kiosk';
+import { filesOf } from '../support/database-location';
 
 const PRATICHE = Number(process.env.BENCH_PRATICHE ?? 300);
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 500);
@@ -85,7 +86,7 @@ async function firstRefresh(): Promise<{ seconds: number; services: number; form
   const kiosk = createKiosk();
   const engine = createSyncService({
     db: kiosk.db,
-    dataDir: kiosk.dataDir,
+    files: filesOf(kiosk.dataDir),
     portal: { url: `${portal.url}/${portal.tenant}`, credentials: () => KIOSK_ACCOUNT },
     tenant: { slug: portal.tenant, name: 'Comune di Test' },
     retentionDays: 90,

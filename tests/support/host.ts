@@ -10,6 +10,7 @@ import { createLogger } from '../../electron/core/log/logger';
 import { createCore, type Core } from '../../electron/core/composition';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/server';
 import type { CardPortFactory } from '../../electron/core/ports/card';
+import type { Clock } from '../../electron/core/ports/clock';
 import type { FrameLimits } from '../../electron/host/frame-limit';
 
 export interface TestHost {
@@ -32,6 +33,8 @@ export interface TestHostOptions {
   /** Limits of the WebSocket (default: the host's own). */
   frameLimits?: Partial<FrameLimits>;
   maxCallsInFlight?: number;
+  /** Core's clock (default: the system's). */
+  clock?: Clock;
 }
 
 /** A new one-time launch token of the host, for a client that connects without a page. */
@@ -56,6 +59,7 @@ export async function startTestHost(config: ConfigInput = {}, options: TestHostO
     version: '0.0.0-test',
     dataDir,
     ...(options.cardPortFactory ? { cardPortFactory: options.cardPortFactory } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const host = await startBrowserHost({
     core,

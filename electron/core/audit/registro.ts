@@ -8,7 +8,7 @@ import { redact } from '../log/redact';
 import type { Clock } from '../ports/clock';
 import type { AuditRepo, AuditRow } from '../store/audit-repo';
 import { GENESIS, entryHash, verifyChain, type ChainVerdict } from './catena';
-import { createSigillo, type Sigillo } from './sigillo';
+import { createSigillo, type Sigillo, type Testa } from './sigillo';
 import type { Db } from '../store/database';
 import { createAuditRepo } from '../store/audit-repo';
 import type { Keystore } from '../ports/keystore';
@@ -48,6 +48,15 @@ export function createRegistro(repo: AuditRepo, clock: Clock, sigillo: Sigillo) 
       const last = rows.at(-1)!;
       if (sigillo.ultimaTesta() === null) sigillo.registraTesta({ seq: last.seq, hash: last.hash });
       return legacy.length;
+    },
+    /** The newest entry's place and hash, as the seal keeps it; null before the first entry. */
+    testa(): Testa | null {
+      return sigillo.ultimaTesta();
+    },
+    /** True when the log holds that entry with that hash (a head anchored elsewhere, say at the issuer). */
+    contiene(testa: Testa): boolean {
+      for (const row of repo.all()) if (row.seq === testa.seq) return row.hash === testa.hash;
+      return false;
     },
     entries(): Iterable<AuditRow> {
       return repo.all();

@@ -100,6 +100,7 @@ export function createHttpIssuer(options: HttpIssuerOptions): IssuingPort {
             expires_on: request.documento.scadenza,
           },
           channel: { type: request.canale.tipo, destination: request.canale.destinazione },
+          audit_head: request.testaRegistro,
         },
         token.data.token,
       );

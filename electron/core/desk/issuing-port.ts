@@ -16,6 +16,12 @@ export interface RichiestaRilascio {
   operatore: string;
   documento: Documento;
   canale: Canale;
+  /**
+   * The desk's audit log head before this release is recorded (null on an empty log): the
+   * issuer keeps it with its own record of the release, an anchor outside this machine that
+   * a log cut short or rewritten here can be checked against (`npm run audit -- verify --testa`).
+   */
+  testaRegistro: { seq: number; hash: string } | null;
 }
 
 export interface EsitoRilascio {

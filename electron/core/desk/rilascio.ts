@@ -68,6 +68,7 @@ export function createRilascio(deps: RilascioDeps) {
         serialeCarta: identity.seriale,
         operatore: operatore.username,
         documento,
+        testaRegistro: deps.registro.testa(),
         canale,
       });
       const destinazioneMascherata = maskDestinazione(canale);

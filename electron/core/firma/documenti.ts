@@ -1,14 +1,12 @@
 /**
  * The files a citizen takes from "Dettaglio pratica": the receipt of a submitted pratica
  * (with the protocol number once sync recorded it), the module, the signed module and
- * the outcome files sync downloaded from the portal (`<dataDir>/esiti/<sha256>`).
+ * the outcome files sync downloaded from the portal (the `esiti` file store).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Catalogue } from '../catalogue/catalogue';
 import { NOME_MODULO, NOME_MODULO_FIRMATO } from '../documents/documenti-pratica';
 import { creaRicevutaPdf, type FormatoRicevuta } from '../documents/ricevuta-pdf';
-import type { BlobStore } from '../pratiche/allegati/blob-store';
+import type { BlobStore } from '../store/blob-store';
 import type { Citizen } from '../pratiche/citizen';
 import type { Cittadini } from '../pratiche/cittadini';
 import type { Pratiche } from '../pratiche/pratiche';
@@ -28,7 +26,7 @@ export interface DocumentiDeps {
   remote: RemoteRepo;
   blobs: BlobStore;
   /** Where sync keeps outcome files. */
-  esitiDir: string;
+  esiti: BlobStore;
 }
 
 export function createDocumentiFirma(deps: DocumentiDeps) {
@@ -66,9 +64,8 @@ export function createDocumentiFirma(deps: DocumentiDeps) {
       if (tipo === 'esito') {
         const files = deps.remote.get(id)?.outcomeFiles ?? [];
         const file = fileId ? files.find((f) => f.id === fileId) : files[0];
-        const path = file ? join(deps.esitiDir, file.sha256) : null;
-        if (!file || !path || !existsSync(path)) throw errori.documentoAssente("L'esito");
-        return { contentBase64: readFileSync(path).toString('base64'), nomeFile: file.name, mimeType: file.mimeType };
+        if (!file || !deps.esiti.has(file.sha256)) throw errori.documentoAssente("L'esito");
+        return { contentBase64: deps.esiti.read(file.sha256).toString('base64'), nomeFile: file.name, mimeType: file.mimeType };
       }
       const firmato = deps.moduli.get(id);
       const sha256 = tipo === 'modulo' ? firmato?.pdfSha256 : firmato?.p7mSha256;

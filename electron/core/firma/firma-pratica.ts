@@ -11,7 +11,7 @@ import { signModulo } from '../documents/cades/firma';
 import { NOME_MODULO_FIRMATO } from '../documents/documenti-pratica';
 import { creaModuloPdf } from '../documents/modulo-pdf';
 import type { Logger } from '../log/logger';
-import type { BlobStore } from '../pratiche/allegati/blob-store';
+import type { BlobStore } from '../store/blob-store';
 import type { Citizen } from '../pratiche/citizen';
 import type { Cittadini } from '../pratiche/cittadini';
 import type { Pratiche } from '../pratiche/pratiche';

@@ -2,10 +2,9 @@
  * The signing area over the pratiche area's services: signing with the card, the signed
  * module in submissions (`firmaInvio`, handed to createPratiche), receipt and documents.
  */
-import { join } from 'node:path';
 import type { Catalogue } from '../catalogue/catalogue';
 import type { Logger } from '../log/logger';
-import type { BlobStore } from '../pratiche/allegati/blob-store';
+import type { BlobStore } from '../store/blob-store';
 import type { CurrentCitizen } from '../pratiche/citizen';
 import type { Cittadini } from '../pratiche/cittadini';
 import type { Pratiche } from '../pratiche/pratiche';
@@ -28,9 +27,10 @@ export function createFirmaInvioArea(db: Db, blobs: BlobStore, carta: CartaFirma
 
 export function createFirmaArea(deps: {
   db: Db;
-  dataDir: string;
   moduli: ModuliFirmatiRepo;
   blobs: BlobStore;
+  /** Outcome files downloaded by sync. */
+  esiti: BlobStore;
   pratiche: Pratiche;
   cittadini: Cittadini;
   catalogue: Catalogue;
@@ -40,7 +40,7 @@ export function createFirmaArea(deps: {
   currentCitizen: CurrentCitizen;
 }) {
   const firma = createFirmaPratica(deps);
-  const documenti = createDocumentiFirma({ ...deps, remote: createRemoteRepo(deps.db), esitiDir: join(deps.dataDir, 'esiti') });
+  const documenti = createDocumentiFirma({ ...deps, remote: createRemoteRepo(deps.db) });
   return { firma, documenti, handlers: firmaHandlers({ firma, documenti, currentCitizen: deps.currentCitizen }) };
 }
 

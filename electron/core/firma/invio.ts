@@ -5,7 +5,7 @@
  * whose data changed afterwards is void and is never sent.
  */
 import { NOME_MODULO_FIRMATO } from '../documents/documenti-pratica';
-import type { BlobStore } from '../pratiche/allegati/blob-store';
+import type { BlobStore } from '../store/blob-store';
 import type { Citizen } from '../pratiche/citizen';
 import type { FirmaInvio, PayloadAttachment } from '../pratiche/pratiche';
 import type { ModuliFirmatiRepo } from '../store/moduli-firmati-repo';

@@ -2,7 +2,6 @@
  * Builds the store, catalogue and pratiche services over the open database, for the
  * composition root and for tests that want the whole area as the app runs it.
  */
-import { join } from 'node:path';
 import { createCatalogue } from '../catalogue/catalogue';
 import { createFirmaArea, createFirmaInvioArea, type CartaFirmataria } from '../firma';
 import { createLogger, type Logger } from '../log/logger';
@@ -15,7 +14,7 @@ import type { Db } from '../store/database';
 import { createPraticheRepo } from '../store/pratiche-repo';
 import { createRemoteRepo } from '../store/remote-repo';
 import { createAllegati } from './allegati/allegati';
-import { createBlobStore } from './allegati/blob-store';
+import type { FileStores } from '../store/blob-store';
 import type { CurrentCitizen } from './citizen';
 import { createCittadini } from './cittadini';
 import { praticheHandlers } from './handlers';
@@ -24,11 +23,12 @@ import { createPratiche } from './pratiche';
 import type { Pseudonimo } from './pseudonimo';
 
 export function createPraticheModule(options: {
-  dataDir: string;
   clock: Clock;
   currentCitizen: CurrentCitizen;
   /** The open database (the composition root opens it, with its key). */
   db: Db;
+  /** The stored files (the composition root builds them, with their key). */
+  files: FileStores;
   /** The card session that signs modules; without it pratiche go unsigned (tests of the wizard alone). */
   carta?: CartaFirmataria | null;
   log?: Logger;
@@ -41,7 +41,7 @@ export function createPraticheModule(options: {
   const catalogue = createCatalogue(catalogueRepo);
   const cittadini = createCittadini({ repo: createCittadiniRepo(db), catalogueRepo, catalogue, clock: options.clock });
   const allegatiRepo = createAllegatiRepo(db);
-  const blobs = createBlobStore(options.dataDir);
+  const blobs = options.files.allegati;
   const carta = options.carta ?? null;
   const { moduli, firmaInvio } = createFirmaInvioArea(db, blobs, carta);
   const remoteRepo = createRemoteRepo(db);
@@ -60,9 +60,9 @@ export function createPraticheModule(options: {
   const allegati = createAllegati({ repo: allegatiRepo, pratiche: praticheRepo, catalogue, blobs, clock: options.clock });
   const firma = createFirmaArea({
     db,
-    dataDir: options.dataDir,
     moduli,
     blobs,
+    esiti: options.files.esiti,
     pratiche,
     cittadini,
     catalogue,
@@ -86,7 +86,6 @@ export function createPraticheModule(options: {
       ...catalogueHandlers(catalogue),
       ...praticheHandlers({ pratiche, allegati, cittadini, leMiePratiche, currentCitizen: options.currentCitizen }),
     },
-    attachmentsDir: join(options.dataDir, 'allegati'),
     close: () => db.close(),
   };
 }

@@ -7,17 +7,19 @@
  * a card leaves, when sync reports a change (a pratica was sent) and at start, so a kiosk
  * that was switched off with data on it forgets at the next start.
  */
-import { join } from 'node:path';
 import type { Logger } from '../log/logger';
 import type { Clock } from '../ports/clock';
 import type { Db } from '../store/database';
 import { replaceAllCopies } from '../store/backup';
-import { createOblioRepo, removeBlobFiles } from '../store/oblio-repo';
+import { createOblioRepo } from '../store/oblio-repo';
+import type { BlobStore } from '../store/blob-store';
 import type { Pseudonimo } from './pseudonimo';
 
 export interface OblioChioscoDeps {
   db: Db;
   dataDir: string;
+  /** The attachment files a forgotten citizen leaves behind are removed from here. */
+  allegati: BlobStore;
   clock: Clock;
   log: Logger;
   /** The codice fiscale of the card in the reader, if any: that citizen is still here. */
@@ -30,7 +32,6 @@ export interface OblioChioscoDeps {
 
 export function createOblioChiosco(d: OblioChioscoDeps) {
   const repo = createOblioRepo(d.db);
-  const allegatiDir = join(d.dataDir, 'allegati');
   return {
     /** Forgets every citizen who has left and has nothing waiting to be sent; returns how many. */
     run(): number {
@@ -40,7 +41,7 @@ export function createOblioChiosco(d: OblioChioscoDeps) {
       let files = 0;
       for (const cf of repo.departed(d.present())) {
         const report = repo.forgetCitizen(cf, d.pseudonimo(cf), now.toISOString(), draftsBefore);
-        removeBlobFiles(allegatiDir, report.blobs);
+        for (const sha256 of report.blobs) d.allegati.remove(sha256);
         files += report.blobs.length;
         if (report.changed) forgotten++;
         if (report.bozzeScadute > 0) d.log.info('bozze scadute eliminate', { bozze: report.bozzeScadute });

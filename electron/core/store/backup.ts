@@ -2,8 +2,9 @@
  * Copies of the database, so that a damaged file never bricks a kiosk: one a day and one
  * before every schema migration (`VACUUM INTO`, a consistent copy taken while the app
  * runs), the newest three kept in `copie/`. At start a database that fails SQLite's
- * `quick_check` is moved aside to `danneggiati/` (never deleted: support may recover
- * more from it) and the newest copy that passes the same check takes its place.
+ * `quick_check` is moved aside to `danneggiati/` (kept DAMAGED_KEEP_DAYS for support to
+ * recover more from it, then deleted: it holds citizens' data like any copy) and the newest
+ * copy that passes the same check takes its place.
  * Copies are encrypted with the database's own key (`VACUUM INTO` keeps it, cipher.ts).
  */
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -16,12 +17,15 @@ export const BACKUP_DIR = 'copie';
 export const DAMAGED_DIR = 'danneggiati';
 const KEEP = 3;
 const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAMAGED_KEEP_DAYS = 30;
+const DAMAGED = /^sportello-(\d{8}T\d{6}Z)\.db(-wal|-shm)?$/;
 const COPY = /^sportello-(\d{8}T\d{6}Z)-[a-z-]+\.db$/;
 
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const fromStamp = (s: string): Date => new Date(s.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'));
 const whenOf = (name: string): Date | null => {
   const m = COPY.exec(name);
-  return m ? new Date(m[1]!.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z')) : null;
+  return m ? fromStamp(m[1]!) : null;
 };
 
 /** The problem SQLite finds with a database file opened with `key`, or null when it passes quick_check. */
@@ -74,8 +78,9 @@ export function replaceAllCopies(db: Database.Database, dataDir: string, reason:
   return path;
 }
 
-/** A daily copy when the newest is a day old (or none exists); returns its path, or null. */
+/** A daily copy when the newest is a day old (or none exists); returns its path, or null. Old damaged files go too. */
 export function backupIfDue(db: Database.Database, dataDir: string, now: Date = new Date()): string | null {
+  pruneDamaged(dataDir, now);
   const newest = backups(dataDir)[0];
   if (newest && now.getTime() - newest.at.getTime() < DAY_MS) return null;
   return backupNow(db, dataDir, 'giornaliera', now);
@@ -98,4 +103,19 @@ export function restoreDamaged(dataDir: string, file: string, problem: string, k
   copyFileSync(good.path, file);
   makePrivate(file);
   return `${cause} È stata ripristinata la copia di sicurezza del ${good.at.toLocaleString('it-IT', { timeZone: 'Europe/Rome' })}: quanto registrato dopo non è nell'archivio.`;
+}
+
+/** Deletes the damaged files set aside more than DAMAGED_KEEP_DAYS ago; returns how many files went. */
+export function pruneDamaged(dataDir: string, now: Date = new Date()): number {
+  const dir = join(dataDir, DAMAGED_DIR);
+  if (!existsSync(dir)) return 0;
+  let removed = 0;
+  for (const name of readdirSync(dir)) {
+    const m = DAMAGED.exec(name);
+    const at = m ? fromStamp(m[1]!) : null;
+    if (!at || now.getTime() - at.getTime() <= DAMAGED_KEEP_DAYS * DAY_MS) continue;
+    rmSync(join(dir, name), { force: true });
+    removed++;
+  }
+  return removed;
 }

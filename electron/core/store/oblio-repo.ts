@@ -7,10 +7,8 @@
  * status) with the personal parts emptied; its links, signed module, queued payload and
  * history messages (they can name a file) go. Attachment bytes and their `blobs` row go once
  * nothing refers to them any more: a library entry, a signed module, a payload still queued.
- * Files are removed by the caller after the commit (`allegatiDir` in `removeBlobFiles`).
+ * Files are removed by the caller after the commit (the attachment file store's `remove`).
  */
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { guard, type Db } from './database';
 
 /** How the owner of an emptied pratica kept under a pseudonym begins (pratiche/pseudonimo.ts). */
@@ -130,10 +128,3 @@ export function createOblioRepo(db: Db) {
 }
 
 export type OblioRepo = ReturnType<typeof createOblioRepo>;
-
-/** Removes the files of contents released by the repository (stored by SHA-256 in `allegatiDir`). */
-export function removeBlobFiles(allegatiDir: string, shas: readonly string[]): void {
-  for (const sha of shas) {
-    if (/^[0-9a-f]{64}$/.test(sha)) rmSync(join(allegatiDir, sha), { force: true });
-  }
-}

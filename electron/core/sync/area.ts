@@ -8,6 +8,7 @@ import { retentionDays } from '../config/schema';
 import type { Logger } from '../log/logger';
 import type { Clock } from '../ports/clock';
 import type { Db } from '../store/database';
+import type { FileStores } from '../store/blob-store';
 import { createOutboxRepo } from '../store/outbox-repo';
 import { readCredentials } from './credentials';
 import { tenantInUrl } from './portal-endpoints';
@@ -16,7 +17,7 @@ import { createSyncService, type SyncStatus } from './sync-service';
 export interface SyncAreaOptions {
   config: Config;
   db: Db;
-  dataDir: string;
+  files: FileStores;
   log: Logger;
   clock: Clock;
   publish: (status: SyncStatus) => void;
@@ -51,7 +52,7 @@ export function createSyncArea(o: SyncAreaOptions): SyncArea {
   const tenant = portal.tenant ?? tenantInUrl(portal.url) ?? o.config.comune.id;
   return createSyncService({
     db: o.db,
-    dataDir: o.dataDir,
+    files: o.files,
     portal: {
       url: portal.url,
       tenant,

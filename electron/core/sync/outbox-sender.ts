@@ -13,8 +13,7 @@
  * create, the attachments the portal reports are compared with those sent, and a difference is
  * written on the pratica for the citizen and the office to see.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import type { BlobStore } from '../store/blob-store';
 import type { OutboxItem, OutboxRepo } from '../store/outbox-repo';
 import type { FormFilesLookup } from './form-files';
 import type { PortalClient } from './portal-client';
@@ -27,7 +26,8 @@ export interface SenderDeps {
   portal: PortalClient;
   outbox: OutboxRepo;
   /** `<dataDir>/allegati`, where attachment bytes are stored by SHA-256. */
-  allegatiDir: string;
+  /** Where the attachments' bytes are (store/blob-store.ts). */
+  allegati: BlobStore;
   now: () => Date;
   settleMs: number;
   /** How long a claimed item stays ours without news; renewed before each upload and the create. */
@@ -115,10 +115,9 @@ export async function sendItem(deps: SenderDeps, item: OutboxItem): Promise<Send
   for (const file of submission.attachments) {
     const key = fileKey(file);
     if (item.uploads.has(key)) continue;
-    const path = join(deps.allegatiDir, file.sha256);
-    if (!existsSync(path)) throw new PortalError('permanent', `allegato "${file.name}" non trovato su questo dispositivo`, null);
+    if (!deps.allegati.has(file.sha256)) throw new PortalError('permanent', `allegato "${file.name}" non trovato su questo dispositivo`, null);
     deps.outbox.hold(item, leaseEnd(deps));
-    const uploadId = await deps.portal.upload({ path, name: file.name, mimeType: file.mimeType, size: file.size, sha256: file.sha256, description: labels?.(file.key) ?? '' });
+    const uploadId = await deps.portal.upload({ content: () => deps.allegati.stream(file.sha256), name: file.name, mimeType: file.mimeType, size: file.size, sha256: file.sha256, description: labels?.(file.key) ?? '' });
     item.unsaved.push({ fileKey: key, uploadId, sha256: file.sha256 });
     item.uploads.set(key, uploadId);
   }

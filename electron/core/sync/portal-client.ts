@@ -6,7 +6,7 @@
  * what the portal said.
  */
 import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios';
-import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { Agent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { z } from 'zod';
@@ -48,7 +48,8 @@ export interface PortalClientOptions {
 }
 
 export interface UploadFile {
-  path: string;
+  /** The bytes, a fresh stream per attempt (read from the encrypted store, never held whole in memory). */
+  content(): Readable;
   name: string;
   mimeType: string;
   size: number;
@@ -222,7 +223,7 @@ export function createPortalClient(options: PortalClientOptions) {
           url: created.uri,
           // A fresh stream per attempt: bytes are read from disk, never held whole in memory.
           get data() {
-            return createReadStream(file.path);
+            return file.content();
           },
           headers: { 'content-type': file.mimeType, 'content-length': String(file.size) },
         },

@@ -5,15 +5,12 @@
  * stored for it are deleted too, and the bytes of its attachments and signed module once
  * nothing else on the device refers to them.
  */
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { removeBlobFiles } from '../store/oblio-repo';
+import type { FileStores } from '../store/blob-store';
 import type { RemoteRepo } from '../store/remote-repo';
 
 export interface RetentionDeps {
   remote: RemoteRepo;
-  esitiDir: string;
-  allegatiDir: string;
+  files: FileStores;
   retentionDays: number;
   now: () => Date;
 }
@@ -23,8 +20,8 @@ export function purgeExpired(deps: RetentionDeps): string[] {
   const purged: string[] = [];
   for (const praticaId of deps.remote.dueForPurge(cutoff)) {
     const files = deps.remote.get(praticaId)?.outcomeFiles ?? [];
-    removeBlobFiles(deps.allegatiDir, deps.remote.purge(praticaId, deps.now().toISOString()));
-    for (const f of files) rmSync(join(deps.esitiDir, f.sha256), { force: true });
+    for (const sha256 of deps.remote.purge(praticaId, deps.now().toISOString())) deps.files.allegati.remove(sha256);
+    for (const f of files) deps.files.esiti.remove(f.sha256);
     purged.push(praticaId);
   }
   return purged;

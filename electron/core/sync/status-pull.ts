@@ -6,9 +6,7 @@
  * malformed) is logged and tried again next time; the others go on. Only the portal being
  * down, or the account being refused, stops the pull.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import type { BlobStore } from '../store/blob-store';
 import type { Logger } from '../log/logger';
 import type { PraticheRepo } from '../store/pratiche-repo';
 import type { OutcomeFile, RemotePratica, RemoteRepo, RemoteSnapshot } from '../store/remote-repo';
@@ -44,7 +42,8 @@ export interface StatusPullDeps {
   portal: PortalClient;
   remote: RemoteRepo;
   pratiche: PraticheRepo;
-  esitiDir: string;
+  /** Where outcome files are kept (store/blob-store.ts). */
+  esiti: BlobStore;
   now: () => Date;
   log: Logger;
 }
@@ -54,17 +53,12 @@ async function outcomeFiles(deps: StatusPullDeps, app: Application, known: Outco
   const out: OutcomeFile[] = [];
   for (const f of files) {
     const already = known.find((k) => k.id === f.id);
-    if (already && existsSync(join(deps.esitiDir, already.sha256))) {
+    if (already && deps.esiti.has(already.sha256)) {
       out.push(already);
       continue;
     }
     const { bytes, mimeType } = await deps.portal.downloadFile(app.id, f.id);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    mkdirSync(deps.esitiDir, { recursive: true });
-    const target = join(deps.esitiDir, sha256);
-    // Written under a temporary name and renamed, so a crash never leaves a truncated file under its hash.
-    writeFileSync(`${target}.part`, bytes);
-    renameSync(`${target}.part`, target);
+    const sha256 = deps.esiti.put(bytes);
     const name = f.originalName ?? f.name ?? 'esito';
     out.push({ id: f.id, name, mimeType: mimeTypeOf(name, mimeType), sha256, size: bytes.length });
   }

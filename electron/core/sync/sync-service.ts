@@ -4,7 +4,7 @@
  * Every step tolerates the portal being down (the kiosk keeps working on its own data) and the
  * outcome is published as `sync.status` {online, outbox, parked}.
  */
-import { join } from 'node:path';
+import type { FileStores } from '../store/blob-store';
 import type { Logger } from '../log/logger';
 import type { Clock } from '../ports/clock';
 import { createCatalogueRepo } from '../store/catalogue-repo';
@@ -55,7 +55,8 @@ export const DEFAULT_TUNING: SyncTuning = {
 
 export interface SyncServiceOptions {
   db: Db;
-  dataDir: string;
+  /** The stored files: attachments to upload, outcome files downloaded. */
+  files: FileStores;
   portal: PortalClientOptions;
   tenant: { slug: string; name: string };
   retentionDays: number;
@@ -82,7 +83,6 @@ export function createSyncService(o: SyncServiceOptions) {
   const pratiche = createPraticheRepo(o.db);
   const catalogue = createCatalogueRepo(o.db);
   const now = () => o.clock.now();
-  const esitiDir = join(o.dataDir, 'esiti');
   const formFiles = formFilesFrom(catalogue);
   // A problem the portal caused after accepting the pratica: written in its history, status unchanged.
   const notePratica = (praticaId: string, message: string) => void pratiche.recordStatus(praticaId, STATUS_SUBMITTED, now().toISOString(), message);
@@ -122,7 +122,7 @@ export function createSyncService(o: SyncServiceOptions) {
       drainOutbox({
         portal,
         outbox,
-        allegatiDir: join(o.dataDir, 'allegati'),
+        allegati: o.files.allegati,
         now,
         settleMs: tuning.settleMs,
         leaseMs: tuning.leaseMs,
@@ -138,8 +138,8 @@ export function createSyncService(o: SyncServiceOptions) {
       online = drain.online;
     }
     publish();
-    const statusChanges = (await step('aggiornamento stati', () => pullStatuses({ portal, remote, pratiche, esitiDir, now, log: o.log }))) ?? 0;
-    const purged = purgeExpired({ remote, esitiDir, allegatiDir: join(o.dataDir, 'allegati'), retentionDays: o.retentionDays, now });
+    const statusChanges = (await step('aggiornamento stati', () => pullStatuses({ portal, remote, pratiche, esiti: o.files.esiti, now, log: o.log }))) ?? 0;
+    const purged = purgeExpired({ remote, files: o.files, retentionDays: o.retentionDays, now });
     let refreshed: RefreshReport | null = null;
     if (now().getTime() - lastCatalogueAt >= tuning.catalogueIntervalMs) {
       refreshed = await step('aggiornamento catalogo', refresh);

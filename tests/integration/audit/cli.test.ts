@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { registroDi } from '../../../electron/core/audit/registro';
 import { entryHash } from '../../../electron/core/audit/catena';
+import { createSigillo } from '../../../electron/core/audit/sigillo';
+import { fileKeystore } from '../../../electron/core/keystore/file-keystore';
 import { systemClock } from '../../../electron/core/ports/clock';
 import { createAuditRepo } from '../../../electron/core/store/audit-repo';
 import { openDatabase } from '../../../electron/core/store/database';
@@ -94,6 +96,29 @@ describe('npm run audit -- verify', () => {
     const truncated = audit('verify', '--data', cut);
     expect(truncated.stderr).toMatch(/REGISTRO ALTERATO alla voce 3: registro troncato/);
     expect(truncated.status).toBe(1);
+  });
+
+  it('exits 1 when the log lacks a head the issuing system kept, even cut by someone who also had the key', () => {
+    const dir = dataDirWithLog();
+    const db = openDatabase(locationOf(dir));
+    const anchored = registroDi(db, dir, systemClock).testa()!;
+    db.close();
+    expect(anchored.seq).toBe(4);
+    // The same head checks out on the intact log.
+    expect(audit('verify', '--data', dir, '--testa', `${anchored.seq}:${anchored.hash}`).status).toBe(0);
+
+    // With the key: the last entry deleted and the kept head moved back to entry 3, so the log alone looks whole.
+    tamper(dir, 'DELETE FROM audit_log WHERE seq = 4');
+    const again = openDatabase(locationOf(dir));
+    const third = [...createAuditRepo(again).all()].at(-1)!;
+    again.close();
+    createSigillo(fileKeystore(), dir).registraTesta({ seq: third.seq, hash: third.hash });
+    expect(audit('verify', '--data', dir).status).toBe(0);
+
+    const result = audit('verify', '--data', dir, '--testa', `${anchored.seq}:${anchored.hash}`);
+    expect(result.stderr).toMatch(/REGISTRO ALTERATO: manca la voce 4 .*accorciato o riscritto/);
+    expect(result.status).toBe(1);
+    expect(audit('verify', '--data', dir, '--testa', 'quattro').status).toBe(2);
   });
 
   it('writes the daily report as CSV and PDF', () => {

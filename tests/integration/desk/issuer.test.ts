@@ -20,6 +20,7 @@ function request(over: Partial<RichiestaRilascio> = {}): RichiestaRilascio {
     operatore: 'mario.bianchi',
     documento: { tipo: 'carta-identita', numero: 'CA1234567', rilasciatoDa: 'Comune di Prova', scadenza: '2031-05-01' },
     canale: { tipo: 'email', destinazione: 'mario.rossi@example.it' },
+    testaRegistro: null,
     ...over,
   };
 }

@@ -5,7 +5,7 @@
  * Ends by searching the log file and the database for the PIN.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +25,7 @@ import { cartellaTemporanea, esegui, pdftotext } from '../../fixtures/documents/
 import { until } from '../pcsc/card-in-reader';
 import { startPcscd } from '../../rig/pcscd';
 import { acquireSlot, type VpcdSlot } from '../../rig/vpcd-slots';
+import { filesOf } from '../../support/database-location';
 
 /** Distinctive, so finding it anywhere cannot be a coincidence. */
 const PIN = '86420';
@@ -155,7 +156,7 @@ describe('firma della pratica con la carta', () => {
     expect(signed).toMatchObject({ nomeFile: 'modulo.pdf.p7m', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(card!.state.pinTriesLeft).toBe(3);
 
-    const p7m = readFileSync(join(dataDir, 'allegati', signed.sha256));
+    const p7m = filesOf(dataDir).allegati.read(signed.sha256);
     expect(p7m.length).toBe(signed.size);
     const esito = verificaP7m(p7m, { fidati: certificatiDaPem(card!.caCertificatePem), al: new Date() });
     expect(esito.valida).toBe(true);
@@ -234,9 +235,7 @@ describe('firma della pratica con la carta', () => {
 
   it('gives the outcome file sync stored, and forgets the signature with the retention purge', async () => {
     const esito = Buffer.from('%PDF-1.7 esito della domanda');
-    const sha256 = createHash('sha256').update(esito).digest('hex');
-    mkdirSync(join(dataDir, 'esiti'), { recursive: true });
-    writeFileSync(join(dataDir, 'esiti', sha256), esito);
+    const sha256 = filesOf(dataDir).esiti.put(esito);
     const remote = createRemoteRepo(reader!);
     remote.record(
       id,

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sha256Of } from '../../../electron/core/pratiche/allegati/blob-store';
+import { sha256Of } from '../../../electron/core/store/blob-store';
 import { pdfA, pdfCon, PNG } from '../../support/allegati';
 import { ANNA, BRUNO, createHarness, type Harness } from './harness';
+import { filesOf } from '../../support/database-location';
 
 const TENANT = 'comune-alfa';
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
@@ -53,9 +54,12 @@ describe('attachments, submission to the outbox, and "Le mie pratiche"', () => {
     const p = await h.ok('pratiche.get', { id });
     const [file] = p.attachmentSlots.find((s: { key: string }) => s.key === 'isee').files;
     expect(file).toMatchObject({ name: 'x.pdf', mimeType: 'application/pdf', size: PDFA.length, pdfa: '2b' });
-    const stored = join(h.dataDir, 'allegati', sha256Of(PDFA));
-    expect(readFileSync(stored).equals(PDFA)).toBe(true);
-    expect(readdirSync(join(h.dataDir, 'allegati'))).toEqual([sha256Of(PDFA)]);
+    // Kept encrypted (store/blob-store.ts): the file's name is not its hash, its bytes are not the PDF's.
+    const store = filesOf(h.dataDir).allegati;
+    expect(store.read(sha256Of(PDFA)).equals(PDFA)).toBe(true);
+    expect(readdirSync(join(h.dataDir, 'allegati'))).toEqual([basename(store.pathOf(sha256Of(PDFA)))]);
+    expect(readdirSync(join(h.dataDir, 'allegati'))).not.toContain(sha256Of(PDFA));
+    expect(readFileSync(store.pathOf(sha256Of(PDFA))).includes(PDFA.subarray(0, 64))).toBe(false);
     expect(readdirSync(h.dataDir).filter((n) => n.endsWith('.pdf'))).toEqual([]);
     expect(await codeOf(add('foto', 'foto.png', pngBytes()))).toBe('ok');
   });

@@ -14,7 +14,7 @@ import { createLogger } from '../../../electron/core/log/logger';
 import type { Citizen } from '../../../electron/core/pratiche/citizen';
 import { createPraticheModule } from '../../../electron/core/pratiche/module';
 import { openDatabase } from '../../../electron/core/store/database';
-import { locationOf } from '../../support/database-location';
+import { filesOf, locationOf } from '../../support/database-location';
 import { catalogueCalls } from '../../../electron/shared/contract/catalogue';
 import { praticheCalls } from '../../../electron/shared/contract/pratiche';
 import type { Result } from '../../../electron/shared/define';
@@ -35,7 +35,7 @@ export function createHarness() {
   let current: Citizen | null = null;
   let time = Date.parse('2026-11-24T08:00:00Z');
   const clock = { now: () => new Date((time += 1000)) };
-  const area = createPraticheModule({ dataDir, db: openDatabase(locationOf(dataDir)), clock, currentCitizen: () => current });
+  const area = createPraticheModule({ db: openDatabase(locationOf(dataDir)), files: filesOf(dataDir), clock, currentCitizen: () => current });
   for (const slug of ['comune-alfa', 'comune-beta']) importCatalogue(area.catalogueRepo, readCatalogueDirectory(join(FIXTURES, slug)), clock);
   const dispatch = createDispatch({ ...catalogueCalls, ...praticheCalls }, area.handlers, createLogger({ level: 'error', sink: () => {} }));
 

@@ -7,10 +7,8 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { silentLogger } from '../../../electron/core/log/logger';
-import { createBlobStore } from '../../../electron/core/pratiche/allegati/blob-store';
 import { createOblioChiosco } from '../../../electron/core/pratiche/oblio-chiosco';
 import { pseudonimoDi } from '../../../electron/core/pratiche/pseudonimo';
 import { createAllegatiRepo } from '../../../electron/core/store/allegati-repo';
@@ -24,6 +22,7 @@ import { filesContaining, rawFilesContaining } from '../../support/data-director
 import { syncUntilEmpty, testEngine } from '../sync/engine';
 import { expectExactlyOnce } from '../sync/exactly-once';
 import { createKiosk, SERVICE, TENANT, TEST_CATALOGUE } from '../sync/kiosk';
+import { filesOf } from '../../support/database-location';
 
 const MARIO = 'RSSMRA80A01H501U'; // the kiosk rig's first submission
 const LAURA = 'BNCLRA90C41L219K';
@@ -45,7 +44,7 @@ describe('chiosco: i dati di chi è uscito', () => {
     const at = () => now.toISOString();
     const allegati = createAllegatiRepo(db);
     const cittadini = createCittadiniRepo(db);
-    const blobs = createBlobStore(dataDir);
+    const blobs = filesOf(dataDir).allegati;
     const pseudonimo = pseudonimoDi(memoryKeystore(), dataDir);
     const pratiche = createPraticheRepo(db, pseudonimo);
     const library = (cf: string, name: string, bytes: Buffer, linkTo?: [pratica: string, slot: string]) => {
@@ -79,8 +78,8 @@ describe('chiosco: i dati di chi è uscito', () => {
     cittadini.saveCard({ fiscalCode: LAURA, givenName: 'LAURA', familyName: 'BIANCHI', birthDate: null, birthPlace: null }, at());
     const lauraSha = library(LAURA, 'Documento Bianchi.pdf', randomBytes(1024));
 
-    const oblio = createOblioChiosco({ db, dataDir, clock: { now: () => now }, log: silentLogger, present: () => LAURA, pseudonimo, draftRetentionDays: 30 });
-    const blobFile = (sha: string) => existsSync(join(dataDir, 'allegati', sha));
+    const oblio = createOblioChiosco({ db, dataDir, allegati: blobs, clock: { now: () => now }, log: silentLogger, present: () => LAURA, pseudonimo, draftRetentionDays: 30 });
+    const blobFile = (sha: string) => existsSync(blobs.pathOf(sha));
 
     // Not sent yet: Mario's data is still needed.
     expect(oblio.run()).toBe(0);

@@ -7,10 +7,10 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBlobStore } from '../../../electron/core/pratiche/allegati/blob-store';
 import { openDatabase, StoreError } from '../../../electron/core/store/database';
 import { locationOf } from '../../support/database-location';
 import { createPraticheRepo } from '../../../electron/core/store/pratiche-repo';
+import { filesOf } from '../../support/database-location';
 
 const CF = 'RSSNNA80A41H501X';
 const ID = '00000000-0000-4000-8000-0000000000d1';
@@ -66,7 +66,7 @@ describe('store on a full or read-only disk', () => {
     expect((error as StoreError).code).toBe('archivio-pieno');
     expect((error as StoreError).message).toMatch(/disco è pieno/);
 
-    const blobs = createBlobStore(dir);
+    const blobs = filesOf(dir).allegati;
     expect(() => blobs.put(Buffer.alloc(512 * 1024, 7))).toThrow(/disco è pieno/);
     expect(readdirSync(join(dir, 'allegati')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     db.close();
@@ -86,7 +86,7 @@ describe('store on a full or read-only disk', () => {
     execFileSync('mount', ['-o', 'remount,ro', dir]);
     // WAL mode needs its shared-memory file next to the database: a read-only folder cannot even be opened.
     expect(() => openDatabase(locationOf(dir))).toThrow(/Impossibile aprire l'archivio dei dati: controlla i permessi/);
-    expect(() => createBlobStore(dir).put(Buffer.from('%PDF-1.7'))).toThrow(/sola lettura/);
+    expect(() => filesOf(dir).allegati.put(Buffer.from('%PDF-1.7'))).toThrow(/sola lettura/);
     execFileSync('mount', ['-o', 'remount,rw', dir]);
     const db = openDatabase(locationOf(dir));
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -13,7 +13,7 @@ import { createCore } from '../../../electron/core/composition';
 import { silentLogger } from '../../../electron/core/log/logger';
 import { DATABASE_FILE, openDatabase } from '../../../electron/core/store/database';
 import { locationOf } from '../../support/database-location';
-import { BACKUP_DIR, DAMAGED_DIR, backupIfDue, backupNow, backups } from '../../../electron/core/store/backup';
+import { BACKUP_DIR, DAMAGED_DIR, DAMAGED_KEEP_DAYS, backupIfDue, backupNow, backups } from '../../../electron/core/store/backup';
 import { createPraticheRepo } from '../../../electron/core/store/pratiche-repo';
 import { migrations } from '../../../electron/core/store/migrations';
 
@@ -135,5 +135,23 @@ describe('copies of the database', () => {
     expect(backups(dir).map((c) => c.at.toISOString())).toEqual([day(5), day(4), day(3)].map((d) => d.toISOString()));
     expect(readdirSync(join(dir, BACKUP_DIR))).toHaveLength(3);
     expect(statSync(join(dir, BACKUP_DIR)).mode & 0o777).toBe(0o700);
+  });
+
+  it('damaged files set aside are deleted after the days support has to look at them, with the daily check', () => {
+    const dir = dataDir();
+    addPratiche(dir, [idOf(1)]);
+    const fd = openSync(join(dir, DATABASE_FILE), 'r+');
+    writeSync(fd, Buffer.from('QUESTO NON È UN DATABASE SQLITE!'), 0, 32, 0);
+    closeSync(fd);
+    const setAside = new Date();
+    openDatabase(locationOf(dir), { recovery: { notice: () => {} } }).close();
+    expect(readdirSync(join(dir, DAMAGED_DIR)).filter((n) => n.endsWith('.db'))).toHaveLength(1);
+    const db = openDatabase(locationOf(dir));
+    const later = (days: number) => new Date(setAside.getTime() + days * 86_400_000);
+    backupIfDue(db, dir, later(DAMAGED_KEEP_DAYS - 1));
+    expect(readdirSync(join(dir, DAMAGED_DIR)).filter((n) => n.endsWith('.db'))).toHaveLength(1);
+    backupIfDue(db, dir, later(DAMAGED_KEEP_DAYS + 1));
+    db.close();
+    expect(readdirSync(join(dir, DAMAGED_DIR))).toEqual([]);
   });
 });

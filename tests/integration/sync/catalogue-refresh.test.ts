@@ -11,6 +11,7 @@ import { createSyncService } from '../../../electron/core/sync/sync-service';
 import { startPortal, type Portal } from '../../portal/server';
 import { KIOSK_ACCOUNT } from './engine';
 import { createKiosk, SERVICE, TENANT, TEST_CATALOGUE, type Kiosk } from './kiosk';
+import { filesOf } from '../../support/database-location';
 
 let portal: Portal | undefined;
 let kiosk: Kiosk | undefined;
@@ -23,7 +24,7 @@ afterEach(async () => {
 function engine(p: Portal, k: Kiosk, lines: string[] = [], formServerUrl?: string) {
   return createSyncService({
     db: k.db,
-    dataDir: k.dataDir,
+    files: filesOf(k.dataDir),
     portal: { url: p.url, tenant: TENANT, credentials: () => KIOSK_ACCOUNT, retry: { attempts: 2, baseMs: 1, maxMs: 2 }, ...(formServerUrl ? { formServerUrl } : {}) },
     tenant: { slug: TENANT, name: 'Comune di Test' },
     retentionDays: 90,

@@ -19,6 +19,7 @@ import { startPortal, type Portal } from '../../portal/server';
 import { KIOSK_ACCOUNT } from './engine';
 import { expectExactlyOnce } from './exactly-once';
 import { createKiosk, type Kiosk } from './kiosk';
+import { filesOf } from '../../support/database-location';
 
 describe('sync: catalogo demo dal portale di riferimento', () => {
   let portal: Portal;
@@ -29,7 +30,7 @@ describe('sync: catalogo demo dal portale di riferimento', () => {
     kiosk = createKiosk();
     engine = createSyncService({
       db: kiosk.db,
-      dataDir: kiosk.dataDir,
+      files: filesOf(kiosk.dataDir),
       // The tenant's base URL, as the portal prints it: the tenant is taken from it.
       portal: { url: `${portal.url}/${portal.tenant}`, credentials: () => KIOSK_ACCOUNT, retry: { attempts: 3, baseMs: 1, maxMs: 5 } },
       tenant: { slug: portal.tenant, name: 'Comune di Prova' },

@@ -3,13 +3,14 @@ import { silentLogger, type Logger } from '../../../electron/core/log/logger';
 import type { Db } from '../../../electron/core/store/database';
 import { createSyncService, type SyncStatus } from '../../../electron/core/sync/sync-service';
 import { TENANT } from './kiosk';
+import { filesOf } from '../../support/database-location';
 
 export const KIOSK_ACCOUNT = { username: 'chiosco', password: 'chiosco-demo' };
 
 export function testEngine(o: { db: Db; dataDir: string; portalUrl: string; retentionDays?: number; log?: Logger; onStatus?: (s: SyncStatus) => void; settleMs?: number; leaseMs?: number; concurrency?: number }) {
   return createSyncService({
     db: o.db,
-    dataDir: o.dataDir,
+    files: filesOf(o.dataDir),
     portal: { url: o.portalUrl, tenant: TENANT, credentials: () => KIOSK_ACCOUNT, timeoutMs: 10_000, retry: { attempts: 6, baseMs: 5, maxMs: 100 } },
     tenant: { slug: TENANT, name: 'Comune di Test' },
     retentionDays: o.retentionDays ?? 90,

@@ -3,13 +3,14 @@
  * bytes stored by SHA-256 as the allegati code stores them, and pratiche submitted through
  * pratiche-repo exactly as a citizen's submit writes them (status 1900 + outbox row).
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../../electron/core/store/database';
 import { locationOf } from '../../support/database-location';
 import { createPraticheRepo } from '../../../electron/core/store/pratiche-repo';
+import { filesOf } from '../../support/database-location';
 
 export const TEST_CATALOGUE = join(__dirname, '../../portal/fixtures/comune-di-test');
 export const TENANT = 'comune-di-test';
@@ -30,8 +31,7 @@ const FISCAL_CODES = ['RSSMRA80A01H501U', 'VRDLGU75B12F205X', 'BNCLRA90C41L219K'
 export function createKiosk(dataDir = mkdtempSync(join(tmpdir(), 'sportello-kiosk-'))): Kiosk {
   const db = openDatabase(locationOf(dataDir));
   const pratiche = createPraticheRepo(db);
-  const allegati = join(dataDir, 'allegati');
-  mkdirSync(allegati, { recursive: true });
+  const allegati = filesOf(dataDir).allegati;
   const expected = new Map<string, string[]>();
   let n = 0;
   return {
@@ -46,8 +46,7 @@ export function createKiosk(dataDir = mkdtempSync(join(tmpdir(), 'sportello-kios
       const cf = FISCAL_CODES[n++ % FISCAL_CODES.length]!;
       const now = new Date().toISOString();
       const attachments = files.map((bytes, i) => {
-        const sha256 = createHash('sha256').update(bytes).digest('hex');
-        writeFileSync(join(allegati, sha256), bytes);
+        const sha256 = allegati.put(bytes);
         return { key: i === files.length - 1 ? last : many, sha256, name: `documento-${i + 1}.pdf`, mimeType: 'application/pdf', size: bytes.length };
       });
       const data = { applicant: { data: { completename: { data: { name: 'Maria', surname: 'Rossi' } } } }, motivo: `richiesta ${n}` };

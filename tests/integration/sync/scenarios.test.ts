@@ -4,8 +4,6 @@
  * the status pull with outcome files, retention, and a poison item parked without blocking.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../electron/core/log/logger';
 import { createCatalogueRepo } from '../../../electron/core/store/catalogue-repo';
@@ -18,6 +16,7 @@ import { KIOSK_ACCOUNT, syncUntilEmpty, testEngine } from './engine';
 import { expectExactlyOnce } from './exactly-once';
 import { createKiosk, SERVICE, TENANT, TEST_CATALOGUE, type Kiosk } from './kiosk';
 import { operator } from './operator';
+import { filesOf } from '../../support/database-location';
 
 let portal: Portal | undefined;
 let kiosk: Kiosk | undefined;
@@ -151,14 +150,14 @@ describe('sync: scenari', () => {
     expect(remote).toMatchObject({ status: 7000, protocolNumber: 'c_x999-2026-0001234', outcome: true, outcomeMotivation: 'Certificato rilasciato', final: true });
     const sha = createHash('sha256').update(esito).digest('hex');
     expect(remote.outcomeFiles).toEqual([expect.objectContaining({ name: 'certificato.pdf', sha256: sha, mimeType: 'application/pdf' })]);
-    expect(readFileSync(join(kiosk.dataDir, 'esiti', sha))).toEqual(esito);
+    expect(filesOf(kiosk.dataDir).esiti.read(sha)).toEqual(esito);
     const history = createPraticheRepo(kiosk.db).history(id).map((h) => h.status);
     expect(history).toEqual([1000, 1900, 2000, 3000, 4000, 7000]);
 
     await engine.runOnce();
     const cf = 'RSSMRA80A01H501U';
     expect(createRemoteRepo(kiosk.db).get(id)?.purgedAt).not.toBeNull();
-    expect(existsSync(join(kiosk.dataDir, 'esiti', sha))).toBe(false);
+    expect(filesOf(kiosk.dataDir).esiti.has(sha)).toBe(false);
     expect(createPraticheRepo(kiosk.db).get(id, cf)).toBeUndefined();
   });
 
@@ -166,7 +165,7 @@ describe('sync: scenari', () => {
     portal = await startPortal({ catalogueDir: TEST_CATALOGUE });
     kiosk = createKiosk();
     const broken = kiosk.submit([Buffer.from('bytes che spariranno dal disco')]);
-    rmSync(join(kiosk.dataDir, 'allegati', kiosk.expected.get(broken)![0]!));
+    filesOf(kiosk.dataDir).allegati.remove(kiosk.expected.get(broken)![0]!);
     kiosk.expected.delete(broken);
     kiosk.submit();
     kiosk.submit();
@@ -190,7 +189,7 @@ describe('sync: credenziali del chiosco', () => {
     const { silentLogger } = await import('../../../electron/core/log/logger');
     const engine = createSyncService({
       db: kiosk.db,
-      dataDir: kiosk.dataDir,
+      files: filesOf(kiosk.dataDir),
       portal: { url: portal.url, tenant: TENANT, credentials: () => ({ username: 'chiosco', password: 'sbagliata' }) },
       tenant: { slug: TENANT, name: 'Comune di Test' },
       retentionDays: 90,

@@ -18,6 +18,8 @@ export interface RilascioFatto {
   operatore: string;
   canale: 'email' | 'sms';
   destinazione: string;
+  /** The desk's audit log head sent with the request. */
+  testaRegistro: { seq: number; hash: string } | null;
   at: string;
 }
 

@@ -5,7 +5,8 @@
  * `POST {issuer}/auth` {username, password} -> 200 {token} | 401 {error, detail}
  * `POST {issuer}/pin-releases` (Bearer token)
  *   {fiscal_code, card_serial, operator, identity_document: {type, number, issued_by, expires_on},
- *    channel: {type: 'email'|'sms', destination}}
+ *    channel: {type: 'email'|'sms', destination}, audit_head: {seq, hash} | null}
+ *   (`audit_head`: the desk's audit log head before this release, kept with the release record)
  *   -> 201 {id, pin_first_digits, puk_first_digits, channel}: the issuer has already delivered
  *      the last 3 PIN digits and last 6 PUK digits on the channel;
  *   -> 404 {error: 'carta-sconosciuta'}, 409 {error: 'carta-di-altro-cittadino'},
@@ -46,6 +47,7 @@ const releaseBody = z
       z.object({ type: z.literal('email'), destination: z.email() }),
       z.object({ type: z.literal('sms'), destination: z.string().regex(/^\+393\d{8,9}$/) }),
     ]),
+    audit_head: z.object({ seq: z.number().int().positive(), hash: z.string().regex(/^[0-9a-f]{64}$/) }).strict().nullable(),
   })
   .strict();
 
@@ -103,6 +105,7 @@ export function createReleases(deps: IssuingDeps) {
       operatore: body.operator,
       canale: body.channel.type,
       destinazione: body.channel.destination,
+      testaRegistro: body.audit_head,
       at: deps.now().toISOString(),
     });
     return { id, pin_first_digits: carta.pin.slice(0, 2), puk_first_digits: carta.puk.slice(0, 2), channel: body.channel.type };

@@ -14,10 +14,10 @@ import { importCatalogue } from '../../../electron/core/catalogue/import';
 import { readCatalogueDirectory } from '../../../electron/core/catalogue/read-directory';
 import type { AttachmentSpec } from '../../../electron/core/catalogue/format';
 import { verificaAllegato } from '../../../electron/core/documents/allegati/verifica-allegato';
-import { createBlobStore } from '../../../electron/core/pratiche/allegati/blob-store';
 import { regoleDelloSlot } from '../../../electron/core/pratiche/allegati/allegati';
 import { createAllegatiRepo } from '../../../electron/core/store/allegati-repo';
 import { ANNA, createHarness, FIXTURES, type Harness } from '../../integration/pratiche/harness';
+import { filesOf } from '../../support/database-location';
 import {
   JPEG,
   pdfA,
@@ -109,7 +109,7 @@ describe('one attachment checker, the same verdict through every entry point', (
 
   /** The file as "I miei allegati" holds it, without any check: as an older version could have stored it. */
   const nellaLibreria = (nome: string, contenuto: Uint8Array): string => {
-    const sha256 = createBlobStore(h.dataDir).put(contenuto);
+    const sha256 = filesOf(h.dataDir).allegati.put(contenuto);
     const record = { id: randomUUID(), citizenCf: ANNA.card.fiscalCode, sha256, name: nome, mimeType: 'application/octet-stream', size: contenuto.length, pdfa: null, createdAt: h.clock.now().toISOString() };
     return createAllegatiRepo(h.area.db).add(record).id;
   };

@@ -3,13 +3,14 @@
  * store: required for a citizen with a card, optional at the desk without a card, void
  * once the data change.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { improntaDati } from '../../../electron/core/firma/impronta';
 import { CHIAVE_MODULO, createFirmaInvio } from '../../../electron/core/firma/invio';
-import { createBlobStore } from '../../../electron/core/pratiche/allegati/blob-store';
+import { createBlobStore } from '../../../electron/core/store/blob-store';
 import type { Citizen } from '../../../electron/core/pratiche/citizen';
 import { openDatabase, type Db } from '../../../electron/core/store/database';
 import { createModuliFirmatiRepo } from '../../../electron/core/store/moduli-firmati-repo';
@@ -22,6 +23,7 @@ const atDesk: Citizen = { ...citizen, operator: 'operatore-01' };
 const data = { anno: '2026-2027', figli: [{ nome: 'Sofia', classe: 2 }] };
 const attachments = [{ key: 'isee', sha256: 'a'.repeat(64), name: 'isee.pdf', mimeType: 'application/pdf', size: 10 }];
 
+const KEY = randomBytes(32);
 let dir: string;
 let db: Db;
 beforeEach(() => {
@@ -37,7 +39,7 @@ afterEach(() => {
 
 function setup(obbligatoria: boolean) {
   const moduli = createModuliFirmatiRepo(db);
-  const blobs = createBlobStore(dir);
+  const blobs = createBlobStore(join(dir, 'allegati'), KEY);
   return { moduli, blobs, invio: createFirmaInvio({ moduli, blobs, obbligatoria }) };
 }
 
@@ -89,7 +91,7 @@ describe('the signed module at submission', () => {
   it('refuses a signature whose file left the content store', () => {
     const s = setup(true);
     const sha = sign(s, data);
-    rmSync(join(dir, 'allegati', sha));
+    rmSync(s.blobs.pathOf(sha));
     expect(() => s.invio.allegatoFirmato(citizen, 'p1', data, attachments)).toThrow(/firma di nuovo/);
   });
 });

@@ -13,6 +13,7 @@ const request = {
   operatore: 'mario.bianchi',
   documento: { tipo: 'carta-identita' as const, numero: 'CA1234567', rilasciatoDa: 'Comune di Prova', scadenza: '2031-05-01' },
   canale: { tipo: 'email' as const, destinazione: 'mario.rossi@example.it' },
+  testaRegistro: null,
 };
 const credentials = { from: 'env' as const, usernameVar: 'SPORTELLO_TEST_ISSUER_USER', passwordVar: 'SPORTELLO_TEST_ISSUER_PASSWORD' };
 

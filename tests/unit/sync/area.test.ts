@@ -7,6 +7,7 @@ import { createPraticheRepo } from '../../../electron/core/store/pratiche-repo';
 import { createSyncArea } from '../../../electron/core/sync/area';
 import { syncHandlers } from '../../../electron/core/sync/handlers';
 import type { SyncStatus } from '../../../electron/core/sync/sync-service';
+import { fileStoresOf } from '../../../electron/core/store/blob-store';
 
 const context = { transport: 'test', clientId: 't' } as const;
 
@@ -19,7 +20,7 @@ describe('sync senza portale configurato', () => {
     pratiche.create({ id, citizenCf: 'RSSMRA80A01H501U', tenantSlug: 't', serviceSlug: 's', serviceId: 'sid', status: 1000, stepId: 'x', data: {}, openedBy: null }, now);
     pratiche.submit(id, 'RSSMRA80A01H501U', 1900, now, { kind: 'pratica.submit', tenantSlug: 't', payload: { serviceId: 'sid', serviceSlug: 's', citizenFiscalCode: 'RSSMRA80A01H501U', data: {}, attachments: [], submittedAt: now } });
     const published: SyncStatus[] = [];
-    const area = createSyncArea({ config: configSchema.parse({}), db, dataDir: '/nonexistent', log: silentLogger, clock: { now: () => new Date() }, publish: (s) => published.push(s) });
+    const area = createSyncArea({ config: configSchema.parse({}), db, files: fileStoresOf('/nonexistent', Buffer.alloc(32)), log: silentLogger, clock: { now: () => new Date() }, publish: (s) => published.push(s) });
     area.start();
     const handlers = syncHandlers(area);
     expect(await handlers['sync.stato']({}, context)).toEqual({ online: false, outbox: 1, parked: 0 });

@@ -5,7 +5,8 @@
  * who sees nothing yet means "not there"; files go under file components; what the portal did not
  * link is written on the pratica.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,8 +15,10 @@ import { sendItem, type SenderDeps } from '../../../electron/core/sync/outbox-se
 import type { ApplicationQuery, PortalClient } from '../../../electron/core/sync/portal-client';
 import { PortalError } from '../../../electron/core/sync/portal-error';
 import type { Application } from '../../../electron/core/sync/portal-schemas';
+import { createBlobStore, sha256Of } from '../../../electron/core/store/blob-store';
 
-const SHA = 'a'.repeat(64);
+const CONTENT = Buffer.from('abcd');
+const SHA = sha256Of(CONTENT);
 const payload = {
   serviceId: 'c0000000-0000-4000-8000-000000000001',
   serviceSlug: 'certificato-residenza',
@@ -28,8 +31,8 @@ const app = (id: string, ref: string, attachments: string[] = []): Application =
   ({ id, status: 2000, data: { sportello_client_reference: ref }, attachments: attachments.map((a) => ({ id: a })) }) as Application;
 
 function setup(portal: Partial<PortalClient>, item: Partial<OutboxItem> = {}) {
-  const allegatiDir = mkdtempSync(join(tmpdir(), 'sportello-sender-'));
-  writeFileSync(join(allegatiDir, SHA), 'abcd');
+  const allegati = createBlobStore(mkdtempSync(join(tmpdir(), 'sportello-sender-')), randomBytes(32));
+  allegati.put(CONTENT);
   const calls: string[] = [];
   const notes: string[] = [];
   const sent: string[] = [];
@@ -45,7 +48,7 @@ function setup(portal: Partial<PortalClient>, item: Partial<OutboxItem> = {}) {
       ...portal,
     } as PortalClient,
     outbox,
-    allegatiDir,
+    allegati,
     now: () => new Date('2026-11-24T09:00:00Z'),
     settleMs: 0,
     leaseMs: 60_000,

@@ -17,7 +17,7 @@ import type { AllegatiRepo, AllegatoRecord } from '../../store/allegati-repo';
 import type { PraticheRepo } from '../../store/pratiche-repo';
 import type { Citizen } from '../citizen';
 import { STATO } from '../status';
-import type { BlobStore } from './blob-store';
+import type { BlobStore } from '../../store/blob-store';
 
 export class AllegatoError extends DomainError {
   constructor(code: CodiceAllegato, message: string) {
