@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 # Native modules must be built for Node here; `npm start` may have rebuilt them for Electron.
 if [ -f node_modules/.sportello-native-abi ] && [ "$(cat node_modules/.sportello-native-abi)" = electron ]; then
-  npm rebuild better-sqlite3 pcsclite pkcs11js && rm -f node_modules/.sportello-native-abi
+  npm rebuild better-sqlite3-multiple-ciphers pcsclite pkcs11js && rm -f node_modules/.sportello-native-abi
 fi
 
 mkdir -p test-reports
