@@ -21,6 +21,7 @@ import { lockDataDirectory } from './store/instance-lock';
 import { scheduleBackups } from './store/backup-schedule';
 import { createSyncArea } from './sync/area';
 import { createOblioChiosco } from './pratiche/oblio-chiosco';
+import { createCassettaBozze } from './pratiche/cassetta-bozze';
 import type { Db } from './store/database';
 import type { IdentitySession } from './identity/session';
 import { pseudonimoDi, type Pseudonimo } from './pratiche/pseudonimo';
@@ -117,6 +118,8 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
   sync.start();
   disposers.push(() => sync.stop());
   const pseudonimo = options.config.mode === 'kiosk' ? pseudonimoDi(keystore, options.dataDir) : undefined;
+  const cassetta = options.config.mode === 'kiosk' ? draftVault(options, keystore, bus, identity) : undefined;
+  if (cassetta) disposers.push(cassetta.dispose);
   if (pseudonimo) disposers.push(forgetDepartedCitizens(options, db, files, bus, identity, clock, pseudonimo));
 
   const desk = createDeskArea({
@@ -139,6 +142,7 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
     carta: identity,
     log: options.log.child('firma'),
     ...(pseudonimo ? { pseudonimo } : {}),
+    ...(cassetta ? { sealer: cassetta.sealer } : {}),
   });
   if (options.config.portal === null) {
     const report = importBundledCatalogue(praticheArea.catalogueRepo, bundledCatalogueDir(options.config.comune.id), clock);
@@ -191,6 +195,22 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
  * (pratiche/oblio-chiosco.ts): at start, when a card leaves, when sync reports a change.
  * Returns the unsubscribe for disposal.
  */
+/** The kiosk's draft vault: unlocked by each verified PIN, locked as soon as the session is no longer authenticated. */
+function draftVault(options: CoreOptions, keystore: Keystore, bus: EventBus<Events>, identity: IdentitySession) {
+  const cassetta = createCassettaBozze({ installationKey: directoryKey(keystore, 'bozze', options.dataDir), log: options.log.child('bozze') });
+  identity.onAuthenticated((card, signer) => cassetta.unlock(card.codiceFiscale, signer));
+  const unsubscribe = bus.subscribe((event, payload) => {
+    if (event === 'card.session' && (payload as { state?: string } | null)?.state !== 'autenticata') cassetta.lock();
+  });
+  return {
+    sealer: cassetta,
+    dispose: () => {
+      unsubscribe();
+      cassetta.lock();
+    },
+  };
+}
+
 function forgetDepartedCitizens(options: CoreOptions, db: Db, files: FileStores, bus: EventBus<Events>, identity: IdentitySession, clock: Clock, pseudonimo: Pseudonimo): () => void {
   const log = options.log.child('oblio');
   const oblio = createOblioChiosco({

@@ -29,6 +29,7 @@ export class IdentitySession {
   /** Bumped at every card in/out, so a reading that finishes after the card left is discarded. */
   private generation = 0;
   private unsubscribe: (() => void) | undefined;
+  private authenticatedHook: ((identity: CardIdentity, signer: SignerPort) => Promise<void>) | undefined;
 
   constructor(
     private readonly port: CardPort,
@@ -68,9 +69,21 @@ export class IdentitySession {
     const generation = this.generation;
     await this.port.verifyPin(reader, pin);
     if (generation !== this.generation) throw noCard();
+    // Before the session says "autenticata": whatever the hook prepares is there for the first call.
+    if (this.authenticatedHook && this.identity) await this.authenticatedHook(this.identity, this.port.signer(reader));
+    if (generation !== this.generation) throw noCard();
     this.publish({ ...this.session, state: 'autenticata', ...(this.identity ? sessionData(this.identity, true) : {}) });
     this.log.info('PIN verificato', { reader });
     return this.session;
+  }
+
+  /**
+   * Runs right after each verified PIN, in the same card session, before the session is
+   * published as authenticated (the kiosk's draft vault derives the citizen's key here).
+   * The hook must not throw.
+   */
+  onAuthenticated(hook: (identity: CardIdentity, signer: SignerPort) => Promise<void>): void {
+    this.authenticatedHook = hook;
   }
 
   /**

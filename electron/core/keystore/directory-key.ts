@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Keystore } from '../ports/keystore';
 
-/** What each key protects: the audit seal, kiosk pseudonyms, the database, stored files. */
-export type KeyPurpose = 'registro' | 'pseudonimi' | 'archivio' | 'file';
+/** What each key protects: the audit seal, kiosk pseudonyms, the database, stored files, the kiosk's draft vault salt. */
+export type KeyPurpose = 'registro' | 'pseudonimi' | 'archivio' | 'file' | 'bozze';
 
 export function directoryKeyName(purpose: KeyPurpose, dataDir: string): string {
   return `${purpose}-${createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 16)}`;

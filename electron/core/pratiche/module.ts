@@ -15,6 +15,7 @@ import { createPraticheRepo } from '../store/pratiche-repo';
 import { createRemoteRepo } from '../store/remote-repo';
 import { createAllegati } from './allegati/allegati';
 import type { FileStores } from '../store/blob-store';
+import type { TextSealer } from '../store/text-sealer';
 import type { CurrentCitizen } from './citizen';
 import { createCittadini } from './cittadini';
 import { praticheHandlers } from './handlers';
@@ -34,10 +35,12 @@ export function createPraticheModule(options: {
   log?: Logger;
   /** On a kiosk: the name a forgotten citizen's sent pratiche are kept under (oblio-chiosco.ts). */
   pseudonimo?: Pseudonimo;
+  /** On a kiosk: drafts sealed with the citizen's card (cassetta-bozze.ts). */
+  sealer?: TextSealer;
 }) {
   const db = options.db;
   const catalogueRepo = createCatalogueRepo(db);
-  const praticheRepo = createPraticheRepo(db, options.pseudonimo);
+  const praticheRepo = createPraticheRepo(db, options.pseudonimo, options.sealer);
   const catalogue = createCatalogue(catalogueRepo);
   const cittadini = createCittadini({ repo: createCittadiniRepo(db), catalogueRepo, catalogue, clock: options.clock });
   const allegatiRepo = createAllegatiRepo(db);

@@ -4,6 +4,7 @@
  * change another's pratica by guessing an id.
  */
 import { guard, type Db } from './database';
+import { unsealed, type TextSealer } from './text-sealer';
 import type { OutboxPayload } from './outbox-payload';
 
 export interface PraticaRecord {
@@ -90,8 +91,9 @@ function summaryOf(r: Row): PraticaSummaryRecord {
 /**
  * `alias`: the other name a citizen's pratiche may be kept under on this device (a kiosk's
  * pseudonym, pratiche/pseudonimo.ts); reads find both, writes only touch the citizen's own drafts.
+ * `sealer`: how the form's data and the note are protected at rest (text-sealer.ts).
  */
-export function createPraticheRepo(db: Db, alias: (cf: string) => string | null = () => null) {
+export function createPraticheRepo(db: Db, alias: (cf: string) => string | null = () => null, sealer: TextSealer = unsealed) {
   const s = {
     insert: db.prepare(`INSERT INTO pratiche (id, citizen_cf, tenant_slug, service_slug, service_id, status, step_id, data, opened_by, created_at, updated_at)
       VALUES (@id, @citizenCf, @tenantSlug, @serviceSlug, @serviceId, @status, @stepId, @data, @openedBy, @now, @now)`),
@@ -114,7 +116,7 @@ export function createPraticheRepo(db: Db, alias: (cf: string) => string | null 
   };
 
   const create = db.transaction((p: Omit<PraticaRecord, 'revision' | 'createdAt' | 'updatedAt' | 'submittedAt' | 'instructionsAccepted' | 'paymentAcknowledged' | 'note' | 'description' | 'catalogueChangedAt'>, now: string) => {
-    s.insert.run({ ...p, data: JSON.stringify(p.data), now });
+    s.insert.run({ ...p, data: sealer.seal(p.citizenCf, JSON.stringify(p.data)), now });
     s.history.run(p.id, p.status, now, null);
   });
 
@@ -141,20 +143,22 @@ export function createPraticheRepo(db: Db, alias: (cf: string) => string | null 
     create: (p: Parameters<typeof create>[0], now: string): void => guard(() => create(p, now)),
     get(id: string, cf: string): PraticaRecord | undefined {
       const r = s.get.get({ id, cf, alias: alias(cf) }) as Row | undefined;
-      return r ? { ...summaryOf(r), data: JSON.parse(r.data ?? '{}') as Record<string, unknown>, note: r.note ?? '' } : undefined;
+      if (!r) return undefined;
+      const data = JSON.parse(sealer.open(r.citizen_cf, r.data ?? '{}')) as Record<string, unknown>;
+      return { ...summaryOf(r), data, note: sealer.open(r.citizen_cf, r.note ?? '') };
     },
     drafts: (cf: string, tenant: string, service: string): PraticaSummaryRecord[] => (s.drafts.all(cf, tenant, service) as Row[]).map(summaryOf),
     listByCitizen: (cf: string, limit = 1000): PraticaSummaryRecord[] => (s.list.all({ cf, alias: alias(cf), limit }) as Row[]).map(summaryOf),
     /** The autosave: returns the new revision, or null when the pratica is no longer a draft of this citizen. */
     saveData: (id: string, cf: string, data: Record<string, unknown>, now: string): number | null =>
-      guard(() => saveData(id, cf, JSON.stringify(data), now)),
+      guard(() => saveData(id, cf, sealer.seal(cf, JSON.stringify(data)), now)),
     setStep: (id: string, cf: string, stepId: string, now: string): void => void guard(() => s.setStep.run(stepId, now, id, cf)),
     setFlags: (id: string, cf: string, flags: { instructionsAccepted: boolean; paymentAcknowledged: boolean }, now: string): void =>
       void guard(() => s.setFlags.run(flags.instructionsAccepted ? 1 : 0, flags.paymentAcknowledged ? 1 : 0, now, id, cf)),
     /** The citizen saw that the comune changed the service of this draft. */
     clearCatalogueChanged: (id: string, cf: string): void => void guard(() => s.noticeSeen.run(id, cf)),
     setTexts: (id: string, cf: string, texts: { note: string; description: string }, now: string): void =>
-      void guard(() => s.setTexts.run(texts.note, texts.description, now, id, cf)),
+      void guard(() => s.setTexts.run(sealer.seal(cf, texts.note), texts.description, now, id, cf)),
     /** Draft -> `status`, history and outbox row in one transaction; false if it was not a draft any more. */
     submit: (id: string, cf: string, status: number, now: string, outbox: OutboxEntry): boolean => guard(() => submit(id, cf, status, now, outbox)),
     /** For sync: a status the portal reported, with its history entry. */

@@ -7,6 +7,8 @@
  * is the real code. The real chain is exercised by the card layer's own tests.
  */
 import type { CardIdentity, CardPinStatus, CardPort, CardPortEvent, CardPortFactory } from '../../../electron/core/ports/card';
+import { createHmac } from 'node:crypto';
+import type { SignerPort } from '../../../electron/core/ports/signer';
 import { CardError } from '../../../native/apdu/errors';
 
 export const READER = 'Lettore di prova 00 00';
@@ -72,8 +74,22 @@ export class ScriptedCard implements CardPort {
     this.pin = newPin;
     this.triesLeft = 3;
   }
-  signer(): never {
-    throw new CardError('firma-non-riuscita', 'La firma non è disponibile con il lettore di prova.');
+  /**
+   * No certificate, so no document can be signed; but the card answers a challenge with the
+   * same bytes every time, as a real card's RSA PKCS#1 v1.5 signature does (the kiosk's draft
+   * vault needs only that).
+   */
+  signer(): SignerPort {
+    const card = this.inserted;
+    return {
+      certificate: async () => {
+        throw new CardError('firma-non-riuscita', 'La firma non è disponibile con il lettore di prova.');
+      },
+      signSha256: async (data) => {
+        if (!card) throw new CardError('carta-assente', 'Inserisci la carta nel lettore.');
+        return createHmac('sha256', `carta di prova ${card.seriale}`).update(data).digest();
+      },
+    };
   }
 
   insert(identity: CardIdentity = MARIO_ROSSI): void {
