@@ -3,17 +3,19 @@
  * calls that carry a file as base64 need megabytes. A small limit for the others keeps a page
  * (or whatever drives it) from making the host parse and validate megabytes it has no use for.
  *
- * ws takes one maxPayload per server, so ws enforces the file limit on every frame and the
- * host the smaller one, by the call the frame names. The name is read from the frame's first
- * bytes before parsing, so an oversized ordinary frame is never parsed; it is read again after
- * parsing, because JSON keeps the last of two "call" keys and the first bytes could lie.
+ * ws takes one maxPayload per server and sizes a frame by it before the frame can be read, so
+ * the host runs two: the page's connection with the small limit, and one at WS_FILE_PATH with
+ * the large limit that answers file calls only (server.ts). On top, the host checks each frame
+ * by the call it names: read from the frame's first bytes before parsing, so an oversized
+ * ordinary frame is never parsed, and again after parsing, because JSON keeps the last of two
+ * "call" keys and the first bytes could lie.
  */
-import type { calls } from '../shared/contract';
+import { isFileCall } from '../shared/wire';
 
 export interface FrameLimits {
   /** Bytes of a frame of an ordinary call. */
   callBytes: number;
-  /** Bytes of a frame of a call in FILE_CALLS. */
+  /** Bytes of a frame of a call in FILE_CALLS (shared/wire.ts), on the file connection. */
   fileBytes: number;
 }
 
@@ -22,9 +24,6 @@ export const DEFAULT_FRAME_LIMITS: FrameLimits = {
   // A 20 MB attachment as base64 (the contract's bound), with room for the rest of the message.
   fileBytes: 40 * 1024 * 1024,
 };
-
-/** The calls whose input carries a file's bytes (base64) from the page. */
-const FILE_CALLS: ReadonlySet<string> = new Set<keyof typeof calls>(['pratiche.attachments.add', 'documents.verificaFirma', 'app.print']);
 
 /**
  * The page's transport writes every message as JSON.stringify({ id, call, input }), so the
@@ -38,5 +37,5 @@ export function namedCall(frame: Buffer): string | undefined {
 }
 
 export function frameLimit(limits: FrameLimits, call: string | undefined): number {
-  return call !== undefined && FILE_CALLS.has(call) ? limits.fileBytes : limits.callBytes;
+  return call !== undefined && isFileCall(call) ? limits.fileBytes : limits.callBytes;
 }

@@ -11,7 +11,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core/composition';
 import type { Logger } from '../core/log/logger';
-import { clientMessageSchema, FRESH_PAGE_CALL, SESSION_EVENT, WS_PATH, WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../shared/wire';
+import { clientMessageSchema, FRESH_PAGE_CALL, isFileCall, SESSION_EVENT, WS_FILE_PATH, WS_PATH, WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../shared/wire';
 import { serveStatic } from './static';
 import { createTokenBook } from './tokens';
 import { DEFAULT_FRAME_LIMITS, frameLimit, namedCall, type FrameLimits } from './frame-limit';
@@ -57,15 +57,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   let origins: string[] = [];
   const server: Server = createServer((req, res) => serveStatic(options.rendererDir, req, res, origins));
   const maxInFlight = options.maxCallsInFlight ?? CALLS_IN_FLIGHT;
-  const wss = new WebSocketServer({
-    noServer: true,
-    maxPayload: limits.fileBytes,
-    handleProtocols: (protocols) => (protocols.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
-  });
+  const handleProtocols = (protocols: Set<string>) => (protocols.has(WS_PROTOCOL) ? WS_PROTOCOL : false);
+  // Two servers, because ws takes one frame limit per server (frame-limit.ts): the page's
+  // connection, and the one its file calls use.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.callBytes, handleProtocols });
+  const fileWss = new WebSocketServer({ noServer: true, maxPayload: limits.fileBytes, handleProtocols });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (req.url ?? '').split('?')[0];
-    if (path !== WS_PATH) return refuse(socket, 404, 'Not Found');
+    if (path !== WS_PATH && path !== WS_FILE_PATH) return refuse(socket, 404, 'Not Found');
+    const files = path === WS_FILE_PATH;
     if (!origins.includes(req.headers.origin ?? '')) {
       log.warn('connessione rifiutata: origine non ammessa', { origin: req.headers.origin ?? null });
       return refuse(socket, 403, 'Forbidden');
@@ -74,21 +75,22 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       .split(',')
       .map((p) => p.trim());
     const presented = offered.find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX))?.slice(TOKEN_PROTOCOL_PREFIX.length) ?? '';
-    const admission = offered.includes(WS_PROTOCOL) ? tokens.admit(presented) : ({ refused: 'unknown' } as const);
+    // The file connection takes page tokens only: a launch token spent there would leave the page without its own.
+    const admission = offered.includes(WS_PROTOCOL) ? tokens.admit(presented, { pageOnly: files }) : ({ refused: 'unknown' } as const);
     if ('refused' in admission) {
       // A spent launch token is a URL taken from a terminal or the browser's history: worth telling apart.
       if (admission.refused === 'launch-token-spent') log.warn('connessione rifiutata: token di avvio già usato');
       else log.warn('connessione rifiutata: token mancante o errato');
       return refuse(socket, 401, 'Unauthorized');
     }
-    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, admission.token, admission.launched));
+    (files ? fileWss : wss).handleUpgrade(req, socket, head, (ws) => attach(ws, admission.token, admission.launched, files));
   });
   // A socket error before or during the upgrade (a peer resetting the connection) is that peer's problem, not the app's.
   server.on('clientError', (error, socket) => {
     log.warn('connessione HTTP non valida', { error: String(error) });
     socket.destroy();
   });
-  wss.on('error', (error) => log.warn('errore del server WebSocket', { error: String(error) }));
+  for (const server of [wss, fileWss]) server.on('error', (error) => log.warn('errore del server WebSocket', { error: String(error) }));
 
   const tokenOf = new Map<WebSocket, string>();
 
@@ -102,9 +104,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
 
   let nextClient = 1;
-  const attach = (ws: WebSocket, pageToken: string, launched: boolean): void => {
+  /** `files`: the page's connection for file calls, which answers those only and carries no events. */
+  const attach = (ws: WebSocket, pageToken: string, launched: boolean, files: boolean): void => {
     tokenOf.set(ws, pageToken);
-    const clientId = `browser-${nextClient++}`;
+    const clientId = `browser-${nextClient++}${files ? '-file' : ''}`;
     const send = (message: unknown): void => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };
@@ -113,12 +116,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       send({ event: SESSION_EVENT, payload: { token: pageToken } });
       log.info('pagina aperta con un token di avvio, ora usato', { clientId });
     }
-    for (const { event, payload } of options.core.events.snapshot()) send({ event, payload });
-    const unsubscribe = options.core.events.subscribe((event, payload) => send({ event, payload }));
+    if (!files) for (const { event, payload } of options.core.events.snapshot()) send({ event, payload });
+    const unsubscribe = files ? () => {} : options.core.events.subscribe((event, payload) => send({ event, payload }));
     // A bad frame (invalid UTF-8, over the file limit) makes ws emit 'error' and close the socket;
     // without a listener that error would end the whole process.
     ws.on('error', (error) => {
-      log.warn('connessione chiusa: frame non valido', { clientId, error: String(error) });
+      // ws refuses a frame over the connection's limit from its header, before reading it.
+      if ((error as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') log.warn('connessione chiusa: messaggio troppo grande', { clientId });
+      else log.warn('connessione chiusa: frame non valido', { clientId, error: String(error) });
       ws.terminate();
     });
     const tooBig = (bytes: number, call: string | undefined): void => {
@@ -144,6 +149,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (frame.length > frameLimit(limits, call)) return tooBig(frame.length, call);
       if (inFlight >= maxInFlight) {
         return send({ id, result: { ok: false, error: { code: 'troppe-richieste', message: "Troppe richieste in corso: riprova tra un momento." } } });
+      }
+      if (files !== isFileCall(call)) {
+        const message = files ? `Sul collegamento dei file passano solo i file: ${call} non è ammessa.` : `${call} porta un file: va inviata sul collegamento dei file.`;
+        return send({ id, result: { ok: false, error: { code: 'chiamata-non-ammessa', message } } });
       }
       if (call === FRESH_PAGE_CALL) return send({ id, result: { ok: true, value: freshPage(ws) } });
       inFlight += 1;
@@ -177,8 +186,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     port,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const client of wss.clients) client.terminate();
-        wss.close();
+        for (const each of [wss, fileWss]) {
+          for (const client of each.clients) client.terminate();
+          each.close();
+        }
         server.close(() => resolve());
         server.closeAllConnections();
       }),

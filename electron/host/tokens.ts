@@ -20,8 +20,11 @@ export type Admission = { token: string; launched: boolean } | { refused: 'launc
 export interface TokenBook {
   /** A new launch token, for one page to open the app with. */
   mintLaunch(): string;
-  /** The page token a connection presenting this token may use, or why it may not connect. */
-  admit(presented: string): Admission;
+  /**
+   * The page token a connection presenting this token may use, or why it may not connect.
+   * `pageOnly` (the file connection): a launch token is not accepted, nor spent.
+   */
+  admit(presented: string, options?: { pageOnly?: boolean }): Admission;
   /** A new page token in place of `old`, which stops working. */
   replace(old: string): string;
 }
@@ -56,8 +59,8 @@ export function createTokenBook(): TokenBook {
       keep(launchTokens, token);
       return token;
     },
-    admit(presented) {
-      const launch = take(launchTokens, presented);
+    admit(presented, options = {}) {
+      const launch = options.pageOnly ? undefined : take(launchTokens, presented);
       if (launch !== undefined) {
         keep(spentLaunchTokens, launch);
         const session = newToken();

@@ -21,8 +21,8 @@ export interface WebSocketTransportOptions {
   onConnectionChange?: (connected: boolean) => void;
 }
 
-export function webSocketUrl(pageOrigin: string): string {
-  return pageOrigin.replace(/^http/, 'ws') + WS_PATH;
+export function webSocketUrl(pageOrigin: string, path: string = WS_PATH): string {
+  return pageOrigin.replace(/^http/, 'ws') + path;
 }
 
 export function createWebSocketTransport(options: WebSocketTransportOptions): BridgeTransport {

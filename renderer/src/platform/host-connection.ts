@@ -6,10 +6,13 @@
  * token from then on, so the URL is worth nothing in the browser's history. The tab keeps the
  * token it is to present next in sessionStorage: the launch token until the host answers, then
  * the page token, which survives a reload and every reconnection of this tab and no other.
+ *
+ * Calls that carry a file go on a second connection (WS_FILE_PATH), opened at the first such
+ * call with the page token: only there does the host accept frames of megabytes.
  */
 import { createWebSocketTransport, webSocketUrl } from '../../../electron/shared/ws-transport';
 import type { BridgeTransport } from '../../../electron/shared/bridge';
-import { pageTokenSchema, SESSION_EVENT } from '../../../electron/shared/wire';
+import { isFileCall, pageTokenSchema, SESSION_EVENT, WS_FILE_PATH } from '../../../electron/shared/wire';
 
 export const TOKEN_KEY = 'sportello.token';
 
@@ -37,18 +40,25 @@ function takeLaunchToken(page: HostPage): void {
 
 export function connectBrowserHost(page: HostPage, options: HostConnectionOptions = {}): BridgeTransport {
   takeLaunchToken(page);
-  const transport = createWebSocketTransport({
-    url: webSocketUrl(page.location.origin),
-    // A getter, because the transport reads the token at every (re)connection: after the first
-    // one it must present the page token, the launch token being spent.
-    get token() {
-      return page.sessionStorage.getItem(TOKEN_KEY) ?? '';
-    },
-    ...options,
-  });
+  const open = (path?: string, onConnectionChange?: (connected: boolean) => void) =>
+    createWebSocketTransport({
+      url: webSocketUrl(page.location.origin, path),
+      // A getter, because the transport reads the token at every (re)connection: after the first
+      // one it must present the page token, the launch token being spent.
+      get token() {
+        return page.sessionStorage.getItem(TOKEN_KEY) ?? '';
+      },
+      ...(options.WebSocketImpl ? { WebSocketImpl: options.WebSocketImpl } : {}),
+      ...(onConnectionChange ? { onConnectionChange } : {}),
+    });
+  const transport = open(undefined, options.onConnectionChange);
   transport.subscribe(SESSION_EVENT, (payload) => {
     const parsed = pageTokenSchema.safeParse(payload);
     if (parsed.success) page.sessionStorage.setItem(TOKEN_KEY, parsed.data.token);
   });
-  return transport;
+  let files: BridgeTransport | undefined;
+  return {
+    invoke: (call, input) => (isFileCall(call) ? (files ??= open(WS_FILE_PATH)) : transport).invoke(call, input),
+    subscribe: (event, listener) => transport.subscribe(event, listener),
+  };
 }

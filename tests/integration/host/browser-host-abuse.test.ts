@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { launchToken, startTestHost, type TestHost } from '../../support/host';
+import { connectFiles, connectPage } from './page-client';
 import { WS_PATH, WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../../electron/shared/wire';
 
 let t: TestHost;
@@ -77,11 +78,13 @@ describe('browser host under a misbehaving client', () => {
     await stillServes();
   });
 
-  it('a file frame over its own limit closes that connection only', async () => {
-    const big = await connect();
-    const code = closed(big);
-    big.send(JSON.stringify({ id: 1, call: 'app.print', input: { jobName: 'Ricevuta', pdfBase64: 'A'.repeat(MAX_FILE_MESSAGE * 2) } }));
-    expect(await code).toBe(1009);
+  it('a file frame over its own limit closes that file connection only', async () => {
+    const page = await connectPage(t.host, launchToken(t.host));
+    const big = await connectFiles(t.host, page);
+    big.ws.send(JSON.stringify({ id: 1, call: 'app.print', input: { jobName: 'Ricevuta', pdfBase64: 'A'.repeat(MAX_FILE_MESSAGE * 2) } }));
+    expect(await big.closed).toBe(1009);
+    expect(await page.call('app.info')).toMatchObject({ ok: true });
+    page.ws.close();
     await stillServes();
   });
 

@@ -4,7 +4,7 @@
  */
 import WebSocket from 'ws';
 import type { BrowserHost } from '../../../electron/host/server';
-import { WS_PATH, WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../../electron/shared/wire';
+import { SESSION_EVENT, WS_FILE_PATH, WS_PATH, WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../../electron/shared/wire';
 
 export interface CallResult {
   ok: boolean;
@@ -23,10 +23,10 @@ export interface PageClient {
   closed: Promise<number>;
 }
 
-/** Resolves once connected; rejects with "HTTP <status>" when the upgrade is refused. */
-export function connectPage(host: BrowserHost, token: string): Promise<PageClient> {
+/** Resolves once connected; rejects with "HTTP <status>" when the upgrade is refused. `path`: the file connection's. */
+export function connectPage(host: BrowserHost, token: string, path: string = WS_PATH): Promise<PageClient> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}${WS_PATH}`, [WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX + token], { origin: host.origin });
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}${path}`, [WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX + token], { origin: host.origin });
     const answers = new Map<number, (r: CallResult) => void>();
     const received: unknown[] = [];
     let next = 1;
@@ -61,4 +61,18 @@ export function connectPage(host: BrowserHost, token: string): Promise<PageClien
 /** Whether the host answered the call or closed the connection first, and with which code. */
 export async function answeredOrClosed(page: PageClient, answer: Promise<CallResult>): Promise<string> {
   return Promise.race([answer.then(() => 'answered'), page.closed.then((code) => `closed ${code}`)]);
+}
+
+/** The page token the host gave a page that opened with a launch token (its first message). */
+export async function pageTokenOf(page: PageClient): Promise<string> {
+  for (;;) {
+    const first = page.received.find((m): m is { event: string; payload: { token: string } } => (m as { event?: string }).event === SESSION_EVENT);
+    if (first) return first.payload.token;
+    await new Promise((resolve) => page.ws.once('message', resolve));
+  }
+}
+
+/** The file connection of a page, as the page's transport opens it (host-connection.ts). */
+export async function connectFiles(host: BrowserHost, page: PageClient): Promise<PageClient> {
+  return connectPage(host, await pageTokenOf(page), WS_FILE_PATH);
 }
