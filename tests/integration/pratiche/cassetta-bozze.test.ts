@@ -4,71 +4,38 @@
  * presses Esci. Read with every key of the installation (the database decrypted, the keystore at
  * hand), the draft's data and note are not there; the citizen back with the same card finds them.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../electron/core/composition';
-import { configSchema } from '../../../electron/core/config/schema';
-import { silentLogger } from '../../../electron/core/log/logger';
 import { openDatabase } from '../../../electron/core/store/database';
 import { createPraticheRepo } from '../../../electron/core/store/pratiche-repo';
 import type { CardIdentity } from '../../../electron/core/ports/card';
-import type { CardSession } from '../../../electron/shared/contract/card';
-import { MARIO_ROSSI, PIN, ScriptedCard } from '../../e2e/support/scripted-card';
+import { MARIO_ROSSI } from '../../e2e/support/scripted-card';
+import { coreWithCard, type CoreWithCard } from '../../support/core-with-card';
 import { filesContaining } from '../../support/data-directory-scan';
 import { locationOf } from '../../support/database-location';
 
-const context = { transport: 'test' as const, clientId: 'cassetta' };
 const TENANT = 'comune-di-prova';
 const SERVICE = 'iscrizione-mensa-scolastica';
 const NOTE = 'Nota di Mario: Sofia è allergica alle arachidi';
 const LAURA: CardIdentity = { ...MARIO_ROSSI, codiceFiscale: 'BNCLRA90C41L219B', nome: 'LAURA', cognome: 'BIANCHI', seriale: '6120016461039010' };
 
-let core: Core | undefined;
-let dataDir: string | undefined;
+let current: CoreWithCard | undefined;
 afterEach(async () => {
-  await core?.dispose();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  core = dataDir = undefined;
+  await current?.close();
+  current = undefined;
 });
 
-type Reply = { ok: true; value: never } | { ok: false; error: { code: string; message: string } };
-
+let dataDir: string | undefined;
 async function kiosk() {
-  dataDir = mkdtempSync(join(tmpdir(), 'sportello-cassetta-'));
-  const card = new ScriptedCard();
-  core = await createCore({ config: configSchema.parse({ mode: 'kiosk' }), log: silentLogger, version: 'test', dataDir, cardPortFactory: card.factory });
-  const c = core;
-  const states: string[] = [];
-  c.events.subscribe((event, payload) => event === 'card.session' && states.push((payload as CardSession).state));
-  const reached = (state: string) =>
-    new Promise<void>((resolve) => {
-      const check = () => (states.includes(state) ? resolve() : setImmediate(check));
-      check();
-    });
-  const call = (name: string, input: unknown) => c.dispatch(name, input, context) as Promise<Reply>;
-  const ok = async <T>(name: string, input: unknown): Promise<T> => {
-    const reply = await call(name, input);
-    if (!reply.ok) throw new Error(`${name}: ${reply.error.code} ${reply.error.message}`);
-    return reply.value as T;
-  };
+  const k = await coreWithCard('kiosk');
+  current = k;
+  dataDir = k.dataDir;
   return {
-    card,
-    call,
-    ok,
+    ...k,
+    /** Card in, PIN, and the comune's terms accepted when asked. */
     async signIn(identity: CardIdentity = MARIO_ROSSI) {
-      states.length = 0;
-      card.insert(identity);
-      await reached('identificata');
-      await ok('card.verifyPin', { pin: PIN });
-      const terms = await ok<{ version: string | null; mustAccept: boolean }>('pratiche.terms', { tenant: TENANT });
-      if (terms.mustAccept) await ok('pratiche.acceptTerms', { tenant: TENANT, version: terms.version });
-    },
-    async cardOut() {
-      states.length = 0;
-      card.remove();
-      await reached('nessuna-carta');
+      await k.cardInWithPin(identity);
+      const terms = await k.ok<{ version: string | null; mustAccept: boolean }>('pratiche.terms', { tenant: TENANT });
+      if (terms.mustAccept) await k.ok('pratiche.acceptTerms', { tenant: TENANT, version: terms.version });
     },
   };
 }
