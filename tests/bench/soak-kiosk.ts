@@ -9,15 +9,8 @@ import { createInterface } from 'node:readline';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { startTestHost } from '../support/host';
-import { MARIO_ROSSI, ScriptedCard } from '../e2e/support/scripted-card';
-import type { CardIdentity } from '../../electron/core/ports/card';
-
-/** Citizens whose codici fiscali and surnames appear nowhere in the catalogue's forms (Mario Rossi's is their example). */
-export const CITIZENS: CardIdentity[] = [
-  { ...MARIO_ROSSI, codiceFiscale: 'GLLNNA85T45H501I', nome: 'ANNA', cognome: 'GALLI', dataNascita: '1985-12-05', sesso: 'F', seriale: '6120016461039011' },
-  { ...MARIO_ROSSI, codiceFiscale: 'VRDLGU75B12F205B', nome: 'LUIGI', cognome: 'VERDI', dataNascita: '1975-02-12', seriale: '6120016461039009' },
-  { ...MARIO_ROSSI, codiceFiscale: 'BNCLRA90C41L219B', nome: 'LAURA', cognome: 'BIANCHI', dataNascita: '1990-03-01', sesso: 'F', seriale: '6120016461039010' },
-];
+import { ScriptedCard } from '../e2e/support/scripted-card';
+import { CITIZENS } from './soak-citizens';
 
 async function main(): Promise<void> {
   setFlagsFromString('--expose-gc');

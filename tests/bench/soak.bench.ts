@@ -19,7 +19,7 @@ import { createInterface } from 'node:readline';
 import { chromium, type Browser } from '@playwright/test';
 import { filesContaining } from '../support/data-directory-scan';
 import { PIN } from '../e2e/support/scripted-card';
-import { CITIZENS } from './soak-kiosk';
+import { CITIZENS } from './soak-citizens';
 
 const SESSIONS = Number(process.env.SOAK_SESSIONS ?? 1000);
 const WARM_UP = Math.min(50, Math.floor(SESSIONS / 5));
@@ -147,5 +147,5 @@ void main()
     console.error(e);
     process.exitCode = 1;
   })
-  // Playwright's driver keeps handles open after its browser closed: the figures are out, the bench ends.
+  // The kiosk's pipes and Playwright's driver may keep handles open: the figures are out, the bench ends.
   .finally(() => process.exit());
