@@ -36,12 +36,12 @@ export function decryptedDatabase(file: string, key: Buffer): Buffer {
   }
 }
 
-/** The files under a directory, WAL and shared-memory files aside (they are read with their database). */
-function filesUnder(dir: string): string[] {
+/** The files under a directory; WAL and shared-memory files aside unless `withWal` (they are read with their database). */
+function filesUnder(dir: string, withWal = false): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return filesUnder(path);
-    return WAL_FILES.test(name) ? [] : [path];
+    if (statSync(path).isDirectory()) return filesUnder(path, withWal);
+    return !withWal && WAL_FILES.test(name) ? [] : [path];
   });
 }
 
@@ -60,6 +60,5 @@ export function filesContaining(dataDir: string, text: string): string[] {
 /** Every file under the data directory (WAL included) whose raw bytes contain `text`: what a copied disk shows. */
 export function rawFilesContaining(dataDir: string, text: string): string[] {
   const needle = Buffer.from(text, 'utf8');
-  const all = (dir: string): string[] => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? all(join(dir, name)) : [join(dir, name)]));
-  return all(dataDir).filter((path) => readFileSync(path).includes(needle));
+  return filesUnder(dataDir, true).filter((path) => readFileSync(path).includes(needle));
 }

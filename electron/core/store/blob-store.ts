@@ -16,6 +16,7 @@ import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, 
 import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { ensureDirectory, storeErrorOf } from './database';
+import { fileStartsWith } from './file-head';
 
 const MAGIC = Buffer.from('SPB1', 'latin1');
 const NONCE_BYTES = 12;
@@ -163,21 +164,11 @@ function encryptLegacyFiles(dir: string, store: (sha256: string, bytes: Buffer) 
   for (const name of readdirSync(dir)) {
     if (!SHA256.test(name)) continue;
     const path = join(dir, name);
-    if (startsWithMagic(path)) continue; // an encrypted file (its name is an HMAC, 64 hex digits too)
+    if (fileStartsWith(path, MAGIC)) continue; // an encrypted file (its name is an HMAC, 64 hex digits too)
     const bytes = readFileSync(path);
     if (sha256Of(bytes) !== name) continue;
     store(name, bytes);
     rmSync(path);
-  }
-}
-
-function startsWithMagic(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const head = Buffer.alloc(MAGIC.length);
-    return readSync(fd, head, 0, head.length, 0) === head.length && head.equals(MAGIC);
-  } finally {
-    closeSync(fd);
   }
 }
 

@@ -10,7 +10,7 @@
  * plaintext is encrypted in place the first time it is opened.
  */
 import Database from 'better-sqlite3-multiple-ciphers';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { fileStartsWith } from './file-head';
 
 /** Named, not left to the library's default, so that an upgrade can never change how files are read. */
 const CIPHER = 'chacha20';
@@ -37,13 +37,7 @@ export function openEncrypted(file: string, key: Buffer, options: Database.Optio
 
 /** True for a database file in SQLite's own plaintext format (an encrypted one starts with random bytes). */
 export function isPlaintext(file: string): boolean {
-  const fd = openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(PLAINTEXT_HEADER.length);
-    return readSync(fd, head, 0, head.length, 0) === head.length && head.equals(PLAINTEXT_HEADER);
-  } finally {
-    closeSync(fd);
-  }
+  return fileStartsWith(file, PLAINTEXT_HEADER);
 }
 
 /**
