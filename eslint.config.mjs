@@ -1,7 +1,7 @@
-// Lint, including the import boundaries that keep Electron a thin shell:
-// - electron/core, electron/shared and renderer never import 'electron';
-// - electron/shared and renderer import no Node built-in and no native module;
-// - only native/pcsc imports 'pcsclite'; only native/pkcs11 imports 'pkcs11js'.
+// Lint, including the package bans that keep Electron a thin shell (scripts/lint-boundaries.mjs):
+// only main and preload import 'electron'; electron/shared and renderer import no Node built-in and
+// no native module; only native/pcsc imports 'pcsclite', only native/pkcs11 'pkcs11js', only
+// electron/adapters 'axios'. Folder layers and cycles: .dependency-cruiser.cjs (`npm run lint`).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
@@ -22,7 +22,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', '**/*.cjs', 'scripts/**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', module: 'writable', require: 'readonly' } },
   },
   {
     files: ['renderer/**/*.tsx', 'renderer/**/*.ts'],

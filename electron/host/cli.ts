@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { configPath } from '../core/config/load';
-import { startApp, START_FAILED, StartupError } from '../core/start';
+import { startApp, START_FAILED, StartupError } from '../composition/start';
 import { startBrowserHost } from './server';
 import { version } from '../../package.json';
 

@@ -9,7 +9,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Core } from '../core/composition';
+import type { Core } from '../composition/core';
 import type { Logger } from '../core/log/logger';
 import { clientMessageSchema, FRESH_PAGE_CALL, isFileCall, SESSION_EVENT, WS_FILE_PATH, WS_PATH, WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../shared/wire';
 import { serveStatic } from './static';

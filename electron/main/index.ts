@@ -5,8 +5,8 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
 import { configPath } from '../core/config/load';
-import { startApp, START_FAILED, StartupError } from '../core/start';
-import { systemPrinter } from '../core/print/system-printer';
+import { startApp, START_FAILED, StartupError } from '../composition/start';
+import { systemPrinter } from '../adapters/print/system-printer';
 import { electronKeystore } from './keystore';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { registerContract } from './ipc';

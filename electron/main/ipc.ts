@@ -6,7 +6,7 @@
 import { app, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { calls } from '../shared/contract';
 import { callChannel, EVENT_CHANNEL } from '../shared/channels';
-import type { Core } from '../core/composition';
+import type { Core } from '../composition/core';
 import { APP_ORIGIN } from './protocol';
 
 export function isTrustedSender(event: IpcMainInvokeEvent, windows: () => BrowserWindow[]): boolean {

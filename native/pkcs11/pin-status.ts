@@ -6,7 +6,7 @@
  *
  * The query goes beside the module (PC/SC, native/pcsc), never through it, so this
  * folder stays free of the PC/SC binding: whoever opens the token hands in an
- * implementation (see electron/core/documents/demo/stato-pin-pcsc.ts).
+ * implementation (see electron/adapters/demo/stato-pin-pcsc.ts).
  */
 import type { PinStatus } from '../cns/pin';
 

@@ -9,8 +9,8 @@
 import { createHash } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { preparaFirma } from '../../electron/core/documents/cades/firma';
-import { creaCaProva } from '../../electron/core/documents/demo/ca-prova';
-import { firmatarioSoftware } from '../../electron/core/documents/demo/firmatario-software';
+import { creaCaProva } from '../../electron/adapters/demo/ca-prova';
+import { firmatarioSoftware } from '../../electron/adapters/demo/firmatario-software';
 import { creaFaldone } from '../../electron/core/documents/faldone';
 import { creaModuloPdf } from '../../electron/core/documents/modulo-pdf';
 import { creaRicevutaPdf } from '../../electron/core/documents/ricevuta-pdf';

@@ -19,7 +19,7 @@ import { serviceFileSchema, tenantFileSchema } from '../../electron/core/catalog
 import type { FormDocument } from '../../electron/core/catalogue/forms/form-json';
 import { importCatalogue } from '../../electron/core/catalogue/import';
 import type { Citizen } from '../../electron/core/pratiche/citizen';
-import { createPraticheModule } from '../../electron/core/pratiche/module';
+import { createPraticheModule } from '../../electron/composition/pratiche-area';
 import { openDatabase, type Db } from '../../electron/core/store/database';
 import { runMigrations } from '../../electron/core/store/migrations/runner';
 import { migrations } from '../../electron/core/store/migrations';

@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../../electron/core/log/logger';
 import { createSyncService } from '../../electron/core/sync/sync-service';
+import { createPortalClient } from '../../electron/adapters/portal/portal-client';
 import { startPortal } from '../portal/server';
 import { startSyncChild } from '../integration/sync/child';
 import { KIOSK_ACCOUNT } from '../integration/sync/engine';
@@ -87,7 +88,7 @@ async function firstRefresh(): Promise<{ seconds: number; services: number; form
   const engine = createSyncService({
     db: kiosk.db,
     files: filesOf(kiosk.dataDir),
-    portal: { url: `${portal.url}/${portal.tenant}`, credentials: () => KIOSK_ACCOUNT },
+    portal: createPortalClient({ url: `${portal.url}/${portal.tenant}`, credentials: () => KIOSK_ACCOUNT }),
     tenant: { slug: portal.tenant, name: 'Comune di Test' },
     retentionDays: 90,
     log: silentLogger,

@@ -14,7 +14,7 @@ import { startVirtualCns, type VirtualCnsHandle } from '../../native/virtual-car
 import { enterPin, openApp } from './support/citizen';
 import { choose, field, formioForm, typeDate } from './support/formio';
 import { PIN } from './support/scripted-card';
-import { creaAllegatoDemo } from '../../electron/core/documents/demo/allegato-demo';
+import { creaAllegatoDemo } from '../../electron/adapters/demo/allegato-demo';
 import { virtualCnsCaBundle } from '../support/trust';
 
 test.afterEach(({ card }) => card.remove());

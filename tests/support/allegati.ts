@@ -6,7 +6,7 @@
  */
 import { deflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFString } from '@cantoo/pdf-lib';
-import { creaAllegatoDemo } from '../../electron/core/documents/demo/allegato-demo';
+import { creaAllegatoDemo } from '../../electron/adapters/demo/allegato-demo';
 import { ISTANTE } from '../fixtures/documents/pratica';
 
 export const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9]);

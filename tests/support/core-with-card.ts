@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore, type Core } from '../../electron/core/composition';
+import { createCore, type Core } from '../../electron/composition/core';
 import { configSchema } from '../../electron/core/config/schema';
 import { silentLogger } from '../../electron/core/log/logger';
 import type { CardIdentity } from '../../electron/core/ports/card';

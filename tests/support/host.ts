@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configSchema, type ConfigInput } from '../../electron/core/config/schema';
 import { createLogger } from '../../electron/core/log/logger';
-import { createCore, type Core } from '../../electron/core/composition';
+import { createCore, type Core } from '../../electron/composition/core';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/server';
 import type { CardPortFactory } from '../../electron/core/ports/card';
 import type { Clock } from '../../electron/core/ports/clock';

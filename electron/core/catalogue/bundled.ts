@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../ports/clock';
-import type { CatalogueRepo } from '../store/catalogue-repo';
+import type { CatalogueRepo } from './catalogue-repo';
 import { importCatalogue, type ImportReport } from './import';
 import { readCatalogueDirectory } from './read-directory';
 

@@ -4,7 +4,7 @@
  */
 import type { FormView, ServiceDetail, ServiceSummary, TenantView } from '../../shared/contract/catalogue';
 import { DomainError } from '../errors';
-import type { CatalogueRepo } from '../store/catalogue-repo';
+import type { CatalogueRepo } from './catalogue-repo';
 import type { ServiceFile, TenantFile } from './format';
 import { ftsQuery } from './search/query';
 import { serviceDetail, serviceSummary, tenantView } from './views';

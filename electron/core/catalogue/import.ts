@@ -6,7 +6,7 @@
  * services stay visible but cannot be started.
  */
 import type { Clock } from '../ports/clock';
-import type { CatalogueRepo, IndexedText } from '../store/catalogue-repo';
+import type { CatalogueRepo, IndexedText } from './catalogue-repo';
 import type { ServiceFile, TenantFile } from './format';
 import { FormError, type FormDocument } from './forms/form-json';
 import { resolveForm, type UnsupportedComponent } from './forms/resolve';

@@ -5,7 +5,7 @@
 import type { Handlers } from '../../shared/define';
 import type { deskCalls } from '../../shared/contract/desk';
 import { DomainError } from '../errors';
-import type { DeskArea } from './index';
+import type { DeskArea } from './area';
 
 const NOT_A_DESK = () => new DomainError('non-sportello', 'Questa postazione non è configurata come sportello.');
 

@@ -1,7 +1,6 @@
 /**
  * Builds the identity session from the configuration: reader filter, CA bundle,
- * and the card port (the machine's readers unless a test or the demo passes
- * another factory).
+ * and the card port the composition root chose (the machine's readers, a test's card).
  */
 import type { EventBus } from '../api/event-bus';
 import type { Events } from '../../shared/contract';
@@ -11,7 +10,6 @@ import type { CardPortFactory } from '../ports/card';
 import type { Clock } from '../ports/clock';
 import { caricaFiducia } from '../pki/fiducia';
 import { fiduciaCarta } from '../pki/fiducia-carta';
-import { createNativeCardPort } from './native-card-port';
 import { IdentitySession } from './session';
 
 export interface IdentityDeps {
@@ -19,12 +17,11 @@ export interface IdentityDeps {
   readonly bus: Pick<EventBus<Events>, 'emit'>;
   readonly log: Logger;
   readonly clock: Clock;
-  readonly cardPortFactory?: CardPortFactory;
+  readonly cardPortFactory: CardPortFactory;
 }
 
 export function createIdentitySession(deps: IdentityDeps): IdentitySession {
-  const factory = deps.cardPortFactory ?? createNativeCardPort;
-  const port = factory({
+  const port = deps.cardPortFactory({
     readerNameFilter: deps.config.reader.nameFilter,
     // Read once at start: a configured CA file that does not load stops the app with its reason.
     trusts: fiduciaCarta(caricaFiducia(deps.config), () => deps.clock.now()),

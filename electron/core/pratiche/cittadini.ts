@@ -6,7 +6,7 @@ import { DomainError } from '../errors';
 import type { Clock } from '../ports/clock';
 import type { Catalogue } from '../catalogue/catalogue';
 import type { CittadiniRepo, Contacts, ProfileRecord } from '../store/cittadini-repo';
-import type { CatalogueRepo } from '../store/catalogue-repo';
+import type { CatalogueRepo } from '../catalogue/catalogue-repo';
 import type { Citizen } from './citizen';
 
 export function createCittadini(deps: { repo: CittadiniRepo; catalogueRepo: CatalogueRepo; catalogue: Catalogue; clock: Clock }) {

@@ -4,7 +4,7 @@
  * plus those an operator opened on their behalf ("Aperte per mio conto").
  */
 import type { PraticaSummary } from '../../shared/contract/pratiche';
-import type { CatalogueRepo } from '../store/catalogue-repo';
+import type { CatalogueRepo } from '../catalogue/catalogue-repo';
 import type { PraticheRepo } from '../store/pratiche-repo';
 import type { Citizen } from './citizen';
 import { GRUPPI, gruppoOf, type Gruppo } from './status';

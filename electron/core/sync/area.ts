@@ -10,17 +10,24 @@ import type { Clock } from '../ports/clock';
 import type { Db } from '../store/database';
 import type { FileStores } from '../store/blob-store';
 import { createOutboxRepo } from '../store/outbox-repo';
-import { readCredentials } from './credentials';
-import { tenantInUrl } from './portal-endpoints';
+import type { PortalClient } from './portal-port';
 import { createSyncService, type SyncStatus } from './sync-service';
 
 export interface SyncAreaOptions {
   config: Config;
+  /** The configured portal (adapters/portal/portal-from-config.ts); null in the demo. */
+  portal: ConfiguredPortal | null;
   db: Db;
   files: FileStores;
   log: Logger;
   clock: Clock;
   publish: (status: SyncStatus) => void;
+}
+
+/** A portal client and the tenant it speaks for. */
+export interface ConfiguredPortal {
+  client: PortalClient;
+  tenant: string;
 }
 
 export interface SyncArea {
@@ -34,7 +41,7 @@ export interface SyncArea {
 }
 
 export function createSyncArea(o: SyncAreaOptions): SyncArea {
-  const portal = o.config.portal;
+  const portal = o.portal;
   if (portal === null) {
     const outbox = createOutboxRepo(o.db);
     const status = () => ({ online: false, outbox: outbox.counts().pending, parked: outbox.counts().parked });
@@ -47,22 +54,11 @@ export function createSyncArea(o: SyncAreaOptions): SyncArea {
       stop: async () => {},
     };
   }
-  const reference = portal.credentials;
-  // The tenant: as configured, else the one the URL names, else the comune's id.
-  const tenant = portal.tenant ?? tenantInUrl(portal.url) ?? o.config.comune.id;
   return createSyncService({
     db: o.db,
     files: o.files,
-    portal: {
-      url: portal.url,
-      tenant,
-      ...(portal.formServerUrl ? { formServerUrl: portal.formServerUrl } : {}),
-      credentials: () => {
-        if (!reference) throw new Error('nessuna credenziale del portale nella configurazione');
-        return readCredentials(reference);
-      },
-    },
-    tenant: { slug: tenant, name: o.config.comune.nome },
+    portal: portal.client,
+    tenant: { slug: portal.tenant, name: o.config.comune.nome },
     retentionDays: retentionDays(o.config),
     log: o.log,
     clock: o.clock,

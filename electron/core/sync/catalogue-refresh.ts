@@ -17,9 +17,9 @@ import { importCatalogue, type ImportReport } from '../catalogue/import';
 import { serviceFileSchema, tenantFileSchema, type ServiceFile, type TenantFile } from '../catalogue/format';
 import { fileComponents, SIGNED_MODULE_KEY, slotsFromFileComponents } from '../catalogue/forms/file-components';
 import { childLists, parseFormDocument, type FormDocument } from '../catalogue/forms/form-json';
-import type { CatalogueRepo } from '../store/catalogue-repo';
+import type { CatalogueRepo } from '../catalogue/catalogue-repo';
 import type { RemoteRepo } from '../store/remote-repo';
-import type { PortalClient } from './portal-client';
+import type { PortalClient } from './portal-port';
 import { PortalError } from './portal-error';
 
 export interface RefreshDeps {

@@ -5,7 +5,7 @@
  * so sync checks the placement before creating and compares afterwards.
  */
 import { fileComponents, SIGNED_MODULE_KEY } from '../catalogue/forms/file-components';
-import type { CatalogueRepo } from '../store/catalogue-repo';
+import type { CatalogueRepo } from '../catalogue/catalogue-repo';
 
 export interface FormFiles {
   /** Key paths of the form's file components. */

@@ -16,7 +16,7 @@
 import type { BlobStore } from '../store/blob-store';
 import type { OutboxItem, OutboxRepo } from '../store/outbox-repo';
 import type { FormFilesLookup } from './form-files';
-import type { PortalClient } from './portal-client';
+import type { PortalClient } from './portal-port';
 import { PortalError } from './portal-error';
 import type { Application } from './portal-schemas';
 import { applicationData, CLIENT_REFERENCE_KEY, fileKey, submissionSchema, type Submission } from './submission';

@@ -5,7 +5,7 @@
  */
 import type { Logger } from '../log/logger';
 import { LeaseLost, type OutboxItem } from '../store/outbox-repo';
-import { PortalError, toPortalError } from './portal-error';
+import { asPortalError } from './portal-error';
 import { delayAfter, type BackoffPolicy } from './retry';
 import { leaseEnd, sendItem, type SenderDeps } from './outbox-sender';
 
@@ -39,7 +39,7 @@ async function attempt(o: WorkerOptions, item: OutboxItem, report: DrainReport):
     }
   } catch (error) {
     if (error instanceof LeaseLost) throw error;
-    const failure = error instanceof PortalError ? error : toPortalError(error, 'invio pratica');
+    const failure = asPortalError(error, 'invio pratica');
     if (failure.kind === 'account') throw failure;
     if (failure.kind === 'permanent') {
       o.outbox.park(item, failure.message, o.now().toISOString());

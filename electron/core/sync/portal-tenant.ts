@@ -5,7 +5,7 @@
  */
 import { serviceText } from '../catalogue/html-text';
 import { tenantFileSchema, type ServiceFile, type TenantFile } from '../catalogue/format';
-import type { PortalClient } from './portal-client';
+import type { PortalClient } from './portal-port';
 
 const SLUG = /^[a-z0-9][a-z0-9_-]{0,254}$/;
 const slugOf = (name: string, id: string): string => {

@@ -10,7 +10,7 @@ import type { BlobStore } from '../store/blob-store';
 import type { Logger } from '../log/logger';
 import type { PraticheRepo } from '../store/pratiche-repo';
 import type { OutcomeFile, RemotePratica, RemoteRepo, RemoteSnapshot } from '../store/remote-repo';
-import type { PortalClient } from './portal-client';
+import type { PortalClient } from './portal-port';
 import { PortalError } from './portal-error';
 import type { Application } from './portal-schemas';
 import { STATUS_SUBMITTED } from '../store/outbox-payload';

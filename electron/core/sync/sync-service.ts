@@ -7,7 +7,7 @@
 import type { FileStores } from '../store/blob-store';
 import type { Logger } from '../log/logger';
 import type { Clock } from '../ports/clock';
-import { createCatalogueRepo } from '../store/catalogue-repo';
+import { createCatalogueRepo } from '../catalogue/catalogue-repo';
 import type { Db } from '../store/database';
 import { createOutboxRepo } from '../store/outbox-repo';
 import { createPraticheRepo } from '../store/pratiche-repo';
@@ -17,7 +17,7 @@ import type { ServiceFile, TenantFile } from '../catalogue/format';
 import { formFilesFrom } from './form-files';
 import { tenantFromPortal } from './portal-tenant';
 import { drainOutbox, type DrainReport } from './outbox-worker';
-import { createPortalClient, type PortalClientOptions } from './portal-client';
+import type { PortalClient } from './portal-port';
 import { PortalError } from './portal-error';
 import { purgeExpired } from './retention';
 import type { BackoffPolicy } from './retry';
@@ -57,7 +57,8 @@ export interface SyncServiceOptions {
   db: Db;
   /** The stored files: attachments to upload, outcome files downloaded. */
   files: FileStores;
-  portal: PortalClientOptions;
+  /** The portal, as the composition root built it (adapters/portal). */
+  portal: PortalClient;
   tenant: { slug: string; name: string };
   retentionDays: number;
   /** The tenant's areas, audiences and offices; from the portal's lists (portal-tenant.ts) unless given. */
@@ -77,7 +78,7 @@ export interface CycleReport {
 
 export function createSyncService(o: SyncServiceOptions) {
   const tuning = { ...DEFAULT_TUNING, ...o.tuning };
-  const portal = createPortalClient(o.portal);
+  const portal = o.portal;
   const outbox = createOutboxRepo(o.db);
   const remote = createRemoteRepo(o.db);
   const pratiche = createPraticheRepo(o.db);

@@ -30,7 +30,7 @@ function dataDirWithLog(): string {
 }
 
 function audit(...args: string[]) {
-  return spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'electron/core/audit/cli.ts'), ...args], { encoding: 'utf8', cwd: ROOT });
+  return spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'electron/cli/audit.ts'), ...args], { encoding: 'utf8', cwd: ROOT });
 }
 
 /** As an attacker with the database file but not the key: triggers dropped first. */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCatalogue } from '../../../electron/core/catalogue/catalogue';
 import { importCatalogue } from '../../../electron/core/catalogue/import';
 import { readCatalogueDirectory } from '../../../electron/core/catalogue/read-directory';
-import { createCatalogueRepo } from '../../../electron/core/store/catalogue-repo';
+import { createCatalogueRepo } from '../../../electron/core/catalogue/catalogue-repo';
 import { openDatabase, type Db } from '../../../electron/core/store/database';
 import { locationOf } from '../../support/database-location';
 

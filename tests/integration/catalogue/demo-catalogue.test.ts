@@ -11,7 +11,7 @@ import { importBundledCatalogue, bundledCatalogueDir } from '../../../electron/c
 import { createCatalogue } from '../../../electron/core/catalogue/catalogue';
 import { validateSubmission } from '../../../electron/core/catalogue/forms/validate';
 import { wizardSteps } from '../../../electron/core/pratiche/steps';
-import { createCatalogueRepo } from '../../../electron/core/store/catalogue-repo';
+import { createCatalogueRepo } from '../../../electron/core/catalogue/catalogue-repo';
 import { openDatabase, type Db } from '../../../electron/core/store/database';
 
 const DEMO = bundledCatalogueDir('comune-di-prova', join(__dirname, '../../../electron/core/catalogue/demo'));

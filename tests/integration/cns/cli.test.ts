@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { cardInReader, type CardInReader } from '../pcsc/card-in-reader';
 
-const CLI = join(__dirname, '../../../native/cns/cli.ts');
+const CLI = join(__dirname, '../../../electron/cli/card.ts');
 let rig: CardInReader;
 let dir: string;
 

@@ -16,7 +16,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'sportello-desk-cli-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const cli = (input: string, ...args: string[]) =>
-  spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'electron/core/desk/cli.ts'), ...args], { input, encoding: 'utf8', cwd: ROOT });
+  spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'electron/cli/desk.ts'), ...args], { input, encoding: 'utf8', cwd: ROOT });
 
 describe('desk CLI: crea-amministratore', () => {
   it('creates the first administrator, who can then log in; refuses a second one', async () => {

@@ -4,7 +4,7 @@
  * issuer's gateway endpoint.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpIssuer } from '../../../electron/core/desk/issuing-http';
+import { createHttpIssuer } from '../../../electron/adapters/issuer/issuing-http';
 import type { RichiestaRilascio } from '../../../electron/core/desk/issuing-port';
 import { startIssuer, startSmtpCapture, type IssuerServer, type SmtpCapture } from '../../portal/issuing';
 

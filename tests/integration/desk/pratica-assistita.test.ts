@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registroDi } from '../../../electron/core/audit/registro';
-import { createCore, type Core } from '../../../electron/core/composition';
+import { createCore, type Core } from '../../../electron/composition/core';
 import { configSchema } from '../../../electron/core/config/schema';
 import { createOperatori } from '../../../electron/core/desk/operatori';
 import { silentLogger } from '../../../electron/core/log/logger';

@@ -16,7 +16,7 @@ import { cartellaTemporanea, esegui, pdfinfo, pdftotext, SCHEMA_SEGNATURA_60_201
 const cartella = cartellaTemporanea();
 afterAll(() => cartella.elimina());
 
-const CLI = join(__dirname, '..', '..', '..', 'electron', 'core', 'documents', 'cli.ts');
+const CLI = join(__dirname, '..', '..', '..', 'electron', 'cli', 'documents.ts');
 
 describe('documents sample CLI', () => {
   it('writes the documents of the demo pratica signed by the virtual CNS, all verifiable', async () => {

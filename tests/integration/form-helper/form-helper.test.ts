@@ -18,7 +18,7 @@ import { configSchema } from '../../../electron/core/config/schema';
 import { silentLogger } from '../../../electron/core/log/logger';
 import { openDatabase, type Db } from '../../../electron/core/store/database';
 import { locationOf } from '../../support/database-location';
-import { formHelperPortalFor } from '../../../electron/core/sync/form-helper-portal';
+import { formHelperPortalFor } from '../../../electron/adapters/portal/form-helper-portal';
 import { moduliCalls } from '../../../electron/shared/contract/moduli';
 import type { FormHelperAnswer } from '../../../electron/shared/contract/moduli';
 import type { Result } from '../../../electron/shared/define';

@@ -6,8 +6,8 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpIssuer } from '../../../electron/core/desk/issuing-http';
-import { createPortalClient } from '../../../electron/core/sync/portal-client';
+import { createHttpIssuer } from '../../../electron/adapters/issuer/issuing-http';
+import { createPortalClient } from '../../../electron/adapters/portal/portal-client';
 
 /** Long enough that a client still reading when it ends was never cut off. */
 const DRIP_BYTES = 400;

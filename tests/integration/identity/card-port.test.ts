@@ -1,7 +1,7 @@
 /** The native CardPort end to end: identify, PIN, and signing with the card's own APDUs. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVerify } from 'node:crypto';
-import { createNativeCardPort } from '../../../electron/core/identity/native-card-port';
+import { createNativeCardPort } from '../../../electron/adapters/card/native-card-port';
 import type { CardPort } from '../../../electron/core/ports/card';
 import { startVirtualCns, type VirtualCnsHandle } from '../../../native/virtual-card';
 import { startPcscd } from '../../rig/pcscd';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { createCore, type Core } from '../../../electron/core/composition';
+import { createCore, type Core } from '../../../electron/composition/core';
 import { configSchema } from '../../../electron/core/config/schema';
 import { createLogger } from '../../../electron/core/log/logger';
 import type { CardSession } from '../../../electron/shared/contract/card';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { startPcscd } from '../../rig/pcscd';
 import { SOFTHSM_MODULE } from './softhsm';
 
-const CLI = join(__dirname, '../../../native/cns/cli.ts');
+const CLI = join(__dirname, '../../../electron/cli/card.ts');
 const OPENSC = '/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so';
 /** Configured on purpose: a module present here that discovery would not choose (OpenSC comes first). */
 const CONFIGURED = SOFTHSM_MODULE;

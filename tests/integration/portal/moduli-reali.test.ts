@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../electron/core/composition';
+import { createCore, type Core } from '../../../electron/composition/core';
 import { configSchema } from '../../../electron/core/config/schema';
 import { createLogger } from '../../../electron/core/log/logger';
 import type { CardSession } from '../../../electron/shared/contract/card';

@@ -12,7 +12,7 @@ import { importCatalogue } from '../../../electron/core/catalogue/import';
 import { readCatalogueDirectory } from '../../../electron/core/catalogue/read-directory';
 import { createLogger } from '../../../electron/core/log/logger';
 import type { Citizen } from '../../../electron/core/pratiche/citizen';
-import { createPraticheModule } from '../../../electron/core/pratiche/module';
+import { createPraticheModule } from '../../../electron/composition/pratiche-area';
 import { openDatabase } from '../../../electron/core/store/database';
 import { filesOf, locationOf } from '../../support/database-location';
 import { catalogueCalls } from '../../../electron/shared/contract/catalogue';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore } from '../../../electron/core/composition';
+import { createCore } from '../../../electron/composition/core';
 import { configSchema } from '../../../electron/core/config/schema';
 import { databaseLocation } from '../../../electron/core/keystore/directory-key';
 import { silentLogger } from '../../../electron/core/log/logger';

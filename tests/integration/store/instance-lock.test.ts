@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { configSchema } from '../../../electron/core/config/schema';
-import { createCore } from '../../../electron/core/composition';
+import { createCore } from '../../../electron/composition/core';
 import { silentLogger } from '../../../electron/core/log/logger';
 import { lockDataDirectory } from '../../../electron/core/store/instance-lock';
-import { startApp, StartupError } from '../../../electron/core/start';
+import { startApp, StartupError } from '../../../electron/composition/start';
 import { DATABASE_FILE } from '../../../electron/core/store/database';
 
 const dirs: string[] = [];

@@ -9,7 +9,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configSchema } from '../../../electron/core/config/schema';
-import { createCore } from '../../../electron/core/composition';
+import { createCore } from '../../../electron/composition/core';
 import { silentLogger } from '../../../electron/core/log/logger';
 import { DATABASE_FILE, openDatabase } from '../../../electron/core/store/database';
 import { locationOf } from '../../support/database-location';

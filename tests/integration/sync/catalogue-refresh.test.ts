@@ -6,8 +6,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../electron/core/log/logger';
-import { createCatalogueRepo } from '../../../electron/core/store/catalogue-repo';
+import { createCatalogueRepo } from '../../../electron/core/catalogue/catalogue-repo';
 import { createSyncService } from '../../../electron/core/sync/sync-service';
+import { createPortalClient } from '../../../electron/adapters/portal/portal-client';
 import { startPortal, type Portal } from '../../portal/server';
 import { KIOSK_ACCOUNT } from './engine';
 import { createKiosk, SERVICE, TENANT, TEST_CATALOGUE, type Kiosk } from './kiosk';
@@ -25,7 +26,7 @@ function engine(p: Portal, k: Kiosk, lines: string[] = [], formServerUrl?: strin
   return createSyncService({
     db: k.db,
     files: filesOf(k.dataDir),
-    portal: { url: p.url, tenant: TENANT, credentials: () => KIOSK_ACCOUNT, retry: { attempts: 2, baseMs: 1, maxMs: 2 }, ...(formServerUrl ? { formServerUrl } : {}) },
+    portal: createPortalClient({ url: p.url, tenant: TENANT, credentials: () => KIOSK_ACCOUNT, retry: { attempts: 2, baseMs: 1, maxMs: 2 }, ...(formServerUrl ? { formServerUrl } : {}) }),
     tenant: { slug: TENANT, name: 'Comune di Test' },
     retentionDays: 90,
     log: createLogger({ sink: (l) => lines.push(l) }),

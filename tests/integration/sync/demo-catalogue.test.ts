@@ -11,10 +11,11 @@ import { importBundledCatalogue, bundledCatalogueDir } from '../../../electron/c
 import { SIGNED_MODULE_KEY } from '../../../electron/core/catalogue/forms/file-components';
 import { CHIAVE_MODULO } from '../../../electron/core/firma/invio';
 import { silentLogger } from '../../../electron/core/log/logger';
-import { createCatalogueRepo } from '../../../electron/core/store/catalogue-repo';
+import { createCatalogueRepo } from '../../../electron/core/catalogue/catalogue-repo';
 import { openDatabase } from '../../../electron/core/store/database';
 import { createRemoteRepo } from '../../../electron/core/store/remote-repo';
 import { createSyncService } from '../../../electron/core/sync/sync-service';
+import { createPortalClient } from '../../../electron/adapters/portal/portal-client';
 import { startPortal, type Portal } from '../../portal/server';
 import { KIOSK_ACCOUNT } from './engine';
 import { expectExactlyOnce } from './exactly-once';
@@ -32,7 +33,7 @@ describe('sync: catalogo demo dal portale di riferimento', () => {
       db: kiosk.db,
       files: filesOf(kiosk.dataDir),
       // The tenant's base URL, as the portal prints it: the tenant is taken from it.
-      portal: { url: `${portal.url}/${portal.tenant}`, credentials: () => KIOSK_ACCOUNT, retry: { attempts: 3, baseMs: 1, maxMs: 5 } },
+      portal: createPortalClient({ url: `${portal.url}/${portal.tenant}`, credentials: () => KIOSK_ACCOUNT, retry: { attempts: 3, baseMs: 1, maxMs: 5 } }),
       tenant: { slug: portal.tenant, name: 'Comune di Prova' },
       retentionDays: 90,
       log: silentLogger,

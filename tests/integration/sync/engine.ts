@@ -2,6 +2,7 @@
 import { silentLogger, type Logger } from '../../../electron/core/log/logger';
 import type { Db } from '../../../electron/core/store/database';
 import { createSyncService, type SyncStatus } from '../../../electron/core/sync/sync-service';
+import { createPortalClient } from '../../../electron/adapters/portal/portal-client';
 import { TENANT } from './kiosk';
 import { filesOf } from '../../support/database-location';
 
@@ -11,7 +12,7 @@ export function testEngine(o: { db: Db; dataDir: string; portalUrl: string; rete
   return createSyncService({
     db: o.db,
     files: filesOf(o.dataDir),
-    portal: { url: o.portalUrl, tenant: TENANT, credentials: () => KIOSK_ACCOUNT, timeoutMs: 10_000, retry: { attempts: 6, baseMs: 5, maxMs: 100 } },
+    portal: createPortalClient({ url: o.portalUrl, tenant: TENANT, credentials: () => KIOSK_ACCOUNT, timeoutMs: 10_000, retry: { attempts: 6, baseMs: 5, maxMs: 100 } }),
     tenant: { slug: TENANT, name: 'Comune di Test' },
     retentionDays: o.retentionDays ?? 90,
     log: o.log ?? silentLogger,

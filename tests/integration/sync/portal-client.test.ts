@@ -1,6 +1,6 @@
 /** The API client against the reference portal: Retry-After honoured, a lost create never repeated by the client itself. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPortalClient } from '../../../electron/core/sync/portal-client';
+import { createPortalClient } from '../../../electron/adapters/portal/portal-client';
 import { applicationCount } from '../../portal/inspect';
 import { startPortal, type Portal } from '../../portal/server';
 import { KIOSK_ACCOUNT } from './engine';

@@ -6,10 +6,11 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../electron/core/log/logger';
-import { createCatalogueRepo } from '../../../electron/core/store/catalogue-repo';
+import { createCatalogueRepo } from '../../../electron/core/catalogue/catalogue-repo';
 import { createPraticheRepo } from '../../../electron/core/store/pratiche-repo';
 import { createRemoteRepo } from '../../../electron/core/store/remote-repo';
 import type { SyncStatus } from '../../../electron/core/sync/sync-service';
+import { createPortalClient } from '../../../electron/adapters/portal/portal-client';
 import { applicationCount, applicationsWithReference } from '../../portal/inspect';
 import { startPortal, type Portal } from '../../portal/server';
 import { KIOSK_ACCOUNT, syncUntilEmpty, testEngine } from './engine';
@@ -190,7 +191,7 @@ describe('sync: credenziali del chiosco', () => {
     const engine = createSyncService({
       db: kiosk.db,
       files: filesOf(kiosk.dataDir),
-      portal: { url: portal.url, tenant: TENANT, credentials: () => ({ username: 'chiosco', password: 'sbagliata' }) },
+      portal: createPortalClient({ url: portal.url, tenant: TENANT, credentials: () => ({ username: 'chiosco', password: 'sbagliata' }) }),
       tenant: { slug: TENANT, name: 'Comune di Test' },
       retentionDays: 90,
       log: silentLogger,

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verificaAllegato, type EsitoAllegato, type RegoleAllegato } from '../../../electron/core/documents/allegati/verifica-allegato';
 import { dichiarazionePdfA, etichettaPdfA } from '../../../electron/core/documents/allegati/xmp-pdfa';
-import { creaAllegatoDemo } from '../../../electron/core/documents/demo/allegato-demo';
+import { creaAllegatoDemo } from '../../../electron/adapters/demo/allegato-demo';
 import { ISTANTE } from '../../fixtures/documents/pratica';
 import { pdfCon } from '../../support/allegati';
 

@@ -8,8 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { certificatiDaPem } from '../../../electron/core/pki/certificati';
 import { signModulo } from '../../../electron/core/documents/cades/firma';
 import { verificaP7m } from '../../../electron/core/documents/cades/verifica';
-import { creaCaProva, type CaProva, type CertificatoEmesso } from '../../../electron/core/documents/demo/ca-prova';
-import { firmatarioSoftware } from '../../../electron/core/documents/demo/firmatario-software';
+import { creaCaProva, type CaProva, type CertificatoEmesso } from '../../../electron/adapters/demo/ca-prova';
+import { firmatarioSoftware } from '../../../electron/adapters/demo/firmatario-software';
 import { ISTANTE, orologio } from '../../fixtures/documents/pratica';
 import { cartellaTemporanea, esegui } from '../../fixtures/documents/strumenti';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMPONENTI_MENSA, DATI_MENSA } from '../../../electron/core/documents/demo/pratica-demo';
+import { COMPONENTI_MENSA, DATI_MENSA } from '../../../electron/adapters/demo/pratica-demo';
 import { sezioniDelModulo, type Voce } from '../../../electron/core/documents/formio/voci';
 import { dataItaliana, testoValore } from '../../../electron/core/documents/formio/valori';
 

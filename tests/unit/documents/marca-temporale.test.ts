@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signModulo } from '../../../electron/core/documents/cades/firma';
 import { OID } from '../../../electron/core/documents/cades/oid';
 import { verificaP7m } from '../../../electron/core/documents/cades/verifica';
-import { firmatarioSoftware } from '../../../electron/core/documents/demo/firmatario-software';
+import { firmatarioSoftware } from '../../../electron/adapters/demo/firmatario-software';
 import { certificatiDaPem } from '../../../electron/core/pki/certificati';
 import { pkiDiProva, type PkiDiProva } from '../../fixtures/documents/pki';
 import { cartellaTemporanea, esegui, type CartellaTemporanea } from '../../fixtures/documents/strumenti';

@@ -38,7 +38,7 @@ vi.mock('electron', () => ({
 }));
 
 const { registerContract } = await import('../../../electron/main/ipc');
-const { createCore } = await import('../../../electron/core/composition');
+const { createCore } = await import('../../../electron/composition/core');
 const { configSchema } = await import('../../../electron/core/config/schema');
 const { silentLogger } = await import('../../../electron/core/log/logger');
 const { calls } = await import('../../../electron/shared/contract');

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseModule, modulePathOf } from '../../../native/pkcs11/discovery';
 import { describeModuleChoice } from '../../../native/pkcs11/module-report';
-import { firmaConCartaVirtuale } from '../../../electron/core/documents/demo/carta-virtuale-demo';
+import { firmaConCartaVirtuale } from '../../../electron/adapters/demo/carta-virtuale-demo';
 import { cardErrorThrownBy } from '../../support/card-error';
 
 const OPENSC = '/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so';

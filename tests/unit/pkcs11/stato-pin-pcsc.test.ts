@@ -6,7 +6,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { OpenContext, PcscContextHandle, PcscReaderHandle } from '../../../native/pcsc/pcsc-lib';
-import { statoPinPcsc } from '../../../electron/core/documents/demo/stato-pin-pcsc';
+import { statoPinPcsc } from '../../../electron/adapters/demo/stato-pin-pcsc';
 
 /** TS-CNS v1.1, STIncard mask (0x09): PIN reference 0x10 + 0x80. */
 const ATR_STINCARD = Buffer.from('3BFF1800FF8131FE55006B02091617011101434E531131808D', 'hex');

@@ -61,7 +61,7 @@ describe('real signed files with the shipped CA list', () => {
 
   it('npm run documents -- verifica prints the verdict and exits 0 only for a valid signature', () => {
     const tsx = join(__dirname, '../../../node_modules/.bin/tsx');
-    const cli = join(__dirname, '../../../electron/core/documents/cli.ts');
+    const cli = join(__dirname, '../../../electron/cli/documents.ts');
     const valida = spawnSync(tsx, [cli, 'verifica', join(CARTELLA, 'SCIA.pdf.p7m')], { encoding: 'utf8' });
     expect(valida.status, valida.stderr).toBe(0);
     expect(valida.stdout).toContain('Firmatario 1: Stefano Dalla Torre, codice fiscale DLLSFN65A20L378E');

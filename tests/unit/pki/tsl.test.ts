@@ -97,7 +97,7 @@ describe('trusted list (ETSI TS 119 612)', () => {
     writeFileSync(xml, firma(elenco()));
     writeFileSync(signer, firmatario.certificatePem);
     const tsx = join(__dirname, '../../../node_modules/.bin/tsx');
-    const r = spawnSync(tsx, [join(__dirname, '../../../electron/core/pki/cli.ts'), 'aggiorna', xml, '--firmatario', signer, '--cartella', cartella], { encoding: 'utf8' });
+    const r = spawnSync(tsx, [join(__dirname, '../../../electron/cli/ca.ts'), 'aggiorna', xml, '--firmatario', signer, '--cartella', cartella], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('Elenco n. 97');
     const bundle = certificatiDaPem(readFileSync(join(cartella, 'ca-italiane.pem'), 'utf8'));

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../../electron/core/config/schema';
-import { issuerFromConfig } from '../../../electron/core/desk/issuing-config';
+import { issuerFromConfig } from '../../../electron/adapters/issuer/issuer-from-config';
 
 const request = {
   codiceFiscale: 'RSSMRA80A01H501U',

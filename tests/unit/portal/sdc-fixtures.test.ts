@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { serviceFileSchema } from '../../../electron/core/catalogue/format';
 import { parseFormDocument } from '../../../electron/core/catalogue/forms/form-json';
 import { fileComponents } from '../../../electron/core/catalogue/forms/file-components';
-import { portalMessageOf } from '../../../electron/core/sync/portal-error';
+import { portalMessageOf } from '../../../electron/adapters/portal/portal-failure';
 import {
   applicationPageSchema,
   applicationSchema,

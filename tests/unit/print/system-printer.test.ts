@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { systemPrinter, windowsPrintCommand } from '../../../electron/core/print/system-printer';
+import { systemPrinter, windowsPrintCommand } from '../../../electron/adapters/print/system-printer';
 
 const dir = mkdtempSync(join(tmpdir(), 'sportello-lp-'));
 const originalPath = process.env.PATH;

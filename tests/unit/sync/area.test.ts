@@ -20,7 +20,7 @@ describe('sync senza portale configurato', () => {
     pratiche.create({ id, citizenCf: 'RSSMRA80A01H501U', tenantSlug: 't', serviceSlug: 's', serviceId: 'sid', status: 1000, stepId: 'x', data: {}, openedBy: null }, now);
     pratiche.submit(id, 'RSSMRA80A01H501U', 1900, now, { kind: 'pratica.submit', tenantSlug: 't', payload: { serviceId: 'sid', serviceSlug: 's', citizenFiscalCode: 'RSSMRA80A01H501U', data: {}, attachments: [], submittedAt: now } });
     const published: SyncStatus[] = [];
-    const area = createSyncArea({ config: configSchema.parse({}), db, files: fileStoresOf('/nonexistent', Buffer.alloc(32)), log: silentLogger, clock: { now: () => new Date() }, publish: (s) => published.push(s) });
+    const area = createSyncArea({ config: configSchema.parse({}), portal: null, db, files: fileStoresOf('/nonexistent', Buffer.alloc(32)), log: silentLogger, clock: { now: () => new Date() }, publish: (s) => published.push(s) });
     area.start();
     const handlers = syncHandlers(area);
     expect(await handlers['sync.stato']({}, context)).toEqual({ online: false, outbox: 1, parked: 0 });

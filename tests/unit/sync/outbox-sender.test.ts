@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OutboxItem, OutboxRepo } from '../../../electron/core/store/outbox-repo';
 import { sendItem, type SenderDeps } from '../../../electron/core/sync/outbox-sender';
-import type { ApplicationQuery, PortalClient } from '../../../electron/core/sync/portal-client';
+import type { ApplicationQuery, PortalClient } from '../../../electron/core/sync/portal-port';
 import { PortalError } from '../../../electron/core/sync/portal-error';
 import type { Application } from '../../../electron/core/sync/portal-schemas';
 import { createBlobStore, sha256Of } from '../../../electron/core/store/blob-store';

@@ -16,7 +16,7 @@ import { DomainError } from '../../errors';
 import type { ServiceFile, TenantFile } from '../format';
 import type { HelperRequest } from './allowlist';
 
-/** The catalogue as the demo helper reads it (store/catalogue-repo.ts). */
+/** The catalogue as the demo helper reads it (catalogue/catalogue-repo.ts). */
 export interface FormHelperCatalogue {
   getTenant(slug: string): TenantFile | undefined;
   listServices(slug: string): ServiceFile[];

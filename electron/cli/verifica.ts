@@ -5,9 +5,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { nomeEmittente } from '../pki/certificati';
-import { caricaFiducia } from '../pki/fiducia';
-import { verificaP7m } from './cades/verifica';
+import { nomeEmittente } from '../core/pki/certificati';
+import { caricaFiducia } from '../core/pki/fiducia';
+import { verificaP7m } from '../core/documents/cades/verifica';
 
 export interface OpzioniVerificaCli {
   readonly ca?: string | undefined;

@@ -8,10 +8,10 @@
  */
 import axios, { type AxiosInstance } from 'axios';
 import { z } from 'zod';
-import { DomainError } from '../errors';
+import { DomainError } from '../../core/errors';
 import { withDeadline } from '../http/deadline';
-import type { PortalCredentials } from '../sync/credentials';
-import type { EsitoRilascio, IssuingPort, RichiestaRilascio } from './issuing-port';
+import type { PortalCredentials } from '../../core/sync/credentials';
+import type { EsitoRilascio, IssuingPort, RichiestaRilascio } from '../../core/desk/issuing-port';
 
 export interface HttpIssuerOptions {
   /** The issuer's base URL: `<url>/auth`, `<url>/pin-releases`. */

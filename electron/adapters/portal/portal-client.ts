@@ -6,14 +6,14 @@
  * what the portal said.
  */
 import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios';
-import type { Readable } from 'node:stream';
 import { Agent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { z } from 'zod';
-import type { PortalCredentials } from './credentials';
+import type { PortalCredentials } from '../../core/sync/credentials';
 import { withDeadline } from '../http/deadline';
-import { PortalError, toPortalError } from './portal-error';
-import { portalEndpoints } from './portal-endpoints';
+import { PortalError } from '../../core/sync/portal-error';
+import { toPortalError } from './portal-failure';
+import { portalEndpoints } from '../../core/sync/portal-endpoints';
 import {
   applicationPageSchema,
   applicationSchema,
@@ -25,9 +25,9 @@ import {
   uploadCreatedSchema,
   userGroupsSchema,
   type Application,
-} from './portal-schemas';
-import { withRetry, type BackoffPolicy } from './retry';
-import type { STATUS_SUBMITTED } from '../store/outbox-payload';
+} from '../../core/sync/portal-schemas';
+import { withRetry, type BackoffPolicy } from '../../core/sync/retry';
+import { PAGE_LIMIT, type ApplicationQuery, type NewApplication, type PortalClient, type UploadFile } from '../../core/sync/portal-port';
 
 export interface PortalClientOptions {
   /** The portal's origin (https://servizi.comune.example.it) or the tenant's base URL (.../comune-di-esempio). */
@@ -47,25 +47,6 @@ export interface PortalClientOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export interface UploadFile {
-  /** The bytes, a fresh stream per attempt (read from the encrypted store, never held whole in memory). */
-  content(): Readable;
-  name: string;
-  mimeType: string;
-  size: number;
-  sha256: string;
-  description?: string;
-}
-
-/** The applications created from this moment on (the look-up's window), in a format the list accepts: `Y-m-d`. */
-export interface ApplicationQuery {
-  /** The service's slug: the list's `service` parameter is a slug (a uuid answers 404). */
-  serviceSlug: string;
-  createdAfter: Date;
-}
-
-/** The list's largest page (a larger `limit` is a 400). */
-export const PAGE_LIMIT = 100;
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -75,7 +56,7 @@ export function formUrl(base: string, formId: string): string {
   return `${root.endsWith('/form') ? root : `${root}/form`}/${encodeURIComponent(formId)}`;
 }
 
-export function createPortalClient(options: PortalClientOptions) {
+export function createPortalClient(options: PortalClientOptions): PortalClient {
   const { api, uploads } = portalEndpoints(options.url, options.tenant, options.locale);
   const retry = options.retry ?? { attempts: 4, baseMs: 200, maxMs: 5_000 };
   const sleep = options.sleep ?? defaultSleep;
@@ -234,7 +215,7 @@ export function createPortalClient(options: PortalClientOptions) {
       return created.id;
     },
     /** Sent once: after a transient failure the caller must look the application up before trying again. */
-    async createApplication(body: { service: string; data: Record<string, unknown>; status: typeof STATUS_SUBMITTED }): Promise<Application> {
+    async createApplication(body: NewApplication): Promise<Application> {
       return call('creazione pratica', { method: 'POST', url: `${api}/applications`, data: body }, applicationSchema, { retryTransient: false });
     },
     /**
@@ -279,4 +260,3 @@ export function createPortalClient(options: PortalClientOptions) {
   };
 }
 
-export type PortalClient = ReturnType<typeof createPortalClient>;

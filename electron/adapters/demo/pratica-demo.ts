@@ -4,7 +4,7 @@
  * exercise the same realistic shape (panels, a nested form, datagrid rows, accents).
  */
 import { createHash } from 'node:crypto';
-import type { FormioComponent, ModuloInput } from '../modulo-input';
+import type { FormioComponent, ModuloInput } from '../../core/documents/modulo-input';
 
 export const COMPONENTI_MENSA: FormioComponent[] = [
   {

@@ -4,7 +4,7 @@
  * never answer. argv: <vpcd port>. Prints one JSON line once inserted, or an error
  * line; exits when stdin ends.
  */
-import { startVirtualCns } from '../../../../native/virtual-card';
+import { startVirtualCns } from '../../../native/virtual-card';
 
 startVirtualCns({ port: Number(process.argv[2]) }).then(
   (carta) => {

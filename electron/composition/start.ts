@@ -6,12 +6,12 @@
  * (Electron: a dialog; the browser host: a line on stderr) and exits.
  */
 import { join } from 'node:path';
-import { loadConfig, dataDirectory } from './config/load';
-import type { Config } from './config/schema';
-import { createLogger, type Logger } from './log/logger';
-import { createCore, type Core, type CoreOptions } from './composition';
-import { isUserFacing } from './errors';
-import { ensurePrivateDirectory } from './store/private-files';
+import { loadConfig, dataDirectory } from '../core/config/load';
+import type { Config } from '../core/config/schema';
+import { createLogger, type Logger } from '../core/log/logger';
+import { createCore, type Core, type CoreOptions } from './core';
+import { isUserFacing } from '../core/errors';
+import { ensurePrivateDirectory } from '../core/store/private-files';
 
 export const LOG_FILE = 'sportello.log';
 /** The title of a start that failed for no more specific reason. */

@@ -10,11 +10,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isUserFacing } from '../errors';
-import { certificatiDaPem } from './certificati';
-import { scriviElencoCa } from './elenco-ca';
-import { caItaliane, FILE_CA_ITALIANE } from './fiducia';
-import { leggiTsl } from './tsl';
+import { isUserFacing } from '../core/errors';
+import { certificatiDaPem } from '../core/pki/certificati';
+import { scriviElencoCa } from '../core/pki/elenco-ca';
+import { caItaliane, FILE_CA_ITALIANE } from '../core/pki/fiducia';
+import { leggiTsl } from '../core/pki/tsl';
 
 const USO = [
   'Uso: npm run ca -- aggiorna <TSL-IT.xml> --firmatario <certificato.pem> [--cartella <dir>]',

@@ -4,12 +4,13 @@
  * transient ones (network, deadline, 5xx, 429) are "unreachable", so the helper answers from its
  * copy; every other one is "refused".
  */
-import type { Config } from '../config/schema';
-import { FormHelperPortalFailure, type FormHelperPortal } from '../catalogue/form-helper/portal-port';
-import { readCredentials } from './credentials';
-import { createPortalClient, type PortalClient } from './portal-client';
-import { toPortalError } from './portal-error';
-import { tenantInUrl } from './portal-endpoints';
+import type { Config } from '../../core/config/schema';
+import { FormHelperPortalFailure, type FormHelperPortal } from '../../core/catalogue/form-helper/portal-port';
+import { readCredentials } from '../../core/sync/credentials';
+import { createPortalClient } from './portal-client';
+import type { PortalClient } from '../../core/sync/portal-port';
+import { toPortalError } from './portal-failure';
+import { tenantInUrl } from '../../core/sync/portal-endpoints';
 
 export function formHelperPortal(client: Pick<PortalClient, 'formHelperGet'>, tenant: string): FormHelperPortal {
   return {

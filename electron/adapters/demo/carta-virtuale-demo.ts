@@ -9,11 +9,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { chooseModule, modulePathOf } from '../../../../native/pkcs11/discovery';
-import { createPkcs11Signer } from '../../../../native/pkcs11/signer';
-import { Pkcs11Token } from '../../../../native/pkcs11/token';
-import { configPath, loadConfig } from '../../config/load';
-import type { SignerPort } from '../../ports/signer';
+import { chooseModule, modulePathOf } from '../../../native/pkcs11/discovery';
+import { createPkcs11Signer } from '../../../native/pkcs11/signer';
+import { Pkcs11Token } from '../../../native/pkcs11/token';
+import { configPath, loadConfig } from '../../core/config/load';
+import type { SignerPort } from '../../core/ports/signer';
 import { statoPinPcsc } from './stato-pin-pcsc';
 
 /** The demo PIN of the virtual CNS (never a real card's). */

@@ -4,10 +4,10 @@
  * it: the portal has no PIN releases. No `issuer`, no issuer: the desk says "servizio di rilascio
  * PIN non configurato".
  */
-import type { Config } from '../config/schema';
-import { readCredentials } from '../sync/credentials';
+import type { Config } from '../../core/config/schema';
+import { readCredentials } from '../../core/sync/credentials';
 import { createHttpIssuer } from './issuing-http';
-import type { IssuingPort } from './issuing-port';
+import type { IssuingPort } from '../../core/desk/issuing-port';
 
 export function issuerFromConfig(config: Config): IssuingPort | null {
   const issuer = config.issuer;

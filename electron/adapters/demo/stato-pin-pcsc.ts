@@ -10,13 +10,13 @@
  * It uses the process's one PC/SC context (native/pcsc/shared-context.ts): opening and
  * closing a context of its own can freeze the process (see that file).
  */
-import { identifyCard } from '../../../../native/cns/card-profile';
-import { fileMapsFor, pinReference, pukReference } from '../../../../native/cns/file-map';
-import { CnsPin, type PinStatus } from '../../../../native/cns/pin';
-import type { CardTransport } from '../../../../native/apdu/transport';
-import { openSharedContext } from '../../../../native/pcsc/shared-context';
-import type { OpenContext, PcscReaderHandle } from '../../../../native/pcsc/pcsc-lib';
-import type { PinStatusReader } from '../../../../native/pkcs11/pin-status';
+import { identifyCard } from '../../../native/cns/card-profile';
+import { fileMapsFor, pinReference, pukReference } from '../../../native/cns/file-map';
+import { CnsPin, type PinStatus } from '../../../native/cns/pin';
+import type { CardTransport } from '../../../native/apdu/transport';
+import { openSharedContext } from '../../../native/pcsc/shared-context';
+import type { OpenContext, PcscReaderHandle } from '../../../native/pcsc/pcsc-lib';
+import type { PinStatusReader } from '../../../native/pkcs11/pin-status';
 
 export interface StatoPinPcscOpzioni {
   readonly openContext?: OpenContext;

@@ -1,21 +1,22 @@
 /**
  * The first administrator of a desk installation, created on the desk machine itself:
- * `tsx electron/core/desk/cli.ts crea-amministratore --data <cartella dati> --username <u> --nome "<Nome Cognome>"`
+ * `tsx electron/cli/desk.ts crea-amministratore --data <cartella dati> --username <u> --nome "<Nome Cognome>"`
  * with the password read from standard input (one line), so it never appears in the shell
  * history or the process list. Every later account is created by an administrator in the app.
  */
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
-import { isUserFacing } from '../errors';
-import { systemClock } from '../ports/clock';
-import { registroDi } from '../audit/registro';
-import { openDatabase } from '../store/database';
-import { databaseLocation } from '../keystore/directory-key';
-import { fileKeystore } from '../keystore/file-keystore';
-import { createOperatoriRepo } from '../store/operatori-repo';
-import { createOperatori } from './operatori';
+import { isUserFacing } from '../core/errors';
+import { systemClock } from '../core/ports/clock';
+import { registroDi } from '../core/audit/registro';
+import { openDatabase } from '../core/store/database';
+import { databaseLocation } from '../core/keystore/directory-key';
+import { fileKeystore } from '../core/keystore/file-keystore';
+import { createOperatoriRepo } from '../core/store/operatori-repo';
+import { createOperatori } from '../core/desk/operatori';
+import { runCli } from './run';
 
-const USAGE = 'uso: tsx electron/core/desk/cli.ts crea-amministratore --data <cartella dati> --username <nome utente> --nome "<Nome Cognome>" (password da standard input)';
+const USAGE = 'uso: tsx electron/cli/desk.ts crea-amministratore --data <cartella dati> --username <nome utente> --nome "<Nome Cognome>" (password da standard input)';
 
 async function readLine(): Promise<string> {
   const rl = createInterface({ input: process.stdin, terminal: false });
@@ -53,10 +54,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(2);
-  },
-);
+runCli(main);

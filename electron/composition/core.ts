@@ -5,37 +5,40 @@
  */
 import { calls, events, type Calls, type Events } from '../shared/contract';
 import type { Handlers } from '../shared/define';
-import { createDispatch, type Dispatch } from './api/dispatch';
-import { createEventBus, type EventBus } from './api/event-bus';
-import type { Config } from './config/schema';
-import type { Logger } from './log/logger';
-import { systemClock, type Clock } from './ports/clock';
-import { appHandlers } from './app/handlers';
-import type { PrinterPort } from './ports/printer';
-import type { CardPortFactory } from './ports/card';
-import type { Keystore } from './ports/keystore';
-import { createIdentitySession, cardHandlers } from './identity';
-import { documentsHandlers } from './documents/handlers';
-import { openDatabase } from './store/database';
-import { lockDataDirectory } from './store/instance-lock';
-import { scheduleBackups } from './store/backup-schedule';
-import { createSyncArea } from './sync/area';
-import { createOblioChiosco } from './pratiche/oblio-chiosco';
-import { createCassettaBozze } from './pratiche/cassetta-bozze';
-import type { Db } from './store/database';
-import type { IdentitySession } from './identity/session';
-import { pseudonimoDi, type Pseudonimo } from './pratiche/pseudonimo';
-import { fileKeystore } from './keystore/file-keystore';
-import { databaseLocation, directoryKey } from './keystore/directory-key';
-import { fileStoresOf, type FileStores } from './store/blob-store';
-import { prepareFormLogic } from './catalogue/forms/form-logic';
-import { bundledCatalogueDir, importBundledCatalogue } from './catalogue/bundled';
-import { createPraticheModule } from './pratiche/module';
-import { citizenFromCard } from './pratiche/citizen';
-import { syncHandlers } from './sync/handlers';
-import { createDeskArea, deskHandlers } from './desk';
-import { createFormHelper, createFormHelperCache, moduliHandlers } from './catalogue/form-helper';
-import { formHelperPortalFor } from './sync/form-helper-portal';
+import { createDispatch, type Dispatch } from '../core/api/dispatch';
+import { createEventBus, type EventBus } from '../core/api/event-bus';
+import type { Config } from '../core/config/schema';
+import type { Logger } from '../core/log/logger';
+import { systemClock, type Clock } from '../core/ports/clock';
+import { appHandlers } from '../core/app/handlers';
+import type { PrinterPort } from '../core/ports/printer';
+import type { CardPortFactory } from '../core/ports/card';
+import type { Keystore } from '../core/ports/keystore';
+import { createIdentitySession, cardHandlers } from '../core/identity';
+import { createNativeCardPort } from '../adapters/card/native-card-port';
+import { issuerFromConfig } from '../adapters/issuer/issuer-from-config';
+import { portalFromConfig } from '../adapters/portal/portal-from-config';
+import { documentsHandlers } from '../core/documents/handlers';
+import { openDatabase } from '../core/store/database';
+import { lockDataDirectory } from '../core/store/instance-lock';
+import { scheduleBackups } from '../core/store/backup-schedule';
+import { createSyncArea } from '../core/sync/area';
+import { createOblioChiosco } from '../core/pratiche/oblio-chiosco';
+import { createCassettaBozze } from '../core/pratiche/cassetta-bozze';
+import type { Db } from '../core/store/database';
+import type { IdentitySession } from '../core/identity/session';
+import { pseudonimoDi, type Pseudonimo } from '../core/pratiche/pseudonimo';
+import { fileKeystore } from '../core/keystore/file-keystore';
+import { databaseLocation, directoryKey } from '../core/keystore/directory-key';
+import { fileStoresOf, type FileStores } from '../core/store/blob-store';
+import { prepareFormLogic } from '../core/catalogue/forms/form-logic';
+import { bundledCatalogueDir, importBundledCatalogue } from '../core/catalogue/bundled';
+import { createPraticheModule } from './pratiche-area';
+import { citizenFromCard } from '../core/pratiche/citizen';
+import { syncHandlers } from '../core/sync/handlers';
+import { createDeskArea, deskHandlers } from '../core/desk';
+import { createFormHelper, createFormHelperCache, moduliHandlers } from '../core/catalogue/form-helper';
+import { formHelperPortalFor } from '../adapters/portal/form-helper-portal';
 
 export interface CoreOptions {
   config: Config;
@@ -85,7 +88,7 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
     bus,
     log: options.log.child('identity'),
     clock,
-    ...(options.cardPortFactory ? { cardPortFactory: options.cardPortFactory } : {}),
+    cardPortFactory: options.cardPortFactory ?? createNativeCardPort,
   });
   identity.start();
   disposers.push(() => identity.stop());
@@ -109,6 +112,7 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
   disposers.push(() => backups.stop());
   const sync = createSyncArea({
     config: options.config,
+    portal: portalFromConfig(options.config),
     db,
     files,
     log: options.log.child('sync'),
@@ -130,6 +134,7 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
     clock,
     log: options.log.child('desk'),
     carta: identity,
+    issuer: issuerFromConfig(options.config),
   });
   const isDesk = options.config.mode === 'desk';
 

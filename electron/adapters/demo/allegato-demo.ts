@@ -1,7 +1,7 @@
 /** A small PDF/A-2B standing in for a citizen's upload (certificate, ISEE) in the demo and tests. */
-import { incorporaCaratteri } from '../pdf/caratteri';
-import { A4, Impaginatore } from '../pdf/impaginatore';
-import { nuovoDocumento, salvaPdfA } from '../pdf/pdfa';
+import { incorporaCaratteri } from '../../core/documents/pdf/caratteri';
+import { A4, Impaginatore } from '../../core/documents/pdf/impaginatore';
+import { nuovoDocumento, salvaPdfA } from '../../core/documents/pdf/pdfa';
 
 export async function creaAllegatoDemo(titolo: string, righe: string[], data: Date): Promise<Uint8Array> {
   const doc = await nuovoDocumento();

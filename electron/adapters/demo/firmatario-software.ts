@@ -3,7 +3,7 @@
  * the demo when no card is at hand. Same semantics as CKM_SHA256_RSA_PKCS on a card.
  */
 import { sign, type KeyObject } from 'node:crypto';
-import type { SignerPort } from '../../ports/signer';
+import type { SignerPort } from '../../core/ports/signer';
 
 export function firmatarioSoftware(certificatoDer: Uint8Array, chiavePrivata: KeyObject): SignerPort {
   return {

@@ -10,13 +10,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { systemClock } from '../ports/clock';
-import { DATABASE_FILE } from '../store/database';
-import { openEncrypted } from '../store/cipher';
-import { directoryKey } from '../keystore/directory-key';
-import { fileKeystore } from '../keystore/file-keystore';
-import { registroDi } from './registro';
-import { reportCsv, reportPdf, righeReport } from './report';
+import { systemClock } from '../core/ports/clock';
+import { DATABASE_FILE } from '../core/store/database';
+import { openEncrypted } from '../core/store/cipher';
+import { directoryKey } from '../core/keystore/directory-key';
+import { fileKeystore } from '../core/keystore/file-keystore';
+import { registroDi } from '../core/audit/registro';
+import { reportCsv, reportPdf, righeReport } from '../core/audit/report';
+import { runCli } from './run';
 
 const USAGE = 'uso: npm run audit -- verify --data <cartella dati> [--testa <n>:<impronta>] | report --data <cartella dati> --day AAAA-MM-GG [--comune <nome>] [--csv <file>] [--pdf <file>]';
 
@@ -67,10 +68,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(2);
-  },
-);
+runCli(main);

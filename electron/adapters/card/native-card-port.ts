@@ -10,7 +10,7 @@ import { CLASSIC_MAP, pinReference, pukReference } from '../../../native/cns/fil
 import { CnsPin } from '../../../native/cns/pin';
 import { createApduSigner } from '../../../native/cns/apdu-signer';
 import { CardError } from '../../../native/apdu/errors';
-import type { CardIdentity, CardPort, CardPortEvent, CardPortFactory } from '../ports/card';
+import type { CardIdentity, CardPort, CardPortEvent, CardPortFactory } from '../../core/ports/card';
 
 function describe(profile: CnsProfile): string {
   const version = profile.cnsVersion === 0x11 ? '1.1' : profile.cnsVersion === 0x10 ? '1.0' : profile.cnsVersion.toString(16);

@@ -9,18 +9,19 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { SignerPort } from '../ports/signer';
-import { certificatiDaPem } from '../pki/certificati';
-import { verificaP7m } from './cades/verifica';
-import { richiediFirmaValida } from './cades/verdetto';
-import { creaCaProva } from './demo/ca-prova';
-import { creaAllegatoDemo } from './demo/allegato-demo';
-import { firmaConCartaVirtuale } from './demo/carta-virtuale-demo';
-import { firmatarioSoftware } from './demo/firmatario-software';
-import { allegatiDemo, praticaMensaDemo } from './demo/pratica-demo';
-import { creaDocumentiPratica } from './documenti-pratica';
-import { xsdFaldone } from './faldone';
-import { verificaDaRigaDiComando } from './verifica-cli';
+import type { SignerPort } from '../core/ports/signer';
+import { certificatiDaPem } from '../core/pki/certificati';
+import { verificaP7m } from '../core/documents/cades/verifica';
+import { richiediFirmaValida } from '../core/documents/cades/verdetto';
+import { creaCaProva } from '../adapters/demo/ca-prova';
+import { creaAllegatoDemo } from '../adapters/demo/allegato-demo';
+import { firmaConCartaVirtuale } from '../adapters/demo/carta-virtuale-demo';
+import { firmatarioSoftware } from '../adapters/demo/firmatario-software';
+import { allegatiDemo, praticaMensaDemo } from '../adapters/demo/pratica-demo';
+import { creaDocumentiPratica } from '../core/documents/documenti-pratica';
+import { xsdFaldone } from '../core/documents/faldone';
+import { verificaDaRigaDiComando } from './verifica';
+import { runCli } from './run';
 
 const USO = 'Uso: npm run documents -- sample <cartella> [--porta 35963] [--lettore <nome del lettore vpcd>] [--software]';
 
@@ -106,10 +107,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (codice) => process.exit(codice),
-  (e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  },
-);
+runCli(main, 1);

@@ -2,26 +2,26 @@
  * Builds the store, catalogue and pratiche services over the open database, for the
  * composition root and for tests that want the whole area as the app runs it.
  */
-import { createCatalogue } from '../catalogue/catalogue';
-import { createFirmaArea, createFirmaInvioArea, type CartaFirmataria } from '../firma';
-import { createLogger, type Logger } from '../log/logger';
-import { catalogueHandlers } from '../catalogue/handlers';
-import type { Clock } from '../ports/clock';
-import { createAllegatiRepo } from '../store/allegati-repo';
-import { createCatalogueRepo } from '../store/catalogue-repo';
-import { createCittadiniRepo } from '../store/cittadini-repo';
-import type { Db } from '../store/database';
-import { createPraticheRepo } from '../store/pratiche-repo';
-import { createRemoteRepo } from '../store/remote-repo';
-import { createAllegati } from './allegati/allegati';
-import type { FileStores } from '../store/blob-store';
-import type { TextSealer } from '../store/text-sealer';
-import type { CurrentCitizen } from './citizen';
-import { createCittadini } from './cittadini';
-import { praticheHandlers } from './handlers';
-import { createLeMiePratiche } from './le-mie-pratiche';
-import { createPratiche } from './pratiche';
-import type { Pseudonimo } from './pseudonimo';
+import { createCatalogue } from '../core/catalogue/catalogue';
+import { createFirmaArea, createFirmaInvioArea, type CartaFirmataria } from '../core/firma';
+import { createLogger, type Logger } from '../core/log/logger';
+import { catalogueHandlers } from '../core/catalogue/handlers';
+import type { Clock } from '../core/ports/clock';
+import { createAllegatiRepo } from '../core/store/allegati-repo';
+import { createCatalogueRepo } from '../core/catalogue/catalogue-repo';
+import { createCittadiniRepo } from '../core/store/cittadini-repo';
+import type { Db } from '../core/store/database';
+import { createPraticheRepo } from '../core/store/pratiche-repo';
+import { createRemoteRepo } from '../core/store/remote-repo';
+import { createAllegati } from '../core/pratiche/allegati/allegati';
+import type { FileStores } from '../core/store/blob-store';
+import type { TextSealer } from '../core/store/text-sealer';
+import type { CurrentCitizen } from '../core/pratiche/citizen';
+import { createCittadini } from '../core/pratiche/cittadini';
+import { praticheHandlers } from '../core/pratiche/handlers';
+import { createLeMiePratiche } from '../core/pratiche/le-mie-pratiche';
+import { createPratiche } from '../core/pratiche/pratiche';
+import type { Pseudonimo } from '../core/pratiche/pseudonimo';
 
 export function createPraticheModule(options: {
   clock: Clock;

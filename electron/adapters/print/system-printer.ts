@@ -8,8 +8,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DomainError } from '../errors';
-import type { PrinterPort } from '../ports/printer';
+import { DomainError } from '../../core/errors';
+import type { PrinterPort } from '../../core/ports/printer';
 
 const PRINT_TIMEOUT_MS = 30_000;
 

@@ -7,20 +7,20 @@
  * which PKCS#11 module signing would open and why (`moduloPkcs11`), card or not:
  * the one in the configuration file (SPORTELLO_CONFIG), else the one discovered.
  */
-import { ReaderMonitor } from '../pcsc/monitor';
-import { toHex } from '../apdu/command';
-import { CardError } from '../apdu/errors';
-import { readCard, type CnsIdentity } from './identify';
-import { caricaFiducia } from '../../electron/core/pki/fiducia';
-import { fiduciaCarta } from '../../electron/core/pki/fiducia-carta';
-import { crossCheck } from './cross-check';
-import { identifyCard } from './card-profile';
-import { CLASSIC_MAP, pinReference, pukReference } from './file-map';
-import { CnsPin } from './pin';
-import { formatPath } from './files';
-import { configPath, loadConfig } from '../../electron/core/config/load';
-import { chooseModule } from '../pkcs11/discovery';
-import { describeModuleChoice, type ModuleReport } from '../pkcs11/module-report';
+import { ReaderMonitor } from '../../native/pcsc/monitor';
+import { toHex } from '../../native/apdu/command';
+import { CardError } from '../../native/apdu/errors';
+import { readCard, type CnsIdentity } from '../../native/cns/identify';
+import { caricaFiducia } from '../core/pki/fiducia';
+import { fiduciaCarta } from '../core/pki/fiducia-carta';
+import { crossCheck } from '../../native/cns/cross-check';
+import { identifyCard } from '../../native/cns/card-profile';
+import { CLASSIC_MAP, pinReference, pukReference } from '../../native/cns/file-map';
+import { CnsPin } from '../../native/cns/pin';
+import { formatPath } from '../../native/cns/files';
+import { configPath, loadConfig } from '../core/config/load';
+import { chooseModule } from '../../native/pkcs11/discovery';
+import { describeModuleChoice, type ModuleReport } from '../../native/pkcs11/module-report';
 
 /** pcscd lists readers and cards within a few hundred ms; a loaded machine may take seconds. */
 const WAIT_FOR_CARD_MS = 6000;

@@ -2,10 +2,10 @@
  * The catalogue tables: one tenant's content is replaced as a whole, in one transaction,
  * so a kiosk never shows half of an import. Reads are per tenant: comuni never mix.
  */
-import type { ServiceFile, TenantFile } from '../catalogue/format';
-import type { FormDocument } from '../catalogue/forms/form-json';
-import type { UnsupportedComponent } from '../catalogue/forms/resolve';
-import { guard, type Db } from './database';
+import type { ServiceFile, TenantFile } from './format';
+import type { FormDocument } from './forms/form-json';
+import type { UnsupportedComponent } from './forms/resolve';
+import { guard, type Db } from '../store/database';
 
 export interface IndexedText {
   slug: string;

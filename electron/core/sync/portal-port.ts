@@ -1,0 +1,56 @@
+/**
+ * What sync needs of the municipal portal (Stanza del Cittadino / OpenCity), whatever carries it:
+ * adapters/portal/portal-client.ts speaks the real portal's REST API. Every answer is already parsed
+ * with the real portal's shapes (portal-schemas.ts); every failure is a PortalError (portal-error.ts).
+ */
+import type { Readable } from 'node:stream';
+import type { z } from 'zod';
+import type { STATUS_SUBMITTED } from '../store/outbox-payload';
+import type { Application, categoriesSchema, historySchema, recipientsSchema, userGroupsSchema } from './portal-schemas';
+
+export interface UploadFile {
+  /** The bytes, a fresh stream per attempt (read from the encrypted store, never held whole in memory). */
+  content(): Readable;
+  name: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  description?: string;
+}
+
+/** The applications created from this moment on (the look-up's window), in a format the list accepts: `Y-m-d`. */
+export interface ApplicationQuery {
+  /** The service's slug: the list's `service` parameter is a slug (a uuid answers 404). */
+  serviceSlug: string;
+  createdAfter: Date;
+}
+
+/** The list's largest page (a larger `limit` is a 400). */
+export const PAGE_LIMIT = 100;
+
+/** ApplicationsAPIController::postApplicationAction's body as sync sends it. */
+export interface NewApplication {
+  service: string;
+  data: Record<string, unknown>;
+  status: typeof STATUS_SUBMITTED;
+}
+
+export interface PortalClient {
+  /** Is the portal there? One small public request, not retried. */
+  ping(): Promise<void>;
+  listServices(): Promise<Record<string, unknown>[]>;
+  listCategories(): Promise<z.output<typeof categoriesSchema>>;
+  listRecipients(): Promise<z.output<typeof recipientsSchema>>;
+  listUserGroups(): Promise<z.output<typeof userGroupsSchema>>;
+  /** A portal form's FormioHelper call: the caller has checked every part (catalogue/form-helper/allowlist.ts). */
+  formHelperGet(segments: readonly string[], query: readonly (readonly [string, string])[], signal: AbortSignal): Promise<unknown>;
+  getForm(formId: string, base?: string): Promise<unknown>;
+  getServiceForm(serviceId: string): Promise<unknown>;
+  /** Uploads one file; the portal's id for it. */
+  upload(file: UploadFile): Promise<string>;
+  createApplication(body: NewApplication): Promise<Application>;
+  listApplications(query: ApplicationQuery): Promise<Application[]>;
+  getApplication(id: string): Promise<Application>;
+  getHistory(id: string): Promise<z.output<typeof historySchema>>;
+  downloadFile(applicationId: string, fileId: string): Promise<{ bytes: Buffer; mimeType: string | null }>;
+}
