@@ -5,8 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { sessioneDeskSchema } from '../../../electron/shared/contract/desk';
+import type { SessioneDeskView } from '../../../electron/shared/contract/desk';
 import { Busy } from '../components/Busy';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { messageOf, unwrap } from '../platform/call';
@@ -18,12 +17,11 @@ import { Operatori } from './Operatori';
 import { ReportGiornaliero } from './ReportGiornaliero';
 import { RilascioPin } from './RilascioPin';
 
-export type SessioneDesk = z.output<typeof sessioneDeskSchema>;
 type Scheda = 'rilascio' | 'assistito' | 'report' | 'operatori';
 
 export function DeskApp() {
   const { t } = useTranslation(DESK_NS);
-  const [sessione, setSessione] = useState<SessioneDesk | null | undefined>(undefined);
+  const [sessione, setSessione] = useState<SessioneDeskView | null | undefined>(undefined);
   const [scheda, setScheda] = useState<Scheda>('rilascio');
   const [error, setError] = useState<string | null>(null);
 

@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SessioneDeskView } from '../../../electron/shared/contract/desk';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ScreenTitle } from '../components/ScreenTitle';
 import { messageOf, unwrap } from '../platform/call';
 import { sportello } from '../platform/sportello';
-import type { SessioneDesk } from './DeskApp';
 import { DESK_NS } from './i18n';
 
 /** Operator login; the password lives only in this form's state until it is sent. */
-export function DeskLogin({ onLogin }: { onLogin(sessione: SessioneDesk): void }) {
+export function DeskLogin({ onLogin }: { onLogin(sessione: SessioneDeskView): void }) {
   const { t } = useTranslation(DESK_NS);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
