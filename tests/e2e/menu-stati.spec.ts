@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, settled } from './fixtures';
 import { openApp, signIn } from './support/citizen';
-import { MENU } from '../../renderer/src/citizen/navigation';
+import { MENU } from '../../renderer/src/navigation/navigation';
 
 test.afterEach(({ card }) => card.remove());
 

@@ -12,6 +12,7 @@ export const operatoreSchema = z.object({ username: z.string(), nome: z.string()
 export type OperatoreView = z.infer<typeof operatoreSchema>;
 
 export const sessioneDeskSchema = z.object({ operatore: operatoreSchema, scadeAlle: z.string() });
+export type SessioneDeskView = z.infer<typeof sessioneDeskSchema>;
 
 const username = z.string().trim().min(1).max(64);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'data nel formato AAAA-MM-GG');

@@ -1,7 +1,7 @@
 import { useCallback, useReducer, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardSession } from '../../../electron/shared/contract/card';
-import { initialNavigation, navigate, MENU, type Go, type Screen } from './navigation';
+import { initialNavigation, navigate, MENU, type Go, type Screen } from '../navigation/navigation';
 import { Onboarding } from './Onboarding';
 import { LaMiaStanza } from '../screens/LaMiaStanza';
 import { TuttiIServizi } from '../screens/TuttiIServizi';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PraticaSummary } from '../../../electron/shared/contract/pratiche';
-import type { Go } from '../citizen/navigation';
+import type { Go } from '../navigation/navigation';
 import { formatDate } from './dates';
 
 /** Pratiche as rows: a draft reopens in the wizard, anything else opens its detail. */

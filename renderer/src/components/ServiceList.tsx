@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ServiceSummary } from '../../../electron/shared/contract/catalogue';
-import type { Go } from '../citizen/navigation';
+import type { Go } from '../navigation/navigation';
 
 /** Services as large touch cards; each opens its service sheet. */
 export function ServiceList({ services, go, testId }: { services: ServiceSummary[]; go: Go; testId?: string }) {

@@ -1,34 +1,30 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { messageOf, unwrap } from '../platform/call';
+import { unwrap } from '../platform/call';
 import { sportello } from '../platform/sportello';
+import { useAction, useLoad } from '../platform/use-load';
 import { DESK_NS } from './i18n';
-
-type AssistitoView = { codiceFiscale: string; nome: string; cognome: string; origine: 'carta' | 'digitato' };
 
 /** The citizen the operator compiles pratiche for: the card holder, or a codice fiscale typed and checked. */
 export function Assistito() {
   const { t } = useTranslation(DESK_NS);
-  const [attuale, setAttuale] = useState<AssistitoView | null>(null);
+  const assistito = useLoad(() => unwrap(sportello.desk.assistito({})), []);
+  const azione = useAction();
   const [codiceFiscale, setCodiceFiscale] = useState('');
   const [nome, setNome] = useState('');
   const [cognome, setCognome] = useState('');
-  const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    unwrap(sportello.desk.assistito({})).then(setAttuale, (e: unknown) => setError(messageOf(e)));
-  }, []);
-
-  const imposta = (e: FormEvent) => {
+  const imposta = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    unwrap(sportello.desk['assistito.imposta']({ codiceFiscale, nome, cognome })).then(setAttuale, (err: unknown) => setError(messageOf(err)));
+    const impostato = await azione.run(() => unwrap(sportello.desk['assistito.imposta']({ codiceFiscale, nome, cognome })));
+    if (impostato) assistito.replace(impostato);
   };
-  const annulla = () => {
-    unwrap(sportello.desk['assistito.annulla']({})).then(() => setAttuale(null), (err: unknown) => setError(messageOf(err)));
+  const annulla = async () => {
+    if (await azione.run(() => unwrap(sportello.desk['assistito.annulla']({})))) assistito.replace(null);
   };
 
+  const attuale = assistito.data;
   return (
     <section aria-labelledby="assistito-titolo">
       <h2 id="assistito-titolo" className="h4">{t('assistito.titolo')}</h2>
@@ -38,8 +34,8 @@ export function Assistito() {
           ? t('assistito.attuale', { nome: attuale.nome, cognome: attuale.cognome, cf: attuale.codiceFiscale, origine: t(`assistito.origini.${attuale.origine}`) })
           : t('assistito.nessuno')}
       </p>
-      <ErrorAlert message={error} />
-      <form onSubmit={imposta} className="row g-3 align-items-end">
+      <ErrorAlert message={azione.error ?? assistito.error} />
+      <form onSubmit={(e) => void imposta(e)} className="row g-3 align-items-end">
         <div className="col-md-4">
           <label htmlFor="ass-cf" className="form-label active">{t('assistito.codiceFiscale')}</label>
           <input id="ass-cf" className="form-control text-uppercase" maxLength={16} value={codiceFiscale} onChange={(e) => setCodiceFiscale(e.target.value)} required data-testid="desk-assistito-cf" />
@@ -56,7 +52,7 @@ export function Assistito() {
           <button type="submit" className="btn btn-primary">{t('assistito.imposta')}</button>
         </div>
       </form>
-      {attuale && <button type="button" className="btn btn-outline-secondary mt-3" onClick={annulla}>{t('assistito.annulla')}</button>}
+      {attuale && <button type="button" className="btn btn-outline-secondary mt-3" onClick={() => void annulla()}>{t('assistito.annulla')}</button>}
     </section>
   );
 }

@@ -10,8 +10,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ScreenTitle } from '../components/ScreenTitle';
-import { CallError, messageOf, unwrap } from '../platform/call';
+import { CallError, unwrap } from '../platform/call';
 import { sportello } from '../platform/sportello';
+import { useAction } from '../platform/use-load';
 import { DESK_NS } from './i18n';
 
 type Fase = 'pin' | 'cambio' | 'puk' | 'fatto';
@@ -35,7 +36,7 @@ export function AttivaCarta({ onDone }: { onDone?: () => void } = {}) {
   const [ripeti, setRipeti] = useState('');
   const [attuale, setAttuale] = useState('');
   const [messaggio, setMessaggio] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const azione = useAction();
 
   const pulisci = () => {
     setA('');
@@ -44,43 +45,35 @@ export function AttivaCarta({ onDone }: { onDone?: () => void } = {}) {
     setRipeti('');
     setAttuale('');
   };
-  const fallito = (e: unknown) => {
-    if (e instanceof CallError && e.apiError.code === 'pin-bloccato') setFase('puk');
-    setError(messageOf(e));
+  // The card's answer, whatever it is, clears the digits; a PIN it finds blocked leads to the PUK's form.
+  const prova = async (chiamata: () => Promise<unknown>): Promise<boolean> => {
+    const risposta = await azione.run(() =>
+      chiamata().catch((e: unknown) => {
+        if (e instanceof CallError && e.apiError.code === 'pin-bloccato') setFase('puk');
+        throw e;
+      }),
+    );
+    pulisci();
+    return risposta !== null;
+  };
+  const avanza = (prossima: Fase, esito: string) => {
+    setMessaggio(esito);
+    setFase(prossima);
   };
 
-  const verifica = (e: FormEvent) => {
+  const verifica = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    const pin = a + b;
-    unwrap(sportello.card.verifyPin({ pin }))
-      .then(() => {
-        setMessaggio(t('attiva.verificato'));
-        setFase('cambio');
-      }, fallito)
-      .finally(pulisci);
+    if (await prova(() => unwrap(sportello.card.verifyPin({ pin: a + b })))) avanza('cambio', t('attiva.verificato'));
   };
-  const cambia = (e: FormEvent) => {
+  const cambia = async (e: FormEvent) => {
     e.preventDefault();
-    if (nuovo !== ripeti) return setError(t('attiva.diversi'));
-    setError(null);
-    unwrap(sportello.card.changePin({ pin: attuale, newPin: nuovo }))
-      .then(() => {
-        setMessaggio(t('attiva.cambiato'));
-        setFase('fatto');
-      }, fallito)
-      .finally(pulisci);
+    if (nuovo !== ripeti) return azione.setError(t('attiva.diversi'));
+    if (await prova(() => unwrap(sportello.card.changePin({ pin: attuale, newPin: nuovo })))) avanza('fatto', t('attiva.cambiato'));
   };
-  const sblocca = (e: FormEvent) => {
+  const sblocca = async (e: FormEvent) => {
     e.preventDefault();
-    if (nuovo !== ripeti) return setError(t('attiva.diversi'));
-    setError(null);
-    unwrap(sportello.card.unblockPin({ puk: a + b, newPin: nuovo }))
-      .then(() => {
-        setMessaggio(t('attiva.sbloccato'));
-        setFase('fatto');
-      }, (err: unknown) => setError(messageOf(err)))
-      .finally(pulisci);
+    if (nuovo !== ripeti) return azione.setError(t('attiva.diversi'));
+    if (await prova(() => unwrap(sportello.card.unblockPin({ puk: a + b, newPin: nuovo })))) avanza('fatto', t('attiva.sbloccato'));
   };
 
   const nuovoPin = (
@@ -94,9 +87,9 @@ export function AttivaCarta({ onDone }: { onDone?: () => void } = {}) {
     <div className="container py-4" data-testid="attiva-carta">
       <ScreenTitle>{t('attiva.titolo')}</ScreenTitle>
       {messaggio && <p role="status" data-testid="attiva-messaggio">{messaggio}</p>}
-      <ErrorAlert message={error} />
+      <ErrorAlert message={azione.error} />
       {fase === 'pin' && (
-        <form onSubmit={verifica}>
+        <form onSubmit={(e) => void verifica(e)}>
           <p>{t('attiva.istruzione')}</p>
           <div className="row">
             <Cifre id="attiva-prime" label={t('attiva.primeDue')} length={2} value={a} onChange={setA} />
@@ -107,7 +100,7 @@ export function AttivaCarta({ onDone }: { onDone?: () => void } = {}) {
         </form>
       )}
       {fase === 'cambio' && (
-        <form onSubmit={cambia}>
+        <form onSubmit={(e) => void cambia(e)}>
           <p>{t('attiva.proponiCambio')}</p>
           <div className="row">
             <Cifre id="attiva-attuale" label={t('attiva.pinAttuale')} length={8} value={attuale} onChange={setAttuale} />
@@ -117,7 +110,7 @@ export function AttivaCarta({ onDone }: { onDone?: () => void } = {}) {
         </form>
       )}
       {fase === 'puk' && (
-        <form onSubmit={sblocca}>
+        <form onSubmit={(e) => void sblocca(e)}>
           <p>{t('attiva.bloccato')}</p>
           <div className="row">
             <Cifre id="attiva-puk-prime" label={t('attiva.pukPrimeDue')} length={2} value={a} onChange={setA} />

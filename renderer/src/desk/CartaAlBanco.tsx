@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { cartaAlBancoSchema } from '../../../electron/shared/contract/desk';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { messageOf, unwrap } from '../platform/call';
+import { unwrap } from '../platform/call';
 import { sportello } from '../platform/sportello';
 import { useEvent } from '../platform/use-event';
+import { useAction } from '../platform/use-load';
 import { DESK_NS } from './i18n';
 
 export type Carta = z.output<typeof cartaAlBancoSchema>;
@@ -15,25 +16,17 @@ export function CartaAlBanco({ onCarta }: { onCarta(carta: Carta | null): void }
   const { t } = useTranslation(DESK_NS);
   const session = useEvent('card.session');
   const [carta, setCarta] = useState<Carta | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { run, error } = useAction();
 
-  const leggi = useCallback(() => {
-    setError(null);
-    unwrap(sportello.desk.carta({})).then(
-      (c) => {
-        setCarta(c);
-        onCarta(c);
-      },
-      (e: unknown) => {
-        setCarta(null);
-        onCarta(null);
-        setError(messageOf(e));
-      },
-    );
-  }, [onCarta]);
+  // A card that could not be read is shown as none, beside the reason.
+  const leggi = useCallback(async () => {
+    const letta = await run(() => unwrap(sportello.desk.carta({})));
+    setCarta(letta);
+    onCarta(letta);
+  }, [run, onCarta]);
 
   useEffect(() => {
-    if (session?.state === 'identificata' || session?.state === 'autenticata') leggi();
+    if (session?.state === 'identificata' || session?.state === 'autenticata') void leggi();
     if (session?.state === 'nessuna-carta') {
       setCarta(null);
       onCarta(null);
@@ -63,7 +56,7 @@ export function CartaAlBanco({ onCarta }: { onCarta(carta: Carta | null): void }
           </dd>
         </dl>
       )}
-      <button type="button" className="btn btn-outline-primary" onClick={leggi} data-testid="desk-leggi-carta">
+      <button type="button" className="btn btn-outline-primary" onClick={() => void leggi()} data-testid="desk-leggi-carta">
         {t('carta.leggi')}
       </button>
     </section>

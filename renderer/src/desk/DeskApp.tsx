@@ -5,12 +5,11 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { sessioneDeskSchema } from '../../../electron/shared/contract/desk';
 import { Busy } from '../components/Busy';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { messageOf, unwrap } from '../platform/call';
+import { unwrap } from '../platform/call';
 import { sportello } from '../platform/sportello';
+import { useAction, useLoad } from '../platform/use-load';
 import { Assistito } from './Assistito';
 import { DeskLogin } from './DeskLogin';
 import { DESK_NS } from './i18n';
@@ -18,37 +17,31 @@ import { Operatori } from './Operatori';
 import { ReportGiornaliero } from './ReportGiornaliero';
 import { RilascioPin } from './RilascioPin';
 
-export type SessioneDesk = z.output<typeof sessioneDeskSchema>;
 type Scheda = 'rilascio' | 'assistito' | 'report' | 'operatori';
 
 export function DeskApp() {
   const { t } = useTranslation(DESK_NS);
-  const [sessione, setSessione] = useState<SessioneDesk | null | undefined>(undefined);
+  const { data: sessione, busy: inLettura, replace: impostaSessione } = useLoad(() => unwrap(sportello.desk.sessione({})), []);
+  const uscita = useAction();
   const [scheda, setScheda] = useState<Scheda>('rilascio');
-  const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    unwrap(sportello.desk.sessione({})).then(setSessione, () => setSessione(null));
-  }, []);
-
-  // A session that timed out in core sends the desk back to the login, not to a screen of errors.
+  // A session that timed out in core sends the desk back to the login, not to a screen of errors;
+  // a check that fails changes nothing, so a moment without an answer from core does not log anyone out.
   const loggedIn = Boolean(sessione);
   useEffect(() => {
     if (!loggedIn) return;
     const timer = setInterval(() => {
-      unwrap(sportello.desk.sessione({})).then((s) => s === null && setSessione(null), () => undefined);
+      unwrap(sportello.desk.sessione({})).then((s) => s === null && impostaSessione(null), () => undefined);
     }, 30_000);
     return () => clearInterval(timer);
-  }, [loggedIn]);
+  }, [loggedIn, impostaSessione]);
 
-  if (sessione === undefined) return <Busy />;
-  if (sessione === null) return <DeskLogin onLogin={setSessione} />;
+  if (inLettura) return <Busy />;
+  // A session that could not be read at start counts as none: the operator logs in.
+  if (!sessione) return <DeskLogin onLogin={impostaSessione} />;
 
-  const logout = () => {
-    unwrap(sportello.desk.logout({})).then(
-      () => setSessione(null),
-      (e: unknown) => setError(messageOf(e)),
-    );
+  const logout = async () => {
+    if (await uscita.run(() => unwrap(sportello.desk.logout({})))) impostaSessione(null);
   };
   const schede: Scheda[] = sessione.operatore.ruolo === 'amministratore' ? ['rilascio', 'assistito', 'report', 'operatori'] : ['rilascio', 'assistito', 'report'];
   const ora = new Date(sessione.scadeAlle).toLocaleTimeString('it-IT', { hour: '2-digit', minute: '2-digit' });
@@ -62,11 +55,11 @@ export function DeskApp() {
           </p>
           <p className="small text-muted mb-0">{t('scade', { ora })}</p>
         </div>
-        <button type="button" className="btn btn-outline-primary" onClick={logout} data-testid="desk-esci">
+        <button type="button" className="btn btn-outline-primary" onClick={() => void logout()} data-testid="desk-esci">
           {t('esci')}
         </button>
       </div>
-      <ErrorAlert message={error} />
+      <ErrorAlert message={uscita.error} />
       <ul className="nav nav-tabs mb-4" role="tablist">
         {schede.map((s) => (
           <li className="nav-item" key={s} role="presentation">

@@ -1,37 +1,32 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SessioneDeskView } from '../../../electron/shared/contract/desk';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ScreenTitle } from '../components/ScreenTitle';
-import { messageOf, unwrap } from '../platform/call';
+import { unwrap } from '../platform/call';
 import { sportello } from '../platform/sportello';
-import type { SessioneDesk } from './DeskApp';
+import { useAction } from '../platform/use-load';
 import { DESK_NS } from './i18n';
 
 /** Operator login; the password lives only in this form's state until it is sent. */
-export function DeskLogin({ onLogin }: { onLogin(sessione: SessioneDesk): void }) {
+export function DeskLogin({ onLogin }: { onLogin(sessione: SessioneDeskView): void }) {
   const { t } = useTranslation(DESK_NS);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const accesso = useAction();
 
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    unwrap(sportello.desk.login({ username, password }))
-      .then(onLogin, (err: unknown) => setError(messageOf(err)))
-      .finally(() => {
-        setPassword('');
-        setBusy(false);
-      });
+    const sessione = await accesso.run(() => unwrap(sportello.desk.login({ username, password })));
+    setPassword('');
+    if (sessione) onLogin(sessione);
   };
 
   return (
     <div className="container py-5" style={{ maxWidth: 480 }}>
       <ScreenTitle>{t('login.titolo')}</ScreenTitle>
-      <ErrorAlert message={error} />
-      <form onSubmit={submit}>
+      <ErrorAlert message={accesso.error} />
+      <form onSubmit={(e) => void submit(e)}>
         <div className="mb-3">
           <label htmlFor="desk-username" className="form-label active">{t('login.username')}</label>
           <input id="desk-username" className="form-control" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required data-testid="desk-username" />
@@ -40,7 +35,7 @@ export function DeskLogin({ onLogin }: { onLogin(sessione: SessioneDesk): void }
           <label htmlFor="desk-password" className="form-label active">{t('login.password')}</label>
           <input id="desk-password" className="form-control" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required data-testid="desk-password" />
         </div>
-        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="desk-accedi">
+        <button type="submit" className="btn btn-primary" disabled={accesso.busy} data-testid="desk-accedi">
           {t('login.accedi')}
         </button>
       </form>

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EsitoRilascioView } from '../../../electron/shared/contract/desk';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { messageOf, unwrap } from '../platform/call';
+import { unwrap } from '../platform/call';
 import { sportello } from '../platform/sportello';
+import { useAction } from '../platform/use-load';
 import { offerDownload, pdfBlob } from './download';
 import { DESK_NS } from './i18n';
 
@@ -15,14 +16,15 @@ export function EsitoRilascio({ esito, onChiudi }: { esito: EsitoRilascioView; o
   const { t } = useTranslation(DESK_NS);
   const [visibili, setVisibili] = useState(false);
   const [stampato, setStampato] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const stampa = useAction();
 
-  const stampa = () => {
-    setError(null);
-    unwrap(sportello.app.print({ jobName: 'Consegna PIN', pdfBase64: esito.foglioPdfBase64 })).then(
-      ({ printed }) => (printed ? setStampato(true) : offerDownload(`consegna-pin-${esito.releaseId}.pdf`, pdfBlob(esito.foglioPdfBase64))),
-      (e: unknown) => setError(messageOf(e)),
-    );
+  const salva = () => offerDownload(`consegna-pin-${esito.releaseId}.pdf`, pdfBlob(esito.foglioPdfBase64));
+  // Where the installation cannot print, the slip is offered to save instead.
+  const stampaOSalva = async () => {
+    const risposta = await stampa.run(() => unwrap(sportello.app.print({ jobName: 'Consegna PIN', pdfBase64: esito.foglioPdfBase64 })));
+    if (!risposta) return;
+    if (risposta.printed) setStampato(true);
+    else salva();
   };
 
   const cifra = (value: string, testId: string) => (
@@ -50,11 +52,11 @@ export function EsitoRilascio({ esito, onChiudi }: { esito: EsitoRilascioView; o
       </button>
       <p>{t('esito.inviato', { destinazione: esito.destinazioneMascherata })}</p>
       <p className="small text-muted">{t('esito.riferimento', { id: esito.releaseId })}</p>
-      <ErrorAlert message={error} />
+      <ErrorAlert message={stampa.error} />
       {stampato && <p role="status">{t('esito.stampato')}</p>}
       <div className="d-flex flex-wrap gap-2">
-        <button type="button" className="btn btn-primary" onClick={stampa} data-testid="desk-stampa">{t('esito.stampa')}</button>
-        <button type="button" className="btn btn-outline-primary" onClick={() => offerDownload(`consegna-pin-${esito.releaseId}.pdf`, pdfBlob(esito.foglioPdfBase64))} data-testid="desk-salva">
+        <button type="button" className="btn btn-primary" onClick={() => void stampaOSalva()} data-testid="desk-stampa">{t('esito.stampa')}</button>
+        <button type="button" className="btn btn-outline-primary" onClick={salva} data-testid="desk-salva">
           {t('esito.salva')}
         </button>
         <button type="button" className="btn btn-secondary" onClick={onChiudi} data-testid="desk-chiudi-esito">{t('esito.chiudi')}</button>

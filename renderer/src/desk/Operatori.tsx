@@ -1,61 +1,51 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { deskCalls } from '../../../electron/shared/contract/desk';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { messageOf, unwrap } from '../platform/call';
+import { unwrap } from '../platform/call';
 import { sportello } from '../platform/sportello';
+import { useAction, useLoad } from '../platform/use-load';
 import { DESK_NS } from './i18n';
-
-type Elenco = z.output<(typeof deskCalls)['desk.operatori.elenco']['output']>;
 
 /** Administrators only: the operators, a new account, unlocking a locked one. */
 export function Operatori() {
   const { t } = useTranslation(DESK_NS);
-  const [elenco, setElenco] = useState<Elenco>([]);
+  const elenco = useLoad(() => unwrap(sportello.desk['operatori.elenco']({})), []);
+  const azione = useAction();
   const [username, setUsername] = useState('');
   const [nome, setNome] = useState('');
   const [ruolo, setRuolo] = useState<'operatore' | 'amministratore'>('operatore');
   const [password, setPassword] = useState('');
   const [info, setInfo] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
-  const carica = useCallback(() => {
-    unwrap(sportello.desk['operatori.elenco']({})).then(setElenco, (e: unknown) => setError(messageOf(e)));
-  }, []);
-  useEffect(carica, [carica]);
-
-  const crea = (e: FormEvent) => {
+  const crea = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    unwrap(sportello.desk['operatori.crea']({ username, nome, ruolo, password }))
-      .then((o) => {
-        setInfo(t('operatori.creato', { username: o.username }));
-        setUsername('');
-        setNome('');
-        carica();
-      }, (err: unknown) => setError(messageOf(err)))
-      .finally(() => setPassword(''));
+    const creato = await azione.run(() => unwrap(sportello.desk['operatori.crea']({ username, nome, ruolo, password })));
+    setPassword('');
+    if (!creato) return;
+    setInfo(t('operatori.creato', { username: creato.username }));
+    setUsername('');
+    setNome('');
+    elenco.reload();
   };
-  const sblocca = (name: string) => {
-    unwrap(sportello.desk['operatori.sblocca']({ username: name })).then(carica, (err: unknown) => setError(messageOf(err)));
+  const sblocca = async (name: string) => {
+    if (await azione.run(() => unwrap(sportello.desk['operatori.sblocca']({ username: name })))) elenco.reload();
   };
 
   return (
     <section aria-labelledby="operatori-titolo">
       <h2 id="operatori-titolo" className="h4">{t('operatori.titolo')}</h2>
-      <ErrorAlert message={error} />
+      <ErrorAlert message={azione.error ?? elenco.error} />
       {info && <p role="status">{info}</p>}
       <ul className="list-group mb-4">
-        {elenco.map((o) => (
+        {(elenco.data ?? []).map((o) => (
           <li key={o.username} className="list-group-item d-flex justify-content-between align-items-center">
             <span>{o.nome} ({o.username}) - {t(`operatori.ruoli.${o.ruolo}`)} - {o.bloccato ? t('operatori.bloccato') : t('operatori.attivo')}</span>
-            {o.bloccato && <button type="button" className="btn btn-sm btn-outline-primary" onClick={() => sblocca(o.username)}>{t('operatori.sblocca')}</button>}
+            {o.bloccato && <button type="button" className="btn btn-sm btn-outline-primary" onClick={() => void sblocca(o.username)}>{t('operatori.sblocca')}</button>}
           </li>
         ))}
       </ul>
       <h3 className="h5">{t('operatori.nuovo')}</h3>
-      <form onSubmit={crea} className="row g-3">
+      <form onSubmit={(e) => void crea(e)} className="row g-3">
         <div className="col-md-3">
           <label htmlFor="op-username" className="form-label active">{t('login.username')}</label>
           <input id="op-username" className="form-control" value={username} onChange={(e) => setUsername(e.target.value)} required />

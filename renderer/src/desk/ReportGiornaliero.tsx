@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { messageOf, unwrap } from '../platform/call';
+import { unwrap } from '../platform/call';
 import { sportello } from '../platform/sportello';
+import { useAction } from '../platform/use-load';
 import { offerDownload, pdfBlob } from './download';
 import { DESK_NS } from './i18n';
 
@@ -15,11 +16,11 @@ export function ReportGiornaliero() {
   const { t } = useTranslation(DESK_NS);
   const [giorno, setGiorno] = useState(today());
   const [report, setReport] = useState<{ rilasci: number; registroIntegro: boolean; csv: string; pdfBase64: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const generazione = useAction();
 
-  const genera = () => {
-    setError(null);
-    unwrap(sportello.desk.report({ giorno })).then(setReport, (e: unknown) => setError(messageOf(e)));
+  const genera = async () => {
+    const generato = await generazione.run(() => unwrap(sportello.desk.report({ giorno })));
+    if (generato) setReport(generato);
   };
 
   return (
@@ -30,9 +31,9 @@ export function ReportGiornaliero() {
           <label htmlFor="report-giorno" className="form-label active">{t('report.giorno')}</label>
           <input id="report-giorno" type="date" className="form-control" value={giorno} onChange={(e) => setGiorno(e.target.value)} data-testid="desk-report-giorno" />
         </div>
-        <button type="button" className="btn btn-primary" onClick={genera} data-testid="desk-report-genera">{t('report.genera')}</button>
+        <button type="button" className="btn btn-primary" onClick={() => void genera()} data-testid="desk-report-genera">{t('report.genera')}</button>
       </div>
-      <ErrorAlert message={error} />
+      <ErrorAlert message={generazione.error} />
       {report && (
         <div data-testid="desk-report">
           <p>{t('report.totale', { n: report.rilasci })}</p>

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { EsitoRilascioView } from '../../../electron/shared/contract/desk';
 import { Busy } from '../components/Busy';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { messageOf, unwrap } from '../platform/call';
+import { unwrap } from '../platform/call';
 import { sportello } from '../platform/sportello';
+import { useAction } from '../platform/use-load';
 import { CartaAlBanco, type Carta } from './CartaAlBanco';
 import { EsitoRilascio } from './EsitoRilascio';
 import { DESK_NS } from './i18n';
@@ -23,8 +24,7 @@ export function RilascioPin() {
   const [canale, setCanale] = useState<'email' | 'sms'>('email');
   const [destinazione, setDestinazione] = useState('');
   const [esito, setEsito] = useState<EsitoRilascioView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const rilascio = useAction();
   const onCarta = useCallback((c: Carta | null) => setCarta(c), []);
 
   if (esito) {
@@ -42,13 +42,10 @@ export function RilascioPin() {
     );
   }
 
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    unwrap(sportello.desk.rilascia({ documento: { tipo, numero, rilasciatoDa, scadenza }, canale: { tipo: canale, destinazione } }))
-      .then(setEsito, (err: unknown) => setError(messageOf(err)))
-      .finally(() => setBusy(false));
+    const rilasciato = await rilascio.run(() => unwrap(sportello.desk.rilascia({ documento: { tipo, numero, rilasciatoDa, scadenza }, canale: { tipo: canale, destinazione } })));
+    if (rilasciato) setEsito(rilasciato);
   };
 
   const field = (id: string, label: string, input: React.ReactNode) => (
@@ -61,8 +58,8 @@ export function RilascioPin() {
   return (
     <>
       <CartaAlBanco onCarta={onCarta} />
-      <form onSubmit={submit} aria-disabled={!carta}>
-        <fieldset disabled={!carta || busy}>
+      <form onSubmit={(e) => void submit(e)} aria-disabled={!carta}>
+        <fieldset disabled={!carta || rilascio.busy}>
           <legend className="h4">{t('documento.titolo')}</legend>
           <div className="row">
             {field('doc-tipo', t('documento.tipo'),
@@ -89,8 +86,8 @@ export function RilascioPin() {
             {field('canale-destinazione', canale === 'email' ? t('canale.indirizzo') : t('canale.cellulare'),
               <input id="canale-destinazione" className="form-control" type={canale === 'email' ? 'email' : 'tel'} value={destinazione} onChange={(e) => setDestinazione(e.target.value)} required data-testid="desk-destinazione" />)}
           </div>
-          <ErrorAlert message={error} />
-          {busy ? <Busy /> : <button type="submit" className="btn btn-primary btn-lg" data-testid="desk-rilascia">{t('rilascia')}</button>}
+          <ErrorAlert message={rilascio.error} />
+          {rilascio.busy ? <Busy /> : <button type="submit" className="btn btn-primary btn-lg" data-testid="desk-rilascia">{t('rilascia')}</button>}
         </fieldset>
       </form>
     </>

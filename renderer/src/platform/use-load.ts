@@ -6,6 +6,8 @@ export interface Loaded<T> {
   error: string | null;
   busy: boolean;
   reload(): void;
+  /** Takes what an action got back from core in place of the loaded value (and of a load that failed). */
+  replace(value: T): void;
 }
 
 /** Loads data for a screen once (and on `reload`), with the error as a message for a person. */
@@ -28,7 +30,11 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
     };
   }, [...deps, round]);
   const reload = useCallback(() => setRound((r) => r + 1), []);
-  return { data, error, busy, reload };
+  const replace = useCallback((value: T) => {
+    setData(value);
+    setError(null);
+  }, []);
+  return { data, error, busy, reload, replace };
 }
 
 /** Runs an action with a busy flag and its error as a message; returns the value or null. */

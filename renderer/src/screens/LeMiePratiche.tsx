@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Go } from '../citizen/navigation';
+import type { Go } from '../navigation/navigation';
 import { sportello } from '../platform/sportello';
 import { unwrap } from '../platform/call';
 import { useLoad } from '../platform/use-load';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Go } from '../citizen/navigation';
+import type { Go } from '../navigation/navigation';
 import type { PraticaSummary } from '../../../electron/shared/contract/pratiche';
 import { useApp } from '../platform/app-context';
 import { sportello } from '../platform/sportello';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Go } from '../../citizen/navigation';
+import type { Go } from '../../navigation/navigation';
 import type { PraticaView } from '../../../../electron/shared/contract/pratiche';
 import type { FormView } from '../../../../electron/shared/contract/catalogue';
 import { useApp } from '../../platform/app-context';

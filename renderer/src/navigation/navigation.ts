@@ -1,7 +1,9 @@
 /**
  * The citizen's screens as a state machine held in memory. Nothing of a citizen goes
  * into the URL or the browser history: the screen and its arguments live here only,
- * and vanish with the citizen tree when the session ends.
+ * and vanish with the citizen tree when the session ends. It lies below the citizen
+ * app (which keeps the state) and the screens and lists (which ask to move): they all
+ * import it, and it imports none of them.
  */
 export type Screen =
   | { name: 'stanza' }
