@@ -7,6 +7,7 @@ import { calls, events, type Calls, type Events } from '../shared/contract';
 import type { Handlers } from '../shared/define';
 import { createDispatch, type Dispatch } from '../core/api/dispatch';
 import { createEventBus, type EventBus } from '../core/api/event-bus';
+import { createDomainEvents } from '../core/api/domain-events';
 import type { Config } from '../core/config/schema';
 import type { Logger } from '../core/log/logger';
 import { systemClock, type Clock } from '../core/ports/clock';
@@ -110,8 +111,10 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
   const files = fileStoresOf(options.dataDir, directoryKey(keystore, 'file', options.dataDir));
   const backups = scheduleBackups(db, options.dataDir, options.log.child('copie'));
   disposers.push(() => backups.stop());
+  const domainEvents = createDomainEvents();
   const sync = createSyncArea({
     config: options.config,
+    events: domainEvents,
     portal: portalFromConfig(options.config),
     db,
     files,
@@ -148,6 +151,7 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
     log: options.log.child('firma'),
     ...(pseudonimo ? { pseudonimo } : {}),
     ...(cassetta ? { sealer: cassetta.sealer } : {}),
+    events: domainEvents,
   });
   if (options.config.portal === null) {
     const report = importBundledCatalogue(praticheArea.catalogueRepo, bundledCatalogueDir(options.config.comune.id), clock);
@@ -162,7 +166,7 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
     log: options.log.child('moduli'),
   });
 
-  const areaHandlers: Handlers<Calls> = {
+  const handlers: Handlers<Calls> = {
     ...appHandlers({
       config: options.config,
       version: options.version,
@@ -178,16 +182,6 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
     ...deskHandlers(desk, { enabled: isDesk }),
     ...moduliHandlers(formHelper),
   };
-  const handlers: Handlers<Calls> = {
-    ...areaHandlers,
-    // A submission goes out at once rather than at the next sync cycle.
-    'pratiche.submit': async (input, context) => {
-      const submitted = await areaHandlers['pratiche.submit'](input, context);
-      sync.nudge();
-      return submitted;
-    },
-  };
-
   return {
     dispatch: createDispatch(calls, handlers, options.log.child('api')),
     events: bus,

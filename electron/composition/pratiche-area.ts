@@ -22,6 +22,7 @@ import { praticheHandlers } from '../core/pratiche/handlers';
 import { createLeMiePratiche } from '../core/pratiche/le-mie-pratiche';
 import { createPratiche } from '../core/pratiche/pratiche';
 import type { Pseudonimo } from '../core/pratiche/pseudonimo';
+import type { DomainEvents } from '../core/api/domain-events';
 
 export function createPraticheModule(options: {
   clock: Clock;
@@ -37,6 +38,8 @@ export function createPraticheModule(options: {
   pseudonimo?: Pseudonimo;
   /** On a kiosk: drafts sealed with the citizen's card (cassetta-bozze.ts). */
   sealer?: TextSealer;
+  /** Where submissions are announced (sync listens); absent in tests of the wizard alone. */
+  events?: DomainEvents;
 }) {
   const db = options.db;
   const catalogueRepo = createCatalogueRepo(db);
@@ -59,7 +62,7 @@ export function createPraticheModule(options: {
       outcomeFiles: remote.outcomeFiles.map((f) => ({ id: f.id, name: f.name, mimeType: f.mimeType, size: f.size })),
     };
   };
-  const pratiche = createPratiche({ repo: praticheRepo, allegati: allegatiRepo, cittadini, catalogue, clock: options.clock, firma: firmaInvio, portale });
+  const pratiche = createPratiche({ repo: praticheRepo, allegati: allegatiRepo, cittadini, catalogue, clock: options.clock, firma: firmaInvio, portale, ...(options.events ? { events: options.events } : {}) });
   const allegati = createAllegati({ repo: allegatiRepo, pratiche: praticheRepo, catalogue, blobs, clock: options.clock });
   const firma = createFirmaArea({
     db,

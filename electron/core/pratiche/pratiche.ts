@@ -17,6 +17,7 @@ import { APPLICANT_KEY, applicantComponent, applicantData } from './applicant';
 import type { Citizen } from './citizen';
 import type { Cittadini } from './cittadini';
 import { completeness, stepErrors, type StepContext } from './completeness';
+import type { DomainEvents } from '../api/domain-events';
 import { STATO } from './status';
 import { dataKeysOf, wizardSteps, type WizardStep } from './steps';
 import { praticaSummary, praticaView, type PortalView } from './view';
@@ -33,6 +34,8 @@ export interface PraticheDeps {
   firma?: FirmaInvio;
   /** What the portal said of a sent pratica (protocol number, outcome), kept by sync. */
   portale?: (praticaId: string) => PortalView | null;
+  /** Told of each submission put in the outbox (sync listens). */
+  events?: Pick<DomainEvents, 'emit'>;
 }
 
 /** The signed module's entry in the outbox payload, or null when the pratica goes unsigned; throws when it may not. */
@@ -209,6 +212,7 @@ export function createPratiche(deps: PraticheDeps) {
       if (!deps.repo.submit(id, citizen.card.fiscalCode, STATO.INVIATA, submittedAt, { kind: 'pratica.submit', tenantSlug: pratica.tenantSlug, payload })) {
         throw notDraft();
       }
+      deps.events?.emit('outbox.accodata', { praticaId: id });
       return view(citizen, id);
     },
   };

@@ -11,6 +11,7 @@ import type { Db } from '../store/database';
 import type { FileStores } from '../store/blob-store';
 import { createOutboxRepo } from '../store/outbox-repo';
 import type { PortalClient } from './portal-port';
+import type { DomainEvents } from '../api/domain-events';
 import { createSyncService, type SyncStatus } from './sync-service';
 
 export interface SyncAreaOptions {
@@ -22,6 +23,8 @@ export interface SyncAreaOptions {
   log: Logger;
   clock: Clock;
   publish: (status: SyncStatus) => void;
+  /** Where submissions are announced: each one is sent at once rather than at the next cycle. */
+  events: Pick<DomainEvents, 'on'>;
 }
 
 /** A portal client and the tenant it speaks for. */
@@ -31,38 +34,53 @@ export interface ConfiguredPortal {
 }
 
 export interface SyncArea {
-  status(): SyncStatus;
   parked(): { praticaId: string; error: string; parkedAt: string }[];
   retry(praticaId: string): boolean;
-  /** Something entered the outbox: send it now rather than at the next cycle. */
-  nudge(): void;
   start(): void;
   stop(): Promise<void>;
 }
 
 export function createSyncArea(o: SyncAreaOptions): SyncArea {
-  const portal = o.portal;
-  if (portal === null) {
-    const outbox = createOutboxRepo(o.db);
-    const status = () => ({ online: false, outbox: outbox.counts().pending, parked: outbox.counts().parked });
-    return {
-      status,
-      parked: () => outbox.parked(),
-      retry: (id) => outbox.unpark(id, o.clock.now().toISOString()),
-      nudge: () => o.publish(status()),
-      start: () => o.publish(status()),
-      stop: async () => {},
-    };
-  }
-  return createSyncService({
+  const engine = o.portal === null ? waitingOutbox(o) : createSyncService({
     db: o.db,
     files: o.files,
-    portal: portal.client,
-    tenant: { slug: portal.tenant, name: o.config.comune.nome },
+    portal: o.portal.client,
+    tenant: { slug: o.portal.tenant, name: o.config.comune.nome },
     retentionDays: retentionDays(o.config),
     log: o.log,
     clock: o.clock,
     onStatus: o.publish,
     tuning: { intervalMs: o.config.sync.intervalSeconds * 1000 },
   });
+  let unsubscribe: (() => void) | null = null;
+  return {
+    parked: () => engine.parked(),
+    retry: (praticaId) => engine.retry(praticaId),
+    start() {
+      engine.start();
+      unsubscribe ??= o.events.on('outbox.accodata', () => engine.nudge());
+    },
+    async stop() {
+      unsubscribe?.();
+      unsubscribe = null;
+      await engine.stop();
+    },
+  };
+}
+
+/** The demo's sync: no portal, so submitted pratiche wait in the outbox and the status says how many. */
+function waitingOutbox(o: SyncAreaOptions) {
+  const outbox = createOutboxRepo(o.db);
+  const publish = () => o.publish({ online: false, outbox: outbox.counts().pending, parked: outbox.counts().parked });
+  return {
+    parked: () => outbox.parked(),
+    retry(praticaId: string) {
+      const changed = outbox.unpark(praticaId, o.clock.now().toISOString());
+      publish();
+      return changed;
+    },
+    nudge: publish,
+    start: publish,
+    stop: async () => {},
+  };
 }

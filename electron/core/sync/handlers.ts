@@ -3,11 +3,10 @@ import type { Calls } from '../../shared/contract';
 import type { Handlers } from '../../shared/define';
 import type { SyncArea } from './area';
 
-type SyncCalls = Pick<Calls, 'sync.stato' | 'sync.sospese' | 'sync.riprova'>;
+type SyncCalls = Pick<Calls, 'sync.sospese' | 'sync.riprova'>;
 
 export function syncHandlers(sync: SyncArea): Handlers<SyncCalls> {
   return {
-    'sync.stato': async () => sync.status(),
     'sync.sospese': async () => sync.parked().map((p) => ({ praticaId: p.praticaId, errore: p.error, dal: p.parkedAt })),
     'sync.riprova': async ({ praticaId }) => ({ rimessaInCoda: sync.retry(praticaId) }),
   };

@@ -166,6 +166,8 @@ export function createSyncService(o: SyncServiceOptions) {
     },
     start(): void {
       if (timer) return;
+      // What the store knows, before the first exchange: the status bar never waits for the portal.
+      publish();
       const tick = () => {
         this.runOnce()
           .catch((error: unknown) => o.log.error('sincronizzazione: errore interno', { error }))

@@ -12,7 +12,6 @@ export const syncStatusSchema = z.object({
 });
 
 export const syncCalls = {
-  'sync.stato': call(z.object({}).strict(), syncStatusSchema),
   'sync.sospese': call(
     z.object({}).strict(),
     z.array(z.object({ praticaId: z.string(), errore: z.string(), dal: z.string() })),
@@ -22,5 +21,10 @@ export const syncCalls = {
 };
 
 export const syncEvents = {
+  /**
+   * Published when sync starts and on every change. There is no call for it: a page that connects
+   * later gets the latest from the event bus's snapshot, a component that mounts later from the
+   * page's event hub.
+   */
   'sync.status': syncStatusSchema,
 };

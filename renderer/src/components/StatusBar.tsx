@@ -31,7 +31,6 @@ export function StatusBar({ demo }: { demo: boolean }) {
       sportello.on('sync.status', (s) => live && setSync(s)),
     ];
     void sportello.card.status({}).then((r) => live && r.ok && setReader((cur) => cur ?? readerState(r.value.reader)));
-    void sportello.sync.stato({}).then((r) => live && r.ok && setSync((cur) => cur ?? r.value));
     connectionListeners.add(setConnected);
     return () => {
       live = false;

@@ -95,7 +95,7 @@ export function AttivaCarta({ onDone }: { onDone?: () => void } = {}) {
             <Cifre id="attiva-prime" label={t('attiva.primeDue')} length={2} value={a} onChange={setA} />
             <Cifre id="attiva-ultime" label={t('attiva.ultimeTre')} length={3} value={b} onChange={setB} />
           </div>
-          <button type="submit" className="btn btn-primary btn-lg me-2" disabled={a.length !== 2 || b.length !== 3} data-testid="attiva-verifica">{t('attiva.verifica')}</button>
+          <button type="submit" className="btn btn-primary btn-lg me-2" disabled={azione.busy || a.length !== 2 || b.length !== 3} data-testid="attiva-verifica">{t('attiva.verifica')}</button>
           <button type="button" className="btn btn-link" onClick={() => setFase('puk')}>{t('attiva.usaPuk')}</button>
         </form>
       )}
@@ -106,7 +106,7 @@ export function AttivaCarta({ onDone }: { onDone?: () => void } = {}) {
             <Cifre id="attiva-attuale" label={t('attiva.pinAttuale')} length={8} value={attuale} onChange={setAttuale} />
           </div>
           {nuovoPin}
-          <button type="submit" className="btn btn-primary btn-lg" disabled={attuale.length < 5 || nuovo.length < 5} data-testid="attiva-cambia">{t('attiva.cambia')}</button>
+          <button type="submit" className="btn btn-primary btn-lg" disabled={azione.busy || attuale.length < 5 || nuovo.length < 5} data-testid="attiva-cambia">{t('attiva.cambia')}</button>
         </form>
       )}
       {fase === 'puk' && (
@@ -117,7 +117,7 @@ export function AttivaCarta({ onDone }: { onDone?: () => void } = {}) {
             <Cifre id="attiva-puk-ultime" label={t('attiva.pukUltimeSei')} length={6} value={b} onChange={setB} />
           </div>
           {nuovoPin}
-          <button type="submit" className="btn btn-primary btn-lg" disabled={a.length !== 2 || b.length !== 6 || nuovo.length < 5} data-testid="attiva-sblocca">{t('attiva.sblocca')}</button>
+          <button type="submit" className="btn btn-primary btn-lg" disabled={azione.busy || a.length !== 2 || b.length !== 6 || nuovo.length < 5} data-testid="attiva-sblocca">{t('attiva.sblocca')}</button>
         </form>
       )}
       {onDone && (fase === 'cambio' || fase === 'fatto') && (

@@ -8,6 +8,7 @@ import { createSyncArea } from '../../../electron/core/sync/area';
 import { syncHandlers } from '../../../electron/core/sync/handlers';
 import type { SyncStatus } from '../../../electron/core/sync/sync-service';
 import { fileStoresOf } from '../../../electron/core/store/blob-store';
+import { createDomainEvents } from '../../../electron/core/api/domain-events';
 
 const context = { transport: 'test', clientId: 't' } as const;
 
@@ -20,13 +21,24 @@ describe('sync senza portale configurato', () => {
     pratiche.create({ id, citizenCf: 'RSSMRA80A01H501U', tenantSlug: 't', serviceSlug: 's', serviceId: 'sid', status: 1000, stepId: 'x', data: {}, openedBy: null }, now);
     pratiche.submit(id, 'RSSMRA80A01H501U', 1900, now, { kind: 'pratica.submit', tenantSlug: 't', payload: { serviceId: 'sid', serviceSlug: 's', citizenFiscalCode: 'RSSMRA80A01H501U', data: {}, attachments: [], submittedAt: now } });
     const published: SyncStatus[] = [];
-    const area = createSyncArea({ config: configSchema.parse({}), portal: null, db, files: fileStoresOf('/nonexistent', Buffer.alloc(32)), log: silentLogger, clock: { now: () => new Date() }, publish: (s) => published.push(s) });
+    const events = createDomainEvents();
+    const area = createSyncArea({ config: configSchema.parse({}), portal: null, events, db, files: fileStoresOf('/nonexistent', Buffer.alloc(32)), log: silentLogger, clock: { now: () => new Date() }, publish: (s) => published.push(s) });
     area.start();
     const handlers = syncHandlers(area);
-    expect(await handlers['sync.stato']({}, context)).toEqual({ online: false, outbox: 1, parked: 0 });
     expect(published).toEqual([{ online: false, outbox: 1, parked: 0 }]);
+    // A submission announced on the domain events is counted at once, not at the next cycle.
+    const second = '4f7d8a0e-3c1b-4a55-9d2e-0b6f7c8d9e02';
+    pratiche.create({ id: second, citizenCf: 'RSSMRA80A01H501U', tenantSlug: 't', serviceSlug: 's', serviceId: 'sid', status: 1000, stepId: 'x', data: {}, openedBy: null }, now);
+    pratiche.submit(second, 'RSSMRA80A01H501U', 1900, now, { kind: 'pratica.submit', tenantSlug: 't', payload: { serviceId: 'sid', serviceSlug: 's', citizenFiscalCode: 'RSSMRA80A01H501U', data: {}, attachments: [], submittedAt: now } });
+    events.emit('outbox.accodata', { praticaId: second });
+    expect(published.at(-1)).toEqual({ online: false, outbox: 2, parked: 0 });
     expect(await handlers['sync.sospese']({}, context)).toEqual([]);
     expect(await handlers['sync.riprova']({ praticaId: id }, context)).toEqual({ rimessaInCoda: false });
+    // Stopped, it listens no more.
+    const before = published.length;
+    await area.stop();
+    events.emit('outbox.accodata', { praticaId: second });
+    expect(published).toHaveLength(before);
     db.close();
   });
 });
