@@ -4,8 +4,9 @@
  * other error becomes a generic "errore interno" and is logged, so stack traces and
  * internal details never reach the screen.
  */
+import { codiciErrore, type CodiceErrore } from '../shared/errori';
 export interface UserFacing {
-  readonly code: string;
+  readonly code: CodiceErrore;
   readonly message: string;
   readonly userFacing: true;
 }
@@ -13,7 +14,7 @@ export interface UserFacing {
 export class DomainError extends Error implements UserFacing {
   readonly userFacing = true as const;
   constructor(
-    readonly code: string,
+    readonly code: CodiceErrore,
     message: string,
     readonly details?: { path: string; message: string }[],
   ) {
@@ -27,7 +28,8 @@ export function isUserFacing(error: unknown): error is UserFacing & { details?: 
     typeof error === 'object' &&
     error !== null &&
     (error as { userFacing?: unknown }).userFacing === true &&
-    typeof (error as { code?: unknown }).code === 'string' &&
+    // A code the contract does not list is not a message anyone wrote for a person.
+    (codiciErrore as readonly unknown[]).includes((error as { code?: unknown }).code) &&
     typeof (error as { message?: unknown }).message === 'string'
   );
 }

@@ -7,6 +7,7 @@
  * derived from them, so the two sides cannot drift apart.
  */
 import { z } from 'zod';
+import { codiciErrore } from './errori';
 
 export interface CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   readonly input: I;
@@ -28,7 +29,7 @@ export type EventMap = Record<string, z.ZodType>;
 
 /** An error that crosses the boundary: a stable code and a message for a person (Italian). */
 export const apiErrorSchema = z.object({
-  code: z.string(),
+  code: z.enum(codiciErrore),
   message: z.string(),
   details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });

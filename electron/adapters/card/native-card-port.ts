@@ -9,13 +9,19 @@ import { identifyCard, type CnsProfile } from '../../../native/cns/card-profile'
 import { CLASSIC_MAP, pinReference, pukReference } from '../../../native/cns/file-map';
 import { CnsPin } from '../../../native/cns/pin';
 import { createApduSigner } from '../../../native/cns/apdu-signer';
-import { CardError } from '../../../native/apdu/errors';
+import { CardError, type CardErrorCode } from '../../../native/apdu/errors';
+import type { CodiceCarta } from '../../shared/errori';
 import type { CardIdentity, CardPort, CardPortEvent, CardPortFactory } from '../../core/ports/card';
 
 function describe(profile: CnsProfile): string {
   const version = profile.cnsVersion === 0x11 ? '1.1' : profile.cnsVersion === 0x10 ? '1.0' : profile.cnsVersion.toString(16);
   return `CNS ${version} (${profile.maskMaker})`;
 }
+
+/** The card layer's codes are the contract's card codes, both ways: a code added to either one only fails to compile here. */
+type Uguali<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const codiciCartaAllineati: Uguali<CardErrorCode, CodiceCarta> = true;
+void codiciCartaAllineati;
 
 function toCardIdentity(cns: CnsIdentity): CardIdentity {
   const d = cns.datiPersonali;

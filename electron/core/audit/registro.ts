@@ -18,7 +18,7 @@ export type AuditKind = 'rilascio' | 'operatore.creato' | 'operatore.accesso' | 
 
 function assertNoSecrets(data: Record<string, unknown>): void {
   if (JSON.stringify(redact(data)) !== JSON.stringify(data)) {
-    throw new DomainError('audit-dato-segreto', 'Una voce del registro conteneva un dato riservato ed è stata rifiutata.');
+    throw new DomainError('registro-dato-segreto', 'Una voce del registro conteneva un dato riservato ed è stata rifiutata.');
   }
 }
 

@@ -17,7 +17,7 @@ import type { SignerPort } from '../ports/signer';
 
 const EMPTY: CardSession = { state: 'nessuna-carta', reader: null, titolare: null, carta: null, error: null };
 
-const READ_FAILED = { code: 'carta-non-leggibile', message: 'La carta non si legge: reinseriscila; se si ripete, rivolgiti allo sportello.' };
+const READ_FAILED = { code: 'carta-non-leggibile', message: 'La carta non si legge: reinseriscila; se si ripete, rivolgiti allo sportello.' } as const;
 
 function noCard(): DomainError {
   return new DomainError('carta-assente', 'Inserisci la carta nel lettore.');

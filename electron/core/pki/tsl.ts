@@ -33,7 +33,7 @@ export interface ElencoTsl {
 }
 
 function rifiuto(dettaglio: string): DomainError {
-  return new DomainError('ca.elenco-non-valido', `L'elenco di fiducia non è utilizzabile: ${dettaglio}.`);
+  return new DomainError('elenco-ca-non-valido', `L'elenco di fiducia non è utilizzabile: ${dettaglio}.`);
 }
 
 function documento(xml: string): Document {

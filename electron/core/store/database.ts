@@ -17,6 +17,7 @@ import { makePrivate } from './private-files';
 import { backupNow, damageOf, replaceAllCopies, restoreDamaged } from './backup';
 import { encryptInPlace, isPlaintext, openEncrypted } from './cipher';
 import { migrations as allMigrations, type Migration } from './migrations';
+import type { CodiceArchivio } from '../../shared/errori';
 
 export type Db = Database.Database;
 
@@ -24,7 +25,7 @@ export const DATABASE_FILE = 'sportello.db';
 
 export class StoreError extends DomainError {}
 
-const MESSAGES: Record<string, [code: string, message: string]> = {
+const MESSAGES: Record<string, [code: CodiceArchivio, message: string]> = {
   SQLITE_READONLY: ['archivio-sola-lettura', "Impossibile salvare: la cartella dei dati è in sola lettura. Rivolgiti all'assistenza."],
   SQLITE_FULL: ['archivio-pieno', "Impossibile salvare: il disco è pieno. I dati già salvati sono al sicuro; rivolgiti all'assistenza."],
   SQLITE_IOERR: ['archivio-errore-disco', "Impossibile salvare per un errore del disco. I dati già salvati sono al sicuro; rivolgiti all'assistenza."],

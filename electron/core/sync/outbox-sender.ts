@@ -21,6 +21,7 @@ import { PortalError } from './portal-error';
 import type { Application } from './portal-schemas';
 import { applicationData, CLIENT_REFERENCE_KEY, fileKey, submissionSchema, type Submission } from './submission';
 import { STATUS_SUBMITTED } from '../store/outbox-payload';
+import { CHIAVE_MODULO } from '../firma/invio';
 
 export interface SenderDeps {
   portal: PortalClient;
@@ -63,6 +64,18 @@ async function findExisting(deps: SenderDeps, item: OutboxItem, s: Submission): 
   return found.find((a) => a.data?.[CLIENT_REFERENCE_KEY] === item.praticaId);
 }
 
+/**
+ * The signed module goes where the service's form has a field for it. The portal's built-in services
+ * (helpdesk, bookings) have none, and the portal's own front end does not sign them: the pratica goes
+ * without it, and the module stays with the pratica on this device. Any other file without a field
+ * still stops the sending (checkPlacement): a citizen's document is never dropped.
+ */
+function withoutUnplacedModule(deps: SenderDeps, item: OutboxItem, s: Submission): { submission: Submission; moduleLeft: boolean } {
+  const files = deps.formFiles?.(item.tenantSlug, s.serviceSlug);
+  if (!files || files.paths.has(CHIAVE_MODULO) || !s.attachments.some((a) => a.key === CHIAVE_MODULO)) return { submission: s, moduleLeft: false };
+  return { submission: { ...s, attachments: s.attachments.filter((a) => a.key !== CHIAVE_MODULO) }, moduleLeft: true };
+}
+
 function checkPlacement(deps: SenderDeps, item: OutboxItem, s: Submission): ((key: string) => string | undefined) | undefined {
   const files = deps.formFiles?.(item.tenantSlug, s.serviceSlug);
   if (!files) return undefined;
@@ -84,8 +97,11 @@ function missingAttachments(item: OutboxItem, s: Submission, app: Application): 
   return s.attachments.filter((f) => !linked.has(item.uploads.get(fileKey(f)) ?? '')).map((f) => f.name);
 }
 
-function sent(deps: SenderDeps, item: OutboxItem, s: Submission, app: Application, found: boolean): SendResult {
+function sent(deps: SenderDeps, item: OutboxItem, s: Submission, app: Application, found: boolean, moduleLeft: boolean): SendResult {
   deps.outbox.markSent(item, app.id, app.status, deps.now().toISOString());
+  if (moduleLeft) {
+    deps.notePratica?.(item.praticaId, 'Il servizio sul portale non prevede il modulo firmato: la pratica è stata inviata con i suoi dati e allegati, il modulo firmato resta tra i documenti della pratica.');
+  }
   const missing = missingAttachments(item, s, app);
   if (missing.length > 0) {
     deps.notePratica?.(
@@ -102,13 +118,13 @@ export const leaseEnd = (deps: Pick<SenderDeps, 'now' | 'leaseMs'>): string => n
 export async function sendItem(deps: SenderDeps, item: OutboxItem): Promise<SendResult> {
   const parsed = submissionSchema.safeParse(item.payload);
   if (!parsed.success) throw new PortalError('permanent', `dati della pratica in coda non validi: ${parsed.error.issues[0]?.message ?? ''}`, null);
-  const submission = parsed.data;
+  const { submission, moduleLeft } = withoutUnplacedModule(deps, item, parsed.data);
 
   if (item.createStartedAt) {
     const settledAt = Date.parse(item.createStartedAt) + deps.settleMs;
     if (deps.now().getTime() < settledAt) return { kind: 'wait', untilMs: settledAt };
     const existing = await findExisting(deps, item, submission);
-    if (existing) return sent(deps, item, submission, existing, true);
+    if (existing) return sent(deps, item, submission, existing, true, moduleLeft);
   }
 
   const labels = checkPlacement(deps, item, submission);
@@ -130,5 +146,5 @@ export async function sendItem(deps: SenderDeps, item: OutboxItem): Promise<Send
     data: applicationData(item.praticaId, submission, item.uploads, labels),
     status: STATUS_SUBMITTED,
   });
-  return sent(deps, item, submission, created, false);
+  return sent(deps, item, submission, created, false, moduleLeft);
 }

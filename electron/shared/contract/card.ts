@@ -4,11 +4,12 @@
  */
 import { z } from 'zod';
 import { call } from '../define';
+import { codiciErrore } from '../errori';
 
 const pinSchema = z.string().regex(/^\d{5,8}$/, 'Il PIN deve avere da 5 a 8 cifre.');
 const pukSchema = z.string().regex(/^\d{8}$/, 'Il PUK deve avere 8 cifre.');
 
-export const cardErrorSchema = z.object({ code: z.string(), message: z.string() });
+export const cardErrorSchema = z.object({ code: z.enum(codiciErrore), message: z.string() });
 
 /**
  * The card holder. Until the PIN is verified a session carries the name only (the PIN screen

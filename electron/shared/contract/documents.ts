@@ -1,7 +1,7 @@
 /**
- * Calls about documents: opening a signed file (.p7m) received from the portal, and the
- * codes of the attachment checks (the check itself runs inside `pratiche.attachments.add`
- * and `.reuse`, so a file crosses the bridge once). Files travel as Base64, bounded so a
+ * Calls about documents: opening a signed file (.p7m) received from the portal (attachments are
+ * checked inside `pratiche.attachments.add` and `.reuse`, so a file crosses the bridge once; their
+ * refusal codes are in ../errori.ts). Files travel as Base64, bounded so a
  * renderer cannot push an unbounded payload through the bridge.
  */
 import { z } from 'zod';
@@ -11,31 +11,6 @@ import { call } from '../define';
 const BASE64_MASSIMO = Math.ceil((20 * 1024 * 1024 * 4) / 3) + 4;
 const base64Schema = z.string().min(1).max(BASE64_MASSIMO).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Contenuto non in Base64.');
 
-/**
- * Every reason an attachment can be refused, as the `code` of the error the renderer
- * receives (the message, in Italian, says what to do). The checks of a file are in
- * electron/core/documents/allegati; the slot rules in electron/core/pratiche/allegati.
- */
-export const codiciAllegato = [
-  // The file (documents/allegati/verifica-allegato.ts).
-  'allegato-vuoto',
-  'allegato-troppo-grande',
-  'allegato-tipo-non-ammesso',
-  'allegato-contenuto-diverso',
-  'allegato-pdf-non-valido',
-  'allegato-pdf-incompleto',
-  'allegato-pdf-cifrato',
-  'allegato-pdf-troppo-complesso',
-  'allegato-pdf-troppe-pagine',
-  'allegato-pdf-contenuto-attivo',
-  'allegato-non-pdfa',
-  'allegato-illeggibile',
-  // The slot of the pratica (pratiche/allegati/allegati.ts).
-  'allegato-non-previsto',
-  'allegati-troppi',
-  'allegato-sconosciuto',
-] as const;
-export type CodiceAllegato = (typeof codiciAllegato)[number];
 
 /** A signer's verdict, best first: the document and signature, then trust, then validity at signing time. */
 export const esitiFirma = [

@@ -120,7 +120,7 @@ export type Completeness = z.infer<typeof completenessSchema>;
 /**
  * The answer to attaching a file (new or from "I miei allegati"): the file is checked,
  * stored and linked in one call. A refused file is an error whose code is one of
- * `codiciAllegato` (contract/documents.ts); an accepted one may come with remarks for the
+ * `codiciAllegato` (shared/errori.ts); an accepted one may come with remarks for the
  * citizen, such as a PDF that does not declare PDF/A where the comune does not require it.
  */
 export const allegatoAggiuntoSchema = z.object({ pratica: praticaViewSchema, allegato: allegatoSchema, avvisi: z.array(z.string()) });

@@ -11,6 +11,7 @@ const calls = {
   'demo.crash': call(z.object({ pin: z.string() }).strict(), z.object({}), { secretFields: ['pin'] }),
   'demo.badOutput': call(z.object({}).strict(), z.object({ n: z.number() })),
   'demo.echo': call(z.object({ text: z.string() }).strict(), z.object({ text: z.string() })),
+  'demo.unlisted': call(z.object({}).strict(), z.object({})),
 };
 
 function setup() {
@@ -28,6 +29,10 @@ function setup() {
       },
       'demo.badOutput': async () => ({ n: 'not a number' }) as never,
       'demo.echo': async ({ text }) => ({ text }),
+      // A driver's error with a code the contract does not list (as a card library might raise).
+      'demo.unlisted': async () => {
+        throw Object.assign(new Error('Codice non previsto'), { code: 'carta-sconosciuta-ai-codici', userFacing: true });
+      },
     },
     log,
   );
@@ -99,5 +104,12 @@ describe('dispatch', () => {
   it('refuses to return output that breaks the contract', async () => {
     const { dispatch } = setup();
     expect(await dispatch('demo.badOutput', {}, ctx)).toMatchObject({ ok: false, error: { code: 'errore-interno' } });
+  });
+
+  it('answers errore-interno for a user-facing error whose code the contract does not list, and logs it', async () => {
+    const { dispatch, lines } = setup();
+    const r = await dispatch('demo.unlisted', {}, ctx);
+    expect(r).toMatchObject({ ok: false, error: { code: 'errore-interno' } });
+    expect(lines.join('\n')).toContain('Codice non previsto');
   });
 });

@@ -128,11 +128,11 @@ describe('CAdES-BES .p7m', () => {
   });
 
   it('rejects garbage and truncated envelopes with a message', () => {
-    expect(() => verificaP7m(new TextEncoder().encode('non sono una firma'), opzioni)).toThrow(expect.objectContaining({ code: 'firma.formato-non-valido' }));
-    expect(() => verificaP7m(p7m.subarray(0, p7m.length / 2), opzioni)).toThrow(expect.objectContaining({ code: 'firma.formato-non-valido' }));
+    expect(() => verificaP7m(new TextEncoder().encode('non sono una firma'), opzioni)).toThrow(expect.objectContaining({ code: 'firma-formato-non-valido' }));
+    expect(() => verificaP7m(p7m.subarray(0, p7m.length / 2), opzioni)).toThrow(expect.objectContaining({ code: 'firma-formato-non-valido' }));
   });
 
   it('refuses to sign an empty module', async () => {
-    await expect(firma(pki.valido, new Uint8Array())).rejects.toMatchObject({ code: 'documenti.modulo-vuoto' });
+    await expect(firma(pki.valido, new Uint8Array())).rejects.toMatchObject({ code: 'modulo-da-firmare-vuoto' });
   });
 });

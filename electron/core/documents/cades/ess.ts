@@ -12,7 +12,7 @@ import { OID } from './oid';
 const HASH_ESS: Record<string, string> = { [OID.sha256]: 'sha256', [OID.sha384]: 'sha384', [OID.sha512]: 'sha512', [OID.sha1]: 'sha1' };
 
 function errato(): DomainError {
-  return new DomainError('firma.certificato-firmatario-errato', 'Il riferimento al certificato del firmatario (signingCertificateV2) non corrisponde al certificato incluso nella firma.');
+  return new DomainError('firma-certificato-firmatario-errato', 'Il riferimento al certificato del firmatario (signingCertificateV2) non corrisponde al certificato incluso nella firma.');
 }
 
 function figli(blocco: asn1js.AsnType | undefined): asn1js.AsnType[] {

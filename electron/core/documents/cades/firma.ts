@@ -54,7 +54,7 @@ export function preparaFirma(contenuto: Uint8Array, certificatoDer: Uint8Array, 
  * just before: this function never sees it.
  */
 export async function signModulo(pdf: Uint8Array, signer: SignerPort, clock: Clock = systemClock): Promise<Uint8Array> {
-  if (pdf.length === 0) throw new DomainError('documenti.modulo-vuoto', 'Il modulo da firmare è vuoto.');
+  if (pdf.length === 0) throw new DomainError('modulo-da-firmare-vuoto', 'Il modulo da firmare è vuoto.');
   const preparata = preparaFirma(pdf, await signer.certificate(), clock.now());
   return preparata.completa(await signer.signSha256(preparata.daFirmare));
 }

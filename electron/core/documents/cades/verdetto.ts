@@ -71,6 +71,6 @@ export function messaggioEsito(d: DatiVerdetto): string {
 
 /** For callers that accept only a fully valid envelope (our own modules): the first signer's failure as an error. */
 export function richiediFirmaValida(esito: { firmatari: readonly { esito: EsitoFirma; messaggio: string }[] }): void {
-  const difettoso = esito.firmatari.find((f) => f.esito !== 'valida');
-  if (difettoso) throw new DomainError(`firma.${difettoso.esito}`, difettoso.messaggio);
+  const difettoso = esito.firmatari.find((f): f is { esito: Exclude<EsitoFirma, 'valida'>; messaggio: string } => f.esito !== 'valida');
+  if (difettoso) throw new DomainError(`firma-${difettoso.esito}`, difettoso.messaggio);
 }

@@ -63,7 +63,7 @@ export interface OpzioniVerifica {
 }
 
 function formatoNonValido(dettaglio: string): DomainError {
-  return new DomainError('firma.formato-non-valido', `Il file non è una busta firmata .p7m leggibile: ${dettaglio}.`);
+  return new DomainError('firma-formato-non-valido', `Il file non è una busta firmata .p7m leggibile: ${dettaglio}.`);
 }
 
 /** DER as is; Base64 or PEM text (some portals send .p7m that way) decoded first. */
