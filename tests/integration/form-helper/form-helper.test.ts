@@ -21,8 +21,8 @@ import { locationOf } from '../../support/database-location';
 import { formHelperPortalFor } from '../../../electron/core/sync/form-helper-portal';
 import { moduliCalls } from '../../../electron/shared/contract/moduli';
 import type { FormHelperAnswer } from '../../../electron/shared/contract/moduli';
-import type { Result } from '../../../electron/shared/define';
 import { startPortal, type Portal } from '../../portal/server';
+import { areaApiOf } from '../../support/sportello';
 import { expectShapeOf } from '../portal/portal-support';
 
 const NOW = new Date('2026-12-07T10:15:00Z');
@@ -65,17 +65,16 @@ let dataDir: string;
 let db: Db;
 let clockNow: Date;
 let asked: string[];
-const context = { transport: 'test', clientId: 'kiosk' } as const;
 
 function kioskHelper(deadlineMs = 8_000): { helper: PortalHelper; answers: FormHelperAnswer[] } {
   const config = configSchema.parse({ dataDirectory: dataDir, portal: { url: `${portal.url}/${portal.tenant}` } });
   const core = createFormHelper({ portal: formHelperPortalFor(config), cache: createFormHelperCache(db), clock: { now: () => clockNow }, log: silentLogger, deadlineMs });
-  const dispatch = createDispatch(moduliCalls, moduliHandlers(core), silentLogger);
+  const { moduli } = areaApiOf(moduliCalls, createDispatch(moduliCalls, moduliHandlers(core), silentLogger));
   const answers: FormHelperAnswer[] = [];
   const helper: PortalHelper = {
     async authenticatedCall(path) {
       asked.push(path);
-      const result = (await dispatch('moduli.helper', { tenant: portal.tenant, path }, context)) as Result<FormHelperAnswer>;
+      const result = await moduli.helper({ tenant: portal.tenant, path });
       if (!result.ok) throw new Error(result.error.message);
       answers.push(result.value);
       return result.value.data;

@@ -21,6 +21,7 @@ import { createPraticheRepo } from '../../../electron/core/store/pratiche-repo';
 import { filesContaining, rawFilesContaining } from '../../support/data-directory-scan';
 import { locationOf } from '../../support/database-location';
 import { memoryKeystore } from '../../support/keystore';
+import { sportelloOf, valueOf } from '../../support/sportello';
 
 const CF = 'RSSNNA80A41H501X';
 const SECRET = 'Via dei Segreti 17, scala B';
@@ -114,10 +115,10 @@ describe('the database encrypted at rest', () => {
     await first.dispose();
     const before = readFileSync(join(dir, DATABASE_FILE));
     const core = await createCore({ config: configSchema.parse({ dataDirectory: dir }), log: silentLogger, version: '0.0.0-test', dataDir: dir, keystore: memoryKeystore() });
-    const info = (await core.dispatch('app.info', {}, { transport: 'test', clientId: 't' })) as { ok: boolean; value: { avvisi: string[] } };
+    const { avvisi } = await valueOf(sportelloOf(core).app.info({}));
     await core.dispose();
-    expect(info.value.avvisi).toHaveLength(1);
-    expect(info.value.avvisi[0]).toMatch(/non si apre con la chiave di questo computer.*messo da parte/);
+    expect(avvisi).toHaveLength(1);
+    expect(avvisi[0]).toMatch(/non si apre con la chiave di questo computer.*messo da parte/);
     const aside = readdirSync(join(dir, DAMAGED_DIR)).filter((n) => n.endsWith('.db'));
     expect(aside).toHaveLength(1);
     // Set aside as it was: with the old key, support can still open it.
