@@ -5,7 +5,7 @@
  * Ends by searching the log file and the database for the PIN.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,19 +14,21 @@ import { configSchema } from '../../../electron/core/config/schema';
 import { certificatiDaPem } from '../../../electron/core/pki/certificati';
 import { verificaP7m } from '../../../electron/core/documents/cades/verifica';
 import { createLogger } from '../../../electron/core/log/logger';
-import { openDatabase, type Db } from '../../../electron/core/store/database';
+import { DATABASE_FILE, openDatabase, type Db } from '../../../electron/core/store/database';
 import { locationOf } from '../../support/database-location';
 import { createOutboxRepo } from '../../../electron/core/store/outbox-repo';
 import { createRemoteRepo } from '../../../electron/core/store/remote-repo';
 import type { Sportello } from '../../../electron/shared/contract/api';
 import type { CardSession } from '../../../electron/shared/contract/card';
 import { startVirtualCns, type VirtualCnsHandle } from '../../../native/virtual-card';
-import { cartellaTemporanea, esegui, pdftotext } from '../../fixtures/documents/strumenti';
+import { cartellaTemporanea, pdftotext } from '../../fixtures/documents/strumenti';
 import { until } from '../pcsc/card-in-reader';
 import { startPcscd } from '../../rig/pcscd';
 import { acquireSlot, type VpcdSlot } from '../../rig/vpcd-slots';
 import { filesOf } from '../../support/database-location';
+import { filesContaining } from '../../support/data-directory-scan';
 import { createdPratica } from '../../support/created-pratica';
+import { contentVerifiedByOpenssl } from '../../support/openssl-cms';
 import { errorOf, sportelloOf, valueOf } from '../../support/sportello';
 
 /** Distinctive, so finding it anywhere cannot be a coincidence. */
@@ -88,20 +90,6 @@ async function fill(id: string): Promise<void> {
   expect(state.missing).toEqual([]);
 }
 
-function opensslVerify(p7m: Buffer, caPem: string): Buffer {
-  const dir = cartellaTemporanea();
-  try {
-    const file = dir.scrivi('modulo.pdf.p7m', p7m);
-    const ca = dir.scrivi('ca.pem', caPem);
-    // A CNS certificate is an authentication certificate (clientAuth): the default S/MIME purpose would refuse it.
-    const r = esegui('openssl', ['cms', '-verify', '-purpose', 'any', '-binary', '-inform', 'DER', '-in', file, '-CAfile', ca, '-out', `${file}.pdf`]);
-    expect(r.stderr).toContain('Verification successful');
-    return readFileSync(`${file}.pdf`);
-  } finally {
-    dir.elimina();
-  }
-}
-
 function pdfText(pdf: Buffer): string {
   const dir = cartellaTemporanea();
   try {
@@ -147,7 +135,7 @@ describe('firma della pratica con la carta', () => {
     const esito = verificaP7m(p7m, { fidati: certificatiDaPem(card!.caCertificatePem), al: new Date() });
     expect(esito.valida).toBe(true);
     expect(esito.firmatari[0]?.codiceFiscale).toBe('RSSMRA80A01H501U');
-    const pdf = opensslVerify(p7m, card!.caCertificatePem);
+    const pdf = contentVerifiedByOpenssl(p7m, card!.caCertificatePem);
     expect(Buffer.from(esito.contenuto).equals(pdf)).toBe(true);
 
     const modulo = await valueOf(api.pratiche.document({ id, tipo: 'modulo' }));
@@ -241,18 +229,9 @@ describe('firma della pratica con la carta', () => {
   });
 
   it('never wrote the PIN to the log or the data directory', () => {
-    const files: string[] = [];
-    const walk = (dir: string): void => {
-      for (const name of readdirSync(dir)) {
-        const path = join(dir, name);
-        if (statSync(path).isDirectory()) walk(path);
-        else files.push(path);
-      }
-    };
-    walk(dataDir);
-    expect(files).toContain(logFile);
-    expect(files.some((f) => f.endsWith('sportello.db'))).toBe(true);
-    expect(readFileSync(logFile, 'utf8')).toContain('modulo firmato con la carta');
-    for (const f of files) expect(readFileSync(f).includes(Buffer.from(PIN)), f).toBe(false);
+    // Read with the keys (the database and the stored files decrypted): encryption must not be what hides it.
+    expect(filesContaining(dataDir, 'modulo firmato con la carta'), 'the scan reads the log').toContain(logFile);
+    expect(filesContaining(dataDir, SERVICE), 'the scan reads the database').toContain(join(dataDir, DATABASE_FILE));
+    expect(filesContaining(dataDir, PIN)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  * Ends by searching the log file and everything in the data directory for the PIN.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { createCore, type Core } from '../../../electron/core/composition';
@@ -15,6 +15,7 @@ import type { CardSession } from '../../../electron/shared/contract/card';
 import { startVirtualCns, type VirtualCnsHandle } from '../../../native/virtual-card';
 import { startPcscd } from '../../rig/pcscd';
 import { acquireSlot, type VpcdSlot } from '../../rig/vpcd-slots';
+import { filesContaining } from '../../support/data-directory-scan';
 import { sportelloOf } from '../../support/sportello';
 import { until } from '../pcsc/card-in-reader';
 
@@ -98,24 +99,12 @@ describe('identity session over the real card chain', () => {
     expect(await api.card.verifyPin({ pin: PIN })).toMatchObject({ ok: false, error: { code: 'carta-assente' } });
   });
 
-  it('the PIN, new PIN and PUK appear nowhere in the log file or the data directory', async () => {
-    const files: string[] = [];
-    const walk = (dir: string): void => {
-      for (const name of readdirSync(dir)) {
-        const path = join(dir, name);
-        if (statSync(path).isDirectory()) walk(path);
-        else files.push(path);
-      }
-    };
-    walk(dataDir);
-    expect(files).toContain(logFile);
+  it('the PIN, new PIN and PUK appear nowhere in the log file or the data directory', () => {
     expect(readFileSync(logFile, 'utf8')).toMatch(/PIN verificato/);
-    for (const file of files) {
-      const bytes = readFileSync(file);
-      for (const secret of [PIN, NEW_PIN, PUK]) {
-        expect(bytes.includes(Buffer.from(secret)), `${secret} in ${file}`).toBe(false);
-        expect(bytes.includes(Buffer.from(Buffer.from(secret).toString('hex'))), `hex ${secret} in ${file}`).toBe(false);
-      }
+    expect(filesContaining(dataDir, 'PIN verificato'), 'the scan reads the log').toContain(logFile);
+    for (const secret of [PIN, NEW_PIN, PUK]) {
+      expect(filesContaining(dataDir, secret), secret).toEqual([]);
+      expect(filesContaining(dataDir, Buffer.from(secret).toString('hex')), `hex ${secret}`).toEqual([]);
     }
   });
 });
