@@ -60,7 +60,6 @@ function itemsOf(helper: PortalHelper, form: string, key: string, data: Record<s
 }
 
 let portal: Portal;
-let portalOpen = true;
 let dataDir: string;
 let db: Db;
 let clockNow: Date;
@@ -91,7 +90,7 @@ beforeAll(async () => {
   asked = [];
 });
 afterAll(async () => {
-  if (portalOpen) await portal.close();
+  await portal.close();
   db.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -176,7 +175,6 @@ describe('senza portale: le stesse scelte dalla copia, con la loro età', () => 
 
   it('portale spento: ufficio, giorni, orari, motivi, categorie e servizi dalla copia', async () => {
     await portal.close();
-    portalOpen = false;
     clockNow = new Date(NOW.getTime() + 26 * 3600_000);
     const { helper, answers } = kioskHelper();
     const user_group = online.groups[0]!;

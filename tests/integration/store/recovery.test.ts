@@ -4,9 +4,8 @@
  * good copy is restored, and staff are told what was kept. Copies are taken before a
  * schema migration and once a day, three kept.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { closeSync, existsSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { configSchema } from '../../../electron/core/config/schema';
 import { createCore, type Core } from '../../../electron/core/composition';
@@ -17,17 +16,10 @@ import { sportelloOf, valueOf } from '../../support/sportello';
 import { BACKUP_DIR, DAMAGED_DIR, DAMAGED_KEEP_DAYS, backupIfDue, backupNow, backups } from '../../../electron/core/store/backup';
 import { createPraticheRepo } from '../../../electron/core/store/pratiche-repo';
 import { migrations } from '../../../electron/core/store/migrations';
+import { temporaryDirectoryPerTest } from '../../support/close-after-each';
 
 const CF = 'RSSNNA80A41H501X';
-const dirs: string[] = [];
-function dataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sportello-ripristino-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const dataDir = temporaryDirectoryPerTest('sportello-ripristino-');
 
 function addPratiche(dir: string, ids: string[]): void {
   const db = openDatabase(locationOf(dir));
