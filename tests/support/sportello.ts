@@ -10,7 +10,6 @@ import { createBridge, type BridgeTransport, type NestedApi } from '../../electr
 import { calls, events } from '../../electron/shared/contract';
 import type { Sportello } from '../../electron/shared/contract/api';
 import type { ApiError, CallContext, CallMap, Result } from '../../electron/shared/define';
-import { createEventHub } from '../../electron/shared/event-hub';
 
 const TEST_CALLER: CallContext = { transport: 'test', clientId: 'test' };
 
@@ -20,11 +19,13 @@ function invokeOver(dispatch: Dispatch, caller: CallContext): BridgeTransport['i
 
 /** The whole app's API over `core`; `caller` tells core which window is calling (a desk and a kiosk in one test). */
 export function sportelloOf(core: Pick<Core, 'dispatch' | 'events'>, caller: CallContext = TEST_CALLER): Sportello {
-  // As the renderer's transports do: the snapshot of every event on connecting, then what core emits.
-  const hub = createEventHub();
-  for (const { event, payload } of core.events.snapshot()) hub.deliver(event, payload);
-  core.events.subscribe((event, payload) => hub.deliver(event, payload));
-  return createBridge(calls, events, { invoke: invokeOver(core.dispatch, caller), subscribe: hub.subscribe });
+  const subscribe: BridgeTransport['subscribe'] = (event, listener) => {
+    // As a renderer's listener starts: from the event's current state (core's snapshot), then each new one.
+    const current = core.events.snapshot().find((e) => e.event === event);
+    if (current) listener(current.payload);
+    return core.events.subscribe((name, payload) => name === event && listener(payload));
+  };
+  return createBridge(calls, events, { invoke: invokeOver(core.dispatch, caller), subscribe });
 }
 
 /** The API of one area's contract over that area's own dispatch (a module tested without the whole core); it has no events. */
