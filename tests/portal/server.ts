@@ -74,6 +74,7 @@ export interface Portal {
   formServerUrl: string;
   setFaults(faults: FaultsInput): void;
   expireTokens(): void;
+  /** Closing again (a test that stopped the portal itself, then its teardown) does nothing. */
   close(): Promise<void>;
 }
 
@@ -230,6 +231,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
       ctx.tokenGeneration.value += 1;
     },
     async close() {
+      if (closed) return;
       closed = true;
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

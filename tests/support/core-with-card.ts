@@ -1,7 +1,8 @@
 /**
  * Core as the app composes it (composition.ts) on a temporary data directory, with the scripted
- * card reader: insert and remove cards, wait for the session's states, call the contract. One
- * per test; `close()` disposes core and removes the directory.
+ * card reader: insert and remove cards, wait for the session's states, call the contract through
+ * `api` (the renderer's `window.sportello`). One per test; `close()` disposes core and removes the
+ * directory.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,39 +13,32 @@ import { silentLogger } from '../../electron/core/log/logger';
 import type { CardIdentity } from '../../electron/core/ports/card';
 import type { CardSession } from '../../electron/shared/contract/card';
 import { MARIO_ROSSI, PIN, ScriptedCard } from '../e2e/support/scripted-card';
-
-export type Reply = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+import { sportelloOf, valueOf } from './sportello';
 
 export async function coreWithCard(mode: 'kiosk' | 'home' | 'desk') {
   const dataDir = mkdtempSync(join(tmpdir(), `sportello-${mode}-`));
   const card = new ScriptedCard();
   const core: Core = await createCore({ config: configSchema.parse({ mode }), log: silentLogger, version: 'test', dataDir, cardPortFactory: card.factory });
-  const states: string[] = [];
-  core.events.subscribe((event, payload) => event === 'card.session' && states.push((payload as CardSession).state));
+  const api = sportelloOf(core, { transport: 'test', clientId: mode });
+  const states: CardSession['state'][] = [];
+  api.on('card.session', (session) => states.push(session.state));
   /** Resolves once the session has reached `state` since the last card movement. */
-  const reached = (state: string) =>
+  const reached = (state: CardSession['state']) =>
     new Promise<void>((resolve) => {
       const check = () => (states.includes(state) ? resolve() : setImmediate(check));
       check();
     });
-  const call = (name: string, input: unknown) => core.dispatch(name, input, { transport: 'test', clientId: mode }) as Promise<Reply>;
-  const ok = async <T>(name: string, input: unknown): Promise<T> => {
-    const reply = await call(name, input);
-    if (!reply.ok) throw new Error(`${name}: ${reply.error.code} ${reply.error.message}`);
-    return reply.value as T;
-  };
   return {
     core,
     card,
     dataDir,
-    call,
-    ok,
+    api,
     /** Card in, identified, PIN verified. */
     async cardInWithPin(identity: CardIdentity = MARIO_ROSSI) {
       states.length = 0;
       card.insert(identity);
       await reached('identificata');
-      await ok('card.verifyPin', { pin: PIN });
+      await valueOf(api.card.verifyPin({ pin: PIN }));
     },
     async cardOut() {
       states.length = 0;

@@ -1,7 +1,7 @@
 /**
  * What core needs from the card layer. Core (the identity session) sees only this;
  * the adapter over PC/SC, the CNS profile and PKCS#11 lives in
- * electron/core/identity/native-card-port.ts and is reached through its factory.
+ * electron/adapters/card/native-card-port.ts and is reached through its factory.
  */
 import type { SignerPort } from './signer';
 

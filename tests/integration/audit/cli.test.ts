@@ -1,9 +1,8 @@
 /** `npm run audit -- verify|report` against a real database file, run as the operator would. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { registroDi } from '../../../electron/core/audit/registro';
 import { entryHash } from '../../../electron/core/audit/catena';
 import { createSigillo } from '../../../electron/core/audit/sigillo';
@@ -13,13 +12,13 @@ import { createAuditRepo } from '../../../electron/core/store/audit-repo';
 import { openDatabase } from '../../../electron/core/store/database';
 import { locationOf } from '../../support/database-location';
 import { localDay } from '../../../electron/core/desk/validazione';
+import { temporaryDirectoryPerTest } from '../../support/close-after-each';
 
 const ROOT = join(__dirname, '../../..');
-const dirs: string[] = [];
+const dataDir = temporaryDirectoryPerTest('sportello-audit-');
 
 function dataDirWithLog(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sportello-audit-'));
-  dirs.push(dir);
+  const dir = dataDir();
   const db = openDatabase(locationOf(dir));
   const registro = registroDi(db, dir, systemClock);
   for (let i = 1; i <= 4; i++) {
@@ -53,10 +52,6 @@ function rechain(dir: string): void {
   }
   db.close();
 }
-
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
 
 describe('npm run audit -- verify', () => {
   it('exits 0 on an intact log', () => {

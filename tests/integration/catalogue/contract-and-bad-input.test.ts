@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogueDirectory } from '../../../electron/core/catalogue/read-directory';
 import { ANNA, createHarness, FIXTURES, type Harness } from '../pratiche/harness';
+import { errorOf, valueOf } from '../../support/sportello';
 
 describe('catalogue calls through the contract', () => {
   let h: Harness;
@@ -13,20 +14,20 @@ describe('catalogue calls through the contract', () => {
   afterAll(() => h.close());
 
   it('answers list, search, get and form, and refuses bad input', async () => {
-    expect((await h.ok('catalogue.tenants', {})).map((t: { slug: string }) => t.slug)).toEqual(['comune-alfa', 'comune-beta']);
-    expect((await h.ok('catalogue.search', { tenant: 'comune-alfa', query: 'mensa' }))[0].slug).toBe('iscrizione-mensa-scolastica');
-    expect((await h.ok('catalogue.form', { tenant: 'comune-alfa', formId: 'trasporto' })).unsupported).toEqual([{ path: 'orari.firma', type: 'signaturepad3000' }]);
-    expect((await h.fails('catalogue.search', { tenant: 'comune-alfa', query: 'x'.repeat(201) })).code).toBe('input-non-valido');
-    expect((await h.fails('catalogue.search', { tenant: 'comune-alfa', query: 'x', limit: 1000 })).code).toBe('input-non-valido');
-    expect((await h.fails('catalogue.get', { tenant: '../etc', service: 'x' })).code).toBe('input-non-valido');
-    expect((await h.fails('catalogue.form', { tenant: 'comune-alfa', formId: '../../x' })).code).toBe('input-non-valido');
-    expect((await h.fails('catalogue.get', { tenant: 'comune-alfa', service: 'inesistente' })).code).toBe('servizio-sconosciuto');
+    expect((await valueOf(h.api.catalogue.tenants({}))).map((t) => t.slug)).toEqual(['comune-alfa', 'comune-beta']);
+    expect((await valueOf(h.api.catalogue.search({ tenant: 'comune-alfa', query: 'mensa' })))[0]?.slug).toBe('iscrizione-mensa-scolastica');
+    expect((await valueOf(h.api.catalogue.form({ tenant: 'comune-alfa', formId: 'trasporto' }))).unsupported).toEqual([{ path: 'orari.firma', type: 'signaturepad3000' }]);
+    expect((await errorOf(h.api.catalogue.search({ tenant: 'comune-alfa', query: 'x'.repeat(201) }))).code).toBe('input-non-valido');
+    expect((await errorOf(h.api.catalogue.search({ tenant: 'comune-alfa', query: 'x', limit: 1000 }))).code).toBe('input-non-valido');
+    expect((await errorOf(h.api.catalogue.get({ tenant: '../etc', service: 'x' }))).code).toBe('input-non-valido');
+    expect((await errorOf(h.api.catalogue.form({ tenant: 'comune-alfa', formId: '../../x' }))).code).toBe('input-non-valido');
+    expect((await errorOf(h.api.catalogue.get({ tenant: 'comune-alfa', service: 'inesistente' }))).code).toBe('servizio-sconosciuto');
   });
 
   it('refuses to start a pratica whose forms are not available offline (nested-form cycle)', async () => {
     h.as(ANNA);
-    await h.ok('pratiche.acceptTerms', { tenant: 'comune-alfa', version: '2026-01' });
-    const e = await h.fails('pratiche.start', { tenant: 'comune-alfa', service: 'certificato-nascita' });
+    await valueOf(h.api.pratiche.acceptTerms({ tenant: 'comune-alfa', version: '2026-01' }));
+    const e = await errorOf(h.api.pratiche.start({ tenant: 'comune-alfa', service: 'certificato-nascita' }));
     expect(e.code).toBe('servizio-non-disponibile');
     expect(e.message).toMatch(/non sono disponibili su questa postazione/);
   });

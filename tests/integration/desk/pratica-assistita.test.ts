@@ -16,17 +16,14 @@ import { systemClock } from '../../../electron/core/ports/clock';
 import { openDatabase } from '../../../electron/core/store/database';
 import { locationOf } from '../../support/database-location';
 import { createOperatoriRepo } from '../../../electron/core/store/operatori-repo';
+import type { Sportello } from '../../../electron/shared/contract/api';
+import { createdPratica } from '../../support/created-pratica';
+import { errorOf, sportelloOf, valueOf } from '../../support/sportello';
 
 const TENANT = 'comune-di-prova';
-const desk = { transport: 'test' as const, clientId: 'sportello-1' };
 let dataDir: string;
 let core: Core;
-
-async function value<T>(name: string, input: unknown): Promise<T> {
-  const result = await core.dispatch(name, input, desk);
-  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+let desk: Sportello;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'sportello-assistita-'));
@@ -38,6 +35,7 @@ beforeAll(async () => {
   // A reader name no test uses: cards other tests put in the shared pcscd must not become "the citizen".
   const config = configSchema.parse({ mode: 'desk', dataDirectory: dataDir, reader: { nameFilter: 'nessun-lettore-per-questo-test' } });
   core = await createCore({ config, log: silentLogger, version: 'test', dataDir });
+  desk = sportelloOf(core, { transport: 'test', clientId: 'sportello-1' });
 });
 
 afterAll(async () => {
@@ -47,35 +45,29 @@ afterAll(async () => {
 
 describe('assisted pratica at the desk', () => {
   it('is refused before an operator logs in and for a wrong codice fiscale', async () => {
-    expect(await core.dispatch('desk.assistito.imposta', { codiceFiscale: 'RSSMRA80A01H501U', nome: 'Mario', cognome: 'Rossi' }, desk)).toMatchObject({
-      ok: false,
-      error: { code: 'sessione-operatore-assente' },
+    expect(await errorOf(desk.desk['assistito.imposta']({ codiceFiscale: 'RSSMRA80A01H501U', nome: 'Mario', cognome: 'Rossi' }))).toMatchObject({
+      code: 'sessione-operatore-assente',
     });
-    await value('desk.login', { username: 'mario.bianchi', password: 'sportello-2026' });
-    expect(await core.dispatch('desk.assistito.imposta', { codiceFiscale: 'RSSMRA80A01H501A', nome: 'Mario', cognome: 'Rossi' }, desk)).toMatchObject({
-      ok: false,
-      error: { code: 'codice-fiscale-non-valido' },
+    await valueOf(desk.desk.login({ username: 'mario.bianchi', password: 'sportello-2026' }));
+    expect(await errorOf(desk.desk['assistito.imposta']({ codiceFiscale: 'RSSMRA80A01H501A', nome: 'Mario', cognome: 'Rossi' }))).toMatchObject({
+      code: 'codice-fiscale-non-valido',
     });
   });
 
   it('opens the pratica for the citizen, recording the operator, listed under "per mio conto"', async () => {
-    await value('desk.assistito.imposta', { codiceFiscale: 'RSSMRA80A01H501U', nome: 'Mario', cognome: 'Rossi' });
-    const terms = await value<{ version: string | null; mustAccept: boolean }>('pratiche.terms', { tenant: TENANT });
-    if (terms.mustAccept && terms.version) await value('pratiche.acceptTerms', { tenant: TENANT, version: terms.version });
-    const started = await value<{ outcome: string; pratica: { id: string; openedBy: string | null; richiedente: { fiscalCode: string } } }>('pratiche.start', {
-      tenant: TENANT,
-      service: 'certificato-nascita',
-    });
-    expect(started.outcome).toBe('creata');
-    expect(started.pratica.openedBy).toBe('mario.bianchi');
-    expect(started.pratica.richiedente.fiscalCode).toBe('RSSMRA80A01H501U');
-    const list = await value<{ counts: Record<string, number>; pratiche: { id: string }[] }>('pratiche.list', { group: 'per-mio-conto' });
+    await valueOf(desk.desk['assistito.imposta']({ codiceFiscale: 'RSSMRA80A01H501U', nome: 'Mario', cognome: 'Rossi' }));
+    const terms = await valueOf(desk.pratiche.terms({ tenant: TENANT }));
+    if (terms.mustAccept && terms.version) await valueOf(desk.pratiche.acceptTerms({ tenant: TENANT, version: terms.version }));
+    const pratica = await createdPratica(desk.pratiche.start({ tenant: TENANT, service: 'certificato-nascita' }));
+    expect(pratica.openedBy).toBe('mario.bianchi');
+    expect(pratica.richiedente.fiscalCode).toBe('RSSMRA80A01H501U');
+    const list = await valueOf(desk.pratiche.list({ group: 'per-mio-conto' }));
     expect(list.counts['per-mio-conto']).toBe(1);
-    expect(list.pratiche.map((p) => p.id)).toEqual([started.pratica.id]);
+    expect(list.pratiche.map((p) => p.id)).toEqual([pratica.id]);
   });
 
   it('ends with the operator session', async () => {
-    await value('desk.logout', {});
-    expect(await core.dispatch('pratiche.list', {}, desk)).toMatchObject({ ok: false });
+    await valueOf(desk.desk.logout({}));
+    expect(await desk.pratiche.list({})).toMatchObject({ ok: false });
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The whole release, as it happens at a desk and then at a kiosk, through the app's core
- * (the same dispatch Electron and the browser host use):
+ * (the same dispatch Electron and the browser host use, called as the renderer calls it):
  * real pcscd + vpcd + the virtual CNS (the transport is PC/SC, not in-process), the reference
  * portal with its issuer, a real SMTP server on 127.0.0.1, a real SQLite file and log file.
  *
@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/composition/core';
 import { configSchema } from '../../../electron/core/config/schema';
+import type { Sportello } from '../../../electron/shared/contract/api';
 import { registroDi } from '../../../electron/core/audit/registro';
 import { localDay } from '../../../electron/core/desk/validazione';
 import { createLogger } from '../../../electron/core/log/logger';
@@ -29,6 +30,7 @@ import type { SmtpCapture } from '../../portal/issuing';
 import type { Portal } from '../../portal/server';
 import { createDeskOperatori, DESK_PORTAL_ACCOUNT, startIssuingPortal, type IssuingPortal } from '../../support/desk-issuer';
 import { virtualCnsCaBundle } from '../../support/trust';
+import { sportelloOf, valueOf } from '../../support/sportello';
 
 // Chosen so that none of them is a substring of the card serial, the codice fiscale or each other.
 const PIN = '73915';
@@ -37,8 +39,6 @@ const NEW_PIN = '24680';
 const SERIAL = '6120016461039008';
 const CF = 'RSSMRA80A01H501U';
 
-const desk = { transport: 'test' as const, clientId: 'sportello-1' };
-const kiosk = { transport: 'test' as const, clientId: 'totem-1' };
 
 let dataDir: string;
 let logFile: string;
@@ -48,21 +48,14 @@ let issuer: IssuingPortal;
 let smtp: SmtpCapture;
 let portal: Portal;
 let core: Core;
-
-async function call(name: string, input: unknown, context = desk) {
-  return core.dispatch(name, input, context);
-}
-
-async function value<T>(name: string, input: unknown, context = desk): Promise<T> {
-  const result = await call(name, input, context);
-  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+/** The desk's window and a kiosk's, on the same core. */
+let desk: Sportello;
+let kiosk: Sportello;
 
 async function cardIdentified(): Promise<void> {
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const status = await value<{ session: { state: string; error: unknown } }>('card.status', {});
+    const status = await valueOf(desk.card.status({}));
     if (status.session.state === 'identificata' || status.session.state === 'autenticata') return;
     if (status.session.state === 'rifiutata') throw new Error(`carta rifiutata: ${JSON.stringify(status.session.error)}`);
     if (Date.now() > deadline) throw new Error(`carta non letta in tempo (stato ${status.session.state})`);
@@ -93,6 +86,8 @@ beforeAll(async () => {
     issuer: { url: issuer.issuer.url, credentials: { from: 'file', path: credentials } },
   });
   core = await createCore({ config, log: createLogger({ file: logFile, level: 'debug', sink: () => {} }), version: 'test', dataDir });
+  desk = sportelloOf(core, { transport: 'test', clientId: 'sportello-1' });
+  kiosk = sportelloOf(core, { transport: 'test', clientId: 'totem-1' });
 }, 60_000);
 
 afterAll(async () => {
@@ -110,23 +105,23 @@ describe('PIN and PUK release at the desk, activation at the kiosk (pcscd + vpcd
   let pukLast6 = '';
 
   it('needs a logged-in operator', async () => {
-    const result = await call('desk.carta', {});
+    const result = await desk.desk.carta({});
     expect(result).toMatchObject({ ok: false, error: { code: 'sessione-operatore-assente' } });
-    const wrong = await call('desk.login', { username: 'mario.bianchi', password: 'sbagliata-123' });
+    const wrong = await desk.desk.login({ username: 'mario.bianchi', password: 'sbagliata-123' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'credenziali-errate' } });
-    await value('desk.login', { username: 'mario.bianchi', password: 'sportello-2026' });
+    await valueOf(desk.desk.login({ username: 'mario.bianchi', password: 'sportello-2026' }));
   });
 
   it('shows the card holder and PIN state', async () => {
     await cardIdentified();
-    const carta = await value<{ titolare: { codiceFiscale: string }; carta: { seriale: string }; pin: { triesLeft: number; blocked: boolean } }>('desk.carta', {});
+    const carta = await valueOf(desk.desk.carta({}));
     expect(carta.titolare.codiceFiscale).toBe(CF);
     expect(carta.carta.seriale).toBe(SERIAL);
     expect(carta.pin).toMatchObject({ triesLeft: 3, blocked: false });
   });
 
   it('refuses an expired identity document without calling the issuer', async () => {
-    const result = await call('desk.rilascia', {
+    const result = await desk.desk.rilascia({
       documento: { tipo: 'carta-identita', numero: 'CA1234567', rilasciatoDa: 'Comune di Prova', scadenza: '2020-01-01' },
       canale: { tipo: 'email', destinazione: 'mario.rossi@example.it' },
     });
@@ -137,7 +132,7 @@ describe('PIN and PUK release at the desk, activation at the kiosk (pcscd + vpcd
   it('refuses with a clear message while the issuer fails, recording nothing', async () => {
     issuer.issuer.setFaults({ serverErrorRate: 1 });
     try {
-      const result = await call('desk.rilascia', {
+      const result = await desk.desk.rilascia({
         documento: { tipo: 'carta-identita', numero: 'CA1234567', rilasciatoDa: 'Comune di Prova', scadenza: '2031-05-01' },
         canale: { tipo: 'email', destinazione: 'mario.rossi@example.it' },
       });
@@ -145,18 +140,17 @@ describe('PIN and PUK release at the desk, activation at the kiosk (pcscd + vpcd
     } finally {
       issuer.issuer.setFaults({});
     }
-    const report = await value<{ rilasci: number }>('desk.report', { giorno: localDay(new Date()) });
+    const report = await valueOf(desk.desk.report({ giorno: localDay(new Date()) }));
     expect(report.rilasci).toBe(0);
     expect(smtp.messages).toHaveLength(0);
   });
 
   it('releases: 2 + 2 digits and the slip to the desk, 3 + 6 by email', async () => {
-    const esito = await value<{ releaseId: string; cifre: { pin: string; puk: string }; destinazioneMascherata: string; foglioPdfBase64: string }>(
-      'desk.rilascia',
-      {
+    const esito = await valueOf(
+      desk.desk.rilascia({
         documento: { tipo: 'carta-identita', numero: 'CA1234567', rilasciatoDa: 'Comune di Prova', scadenza: '2031-05-01' },
         canale: { tipo: 'email', destinazione: 'mario.rossi@example.it' },
-      },
+      }),
     );
     ({ pin: pinFirst2, puk: pukFirst2 } = esito.cifre);
     expect(esito.destinazioneMascherata).toBe('m***@example.it');
@@ -181,29 +175,29 @@ describe('PIN and PUK release at the desk, activation at the kiosk (pcscd + vpcd
   });
 
   it('at the kiosk, 2 + 3 verifies on the card', async () => {
-    const session = await value<{ state: string }>('card.verifyPin', { pin: pinFirst2 + pinLast3 }, kiosk);
+    const session = await valueOf(kiosk.card.verifyPin({ pin: pinFirst2 + pinLast3 }));
     expect(session.state).toBe('autenticata');
     expect(pinFirst2 + pinLast3).toBe(PIN);
   });
 
   it('three wrong PINs block it', async () => {
     const wrong = '11111';
-    expect(await call('card.verifyPin', { pin: wrong }, kiosk)).toMatchObject({ ok: false, error: { code: 'pin-errato', message: expect.stringMatching(/2 tentativi/) } });
-    expect(await call('card.verifyPin', { pin: wrong }, kiosk)).toMatchObject({ ok: false, error: { code: 'pin-errato', message: expect.stringMatching(/1 tentativo/) } });
-    expect(await call('card.verifyPin', { pin: wrong }, kiosk)).toMatchObject({ ok: false, error: { code: 'pin-bloccato' } });
-    expect(await call('card.verifyPin', { pin: PIN }, kiosk)).toMatchObject({ ok: false, error: { code: 'pin-bloccato' } });
-    expect(await value('card.pinStatus', {}, kiosk)).toMatchObject({ blocked: true, triesLeft: 0 });
-    expect(await value('desk.carta', {})).toMatchObject({ pin: { blocked: true, pukBlocked: false } });
+    expect(await kiosk.card.verifyPin({ pin: wrong })).toMatchObject({ ok: false, error: { code: 'pin-errato', message: expect.stringMatching(/2 tentativi/) } });
+    expect(await kiosk.card.verifyPin({ pin: wrong })).toMatchObject({ ok: false, error: { code: 'pin-errato', message: expect.stringMatching(/1 tentativo/) } });
+    expect(await kiosk.card.verifyPin({ pin: wrong })).toMatchObject({ ok: false, error: { code: 'pin-bloccato' } });
+    expect(await kiosk.card.verifyPin({ pin: PIN })).toMatchObject({ ok: false, error: { code: 'pin-bloccato' } });
+    expect(await valueOf(kiosk.card.pinStatus({}))).toMatchObject({ blocked: true, triesLeft: 0 });
+    expect(await valueOf(desk.desk.carta({}))).toMatchObject({ pin: { blocked: true, pukBlocked: false } });
   });
 
   it('2 + 6 of the PUK unblocks it with a new PIN', async () => {
-    await value('card.unblockPin', { puk: pukFirst2 + pukLast6, newPin: NEW_PIN }, kiosk);
+    await valueOf(kiosk.card.unblockPin({ puk: pukFirst2 + pukLast6, newPin: NEW_PIN }));
     expect(card.state.pinTriesLeft).toBe(3);
-    expect(await value<{ state: string }>('card.verifyPin', { pin: NEW_PIN }, kiosk)).toMatchObject({ state: 'autenticata' });
+    expect(await valueOf(kiosk.card.verifyPin({ pin: NEW_PIN }))).toMatchObject({ state: 'autenticata' });
   });
 
   it('records the release in an intact audit log and the daily report', async () => {
-    const report = await value<{ rilasci: number; registroIntegro: boolean; csv: string }>('desk.report', { giorno: localDay(new Date()) });
+    const report = await valueOf(desk.desk.report({ giorno: localDay(new Date()) }));
     expect(report).toMatchObject({ rilasci: 1, registroIntegro: true });
     expect(report.csv).toContain(`;mario.bianchi;${CF};${SERIAL};email;m***@example.it;carta-identita ******567;`);
   });
@@ -239,8 +233,8 @@ describe('PIN and PUK release at the desk, activation at the kiosk (pcscd + vpcd
   });
 
   it('logout ends the operator session', async () => {
-    await value('desk.logout', {});
-    expect(await call('desk.rilascia', {
+    await valueOf(desk.desk.logout({}));
+    expect(await desk.desk.rilascia({
       documento: { tipo: 'carta-identita', numero: 'CA1234567', rilasciatoDa: 'Comune di Prova', scadenza: '2031-05-01' },
       canale: { tipo: 'email', destinazione: 'mario.rossi@example.it' },
     })).toMatchObject({ ok: false, error: { code: 'sessione-operatore-assente' } });

@@ -3,7 +3,6 @@
  * pcscd, as a citizen's card would sign it: verified by OpenSSL with the card's CA and
  * by our verifier. A wrong PIN first costs exactly the one try the person spent.
  */
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CardError } from '../../../native/apdu/errors';
 import { createPkcs11Signer } from '../../../native/pkcs11/signer';
@@ -16,10 +15,10 @@ import { startPcscd } from '../../rig/pcscd';
 import { acquireSlot, type VpcdSlot } from '../../rig/vpcd-slots';
 import { avviaCartaVirtuale, CONFIGURAZIONE_OPENSC, MODULO_OPENSC, type CartaVirtuale } from '../../fixtures/documents/carta-virtuale';
 import { orologio, praticaDiProva } from '../../fixtures/documents/pratica';
+import { contentVerifiedByOpenssl } from '../../support/openssl-cms';
 
 /** The virtual CNS's certificate is issued when the card starts: a signature must be dated after that. */
 const adesso = { now: () => new Date() };
-import { cartellaTemporanea, esegui } from '../../fixtures/documents/strumenti';
 
 let pdf: Uint8Array;
 let slot: VpcdSlot | undefined;
@@ -62,27 +61,12 @@ async function cartaInserita(): Promise<{ carta: CartaVirtuale; token: Pkcs11Tok
   return { carta, token };
 }
 
-function verificaConOpenssl(p7m: Uint8Array, caPem: string): Buffer {
-  const cartella = cartellaTemporanea();
-  try {
-    const file = cartella.scrivi('modulo.pdf.p7m', p7m);
-    const ca = cartella.scrivi('ca.pem', caPem);
-    // A CNS certificate is an authentication certificate (extended key usage clientAuth, as on
-    // real cards): OpenSSL's default S/MIME purpose check would refuse it for that reason alone.
-    const r = esegui('openssl', ['cms', '-verify', '-purpose', 'any', '-binary', '-inform', 'DER', '-in', file, '-CAfile', ca, '-out', `${file}.pdf`]);
-    expect(r.stderr).toContain('Verification successful');
-    return readFileSync(`${file}.pdf`);
-  } finally {
-    cartella.elimina();
-  }
-}
-
 describe('modulo firmato dalla CNS virtuale via OpenSC', () => {
   it('verifies with OpenSSL and with our verifier, returning the module byte for byte', async () => {
     const { carta: c, token: t } = await cartaInserita();
     t.login('12345');
     const p7m = await signModulo(pdf, createPkcs11Signer(t), adesso);
-    expect(verificaConOpenssl(p7m, c.caCertificatePem).equals(Buffer.from(pdf))).toBe(true);
+    expect(contentVerifiedByOpenssl(p7m, c.caCertificatePem).equals(Buffer.from(pdf))).toBe(true);
     const esito = verificaP7m(p7m, { fidati: certificatiDaPem(c.caCertificatePem), al: new Date() });
     expect(esito.valida).toBe(true);
     expect(Buffer.from(esito.contenuto).equals(Buffer.from(pdf))).toBe(true);

@@ -1,11 +1,11 @@
 /**
  * Signing a pratica as the app does it: core built by the composition root, the demo
  * catalogue, the virtual CNS in a vpcd reader of the rig's pcscd, every call through the
- * contract's dispatch. The mensa-scolastica pratica is filled from the demo sample.
+ * renderer's API over core's dispatch. The mensa-scolastica pratica is filled from the demo sample.
  * Ends by searching the log file and the database for the PIN.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,18 +14,22 @@ import { configSchema } from '../../../electron/core/config/schema';
 import { certificatiDaPem } from '../../../electron/core/pki/certificati';
 import { verificaP7m } from '../../../electron/core/documents/cades/verifica';
 import { createLogger } from '../../../electron/core/log/logger';
-import { openDatabase, type Db } from '../../../electron/core/store/database';
+import { DATABASE_FILE, openDatabase, type Db } from '../../../electron/core/store/database';
 import { locationOf } from '../../support/database-location';
 import { createOutboxRepo } from '../../../electron/core/store/outbox-repo';
 import { createRemoteRepo } from '../../../electron/core/store/remote-repo';
+import type { Sportello } from '../../../electron/shared/contract/api';
 import type { CardSession } from '../../../electron/shared/contract/card';
-import type { Result } from '../../../electron/shared/define';
 import { startVirtualCns, type VirtualCnsHandle } from '../../../native/virtual-card';
-import { cartellaTemporanea, esegui, pdftotext } from '../../fixtures/documents/strumenti';
+import { cartellaTemporanea, pdftotext } from '../../fixtures/documents/strumenti';
 import { until } from '../pcsc/card-in-reader';
 import { startPcscd } from '../../rig/pcscd';
 import { acquireSlot, type VpcdSlot } from '../../rig/vpcd-slots';
 import { filesOf } from '../../support/database-location';
+import { filesContaining } from '../../support/data-directory-scan';
+import { createdPratica } from '../../support/created-pratica';
+import { contentVerifiedByOpenssl } from '../../support/openssl-cms';
+import { errorOf, sportelloOf, valueOf } from '../../support/sportello';
 
 /** Distinctive, so finding it anywhere cannot be a coincidence. */
 const PIN = '86420';
@@ -40,24 +44,11 @@ let dataDir: string;
 let logFile: string;
 let slot: VpcdSlot;
 let core: Core;
+let api: Sportello;
 let card: VirtualCnsHandle | undefined;
 let reader: Db | undefined;
 const sessions: CardSession[] = [];
-const context = { transport: 'test' as const, clientId: 'firma-test' };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const call = async (name: string, input: unknown) => (await core.dispatch(name, input, context)) as Result<any>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function ok(name: string, input: unknown): Promise<any> {
-  const r = await call(name, input);
-  if (!r.ok) throw new Error(`${name} fallita: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.details ?? [])}`);
-  return r.value;
-}
-async function fails(name: string, input: unknown) {
-  const r = await call(name, input);
-  if (r.ok) throw new Error(`${name} doveva fallire`);
-  return r.error;
-}
 
 beforeAll(async () => {
   await startPcscd();
@@ -69,15 +60,14 @@ beforeAll(async () => {
   writeFileSync(caPath, card.caCertificatePem);
   const config = configSchema.parse({ reader: { nameFilter: slot.readerName }, caBundlePath: caPath });
   core = await createCore({ config, log: createLogger({ file: logFile, level: 'debug', sink: () => {} }), version: 'test', dataDir });
-  core.events.subscribe((event, payload) => {
-    if (event === 'card.session') sessions.push(payload as CardSession);
-  });
+  api = sportelloOf(core, { transport: 'test', clientId: 'firma-test' });
+  api.on('card.session', (session) => sessions.push(session));
   await card.insert();
   await until(() => sessions.at(-1)?.state === 'identificata', 'carta identificata', 8000);
-  await ok('card.verifyPin', { pin: PIN });
-  const terms = await ok('pratiche.terms', { tenant: TENANT });
-  if (terms.version) await ok('pratiche.acceptTerms', { tenant: TENANT, version: terms.version });
-  await ok('pratiche.updateProfile', { email: 'mario.rossi@example.it', phone: '+39 333 7654321', address: 'Via Roma 1, Prova' });
+  await valueOf(api.card.verifyPin({ pin: PIN }));
+  const terms = await valueOf(api.pratiche.terms({ tenant: TENANT }));
+  if (terms.version) await valueOf(api.pratiche.acceptTerms({ tenant: TENANT, version: terms.version }));
+  await valueOf(api.pratiche.updateProfile({ email: 'mario.rossi@example.it', phone: '+39 333 7654321', address: 'Via Roma 1, Prova' }));
 }, 60_000);
 
 afterAll(async () => {
@@ -89,31 +79,15 @@ afterAll(async () => {
 });
 
 async function newDraft(): Promise<string> {
-  const started = await ok('pratiche.start', { tenant: TENANT, service: SERVICE, newDraft: true });
-  const id = started.outcome === 'creata' ? started.pratica.id : started.drafts[0].id;
-  return id;
+  return (await createdPratica(api.pratiche.start({ tenant: TENANT, service: SERVICE, newDraft: true }))).id;
 }
 
 async function fill(id: string): Promise<void> {
-  await ok('pratiche.acceptInstructions', { id, accepted: true });
-  await ok('pratiche.saveStep', { id, stepId: STEP, values: sample.data });
-  await ok('pratiche.acknowledgePayment', { id, acknowledged: true });
-  const state = await ok('pratiche.completeness', { id });
+  await valueOf(api.pratiche.acceptInstructions({ id, accepted: true }));
+  await valueOf(api.pratiche.saveStep({ id, stepId: STEP, values: sample.data }));
+  await valueOf(api.pratiche.acknowledgePayment({ id, acknowledged: true }));
+  const state = await valueOf(api.pratiche.completeness({ id }));
   expect(state.missing).toEqual([]);
-}
-
-function opensslVerify(p7m: Buffer, caPem: string): Buffer {
-  const dir = cartellaTemporanea();
-  try {
-    const file = dir.scrivi('modulo.pdf.p7m', p7m);
-    const ca = dir.scrivi('ca.pem', caPem);
-    // A CNS certificate is an authentication certificate (clientAuth): the default S/MIME purpose would refuse it.
-    const r = esegui('openssl', ['cms', '-verify', '-purpose', 'any', '-binary', '-inform', 'DER', '-in', file, '-CAfile', ca, '-out', `${file}.pdf`]);
-    expect(r.stderr).toContain('Verification successful');
-    return readFileSync(`${file}.pdf`);
-  } finally {
-    dir.elimina();
-  }
 }
 
 function pdfText(pdf: Buffer): string {
@@ -130,29 +104,29 @@ describe('firma della pratica con la carta', () => {
 
   it('refuses an incomplete pratica without asking the card for the PIN', async () => {
     id = await newDraft();
-    const error = await fails('pratiche.sign', { id, pin: PIN });
+    const error = await errorOf(api.pratiche.sign({ id, pin: PIN }));
     expect(error.code).toBe('pratica-incompleta');
     expect(error.message).toMatch(/non è completa/);
     expect(card!.state.pinTriesLeft).toBe(3);
-    expect((await ok('pratiche.signatureStatus', { id })).firmata).toBe(false);
+    expect((await valueOf(api.pratiche.signatureStatus({ id }))).firmata).toBe(false);
   });
 
   it('refuses to submit unsigned when the citizen signs with a card', async () => {
     await fill(id);
-    expect(await ok('pratiche.signatureStatus', { id })).toEqual({ firmata: false, valida: false, firmataIl: null, richiesta: true });
-    const error = await fails('pratiche.submit', { id });
+    expect(await valueOf(api.pratiche.signatureStatus({ id }))).toEqual({ firmata: false, valida: false, firmataIl: null, richiesta: true });
+    const error = await errorOf(api.pratiche.submit({ id }));
     expect(error).toMatchObject({ code: 'firma-mancante', message: expect.stringMatching(/firma la domanda/) });
   });
 
   it('a wrong PIN comes back in Italian with the tries left, and costs one try only', async () => {
-    const error = await fails('pratiche.sign', { id, pin: '11111' });
+    const error = await errorOf(api.pratiche.sign({ id, pin: '11111' }));
     expect(error).toEqual({ code: 'pin-errato', message: 'PIN errato: 2 tentativi rimasti' });
     expect(card!.state.pinTriesLeft).toBe(2);
-    expect((await ok('pratiche.signatureStatus', { id })).firmata).toBe(false);
+    expect((await valueOf(api.pratiche.signatureStatus({ id }))).firmata).toBe(false);
   });
 
   it('signs with the right PIN: the .p7m verifies with our verifier and with openssl against the test CA', async () => {
-    const signed = await ok('pratiche.sign', { id, pin: PIN });
+    const signed = await valueOf(api.pratiche.sign({ id, pin: PIN }));
     expect(signed).toMatchObject({ nomeFile: 'modulo.pdf.p7m', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(card!.state.pinTriesLeft).toBe(3);
 
@@ -161,10 +135,10 @@ describe('firma della pratica con la carta', () => {
     const esito = verificaP7m(p7m, { fidati: certificatiDaPem(card!.caCertificatePem), al: new Date() });
     expect(esito.valida).toBe(true);
     expect(esito.firmatari[0]?.codiceFiscale).toBe('RSSMRA80A01H501U');
-    const pdf = opensslVerify(p7m, card!.caCertificatePem);
+    const pdf = contentVerifiedByOpenssl(p7m, card!.caCertificatePem);
     expect(Buffer.from(esito.contenuto).equals(pdf)).toBe(true);
 
-    const modulo = await ok('pratiche.document', { id, tipo: 'modulo' });
+    const modulo = await valueOf(api.pratiche.document({ id, tipo: 'modulo' }));
     expect(modulo).toMatchObject({ nomeFile: 'modulo.pdf', mimeType: 'application/pdf' });
     expect(Buffer.from(modulo.contentBase64, 'base64').equals(pdf)).toBe(true);
     const text = pdfText(pdf);
@@ -173,23 +147,23 @@ describe('firma della pratica con la carta', () => {
     // A label and a value from inside nested forms and datagrid rows of the demo form.
     expect(text).toContain('Sofia');
     expect(text).toContain('RSSSFO18P70H501S');
-    expect(await ok('pratiche.signatureStatus', { id })).toMatchObject({ firmata: true, valida: true, richiesta: true });
+    expect(await valueOf(api.pratiche.signatureStatus({ id }))).toMatchObject({ firmata: true, valida: true, richiesta: true });
   }, 60_000);
 
   it('data changed after signing void the signature: submit asks to sign again', async () => {
-    await ok('pratiche.saveStep', { id, stepId: STEP, values: { ...sample.data, anno_scolastico: '2027-2028' } });
-    expect((await ok('pratiche.signatureStatus', { id })).valida).toBe(false);
-    const error = await fails('pratiche.submit', { id });
+    await valueOf(api.pratiche.saveStep({ id, stepId: STEP, values: { ...sample.data, anno_scolastico: '2027-2028' } }));
+    expect((await valueOf(api.pratiche.signatureStatus({ id }))).valida).toBe(false);
+    const error = await errorOf(api.pratiche.submit({ id }));
     expect(error).toMatchObject({ code: 'firma-da-rifare', message: expect.stringMatching(/la firma non vale più/) });
-    await ok('pratiche.saveStep', { id, stepId: STEP, values: sample.data });
-    expect((await ok('pratiche.signatureStatus', { id })).valida).toBe(true);
+    await valueOf(api.pratiche.saveStep({ id, stepId: STEP, values: sample.data }));
+    expect((await valueOf(api.pratiche.signatureStatus({ id }))).valida).toBe(true);
   });
 
   it('submit puts the signed module in the outbox payload as modulo_compilato', async () => {
-    const signed = await ok('pratiche.document', { id, tipo: 'modulo-firmato' });
+    const signed = await valueOf(api.pratiche.document({ id, tipo: 'modulo-firmato' }));
     expect(signed).toMatchObject({ nomeFile: 'modulo.pdf.p7m', mimeType: 'application/pkcs7-mime' });
     const p7m = Buffer.from(signed.contentBase64, 'base64');
-    const p = await ok('pratiche.submit', { id });
+    const p = await valueOf(api.pratiche.submit({ id }));
     expect(p.status).toBe(1900);
     reader = openDatabase(locationOf(dataDir));
     const row = reader.prepare('SELECT payload FROM outbox WHERE pratica_id = ?').get(id) as { payload: string };
@@ -201,11 +175,11 @@ describe('firma della pratica con la carta', () => {
       mimeType: 'application/pkcs7-mime',
       size: p7m.length,
     });
-    expect((await fails('pratiche.sign', { id, pin: PIN })).code).toBe('pratica-non-modificabile');
+    expect((await errorOf(api.pratiche.sign({ id, pin: PIN }))).code).toBe('pratica-non-modificabile');
   });
 
   it('gives the receipt with the service name, then with the protocol number once sync recorded it', async () => {
-    const before = await ok('pratiche.receipt', { id, formato: 'a4' });
+    const before = await valueOf(api.pratiche.receipt({ id, formato: 'a4' }));
     expect(before.nomeFile).toMatch(/^ricevuta-.*\.pdf$/);
     const text = pdfText(Buffer.from(before.pdfBase64, 'base64'));
     expect(text).toContain('RICEVUTA DI PRESENTAZIONE');
@@ -225,12 +199,12 @@ describe('firma della pratica con la carta', () => {
       new Date().toISOString(),
       () => {},
     );
-    const after = await ok('pratiche.receipt', { id, formato: '80mm' });
+    const after = await valueOf(api.pratiche.receipt({ id, formato: '80mm' }));
     const roll = pdfText(Buffer.from(after.pdfBase64, 'base64'));
     expect(roll).toContain('PROVA-2026-0004711');
     expect(roll).not.toContain('in attesa di protocollazione');
     expect(after.nomeFile).toMatch(/-80mm\.pdf$/);
-    expect(await fails('pratiche.document', { id, tipo: 'esito' })).toMatchObject({ code: 'documento-non-disponibile' });
+    expect(await errorOf(api.pratiche.document({ id, tipo: 'esito' }))).toMatchObject({ code: 'documento-non-disponibile' });
   });
 
   it('gives the outcome file sync stored, and forgets the signature with the retention purge', async () => {
@@ -244,29 +218,20 @@ describe('firma della pratica con la carta', () => {
       new Date().toISOString(),
       () => {},
     );
-    const file = await ok('pratiche.document', { id, tipo: 'esito' });
+    const file = await valueOf(api.pratiche.document({ id, tipo: 'esito' }));
     expect(file).toMatchObject({ nomeFile: 'esito.pdf', mimeType: 'application/pdf' });
     expect(Buffer.from(file.contentBase64, 'base64').equals(esito)).toBe(true);
-    expect((await fails('pratiche.document', { id, tipo: 'esito', fileId: 'altro' })).code).toBe('documento-non-disponibile');
+    expect((await errorOf(api.pratiche.document({ id, tipo: 'esito', fileId: 'altro' }))).code).toBe('documento-non-disponibile');
 
     remote.purge(id, new Date().toISOString());
     expect(reader!.prepare('SELECT count(*) AS n FROM moduli_firmati WHERE pratica_id = ?').get(id)).toEqual({ n: 0 });
-    expect((await fails('pratiche.document', { id, tipo: 'modulo' })).code).toBe('pratica-sconosciuta');
+    expect((await errorOf(api.pratiche.document({ id, tipo: 'modulo' }))).code).toBe('pratica-sconosciuta');
   });
 
   it('never wrote the PIN to the log or the data directory', () => {
-    const files: string[] = [];
-    const walk = (dir: string): void => {
-      for (const name of readdirSync(dir)) {
-        const path = join(dir, name);
-        if (statSync(path).isDirectory()) walk(path);
-        else files.push(path);
-      }
-    };
-    walk(dataDir);
-    expect(files).toContain(logFile);
-    expect(files.some((f) => f.endsWith('sportello.db'))).toBe(true);
-    expect(readFileSync(logFile, 'utf8')).toContain('modulo firmato con la carta');
-    for (const f of files) expect(readFileSync(f).includes(Buffer.from(PIN)), f).toBe(false);
+    // Read with the keys (the database and the stored files decrypted): encryption must not be what hides it.
+    expect(filesContaining(dataDir, 'modulo firmato con la carta'), 'the scan reads the log').toContain(logFile);
+    expect(filesContaining(dataDir, SERVICE), 'the scan reads the database').toContain(join(dataDir, DATABASE_FILE));
+    expect(filesContaining(dataDir, PIN)).toEqual([]);
   });
 });

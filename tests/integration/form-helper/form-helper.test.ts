@@ -21,8 +21,8 @@ import { locationOf } from '../../support/database-location';
 import { formHelperPortalFor } from '../../../electron/adapters/portal/form-helper-portal';
 import { moduliCalls } from '../../../electron/shared/contract/moduli';
 import type { FormHelperAnswer } from '../../../electron/shared/contract/moduli';
-import type { Result } from '../../../electron/shared/define';
 import { startPortal, type Portal } from '../../portal/server';
+import { areaApiOf } from '../../support/sportello';
 import { expectShapeOf } from '../portal/portal-support';
 
 const NOW = new Date('2026-12-07T10:15:00Z');
@@ -60,22 +60,20 @@ function itemsOf(helper: PortalHelper, form: string, key: string, data: Record<s
 }
 
 let portal: Portal;
-let portalOpen = true;
 let dataDir: string;
 let db: Db;
 let clockNow: Date;
 let asked: string[];
-const context = { transport: 'test', clientId: 'kiosk' } as const;
 
 function kioskHelper(deadlineMs = 8_000): { helper: PortalHelper; answers: FormHelperAnswer[] } {
   const config = configSchema.parse({ dataDirectory: dataDir, portal: { url: `${portal.url}/${portal.tenant}` } });
   const core = createFormHelper({ portal: formHelperPortalFor(config), cache: createFormHelperCache(db), clock: { now: () => clockNow }, log: silentLogger, deadlineMs });
-  const dispatch = createDispatch(moduliCalls, moduliHandlers(core), silentLogger);
+  const { moduli } = areaApiOf(moduliCalls, createDispatch(moduliCalls, moduliHandlers(core), silentLogger));
   const answers: FormHelperAnswer[] = [];
   const helper: PortalHelper = {
     async authenticatedCall(path) {
       asked.push(path);
-      const result = (await dispatch('moduli.helper', { tenant: portal.tenant, path }, context)) as Result<FormHelperAnswer>;
+      const result = await moduli.helper({ tenant: portal.tenant, path });
       if (!result.ok) throw new Error(result.error.message);
       answers.push(result.value);
       return result.value.data;
@@ -92,7 +90,7 @@ beforeAll(async () => {
   asked = [];
 });
 afterAll(async () => {
-  if (portalOpen) await portal.close();
+  await portal.close();
   db.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -177,7 +175,6 @@ describe('senza portale: le stesse scelte dalla copia, con la loro età', () => 
 
   it('portale spento: ufficio, giorni, orari, motivi, categorie e servizi dalla copia', async () => {
     await portal.close();
-    portalOpen = false;
     clockNow = new Date(NOW.getTime() + 26 * 3600_000);
     const { helper, answers } = kioskHelper();
     const user_group = online.groups[0]!;

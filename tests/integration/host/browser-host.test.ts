@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { launchToken, startTestHost, type TestHost } from '../../support/host';
+import { sportelloOf } from '../../support/sportello';
 import { WS_PATH, WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../../electron/shared/wire';
 import { createWebSocketTransport } from '../../../electron/shared/ws-transport';
 import { createBridge } from '../../../electron/shared/bridge';
@@ -109,11 +110,11 @@ describe('browser host', () => {
 
 describe('printing in the browser host', () => {
   it('answers printed: false so the page offers the PDF to save, and refuses what is not a PDF', async () => {
-    const ctx = { transport: 'test' as const, clientId: 't' };
+    const { app } = sportelloOf(t.core);
     const pdf = Buffer.from('%PDF-1.7\n').toString('base64');
-    expect(await t.core.dispatch('app.print', { jobName: 'Ricevuta', pdfBase64: pdf }, ctx)).toEqual({ ok: true, value: { printed: false } });
+    expect(await app.print({ jobName: 'Ricevuta', pdfBase64: pdf })).toEqual({ ok: true, value: { printed: false } });
     const notPdf = Buffer.from('<html>').toString('base64');
-    expect(await t.core.dispatch('app.print', { jobName: 'Ricevuta', pdfBase64: notPdf }, ctx)).toMatchObject({
+    expect(await app.print({ jobName: 'Ricevuta', pdfBase64: notPdf })).toMatchObject({
       ok: false,
       error: { code: 'documento-non-valido' },
     });

@@ -1,19 +1,22 @@
 /**
  * The identity session as the app runs it: core built by the composition root,
- * the machine's card port (pcscd + vpcd + emulated CNS), calls through dispatch.
+ * the machine's card port (pcscd + vpcd + emulated CNS), calls through the renderer's API.
  * Ends by searching the log file and everything in the data directory for the PIN.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { createCore, type Core } from '../../../electron/composition/core';
 import { configSchema } from '../../../electron/core/config/schema';
 import { createLogger } from '../../../electron/core/log/logger';
+import type { Sportello } from '../../../electron/shared/contract/api';
 import type { CardSession } from '../../../electron/shared/contract/card';
 import { startVirtualCns, type VirtualCnsHandle } from '../../../native/virtual-card';
 import { startPcscd } from '../../rig/pcscd';
 import { acquireSlot, type VpcdSlot } from '../../rig/vpcd-slots';
+import { filesContaining } from '../../support/data-directory-scan';
+import { sportelloOf } from '../../support/sportello';
 import { until } from '../pcsc/card-in-reader';
 
 /** Distinctive values, so finding them anywhere cannot be a coincidence. */
@@ -25,9 +28,9 @@ let dataDir: string;
 let logFile: string;
 let slot: VpcdSlot;
 let core: Core;
+let api: Sportello;
 let card: VirtualCnsHandle | undefined;
 const sessions: { at: number; session: CardSession }[] = [];
-const context = { transport: 'test' as const, clientId: 'session-test' };
 
 beforeAll(async () => {
   await startPcscd();
@@ -39,9 +42,8 @@ beforeAll(async () => {
   writeFileSync(caPath, card.caCertificatePem);
   const config = configSchema.parse({ reader: { nameFilter: slot.readerName }, caBundlePath: caPath });
   core = await createCore({ config, log: createLogger({ file: logFile, level: 'debug', sink: () => {} }), version: 'test', dataDir });
-  core.events.subscribe((event, payload) => {
-    if (event === 'card.session') sessions.push({ at: Date.now(), session: payload as CardSession });
-  });
+  api = sportelloOf(core, { transport: 'test', clientId: 'session-test' });
+  api.on('card.session', (session) => sessions.push({ at: Date.now(), session }));
 });
 
 afterAll(async () => {
@@ -63,26 +65,26 @@ describe('identity session over the real card chain', () => {
       carta: null,
       error: null,
     });
-    const status = await core.dispatch('card.status', {}, context);
+    const status = await api.card.status({});
     expect(status).toMatchObject({ ok: true, value: { session: { state: 'identificata' }, reader: { service: 'disponibile' } } });
   });
 
   it('reports PIN tries without spending one, refuses a wrong PIN once with the Italian message', async () => {
-    expect(await core.dispatch('card.pinStatus', {}, context)).toEqual({ ok: true, value: { triesLeft: 3, blocked: false, pukTriesLeft: 3, pukBlocked: false } });
-    expect(await core.dispatch('card.verifyPin', { pin: '11111' }, context)).toEqual({
+    expect(await api.card.pinStatus({})).toEqual({ ok: true, value: { triesLeft: 3, blocked: false, pukTriesLeft: 3, pukBlocked: false } });
+    expect(await api.card.verifyPin({ pin: '11111' })).toEqual({
       ok: false,
       error: { code: 'pin-errato', message: 'PIN errato: 2 tentativi rimasti' },
     });
     expect(card!.state.pinTriesLeft).toBe(2);
-    expect(await core.dispatch('card.verifyPin', { pin: '12' }, context)).toMatchObject({ ok: false, error: { code: 'input-non-valido' } });
+    expect(await api.card.verifyPin({ pin: '12' })).toMatchObject({ ok: false, error: { code: 'input-non-valido' } });
     expect(card!.state.pinTriesLeft).toBe(2);
   });
 
   it('PIN -> autenticata; change and unblock go through the card', async () => {
-    expect(await core.dispatch('card.verifyPin', { pin: PIN }, context)).toMatchObject({ ok: true, value: { state: 'autenticata' } });
+    expect(await api.card.verifyPin({ pin: PIN })).toMatchObject({ ok: true, value: { state: 'autenticata' } });
     expect(card!.state.pinVerified).toBe(true);
-    expect(await core.dispatch('card.changePin', { pin: PIN, newPin: NEW_PIN }, context)).toEqual({ ok: true, value: { changed: true } });
-    expect(await core.dispatch('card.unblockPin', { puk: PUK, newPin: PIN }, context)).toEqual({ ok: true, value: { unblocked: true } });
+    expect(await api.card.changePin({ pin: PIN, newPin: NEW_PIN })).toEqual({ ok: true, value: { changed: true } });
+    expect(await api.card.unblockPin({ puk: PUK, newPin: PIN })).toEqual({ ok: true, value: { unblocked: true } });
   });
 
   it('card out -> the session ends and its data is gone within 1 s', async () => {
@@ -92,29 +94,17 @@ describe('identity session over the real card chain', () => {
     const wipedAt = sessions.at(-1)!.at;
     expect(wipedAt - removedAt).toBeLessThanOrEqual(1000);
     expect(last()).toEqual({ state: 'nessuna-carta', reader: null, titolare: null, carta: null, error: null });
-    const status = await core.dispatch('card.status', {}, context);
+    const status = await api.card.status({});
     expect(status).toMatchObject({ ok: true, value: { session: { state: 'nessuna-carta', titolare: null } } });
-    expect(await core.dispatch('card.verifyPin', { pin: PIN }, context)).toMatchObject({ ok: false, error: { code: 'carta-assente' } });
+    expect(await api.card.verifyPin({ pin: PIN })).toMatchObject({ ok: false, error: { code: 'carta-assente' } });
   });
 
-  it('the PIN, new PIN and PUK appear nowhere in the log file or the data directory', async () => {
-    const files: string[] = [];
-    const walk = (dir: string): void => {
-      for (const name of readdirSync(dir)) {
-        const path = join(dir, name);
-        if (statSync(path).isDirectory()) walk(path);
-        else files.push(path);
-      }
-    };
-    walk(dataDir);
-    expect(files).toContain(logFile);
+  it('the PIN, new PIN and PUK appear nowhere in the log file or the data directory', () => {
     expect(readFileSync(logFile, 'utf8')).toMatch(/PIN verificato/);
-    for (const file of files) {
-      const bytes = readFileSync(file);
-      for (const secret of [PIN, NEW_PIN, PUK]) {
-        expect(bytes.includes(Buffer.from(secret)), `${secret} in ${file}`).toBe(false);
-        expect(bytes.includes(Buffer.from(Buffer.from(secret).toString('hex'))), `hex ${secret} in ${file}`).toBe(false);
-      }
+    expect(filesContaining(dataDir, 'PIN verificato'), 'the scan reads the log').toContain(logFile);
+    for (const secret of [PIN, NEW_PIN, PUK]) {
+      expect(filesContaining(dataDir, secret), secret).toEqual([]);
+      expect(filesContaining(dataDir, Buffer.from(secret).toString('hex')), `hex ${secret}`).toEqual([]);
     }
   });
 });

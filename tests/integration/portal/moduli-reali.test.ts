@@ -14,35 +14,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/composition/core';
 import { configSchema } from '../../../electron/core/config/schema';
 import { createLogger } from '../../../electron/core/log/logger';
+import type { Sportello } from '../../../electron/shared/contract/api';
 import type { CardSession } from '../../../electron/shared/contract/card';
-import type { Result } from '../../../electron/shared/define';
 import { startVirtualCns, type VirtualCnsHandle } from '../../../native/virtual-card';
 import { startPortal, type Portal } from '../../portal/server';
 import { startPcscd } from '../../rig/pcscd';
 import { acquireSlot, type VpcdSlot } from '../../rig/vpcd-slots';
+import { createdPratica } from '../../support/created-pratica';
+import { sportelloOf, valueOf } from '../../support/sportello';
 
 const PIN = '97531';
 const CATALOGUE = join(__dirname, '../../fixtures/catalogue/moduli-reali');
 const CREDENTIALS = { usernameVar: 'SPORTELLO_REALI_PORTAL_USER', passwordVar: 'SPORTELLO_REALI_PORTAL_PASSWORD' } as const;
-const context = { transport: 'test' as const, clientId: 'moduli-reali' };
 
 let portal: Portal;
 let core: Core;
+let api: Sportello;
 let card: VirtualCnsHandle | undefined;
 let slot: VpcdSlot;
 let dataDir: string;
 let portalDir: string;
 let tenant: string;
 const sessions: CardSession[] = [];
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const call = async (name: string, input: unknown) => (await core.dispatch(name, input, context)) as Result<any>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function ok(name: string, input: unknown): Promise<any> {
-  const r = await call(name, input);
-  if (!r.ok) throw new Error(`${name} fallita: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.details ?? [])}`);
-  return r.value;
-}
 
 /** Polls a condition that core or the portal exposes until it yields a value. */
 async function waitFor<T>(probe: () => T | null | Promise<T | null>, what: string, timeoutMs: number): Promise<T> {
@@ -82,14 +75,15 @@ beforeAll(async () => {
     sync: { intervalSeconds: 1 },
   });
   core = await createCore({ config, log: createLogger({ file: join(dataDir, 'sportello.log'), sink: () => {} }), version: 'test', dataDir });
-  core.events.subscribe((event, payload) => event === 'card.session' && sessions.push(payload as CardSession));
-  await waitFor(async () => ((await call('catalogue.list', { tenant })).ok ? true : null), 'catalogo dal portale', 30_000);
+  api = sportelloOf(core, { transport: 'test', clientId: 'moduli-reali' });
+  api.on('card.session', (session) => sessions.push(session));
+  await waitFor(async () => ((await api.catalogue.list({ tenant })).ok ? true : null), 'catalogo dal portale', 30_000);
   await card.insert();
   await waitFor(() => (sessions.at(-1)?.state === 'identificata' ? true : null), 'carta identificata', 10_000);
-  await ok('card.verifyPin', { pin: PIN });
-  const terms = await ok('pratiche.terms', { tenant });
-  if (terms.version) await ok('pratiche.acceptTerms', { tenant, version: terms.version });
-  await ok('pratiche.updateProfile', { email: 'mario.rossi@example.it', phone: '+39 333 7654321', address: 'Via Roma 1, Roma' });
+  await valueOf(api.card.verifyPin({ pin: PIN }));
+  const terms = await valueOf(api.pratiche.terms({ tenant }));
+  if (terms.version) await valueOf(api.pratiche.acceptTerms({ tenant, version: terms.version }));
+  await valueOf(api.pratiche.updateProfile({ email: 'mario.rossi@example.it', phone: '+39 333 7654321', address: 'Via Roma 1, Roma' }));
 }, 90_000);
 
 afterAll(async () => {
@@ -103,29 +97,28 @@ afterAll(async () => {
 
 /** A new pratica of the service, on its form step: instructions read, Richiedente seen. */
 async function toForm(service: string): Promise<{ id: string; step: string; data: Record<string, unknown> }> {
-  const started = await ok('pratiche.start', { tenant, service, newDraft: true });
-  const id: string = started.pratica.id;
-  await ok('pratiche.acceptInstructions', { id, accepted: true });
-  await ok('pratiche.next', { id });
-  const moved = await ok('pratiche.next', { id });
+  const { id } = await createdPratica(api.pratiche.start({ tenant, service, newDraft: true }));
+  await valueOf(api.pratiche.acceptInstructions({ id, accepted: true }));
+  await valueOf(api.pratiche.next({ id }));
+  const moved = await valueOf(api.pratiche.next({ id }));
   expect(moved.errors).toEqual([]);
   return { id, step: moved.pratica.currentStepId, data: moved.pratica.data };
 }
 
 /** Signs and sends, then waits for the portal to hold the application. */
 async function signAndSend(id: string, service: string): Promise<Record<string, unknown>> {
-  const state = await ok('pratiche.completeness', { id });
+  const state = await valueOf(api.pratiche.completeness({ id }));
   expect(state.missing).toEqual([]);
-  await ok('pratiche.sign', { id, pin: PIN });
-  await ok('pratiche.submit', { id });
+  await valueOf(api.pratiche.sign({ id, pin: PIN }));
+  await valueOf(api.pratiche.submit({ id }));
   try {
     return await waitFor(() => storedData(service), `domanda di ${service} sul portale`, 30_000);
   } catch (error) {
-    throw new Error(`${String(error)}; in attesa: ${JSON.stringify(await ok('sync.sospese', {}))}`);
+    throw new Error(`${String(error)}; in attesa: ${JSON.stringify(await valueOf(api.sync.sospese({})))}`);
   }
 }
 
-const helper = async (path: string) => (await ok('moduli.helper', { tenant, path })).data as Record<string, unknown>[];
+const helper = async (path: string) => (await valueOf(api.moduli.helper({ tenant, path }))).data as Record<string, unknown>[];
 
 describe('the portal\'s own forms, from the kiosk to the portal', () => {
   it('Anagrafica: card data in the fields\' own format, only its keys, its rules in core, stored complete', async () => {
@@ -139,14 +132,14 @@ describe('the portal\'s own forms, from the kiosk to the portal', () => {
     filled.applicant.data.Born!.data.place_of_birth = 'Roma';
     filled.applicant.data.address = { data: { address: 'Via Roma', house_number: '1', municipality: 'Roma', county: 'RM', postal_code: '0010' } };
     filled.motivo = 'Iscrizione a scuola';
-    await ok('pratiche.saveStep', { id, stepId: step, values: filled });
-    const refused = await ok('pratiche.next', { id });
+    await valueOf(api.pratiche.saveStep({ id, stepId: step, values: filled }));
+    const refused = await valueOf(api.pratiche.next({ id }));
     expect(refused.moved).toBe(false);
     expect(refused.errors).toEqual([expect.objectContaining({ path: 'applicant.data.address.data.postal_code', label: 'CAP', message: 'Non hai inserito un CAP valido' })]);
 
     filled.applicant.data.address!.data.postal_code = '00100';
-    await ok('pratiche.saveStep', { id, stepId: step, values: filled });
-    expect((await ok('pratiche.next', { id })).errors).toEqual([]);
+    await valueOf(api.pratiche.saveStep({ id, stepId: step, values: filled }));
+    expect((await valueOf(api.pratiche.next({ id }))).errors).toEqual([]);
     const stored = (await signAndSend(id, 'certificato-anagrafico')) as typeof filled;
     expect(stored.applicant.data.Born!.data).toMatchObject({ natoAIl: '01/01/1980', place_of_birth: 'Roma' });
     expect(stored.applicant.data.address!.data).toMatchObject({ postal_code: '00100', county: 'RM' });
@@ -163,18 +156,18 @@ describe('the portal\'s own forms, from the kiosk to the portal', () => {
     expect(services.length).toBeGreaterThan(0);
     const service = services[0] as { id: string; name: string };
     const values = { ...data, category: { id: category.id, name: category.name }, service: { id: service.id, name: service.name }, details: 'Non riesco ad allegare il file', privacy: true };
-    await ok('pratiche.saveStep', { id, stepId: step, values });
-    expect((await ok('pratiche.next', { id })).errors).toEqual([]);
-    expect((await ok('pratiche.completeness', { id })).missing).toEqual([]);
-    const saved = (await ok('pratiche.get', { id })).data;
+    await valueOf(api.pratiche.saveStep({ id, stepId: step, values }));
+    expect((await valueOf(api.pratiche.next({ id }))).errors).toEqual([]);
+    expect((await valueOf(api.pratiche.completeness({ id }))).missing).toEqual([]);
+    const saved = (await valueOf(api.pratiche.get({ id }))).data;
     expect(saved.category).toEqual({ id: category.id, name: category.name });
     expect(saved.service).toEqual({ id: service.id, name: service.name });
   }, 90_000);
 
   it('Prenotazione appuntamento: office, day and time from the portal\'s calendar; the required choices refused when missing', async () => {
     const { id, step, data } = await toForm('prenotazione-appuntamento');
-    const refused = await ok('pratiche.next', { id });
-    expect(refused.errors.map((e: { label?: string }) => e.label)).toEqual(expect.arrayContaining(['Ufficio selezionato', 'Giorno selezionato', 'Orario selezionato']));
+    const refused = await valueOf(api.pratiche.next({ id }));
+    expect(refused.errors.map((e) => e.label)).toEqual(expect.arrayContaining(['Ufficio selezionato', 'Giorno selezionato', 'Orario selezionato']));
 
     const [office] = (await helper('user-groups?has_calendar=true')) as { id: string; name: string; calendar_id: string }[];
     expect(office?.calendar_id).toBeTruthy();
@@ -189,9 +182,9 @@ describe('the portal\'s own forms, from the kiosk to the portal', () => {
       service: { id: reason!.id, name: reason!.name },
       user_message: 'Rinnovo carta d\'identità',
     };
-    await ok('pratiche.saveStep', { id, stepId: step, values });
-    expect((await ok('pratiche.next', { id })).errors).toEqual([]);
-    expect((await ok('pratiche.completeness', { id })).missing).toEqual([]);
-    expect((await ok('pratiche.get', { id })).data).toMatchObject({ day: day!.date, time: slot, user_group: { id: office!.id } });
+    await valueOf(api.pratiche.saveStep({ id, stepId: step, values }));
+    expect((await valueOf(api.pratiche.next({ id }))).errors).toEqual([]);
+    expect((await valueOf(api.pratiche.completeness({ id }))).missing).toEqual([]);
+    expect((await valueOf(api.pratiche.get({ id }))).data).toMatchObject({ day: day!.date, time: slot, user_group: { id: office!.id } });
   }, 90_000);
 });

@@ -12,6 +12,8 @@ import { MARIO_ROSSI } from '../../e2e/support/scripted-card';
 import { coreWithCard, type CoreWithCard } from '../../support/core-with-card';
 import { filesContaining } from '../../support/data-directory-scan';
 import { locationOf } from '../../support/database-location';
+import { createdPratica } from '../../support/created-pratica';
+import { errorOf, valueOf } from '../../support/sportello';
 
 const TENANT = 'comune-di-prova';
 const SERVICE = 'iscrizione-mensa-scolastica';
@@ -34,19 +36,22 @@ async function kiosk() {
     /** Card in, PIN, and the comune's terms accepted when asked. */
     async signIn(identity: CardIdentity = MARIO_ROSSI) {
       await k.cardInWithPin(identity);
-      const terms = await k.ok<{ version: string | null; mustAccept: boolean }>('pratiche.terms', { tenant: TENANT });
-      if (terms.mustAccept) await k.ok('pratiche.acceptTerms', { tenant: TENANT, version: terms.version });
+      const terms = await valueOf(k.api.pratiche.terms({ tenant: TENANT }));
+      if (terms.mustAccept && terms.version) await valueOf(k.api.pratiche.acceptTerms({ tenant: TENANT, version: terms.version }));
     },
   };
+}
+
+async function newDraft(k: CoreWithCard): Promise<string> {
+  return (await createdPratica(k.api.pratiche.start({ tenant: TENANT, service: SERVICE, newDraft: true }))).id;
 }
 
 describe('a kiosk draft, sealed by the citizen’s card', () => {
   it('is nowhere in the directory even read with every key, and whole again with the same card', async () => {
     const k = await kiosk();
     await k.signIn();
-    const started = await k.ok<{ outcome: string; pratica: { id: string } }>('pratiche.start', { tenant: TENANT, service: SERVICE, newDraft: true });
-    const id = started.pratica.id;
-    await k.ok('pratiche.note', { id, note: NOTE, description: 'Mensa 2026-2027' });
+    const id = await newDraft(k);
+    await valueOf(k.api.pratiche.note({ id, note: NOTE, description: 'Mensa 2026-2027' }));
     // Sealed as it is written, card in or not; the scan does read the pratica's row (its description is not sealed).
     expect(filesContaining(dataDir!, 'arachidi')).toEqual([]);
     expect(filesContaining(dataDir!, 'Mensa 2026-2027').length).toBeGreaterThan(0);
@@ -63,26 +68,25 @@ describe('a kiosk draft, sealed by the citizen’s card', () => {
 
     // Another citizen at the kiosk: their session opens nothing of Mario's.
     await k.signIn(LAURA);
-    expect(await k.call('pratiche.get', { id })).toMatchObject({ ok: false });
+    expect(await k.api.pratiche.get({ id })).toMatchObject({ ok: false });
     await k.cardOut();
 
     await k.signIn();
-    const back = await k.ok<{ note: string }>('pratiche.get', { id });
+    const back = await valueOf(k.api.pratiche.get({ id }));
     expect(back.note).toBe(NOTE);
   });
 
   it('Esci with the card still in locks it again; a different card of the same citizen cannot open it', async () => {
     const k = await kiosk();
     await k.signIn();
-    const { pratica } = await k.ok<{ pratica: { id: string } }>('pratiche.start', { tenant: TENANT, service: SERVICE, newDraft: true });
-    await k.ok('pratiche.note', { id: pratica.id, note: NOTE });
-    await k.ok('card.endSession', {});
+    const id = await newDraft(k);
+    await valueOf(k.api.pratiche.note({ id, note: NOTE }));
+    await valueOf(k.api.card.endSession({}));
     expect(filesContaining(dataDir!, 'arachidi')).toEqual([]);
     await k.cardOut();
 
     // Same codice fiscale, a renewed card (another key): the draft is refused with a message, not shown as empty.
     await k.signIn({ ...MARIO_ROSSI, seriale: '6120016461039999' });
-    const refused = await k.call('pratiche.get', { id: pratica.id });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'bozza-protetta', message: expect.stringMatching(/solo con la carta di chi l'ha iniziata/) } });
+    expect(await errorOf(k.api.pratiche.get({ id }))).toMatchObject({ code: 'bozza-protetta', message: expect.stringMatching(/solo con la carta di chi l'ha iniziata/) });
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The catalogue and pratiche areas as the app runs them: a real database file in a
  * temporary data directory, the fixture catalogues imported, every call going through
- * the contract's dispatch (zod on input and output). The card session is the only
- * stand-in: `as(citizen)` sets who the current citizen is, as identity would.
+ * the contract's dispatch (zod on input and output), called through the renderer's API over
+ * these two areas (`h.api.pratiche.start(...)`). The card session is the only stand-in:
+ * `as(citizen)` sets who the current citizen is, as identity would.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,14 +11,14 @@ import { join } from 'node:path';
 import { createDispatch } from '../../../electron/core/api/dispatch';
 import { importCatalogue } from '../../../electron/core/catalogue/import';
 import { readCatalogueDirectory } from '../../../electron/core/catalogue/read-directory';
-import { createLogger } from '../../../electron/core/log/logger';
+import { silentLogger } from '../../../electron/core/log/logger';
 import type { Citizen } from '../../../electron/core/pratiche/citizen';
 import { createPraticheModule } from '../../../electron/composition/pratiche-area';
 import { openDatabase } from '../../../electron/core/store/database';
 import { filesOf, locationOf } from '../../support/database-location';
 import { catalogueCalls } from '../../../electron/shared/contract/catalogue';
 import { praticheCalls } from '../../../electron/shared/contract/pratiche';
-import type { Result } from '../../../electron/shared/define';
+import { areaApiOf } from '../../support/sportello';
 
 export const FIXTURES = join(__dirname, '../../fixtures/catalogue');
 
@@ -37,34 +38,16 @@ export function createHarness() {
   const clock = { now: () => new Date((time += 1000)) };
   const area = createPraticheModule({ db: openDatabase(locationOf(dataDir)), files: filesOf(dataDir), clock, currentCitizen: () => current });
   for (const slug of ['comune-alfa', 'comune-beta']) importCatalogue(area.catalogueRepo, readCatalogueDirectory(join(FIXTURES, slug)), clock);
-  const dispatch = createDispatch({ ...catalogueCalls, ...praticheCalls }, area.handlers, createLogger({ level: 'error', sink: () => {} }));
-
-  // Responses are already checked by the contract's zod output schemas; tests read them loosely.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  async function call<T = any>(name: string, input: unknown): Promise<Result<T>> {
-    return (await dispatch(name, input, { transport: 'test', clientId: 'test' })) as Result<T>;
-  }
-  /** The value of a call that must succeed. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  async function ok<T = any>(name: string, input: unknown): Promise<T> {
-    const r = await call<T>(name, input);
-    if (!r.ok) throw new Error(`${name} fallita: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.details ?? [])}`);
-    return r.value;
-  }
-  /** The error code of a call that must fail. */
-  async function fails(name: string, input: unknown): Promise<{ code: string; message: string; details?: { path: string; message: string }[] }> {
-    const r = await call(name, input);
-    if (r.ok) throw new Error(`${name} doveva fallire`);
-    return r.error;
-  }
+  const contract = { ...catalogueCalls, ...praticheCalls };
+  const dispatch = createDispatch(contract, area.handlers, silentLogger);
   return {
     dataDir,
     area,
     clock,
     as: (citizen: Citizen | null) => void (current = citizen),
-    call,
-    ok,
-    fails,
+    api: areaApiOf(contract, dispatch),
+    /** A call whose input the contract's types refuse (what a page ignoring them could send): for the tests of core's own checks of input. */
+    sendUnchecked: (call: keyof typeof contract & string, input: unknown) => dispatch(call, input, { transport: 'test', clientId: 'test' }),
     close() {
       area.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../../electron/core/store/database';
 import { MARIO_ROSSI } from '../../e2e/support/scripted-card';
 import { coreWithCard, type CoreWithCard } from '../../support/core-with-card';
+import { valueOf } from '../../support/sportello';
 
 let kiosk: CoreWithCard | undefined;
 afterEach(async () => {
@@ -20,7 +21,7 @@ async function kioskWithProfile(mode: 'kiosk' | 'home'): Promise<{ profiles: () 
   kiosk = await coreWithCard(mode);
   const { dataDir } = kiosk;
   await kiosk.cardInWithPin();
-  await kiosk.ok('pratiche.updateProfile', { email: 'mario.rossi@example.it', phone: null, address: null });
+  await valueOf(kiosk.api.pratiche.updateProfile({ email: 'mario.rossi@example.it', phone: null, address: null }));
   const file = join(dataDir, DATABASE_FILE);
   const { key } = locationOf(dataDir);
   const profiles = () => {

@@ -3,11 +3,10 @@
  * home PC) reads nothing without the key kept outside it. Before, `strings sportello.db`
  * showed every citizen's codice fiscale, contacts and submissions.
  */
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/composition/core';
 import { configSchema } from '../../../electron/core/config/schema';
 import { databaseLocation } from '../../../electron/core/keystore/directory-key';
@@ -21,18 +20,12 @@ import { createPraticheRepo } from '../../../electron/core/store/pratiche-repo';
 import { filesContaining, rawFilesContaining } from '../../support/data-directory-scan';
 import { locationOf } from '../../support/database-location';
 import { memoryKeystore } from '../../support/keystore';
+import { sportelloOf, valueOf } from '../../support/sportello';
+import { temporaryDirectoryPerTest } from '../../support/close-after-each';
 
 const CF = 'RSSNNA80A41H501X';
 const SECRET = 'Via dei Segreti 17, scala B';
-const dirs: string[] = [];
-function dataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sportello-cifratura-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const dataDir = temporaryDirectoryPerTest('sportello-cifratura-');
 
 const idOf = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const draft = (n: number) => ({ id: idOf(n), citizenCf: CF, tenantSlug: 't', serviceSlug: 's', serviceId: 'sid', status: 1000, stepId: 'istruzioni', data: { indirizzo: SECRET }, openedBy: null });
@@ -114,10 +107,10 @@ describe('the database encrypted at rest', () => {
     await first.dispose();
     const before = readFileSync(join(dir, DATABASE_FILE));
     const core = await createCore({ config: configSchema.parse({ dataDirectory: dir }), log: silentLogger, version: '0.0.0-test', dataDir: dir, keystore: memoryKeystore() });
-    const info = (await core.dispatch('app.info', {}, { transport: 'test', clientId: 't' })) as { ok: boolean; value: { avvisi: string[] } };
+    const { avvisi } = await valueOf(sportelloOf(core).app.info({}));
     await core.dispose();
-    expect(info.value.avvisi).toHaveLength(1);
-    expect(info.value.avvisi[0]).toMatch(/non si apre con la chiave di questo computer.*messo da parte/);
+    expect(avvisi).toHaveLength(1);
+    expect(avvisi[0]).toMatch(/non si apre con la chiave di questo computer.*messo da parte/);
     const aside = readdirSync(join(dir, DAMAGED_DIR)).filter((n) => n.endsWith('.db'));
     expect(aside).toHaveLength(1);
     // Set aside as it was: with the old key, support can still open it.

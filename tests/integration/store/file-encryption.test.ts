@@ -4,22 +4,15 @@
  * is. Now each is encrypted with the data directory's file key and named by an HMAC.
  */
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createBlobStore, DamagedFileError, sha256Of } from '../../../electron/core/store/blob-store';
+import { temporaryDirectoryPerTest } from '../../support/close-after-each';
 
-const dirs: string[] = [];
-function storeDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sportello-file-cifrati-'));
-  dirs.push(dir);
-  return join(dir, 'allegati');
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const temporaryDirectory = temporaryDirectoryPerTest('sportello-file-cifrati-');
+const storeDir = (): string => join(temporaryDirectory(), 'allegati');
 
 const CERTIFICATO = Buffer.from('%PDF-1.7\nCertificato medico di Sofia Rossi, nata il 3 marzo 2019\n%%EOF\n');
 const ALTRO = Buffer.from('%PDF-1.7\nAttestazione ISEE della famiglia Rossi\n%%EOF\n');

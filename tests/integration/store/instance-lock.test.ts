@@ -3,10 +3,9 @@
  * or in another, is refused with a message before it touches anything; the lock goes
  * with the process that held it, even when that process is killed.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync, chmodSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync, writeFileSync, chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { configSchema } from '../../../electron/core/config/schema';
@@ -15,18 +14,11 @@ import { silentLogger } from '../../../electron/core/log/logger';
 import { lockDataDirectory } from '../../../electron/core/store/instance-lock';
 import { startApp, StartupError } from '../../../electron/composition/start';
 import { DATABASE_FILE } from '../../../electron/core/store/database';
+import { closeAfterEach, temporaryDirectoryPerTest } from '../../support/close-after-each';
 
-const dirs: string[] = [];
-const children: ChildProcess[] = [];
-function dataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sportello-istanza-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const child of children.splice(0)) child.kill('SIGKILL');
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+// One order for both: a lock's holder, started after its directory, is killed before the directory goes.
+const closing = closeAfterEach();
+const dataDir = temporaryDirectoryPerTest('sportello-istanza-', closing);
 
 const core = (dir: string) => createCore({ config: configSchema.parse({ dataDirectory: dir }), log: silentLogger, version: '0.0.0-test', dataDir: dir });
 
@@ -34,7 +26,7 @@ const core = (dir: string) => createCore({ config: configSchema.parse({ dataDire
 async function holder(dir: string): Promise<ChildProcess> {
   // node itself (not the tsx wrapper, which runs node as a child): SIGKILL must reach the lock's holder.
   const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../../support/hold-instance-lock.ts'), dir], { stdio: ['pipe', 'pipe', 'inherit'] });
-  children.push(child);
+  closing({ close: () => child.kill('SIGKILL') });
   let out = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   while (!out.includes('bloccato')) {

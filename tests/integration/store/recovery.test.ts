@@ -4,29 +4,22 @@
  * good copy is restored, and staff are told what was kept. Copies are taken before a
  * schema migration and once a day, three kept.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { closeSync, existsSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { configSchema } from '../../../electron/core/config/schema';
-import { createCore } from '../../../electron/composition/core';
+import { createCore, type Core } from '../../../electron/composition/core';
 import { silentLogger } from '../../../electron/core/log/logger';
 import { DATABASE_FILE, openDatabase } from '../../../electron/core/store/database';
 import { locationOf } from '../../support/database-location';
+import { sportelloOf, valueOf } from '../../support/sportello';
 import { BACKUP_DIR, DAMAGED_DIR, DAMAGED_KEEP_DAYS, backupIfDue, backupNow, backups } from '../../../electron/core/store/backup';
 import { createPraticheRepo } from '../../../electron/core/store/pratiche-repo';
 import { migrations } from '../../../electron/core/store/migrations';
+import { temporaryDirectoryPerTest } from '../../support/close-after-each';
 
 const CF = 'RSSNNA80A41H501X';
-const dirs: string[] = [];
-function dataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sportello-ripristino-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const dataDir = temporaryDirectoryPerTest('sportello-ripristino-');
 
 function addPratiche(dir: string, ids: string[]): void {
   const db = openDatabase(locationOf(dir));
@@ -55,9 +48,8 @@ async function startCore(dir: string) {
   return createCore({ config: configSchema.parse({ dataDirectory: dir }), log: silentLogger, version: '0.0.0-test', dataDir: dir });
 }
 
-async function avvisiOf(core: Awaited<ReturnType<typeof startCore>>): Promise<string[]> {
-  const info = (await core.dispatch('app.info', {}, { transport: 'test', clientId: 't' })) as { ok: boolean; value: { avvisi: string[] } };
-  return info.value.avvisi;
+async function avvisiOf(core: Core): Promise<string[]> {
+  return (await valueOf(sportelloOf(core).app.info({}))).avvisi;
 }
 
 describe('a damaged database', () => {
@@ -73,8 +65,7 @@ describe('a damaged database', () => {
     expect(avvisi[0]).toMatch(/danneggiato .*messo da parte .*Non c'era una copia di sicurezza valida/);
     expect(readdirSync(join(dir, DAMAGED_DIR)).some((n) => n.endsWith('.db'))).toBe(true);
     // The new archive works: the demo catalogue was imported into it.
-    const tenants = (await core.dispatch('catalogue.tenants', {}, { transport: 'test', clientId: 't' })) as { ok: boolean; value: unknown[] };
-    expect(tenants.ok && tenants.value.length).toBeGreaterThan(0);
+    expect((await valueOf(sportelloOf(core).catalogue.tenants({}))).length).toBeGreaterThan(0);
     await core.dispose();
   });
 

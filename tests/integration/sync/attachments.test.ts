@@ -5,25 +5,20 @@
  * on the pratica, where the citizen and the desk see it.
  */
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createPraticheRepo } from '../../../electron/core/store/pratiche-repo';
 import { applicationCount, applicationsWithReference } from '../../portal/inspect';
-import { startPortal, type Portal } from '../../portal/server';
+import { startPortal } from '../../portal/server';
 import { syncUntilEmpty, testEngine } from './engine';
-import { createKiosk, TEST_CATALOGUE, type Kiosk } from './kiosk';
+import { createKiosk, TEST_CATALOGUE } from './kiosk';
+import { closeAfterEach } from '../../support/close-after-each';
 
-let portal: Portal | undefined;
-let kiosk: Kiosk | undefined;
-afterEach(async () => {
-  kiosk?.close();
-  await portal?.close();
-  portal = kiosk = undefined;
-});
+const closing = closeAfterEach();
 
 describe('allegati che il portale non collegherebbe', () => {
   it('senza il modulo sul dispositivo: inviata, e la pratica dice quale allegato il portale non ha', async () => {
-    portal = await startPortal({ catalogueDir: TEST_CATALOGUE });
-    kiosk = createKiosk();
+    const portal = closing(await startPortal({ catalogueDir: TEST_CATALOGUE }));
+    const kiosk = closing(createKiosk());
     const id = kiosk.submit([randomBytes(512), randomBytes(512)], 'submit', { keys: ['non_un_campo_file', 'modulo'] });
     const engine = testEngine({ db: kiosk.db, dataDir: kiosk.dataDir, portalUrl: portal.url });
     // The kiosk never refreshed its catalogue: it cannot know the form's file fields before sending.
@@ -35,8 +30,8 @@ describe('allegati che il portale non collegherebbe', () => {
   });
 
   it('con il modulo sul dispositivo: trattenuta prima dell\'invio, con il motivo', async () => {
-    portal = await startPortal({ catalogueDir: TEST_CATALOGUE });
-    kiosk = createKiosk();
+    const portal = closing(await startPortal({ catalogueDir: TEST_CATALOGUE }));
+    const kiosk = closing(createKiosk());
     const engine = testEngine({ db: kiosk.db, dataDir: kiosk.dataDir, portalUrl: portal.url });
     await engine.refreshCatalogue();
     kiosk.submit([randomBytes(512), randomBytes(512)], 'submit', { keys: ['non_un_campo_file', 'modulo'] });

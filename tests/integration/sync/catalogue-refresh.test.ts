@@ -4,7 +4,7 @@
  * left as cached and the others refresh, an empty list from a portal that had services changes nothing
  * and warns. Forms come from the form server the steps name (`parameters.url`), or from the one configured.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../electron/core/log/logger';
 import { createCatalogueRepo } from '../../../electron/core/catalogue/catalogue-repo';
 import { createSyncService } from '../../../electron/core/sync/sync-service';
@@ -13,14 +13,9 @@ import { startPortal, type Portal } from '../../portal/server';
 import { KIOSK_ACCOUNT } from './engine';
 import { createKiosk, SERVICE, TENANT, TEST_CATALOGUE, type Kiosk } from './kiosk';
 import { filesOf } from '../../support/database-location';
+import { closeAfterEach } from '../../support/close-after-each';
 
-let portal: Portal | undefined;
-let kiosk: Kiosk | undefined;
-afterEach(async () => {
-  kiosk?.close();
-  await portal?.close();
-  portal = kiosk = undefined;
-});
+const closing = closeAfterEach();
 
 function engine(p: Portal, k: Kiosk, lines: string[] = [], formServerUrl?: string) {
   return createSyncService({
@@ -39,16 +34,16 @@ const later = (s: number) => new Date(Date.now() + s * 1000);
 
 describe('aggiornamento del catalogo dal portale', () => {
   it('i moduli arrivano dal form server indicato dai passi (un altro host), non da <origine>/form-server', async () => {
-    portal = await startPortal({ catalogueDir: TEST_CATALOGUE });
-    kiosk = createKiosk();
+    const portal = closing(await startPortal({ catalogueDir: TEST_CATALOGUE }));
+    const kiosk = closing(createKiosk());
     const report = await engine(portal, kiosk).refreshCatalogue();
     expect(report).toMatchObject({ invalidServices: 0, skippedServices: [], fetchedForms: 5 });
     expect(createCatalogueRepo(kiosk.db).getResolvedForm(TENANT, 'certificato')).toBeDefined();
   });
 
   it('il form server configurato vale sopra quello dei passi', async () => {
-    portal = await startPortal({ catalogueDir: TEST_CATALOGUE });
-    kiosk = createKiosk();
+    const portal = closing(await startPortal({ catalogueDir: TEST_CATALOGUE }));
+    const kiosk = closing(createKiosk());
     const wrong = await engine(portal, kiosk, [], 'http://127.0.0.1:9/').refreshCatalogue();
     // Nowhere to fetch the nested forms from: every service stays out, nothing is imported.
     expect(wrong.skippedServices.sort()).toEqual(['certificato-residenza', 'iscrizione-mensa']);
@@ -58,8 +53,8 @@ describe('aggiornamento del catalogo dal portale', () => {
   });
 
   it('un modulo cambiato sul form server (senza toccare il servizio) viene riscaricato, e le bozze avvisate', async () => {
-    portal = await startPortal({ catalogueDir: TEST_CATALOGUE });
-    kiosk = createKiosk();
+    const portal = closing(await startPortal({ catalogueDir: TEST_CATALOGUE }));
+    const kiosk = closing(createKiosk());
     const e = engine(portal, kiosk);
     await e.refreshCatalogue();
     const draft = kiosk.submit(undefined, 'draft');
@@ -74,8 +69,8 @@ describe('aggiornamento del catalogo dal portale', () => {
   });
 
   it('un servizio che non si legge viene saltato e registrato; la sua copia in cache resta', async () => {
-    portal = await startPortal({ catalogueDir: TEST_CATALOGUE });
-    kiosk = createKiosk();
+    const portal = closing(await startPortal({ catalogueDir: TEST_CATALOGUE }));
+    const kiosk = closing(createKiosk());
     const lines: string[] = [];
     const e = engine(portal, kiosk, lines);
     await e.refreshCatalogue();
@@ -90,8 +85,8 @@ describe('aggiornamento del catalogo dal portale', () => {
   });
 
   it('un modulo che non arriva salta solo il suo servizio', async () => {
-    portal = await startPortal({ catalogueDir: TEST_CATALOGUE });
-    kiosk = createKiosk();
+    const portal = closing(await startPortal({ catalogueDir: TEST_CATALOGUE }));
+    const kiosk = closing(createKiosk());
     const e = engine(portal, kiosk);
     await e.refreshCatalogue();
     portal.catalogue.updateService(SERVICE.id, { name: 'Certificato (modulo nuovo)', flow_steps: [{ identifier: 'x', type: 'formio', parameters: { formio_id: 'modulo-sparito' } }] }, later(1));
@@ -104,8 +99,8 @@ describe('aggiornamento del catalogo dal portale', () => {
   });
 
   it('un elenco vuoto da un portale che aveva servizi: la cache resta e c\'è un avviso', async () => {
-    portal = await startPortal({ catalogueDir: TEST_CATALOGUE });
-    kiosk = createKiosk();
+    const portal = closing(await startPortal({ catalogueDir: TEST_CATALOGUE }));
+    const kiosk = closing(createKiosk());
     const lines: string[] = [];
     const e = engine(portal, kiosk, lines);
     await e.refreshCatalogue();

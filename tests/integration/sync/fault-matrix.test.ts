@@ -2,12 +2,13 @@
  * Each fault of the reference portal alone, then all of them at 30%: every pratica must end on
  * the portal exactly once, its attachments byte-identical (SHA-256 of the stored bytes).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FaultsInput } from '../../portal/faults';
-import { startPortal, type Portal } from '../../portal/server';
+import { startPortal } from '../../portal/server';
 import { testEngine, syncUntilEmpty } from './engine';
 import { expectExactlyOnce } from './exactly-once';
-import { createKiosk, TEST_CATALOGUE, type Kiosk } from './kiosk';
+import { createKiosk, TEST_CATALOGUE } from './kiosk';
+import { closeAfterEach } from '../../support/close-after-each';
 
 const CASES: [string, FaultsInput][] = [
   ['latenza', { latencyMs: 40 }],
@@ -23,17 +24,12 @@ const CASES: [string, FaultsInput][] = [
 ];
 
 describe('sync: matrice dei guasti', () => {
-  let portal: Portal | undefined;
-  let kiosk: Kiosk | undefined;
-  afterEach(async () => {
-    kiosk?.close();
-    await portal?.close();
-  });
+  const closing = closeAfterEach();
 
   for (const [name, faults] of CASES) {
     it(`${name}: ogni pratica arriva una volta sola, allegati identici`, async () => {
-      portal = await startPortal({ catalogueDir: TEST_CATALOGUE, faults });
-      kiosk = createKiosk();
+      const portal = closing(await startPortal({ catalogueDir: TEST_CATALOGUE, faults }));
+      const kiosk = closing(createKiosk());
       for (let i = 0; i < 8; i++) kiosk.submit();
       const engine = testEngine({ db: kiosk.db, dataDir: kiosk.dataDir, portalUrl: portal.url });
       await syncUntilEmpty(engine);

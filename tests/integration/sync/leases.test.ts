@@ -3,36 +3,28 @@
  * what a lock on a network share or a copied data directory could still allow) must never send
  * one pratica twice. Before leases, 12 pratiche became 24 applications on the portal.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../../electron/core/store/database';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../electron/core/store/database';
 import { locationOf } from '../../support/database-location';
 import { createOutboxRepo, LeaseLost } from '../../../electron/core/store/outbox-repo';
 import { applicationCount } from '../../portal/inspect';
-import { startPortal, type Portal } from '../../portal/server';
+import { startPortal } from '../../portal/server';
 import { startSyncChild } from './child';
 import { syncUntilEmpty, testEngine } from './engine';
 import { expectExactlyOnce } from './exactly-once';
-import { createKiosk, TEST_CATALOGUE, type Kiosk } from './kiosk';
+import { createKiosk, TEST_CATALOGUE } from './kiosk';
+import { closeAfterEach } from '../../support/close-after-each';
 
-let portal: Portal | undefined;
-let kiosk: Kiosk | undefined;
-const others: Db[] = [];
-afterEach(async () => {
-  others.splice(0).forEach((db) => db.close());
-  kiosk?.close();
-  await portal?.close();
-  portal = kiosk = undefined;
-});
+const closing = closeAfterEach();
 
 const at = (ms: number) => new Date(Date.parse('2026-12-03T09:00:00Z') + ms).toISOString();
 
 describe('sync: lease sugli elementi della coda', () => {
   it('due connessioni: ciò che una ha preso non è dell’altra finché il lease non scade; poi chi lo ha perso non crea', () => {
-    kiosk = createKiosk();
+    const kiosk = closing(createKiosk());
     const first = kiosk.submit();
     const second = kiosk.submit();
-    const other = openDatabase(locationOf(kiosk.dataDir));
-    others.push(other);
+    const other = closing(openDatabase(locationOf(kiosk.dataDir)));
     const a = createOutboxRepo(kiosk.db);
     const b = createOutboxRepo(other);
 
@@ -60,20 +52,19 @@ describe('sync: lease sugli elementi della coda', () => {
   });
 
   it('due motori sulla stessa cartella dei dati, in parallelo: ogni pratica una volta sola', async () => {
-    portal = await startPortal({ catalogueDir: TEST_CATALOGUE, faults: { latencyMs: 20 } });
-    kiosk = createKiosk();
+    const portal = closing(await startPortal({ catalogueDir: TEST_CATALOGUE, faults: { latencyMs: 20 } }));
+    const kiosk = closing(createKiosk());
     for (let i = 0; i < 12; i++) kiosk.submit();
-    const other = openDatabase(locationOf(kiosk.dataDir));
-    others.push(other);
-    const engines = [kiosk.db, other].map((db) => testEngine({ db, dataDir: kiosk!.dataDir, portalUrl: portal!.url, concurrency: 4 }));
+    const other = closing(openDatabase(locationOf(kiosk.dataDir)));
+    const engines = [kiosk.db, other].map((db) => testEngine({ db, dataDir: kiosk.dataDir, portalUrl: portal.url, concurrency: 4 }));
     await Promise.all(engines.map((e) => syncUntilEmpty(e)));
     expectExactlyOnce(portal, kiosk);
     expect(applicationCount(portal)).toBe(12);
   });
 
   it('due processi sulla stessa cartella dei dati: ogni pratica una volta sola', async () => {
-    portal = await startPortal({ catalogueDir: TEST_CATALOGUE, faults: { latencyMs: 10 } });
-    kiosk = createKiosk();
+    const portal = closing(await startPortal({ catalogueDir: TEST_CATALOGUE, faults: { latencyMs: 10 } }));
+    const kiosk = closing(createKiosk());
     for (let i = 0; i < 12; i++) kiosk.submit();
     const children = [startSyncChild(kiosk.dataDir, portal.url), startSyncChild(kiosk.dataDir, portal.url)];
     const results = await Promise.all(children.map((c) => c.done));

@@ -4,20 +4,15 @@
  * landed, for a kiosk account that sees no application yet (403), is sent once, not parked.
  */
 import axios from 'axios';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applicationCount } from '../../portal/inspect';
 import { startPortal, type Portal } from '../../portal/server';
 import { KIOSK_ACCOUNT, syncUntilEmpty, testEngine } from './engine';
 import { expectExactlyOnce } from './exactly-once';
-import { createKiosk, SERVICE, TENANT, TEST_CATALOGUE, type Kiosk } from './kiosk';
+import { createKiosk, SERVICE, TENANT, TEST_CATALOGUE } from './kiosk';
+import { closeAfterEach } from '../../support/close-after-each';
 
-let portal: Portal | undefined;
-let kiosk: Kiosk | undefined;
-afterEach(async () => {
-  kiosk?.close();
-  await portal?.close();
-  portal = kiosk = undefined;
-});
+const closing = closeAfterEach();
 
 async function otherApplications(p: Portal, n: number): Promise<void> {
   const api = `${p.url}/${p.tenant}/api`;
@@ -29,9 +24,9 @@ async function otherApplications(p: Portal, n: number): Promise<void> {
 
 describe('una volta sola con la ricerca del portale reale', () => {
   it('la risposta persa viene ritrovata oltre le prime pagine (150 pratiche prima della nostra)', async () => {
-    portal = await startPortal({ catalogueDir: TEST_CATALOGUE });
+    const portal = closing(await startPortal({ catalogueDir: TEST_CATALOGUE }));
     await otherApplications(portal, 150);
-    kiosk = createKiosk();
+    const kiosk = closing(createKiosk());
     kiosk.submit();
     const engine = testEngine({ db: kiosk.db, dataDir: kiosk.dataDir, portalUrl: portal.url });
     portal.setFaults({ lostResponseRate: 1, only: `^POST /${TENANT}/api/applications$` });
@@ -44,8 +39,8 @@ describe('una volta sola con la ricerca del portale reale', () => {
   });
 
   it('creazione mai arrivata e account che non vede ancora nulla (403): inviata una volta, non sospesa', async () => {
-    portal = await startPortal({ catalogueDir: TEST_CATALOGUE });
-    kiosk = createKiosk();
+    const portal = closing(await startPortal({ catalogueDir: TEST_CATALOGUE }));
+    const kiosk = closing(createKiosk());
     kiosk.submit();
     const engine = testEngine({ db: kiosk.db, dataDir: kiosk.dataDir, portalUrl: portal.url });
     portal.setFaults({ resetRate: 1, only: `^POST /${TENANT}/api/applications$` });
@@ -58,9 +53,9 @@ describe('una volta sola con la ricerca del portale reale', () => {
   });
 
   it('una pagina della ricerca che fallisce non porta mai a una seconda creazione', async () => {
-    portal = await startPortal({ catalogueDir: TEST_CATALOGUE });
+    const portal = closing(await startPortal({ catalogueDir: TEST_CATALOGUE }));
     await otherApplications(portal, 120);
-    kiosk = createKiosk();
+    const kiosk = closing(createKiosk());
     kiosk.submit();
     const engine = testEngine({ db: kiosk.db, dataDir: kiosk.dataDir, portalUrl: portal.url });
     portal.setFaults({ lostResponseRate: 1, only: `^POST /${TENANT}/api/applications$` });

@@ -1,16 +1,13 @@
 /** The API client against the reference portal: Retry-After honoured, a lost create never repeated by the client itself. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createPortalClient } from '../../../electron/adapters/portal/portal-client';
 import { applicationCount } from '../../portal/inspect';
 import { startPortal, type Portal } from '../../portal/server';
 import { KIOSK_ACCOUNT } from './engine';
 import { SERVICE, TENANT, TEST_CATALOGUE } from './kiosk';
+import { closeAfterEach } from '../../support/close-after-each';
 
-let portal: Portal | undefined;
-afterEach(async () => {
-  await portal?.close();
-  portal = undefined;
-});
+const closing = closeAfterEach();
 
 function client(p: Portal, sleeps: number[]) {
   return createPortalClient({
@@ -24,14 +21,14 @@ function client(p: Portal, sleeps: number[]) {
 
 describe('client del portale', () => {
   it('429: aspetta quanto dice Retry-After prima di riprovare', async () => {
-    portal = await startPortal({ catalogueDir: TEST_CATALOGUE, faults: { tooManyRequestsRate: 1, retryAfterSeconds: 3 } });
+    const portal = closing(await startPortal({ catalogueDir: TEST_CATALOGUE, faults: { tooManyRequestsRate: 1, retryAfterSeconds: 3 } }));
     const sleeps: number[] = [];
     await expect(client(portal, sleeps).listServices()).rejects.toMatchObject({ kind: 'transient', status: 429 });
     expect(sleeps).toEqual([3000, 3000]);
   });
 
   it('creazione con risposta persa: un solo tentativo, l\'errore torna al chiamante', async () => {
-    portal = await startPortal({ catalogueDir: TEST_CATALOGUE, faults: { lostResponseRate: 1, only: `^POST /${TENANT}/api/applications$` } });
+    const portal = closing(await startPortal({ catalogueDir: TEST_CATALOGUE, faults: { lostResponseRate: 1, only: `^POST /${TENANT}/api/applications$` } }));
     const sleeps: number[] = [];
     const data = { applicant: { data: { fiscal_code: { data: { fiscal_code: 'RSSMRA80A01H501U' } } } } };
     await expect(client(portal, sleeps).createApplication({ service: SERVICE.id, data, status: 1900 })).rejects.toMatchObject({ kind: 'transient' });

@@ -4,7 +4,7 @@
  * the status pull with outcome files, retention, and a poison item parked without blocking.
  */
 import { createHash } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../electron/core/log/logger';
 import { createCatalogueRepo } from '../../../electron/core/catalogue/catalogue-repo';
 import { createPraticheRepo } from '../../../electron/core/store/pratiche-repo';
@@ -12,25 +12,20 @@ import { createRemoteRepo } from '../../../electron/core/store/remote-repo';
 import type { SyncStatus } from '../../../electron/core/sync/sync-service';
 import { createPortalClient } from '../../../electron/adapters/portal/portal-client';
 import { applicationCount, applicationsWithReference } from '../../portal/inspect';
-import { startPortal, type Portal } from '../../portal/server';
+import { startPortal } from '../../portal/server';
 import { KIOSK_ACCOUNT, syncUntilEmpty, testEngine } from './engine';
 import { expectExactlyOnce } from './exactly-once';
-import { createKiosk, SERVICE, TENANT, TEST_CATALOGUE, type Kiosk } from './kiosk';
+import { createKiosk, SERVICE, TENANT, TEST_CATALOGUE } from './kiosk';
 import { operator } from './operator';
 import { filesOf } from '../../support/database-location';
+import { closeAfterEach } from '../../support/close-after-each';
 
-let portal: Portal | undefined;
-let kiosk: Kiosk | undefined;
-afterEach(async () => {
-  kiosk?.close();
-  await portal?.close();
-  portal = kiosk = undefined;
-});
+const closing = closeAfterEach();
 
 describe('sync: scenari', () => {
   it('una creazione con risposta persa viene ritrovata, non ripetuta', async () => {
-    portal = await startPortal({ catalogueDir: TEST_CATALOGUE, faults: { lostResponseRate: 1, only: `^POST /${TENANT}/api/applications$` } });
-    kiosk = createKiosk();
+    const portal = closing(await startPortal({ catalogueDir: TEST_CATALOGUE, faults: { lostResponseRate: 1, only: `^POST /${TENANT}/api/applications$` } }));
+    const kiosk = closing(createKiosk());
     const id = kiosk.submit();
     const lines: string[] = [];
     const engine = testEngine({ db: kiosk.db, dataDir: kiosk.dataDir, portalUrl: portal.url, log: createLogger({ sink: (l) => lines.push(l) }) });
@@ -46,18 +41,18 @@ describe('sync: scenari', () => {
   });
 
   it('token che scadono a metà del lotto: rinnovati, nessuna pratica persa o doppia', async () => {
-    portal = await startPortal({ catalogueDir: TEST_CATALOGUE, faults: { latencyMs: 25 } });
-    kiosk = createKiosk();
+    const portal = closing(await startPortal({ catalogueDir: TEST_CATALOGUE, faults: { latencyMs: 25 } }));
+    const kiosk = closing(createKiosk());
     for (let i = 0; i < 10; i++) kiosk.submit();
     const engine = testEngine({ db: kiosk.db, dataDir: kiosk.dataDir, portalUrl: portal.url });
     // Every time an application lands, every token dies: the rest of the batch must renew.
     let seen = 0;
     let expired = 0;
     const expiring = setInterval(() => {
-      const count = applicationCount(portal!);
+      const count = applicationCount(portal);
       if (count > seen) {
         seen = count;
-        portal!.expireTokens();
+        portal.expireTokens();
         expired++;
       }
     }, 10);
@@ -72,47 +67,45 @@ describe('sync: scenari', () => {
   }, 120_000);
 
   it('portale giù e poi di nuovo su: la coda attende, il catalogo in cache resta, poi tutto parte', async () => {
-    portal = await startPortal({ catalogueDir: TEST_CATALOGUE });
-    kiosk = createKiosk();
+    const down = closing(await startPortal({ catalogueDir: TEST_CATALOGUE }));
+    const kiosk = closing(createKiosk());
     const statuses: SyncStatus[] = [];
-    const engine = testEngine({ db: kiosk.db, dataDir: kiosk.dataDir, portalUrl: portal.url, onStatus: (s) => statuses.push(s) });
+    const engine = testEngine({ db: kiosk.db, dataDir: kiosk.dataDir, portalUrl: down.url, onStatus: (s) => statuses.push(s) });
     await engine.refreshCatalogue();
-    const { dataDir } = portal;
-    const port = Number(new URL(portal.url).port);
-    await portal.close();
-    portal = undefined;
+    const { dataDir } = down;
+    const port = Number(new URL(down.url).port);
+    await down.close();
     for (let i = 0; i < 3; i++) kiosk.submit();
     await engine.runOnce();
     await expect(engine.refreshCatalogue()).rejects.toThrow(/non raggiungibile/);
     expect(engine.status()).toEqual({ online: false, outbox: 3, parked: 0 });
     expect(createCatalogueRepo(kiosk.db).listServices(TENANT).map((s) => s.slug)).toContain(SERVICE.slug);
-    portal = await startPortal({ catalogueDir: TEST_CATALOGUE, dataDir, port });
+    const back = closing(await startPortal({ catalogueDir: TEST_CATALOGUE, dataDir, port }));
     await syncUntilEmpty(engine);
     expect(statuses).toContainEqual({ online: false, outbox: 3, parked: 0 });
     expect(statuses.at(-1)).toEqual({ online: true, outbox: 0, parked: 0 });
-    expectExactlyOnce(portal, kiosk);
+    expectExactlyOnce(back, kiosk);
   });
 
   it('con la coda vuota il ciclo chiede comunque al portale: giù è offline, di nuovo su è online', async () => {
-    portal = await startPortal({ catalogueDir: TEST_CATALOGUE });
-    kiosk = createKiosk();
-    const engine = testEngine({ db: kiosk.db, dataDir: kiosk.dataDir, portalUrl: portal.url });
+    const down = closing(await startPortal({ catalogueDir: TEST_CATALOGUE }));
+    const kiosk = closing(createKiosk());
+    const engine = testEngine({ db: kiosk.db, dataDir: kiosk.dataDir, portalUrl: down.url });
     await engine.runOnce();
     expect(engine.status()).toEqual({ online: true, outbox: 0, parked: 0 });
-    const { dataDir } = portal;
-    const port = Number(new URL(portal.url).port);
-    await portal.close();
-    portal = undefined;
+    const { dataDir } = down;
+    const port = Number(new URL(down.url).port);
+    await down.close();
     await engine.runOnce();
     expect(engine.status()).toEqual({ online: false, outbox: 0, parked: 0 });
-    portal = await startPortal({ catalogueDir: TEST_CATALOGUE, dataDir, port });
+    closing(await startPortal({ catalogueDir: TEST_CATALOGUE, dataDir, port }));
     await engine.runOnce();
     expect(engine.status()).toEqual({ online: true, outbox: 0, parked: 0 });
   });
 
   it('catalogo cambiato con una bozza aperta: la bozza resta, il cittadino viene avvisato', async () => {
-    portal = await startPortal({ catalogueDir: TEST_CATALOGUE });
-    kiosk = createKiosk();
+    const portal = closing(await startPortal({ catalogueDir: TEST_CATALOGUE }));
+    const kiosk = closing(createKiosk());
     const engine = testEngine({ db: kiosk.db, dataDir: kiosk.dataDir, portalUrl: portal.url });
     const first = await engine.refreshCatalogue();
     expect(first.fetchedForms).toBe(5);
@@ -132,8 +125,8 @@ describe('sync: scenari', () => {
   });
 
   it('stato dal portale: protocollo, esito e file di esito; poi la conservazione li elimina', async () => {
-    portal = await startPortal({ catalogueDir: TEST_CATALOGUE });
-    kiosk = createKiosk();
+    const portal = closing(await startPortal({ catalogueDir: TEST_CATALOGUE }));
+    const kiosk = closing(createKiosk());
     const id = kiosk.submit();
     const engine = testEngine({ db: kiosk.db, dataDir: kiosk.dataDir, portalUrl: portal.url, retentionDays: 0 });
     await syncUntilEmpty(engine);
@@ -163,8 +156,8 @@ describe('sync: scenari', () => {
   });
 
   it('una pratica impossibile da inviare viene sospesa con un errore visibile, le altre partono', async () => {
-    portal = await startPortal({ catalogueDir: TEST_CATALOGUE });
-    kiosk = createKiosk();
+    const portal = closing(await startPortal({ catalogueDir: TEST_CATALOGUE }));
+    const kiosk = closing(createKiosk());
     const broken = kiosk.submit([Buffer.from('bytes che spariranno dal disco')]);
     filesOf(kiosk.dataDir).allegati.remove(kiosk.expected.get(broken)![0]!);
     kiosk.expected.delete(broken);
@@ -182,8 +175,8 @@ describe('sync: scenari', () => {
 
 describe('sync: credenziali del chiosco', () => {
   it('credenziali rifiutate: nessuna pratica sospesa, la coda aspetta e lo stato dice offline', async () => {
-    portal = await startPortal({ catalogueDir: TEST_CATALOGUE });
-    kiosk = createKiosk();
+    const portal = closing(await startPortal({ catalogueDir: TEST_CATALOGUE }));
+    const kiosk = closing(createKiosk());
     kiosk.submit();
     kiosk.submit();
     const { createSyncService } = await import('../../../electron/core/sync/sync-service');

@@ -17,6 +17,9 @@ import { verificaAllegato } from '../../../electron/core/documents/allegati/veri
 import { regoleDelloSlot } from '../../../electron/core/pratiche/allegati/allegati';
 import { createAllegatiRepo } from '../../../electron/core/store/allegati-repo';
 import { ANNA, createHarness, FIXTURES, type Harness } from '../../integration/pratiche/harness';
+import type { Result } from '../../../electron/shared/define';
+import { createdPratica } from '../../support/created-pratica';
+import { errorOf, valueOf } from '../../support/sportello';
 import { filesOf } from '../../support/database-location';
 import {
   JPEG,
@@ -99,13 +102,13 @@ describe('one attachment checker, the same verdict through every entry point', (
     const modello = alfa.services.find((s) => s.slug === 'iscrizione-mensa-scolastica')!;
     const prova = { ...modello, id: '11111111-0000-4000-8000-0000000000a1', slug: SERVIZIO, x_sportello_multiple_drafts: true, x_sportello_attachments: Object.values(SLOT) };
     importCatalogue(h.area.catalogueRepo, { ...alfa, services: [...alfa.services, prova] }, h.clock);
-    await h.ok('pratiche.acceptTerms', { tenant: TENANT, version: '2026-01' });
+    await valueOf(h.api.pratiche.acceptTerms({ tenant: TENANT, version: '2026-01' }));
     for (const caso of CASI) byte.set(caso.file, await caso.byte());
   });
   afterAll(() => h.close());
 
   /** A fresh draft per attempt, so the files of one case never count against another's slot. */
-  const nuovaBozza = async (): Promise<string> => (await h.ok('pratiche.start', { tenant: TENANT, service: SERVIZIO, newDraft: true })).pratica.id;
+  const nuovaBozza = async (): Promise<string> => (await createdPratica(h.api.pratiche.start({ tenant: TENANT, service: SERVIZIO, newDraft: true }))).id;
 
   /** The file as "I miei allegati" holds it, without any check: as an older version could have stored it. */
   const nellaLibreria = (nome: string, contenuto: Uint8Array): string => {
@@ -118,13 +121,13 @@ describe('one attachment checker, the same verdict through every entry point', (
     const contenuto = byte.get(caso.file)!;
     const slot = SLOT[caso.slot]!;
 
-    const caricato = await h.call('pratiche.attachments.add', { id: await nuovaBozza(), slot: slot.key, name: caso.nome, contentBase64: b64(contenuto) });
+    const caricato = await h.api.pratiche['attachments.add']({ id: await nuovaBozza(), slot: slot.key, name: caso.nome, contentBase64: b64(contenuto) });
     // The library cannot hold an empty file (the store refuses it): that path does not exist for it.
     const riusato =
-      contenuto.length > 0 ? await h.call('pratiche.attachments.reuse', { id: await nuovaBozza(), slot: slot.key, allegatoId: nellaLibreria(caso.nome, contenuto) }) : caricato;
+      contenuto.length > 0 ? await h.api.pratiche['attachments.reuse']({ id: await nuovaBozza(), slot: slot.key, allegatoId: nellaLibreria(caso.nome, contenuto) }) : caricato;
     const diretto = await verificaAllegato(caso.nome, contenuto, regoleDelloSlot(slot));
 
-    const verdetto = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error!.code);
+    const verdetto = (r: Result<unknown>) => (r.ok ? 'ok' : r.error.code);
     expect([verdetto(caricato), verdetto(riusato), diretto.ammesso ? 'ok' : diretto.codice]).toEqual([caso.atteso, caso.atteso, caso.atteso]);
 
     if (caricato.ok && caso.pdfa !== undefined) expect(caricato.value.allegato.pdfa).toBe(caso.pdfa);
@@ -136,27 +139,27 @@ describe('one attachment checker, the same verdict through every entry point', (
   });
 
   it('answers the upload with the remark the wizard shows, and the file as stored', async () => {
-    const risposta = await h.ok('pratiche.attachments.add', { id: await nuovaBozza(), slot: 'pdf', name: 'lettera.pdf', contentBase64: b64(byte.get('plain PDF where PDF/A is not required')!) });
+    const risposta = await valueOf(h.api.pratiche['attachments.add']({ id: await nuovaBozza(), slot: 'pdf', name: 'lettera.pdf', contentBase64: b64(byte.get('plain PDF where PDF/A is not required')!) }));
     expect(risposta.avvisi).toEqual([expect.stringContaining('non è un PDF/A')]);
     expect(risposta.allegato).toMatchObject({ name: 'lettera.pdf', mimeType: 'application/pdf', pdfa: null });
-    expect(risposta.pratica.attachmentSlots.find((s: { key: string }) => s.key === 'pdf').files).toHaveLength(1);
-    expect(risposta.pratica.attachmentSlots.find((s: { key: string }) => s.key === 'immagine').formati).toEqual(['JPG', 'PNG']);
-    const conPdfA = await h.ok('pratiche.attachments.add', { id: await nuovaBozza(), slot: 'pdfa', name: 'isee.pdf', contentBase64: b64(byte.get('PDF/A with pdfaid:')!) });
+    expect(risposta.pratica.attachmentSlots.find((s) => s.key === 'pdf')?.files).toHaveLength(1);
+    expect(risposta.pratica.attachmentSlots.find((s) => s.key === 'immagine')?.formati).toEqual(['JPG', 'PNG']);
+    const conPdfA = await valueOf(h.api.pratiche['attachments.add']({ id: await nuovaBozza(), slot: 'pdfa', name: 'isee.pdf', contentBase64: b64(byte.get('PDF/A with pdfaid:')!) }));
     expect(conPdfA.avvisi).toEqual([]);
   });
 
   it('stores the name without invisible characters', async () => {
-    const risposta = await h.ok('pratiche.attachments.add', { id: await nuovaBozza(), slot: 'immagine', name: 'foto\u202Egnp.jpeg', contentBase64: b64(JPEG) });
+    const risposta = await valueOf(h.api.pratiche['attachments.add']({ id: await nuovaBozza(), slot: 'immagine', name: 'foto\u202Egnp.jpeg', contentBase64: b64(JPEG) }));
     expect(risposta.allegato.name).toBe('fotognp.jpeg');
   });
 
   it('names formats as extensions and sizes as a person reads them', async () => {
     const grande = new Uint8Array(6 * 1024 * 1024 + 300 * 1024);
     grande.set(JPEG);
-    const errore = await h.fails('pratiche.attachments.add', { id: await nuovaBozza(), slot: 'immagine', name: 'foto.jpg', contentBase64: b64(grande) });
+    const errore = await errorOf(h.api.pratiche['attachments.add']({ id: await nuovaBozza(), slot: 'immagine', name: 'foto.jpg', contentBase64: b64(grande) }));
     expect(errore).toMatchObject({ code: 'allegato-troppo-grande' });
     expect(errore.message).toContain('pesa 6,3 MB: per "Foto" il massimo è 5 MB');
-    const tipo = await h.fails('pratiche.attachments.add', { id: await nuovaBozza(), slot: 'immagine', name: 'foto.gif', contentBase64: b64(JPEG) });
+    const tipo = await errorOf(h.api.pratiche['attachments.add']({ id: await nuovaBozza(), slot: 'immagine', name: 'foto.gif', contentBase64: b64(JPEG) }));
     expect(tipo.message).toContain('sono ammessi solo file JPG, PNG');
     expect(tipo.message).not.toContain('image/');
   });

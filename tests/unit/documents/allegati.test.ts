@@ -1,6 +1,8 @@
 import { PDFName, PDFNumber, PDFDict } from '@cantoo/pdf-lib';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { esaminaPdf } from '../../../electron/core/documents/allegati/esame-pdf';
+import { PDF } from '../../../electron/core/documents/allegati/tipi-file';
 import { verificaAllegato, type EsitoAllegato, type RegoleAllegato } from '../../../electron/core/documents/allegati/verifica-allegato';
 import { dichiarazionePdfA, etichettaPdfA } from '../../../electron/core/documents/allegati/xmp-pdfa';
 import { creaAllegatoDemo } from '../../../electron/adapters/demo/allegato-demo';
@@ -112,14 +114,20 @@ describe('verifica degli allegati', () => {
     expect(messaggioDi(esito)).toMatch(/danneggiato/);
   });
 
-  it('never throws, whatever bytes are mutated in a PDF', async () => {
+  // verificaAllegato answers every file with a verdict (its catch-all turns a parser's exception into
+  // "illeggibile"), so "it does not throw" would prove nothing: each mutated PDF must get the verdict
+  // of the stage that caught it, and the catch-all may answer only where the examination itself threw.
+  it('gives a PDF mutated anywhere the verdict of the check that caught it, "illeggibile" only where the examination threw', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(fc.nat(pdfA.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 40 }), async (modifiche) => {
         const copia = Uint8Array.from(pdfA);
         for (const [i, b] of modifiche) copia[i] = b;
         const esito = await verifica('mutato.pdf', copia);
-        expect(typeof esito.ammesso).toBe('boolean');
-        if (!esito.ammesso) expect(esito.messaggio).toBeTruthy();
+        if (!PDF.riconosci(copia)) return void expect(esito).toMatchObject({ ammesso: false, codice: 'allegato-contenuto-diverso' });
+        const esame = await esaminaPdf('mutato.pdf', copia).catch(() => null);
+        if (esame === null) expect(esito).toEqual({ ammesso: false, nome: 'mutato.pdf', codice: 'allegato-illeggibile', messaggio: expect.stringContaining('"mutato.pdf"') });
+        else if (esame.ok) expect(esito).toMatchObject({ ammesso: true, mime: PDF.mime, dimensione: copia.length, pdf: { versione: esame.versione, pagine: esame.pagine, pdfa: esame.pdfa } });
+        else expect(esito).toEqual({ ammesso: false, nome: 'mutato.pdf', codice: esame.codice, messaggio: esame.messaggio });
       }),
       { numRuns: 40 },
     );

@@ -8,30 +8,38 @@ import { moduliHandlers, type FormHelper } from '../../../electron/core/catalogu
 import { DomainError } from '../../../electron/core/errors';
 import { silentLogger } from '../../../electron/core/log/logger';
 import { FORM_HELPER_MAX_CHARS, isBoundedJson, moduliCalls } from '../../../electron/shared/contract/moduli';
-
-const context = { transport: 'test', clientId: 't' } as const;
+import { areaApiOf } from '../../support/sportello';
 
 describe('moduli.helper through the contract', () => {
   const answers: unknown[] = [];
+  const asked: string[] = [];
   const helper: FormHelper = {
     async answer(tenant, path) {
+      asked.push(path);
       if (path === 'rifiuta') throw new DomainError('richiesta-modulo-non-ammessa', 'Il modulo ha chiesto al portale un dato non previsto: percorso non previsto.');
       return { data: answers.shift() ?? [{ tenant, path }], source: 'portal', fetchedAt: '2026-12-07T10:00:00.000Z', ageSeconds: 0 };
     },
   };
   const dispatch = createDispatch(moduliCalls, moduliHandlers(helper), silentLogger);
+  const { moduli } = areaApiOf(moduliCalls, dispatch);
 
-  it('answers; refuses bad input before core sees it; core refusals cross as code and message', async () => {
-    expect(await dispatch('moduli.helper', { tenant: 'comune-di-prova', path: 'categories' }, context)).toMatchObject({ ok: true, value: { data: [{ tenant: 'comune-di-prova', path: 'categories' }], source: 'portal' } });
+  it('answers; core refusals cross as code and message', async () => {
+    expect(await moduli.helper({ tenant: 'comune-di-prova', path: 'categories' })).toMatchObject({ ok: true, value: { data: [{ tenant: 'comune-di-prova', path: 'categories' }], source: 'portal' } });
+    expect(await moduli.helper({ tenant: 'comune-di-prova', path: 'rifiuta' })).toEqual({ ok: false, error: { code: 'richiesta-modulo-non-ammessa', message: 'Il modulo ha chiesto al portale un dato non previsto: percorso non previsto.' } });
+  });
+
+  it('refuses bad input before core sees it', async () => {
+    asked.length = 0;
+    // Straight to dispatch: what a page that ignores the contract's types could send (a field missing, one too many).
     for (const input of [{ path: 'categories' }, { tenant: '../x', path: 'categories' }, { tenant: 'comune-di-prova', path: '' }, { tenant: 'comune-di-prova', path: 'x'.repeat(501) }, { tenant: 'comune-di-prova', path: 'categories', url: 'https://evil' }]) {
-      expect(await dispatch('moduli.helper', input, context)).toMatchObject({ ok: false, error: { code: 'input-non-valido' } });
+      expect(await dispatch('moduli.helper', input, { transport: 'test', clientId: 't' })).toMatchObject({ ok: false, error: { code: 'input-non-valido' } });
     }
-    expect(await dispatch('moduli.helper', { tenant: 'comune-di-prova', path: 'rifiuta' }, context)).toEqual({ ok: false, error: { code: 'richiesta-modulo-non-ammessa', message: 'Il modulo ha chiesto al portale un dato non previsto: percorso non previsto.' } });
+    expect(asked).toEqual([]);
   });
 
   it('an answer that is not bounded JSON does not cross', async () => {
     answers.push({ big: 'x'.repeat(FORM_HELPER_MAX_CHARS) });
-    expect(await dispatch('moduli.helper', { tenant: 'comune-di-prova', path: 'categories' }, context)).toMatchObject({ ok: false, error: { code: 'errore-interno' } });
+    expect(await moduli.helper({ tenant: 'comune-di-prova', path: 'categories' })).toMatchObject({ ok: false, error: { code: 'errore-interno' } });
   });
 });
 

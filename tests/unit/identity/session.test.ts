@@ -11,20 +11,7 @@ import type { CardIdentity, CardPort, CardPortEvent } from '../../../electron/co
 import type { CardSession } from '../../../electron/shared/contract/card';
 import { cardEvents } from '../../../electron/shared/contract/card';
 import { CardError } from '../../../native/apdu/errors';
-
-const IDENTITY: CardIdentity = {
-  codiceFiscale: 'RSSMRA80A01H501U',
-  nome: 'MARIO',
-  cognome: 'ROSSI',
-  dataNascita: '1980-01-01',
-  sesso: 'M',
-  comuneResidenza: 'H501',
-  indirizzoResidenza: 'VIA ROMA 1',
-  seriale: '6120016461039008',
-  scadenza: '2030-01-01',
-  tipo: 'CNS 1.1 (STIncard)',
-  certificato: { der: new Uint8Array([0x30, 0]), emittente: 'Test CA', validoDal: new Date('2024-01-01'), validoAl: new Date('2030-01-01') },
-};
+import { MARIO_ROSSI } from '../../e2e/support/scripted-card';
 
 function deferred<T>() {
   let resolve!: (v: T) => void;
@@ -95,7 +82,7 @@ describe('identity session', () => {
   it('goes card in -> lettura -> identificata -> autenticata, publishing each state', async () => {
     const { port, session, sessions } = setup();
     port.insert('Lettore A');
-    port.reading.resolve(IDENTITY);
+    port.reading.resolve(MARIO_ROSSI);
     await tick();
     expect(sessions.map((s) => s.state)).toEqual(['nessuna-carta', 'lettura', 'identificata']);
     // Before the PIN: the name for the greeting, nothing else of the holder or the card.
@@ -113,7 +100,7 @@ describe('identity session', () => {
   it('wipes the session synchronously when the card leaves', async () => {
     const { port, session, sessions } = setup();
     port.insert('Lettore A');
-    port.reading.resolve(IDENTITY);
+    port.reading.resolve(MARIO_ROSSI);
     await tick();
     await session.verifyPin('12345');
     port.remove('Lettore A');
@@ -125,7 +112,7 @@ describe('identity session', () => {
   it('ends the authenticated session on request while the card stays in', async () => {
     const { port, session } = setup();
     port.insert('Lettore A');
-    port.reading.resolve(IDENTITY);
+    port.reading.resolve(MARIO_ROSSI);
     await tick();
     await session.verifyPin('12345');
     expect(session.current()?.authenticated).toBe(true);
@@ -138,7 +125,7 @@ describe('identity session', () => {
     const { port, session } = setup();
     port.insert('Lettore A');
     port.remove('Lettore A');
-    port.reading.resolve(IDENTITY);
+    port.reading.resolve(MARIO_ROSSI);
     await tick();
     expect(session.snapshot().session.state).toBe('nessuna-carta');
     expect(session.current()).toBeNull();
@@ -155,7 +142,7 @@ describe('identity session', () => {
   it('passes a wrong PIN through once and stays identified', async () => {
     const { port, session } = setup();
     port.insert('Lettore A');
-    port.reading.resolve(IDENTITY);
+    port.reading.resolve(MARIO_ROSSI);
     await tick();
     port.verifyAnswer = async () => {
       throw new CardError('pin-errato', 'PIN errato: 2 tentativi rimasti', 2);
@@ -173,7 +160,7 @@ describe('identity session', () => {
   it('moves on to a card already waiting in another reader', async () => {
     const { port, session } = setup();
     port.insert('Lettore A');
-    port.reading.resolve(IDENTITY);
+    port.reading.resolve(MARIO_ROSSI);
     await tick();
     port.cards.add('Lettore B');
     port.reading = deferred();

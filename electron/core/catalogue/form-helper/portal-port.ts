@@ -1,6 +1,6 @@
 /**
  * The portal as the form helper needs it: one GET under `/{tenant}/api/`, ended by the signal.
- * The adapter (core/sync/form-helper-portal.ts) turns every failure into a FormHelperPortalFailure,
+ * The adapter (adapters/portal/form-helper-portal.ts) turns every failure into a FormHelperPortalFailure,
  * so the helper tells "not reachable now" (answer from the cache) from "refused" (say so).
  */
 export interface FormHelperPortal {
