@@ -5,7 +5,7 @@
  * the forms' own rules refuse what the portal refuses, the selects of the built-in forms are
  * answered by the portal helper. The Anagrafica service (whose form has a field for the signed
  * module, as a comune's service does) goes all the way: signed, sent, stored with its data. The
- * built-in forms have no such field, so they are checked up to a complete, valid pratica.
+ * built-in helpdesk form has no such field: it is sent with its data, the module kept on the kiosk.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +22,8 @@ import { startPcscd } from '../../rig/pcscd';
 import { acquireSlot, type VpcdSlot } from '../../rig/vpcd-slots';
 import { createdPratica } from '../../support/created-pratica';
 import { sportelloOf, valueOf } from '../../support/sportello';
+import { applicationsWithReference } from '../../portal/inspect';
+import { CLIENT_REFERENCE_KEY } from '../../../electron/core/sync/submission';
 
 const PIN = '97531';
 const CATALOGUE = join(__dirname, '../../fixtures/catalogue/moduli-reali');
@@ -147,7 +149,7 @@ describe('the portal\'s own forms, from the kiosk to the portal', () => {
     expect(stored.motivo).toBe('Iscrizione a scuola');
   }, 90_000);
 
-  it('Richiesta assistenza: category and service chosen from the portal\'s own lists, kept as objects, not {}', async () => {
+  it('Richiesta assistenza: category and service chosen from the portal\'s own lists, kept as objects, not {}; sent without the signed module its form has no field for', async () => {
     const { id, step, data } = await toForm('richiesta-assistenza');
     const categories = await helper('categories');
     expect(categories.length).toBeGreaterThan(0);
@@ -162,6 +164,15 @@ describe('the portal\'s own forms, from the kiosk to the portal', () => {
     const saved = (await valueOf(api.pratiche.get({ id }))).data;
     expect(saved.category).toEqual({ id: category.id, name: category.name });
     expect(saved.service).toEqual({ id: service.id, name: service.name });
+
+    // The portal's own front end does not sign its built-in services: the application goes with its data only.
+    const stored = await signAndSend(id, 'richiesta-assistenza');
+    expect(stored).toMatchObject({ category: { id: category.id }, service: { id: service.id }, details: 'Non riesco ad allegare il file' });
+    const [application] = applicationsWithReference(portal, CLIENT_REFERENCE_KEY, id);
+    expect(application?.attachmentDigests).toEqual([]);
+    const history = (await valueOf(api.pratiche.get({ id }))).history;
+    expect(history.map((h) => h.message)).toContainEqual(expect.stringContaining('non prevede il modulo firmato'));
+    expect((await valueOf(api.pratiche.document({ id, tipo: 'modulo-firmato' }))).nomeFile).toMatch(/\.p7m$/);
   }, 90_000);
 
   it('Prenotazione appuntamento: office, day and time from the portal\'s calendar; the required choices refused when missing', async () => {

@@ -88,6 +88,8 @@ describe('attachments, submission to the outbox, and "Le mie pratiche"', () => {
     expect(payload.data).toMatchObject({ nome_alunno: 'Luca', scuola: 'collodi', classe: 2 });
     expect(payload.attachments).toEqual([{ key: 'isee', sha256: sha256Of(PDFA), name: 'x.pdf', mimeType: 'application/pdf', size: PDFA.length }]);
     expect((await errorOf(h.api.pratiche.submit({ id }))).code).toBe('pratica-non-modificabile');
+    // Sync is told once, for the one submission that went into the outbox.
+    expect(h.announced).toEqual([id]);
     expect((await errorOf(h.api.pratiche.saveStep({ id, stepId: 'modulo:mensa-alunno', values: { classe: 1 } }))).code).toBe('pratica-non-modificabile');
     expect((await errorOf(h.api.pratiche['attachments.add']({ id, slot: 'foto', name: 'f.png', contentBase64: b64(pngBytes()) }))).code).toBe('pratica-non-modificabile');
   });

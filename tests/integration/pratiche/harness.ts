@@ -19,6 +19,7 @@ import { filesOf, locationOf } from '../../support/database-location';
 import { catalogueCalls } from '../../../electron/shared/contract/catalogue';
 import { praticheCalls } from '../../../electron/shared/contract/pratiche';
 import { areaApiOf } from '../../support/sportello';
+import { createDomainEvents } from '../../../electron/core/api/domain-events';
 
 export const FIXTURES = join(__dirname, '../../fixtures/catalogue');
 
@@ -36,13 +37,18 @@ export function createHarness() {
   let current: Citizen | null = null;
   let time = Date.parse('2026-11-24T08:00:00Z');
   const clock = { now: () => new Date((time += 1000)) };
-  const area = createPraticheModule({ db: openDatabase(locationOf(dataDir)), files: filesOf(dataDir), clock, currentCitizen: () => current });
+  const events = createDomainEvents();
+  /** The pratiche announced to sync, in order. */
+  const announced: string[] = [];
+  events.on('outbox.accodata', ({ praticaId }) => announced.push(praticaId));
+  const area = createPraticheModule({ db: openDatabase(locationOf(dataDir)), files: filesOf(dataDir), clock, currentCitizen: () => current, events });
   for (const slug of ['comune-alfa', 'comune-beta']) importCatalogue(area.catalogueRepo, readCatalogueDirectory(join(FIXTURES, slug)), clock);
   const contract = { ...catalogueCalls, ...praticheCalls };
   const dispatch = createDispatch(contract, area.handlers, silentLogger);
   return {
     dataDir,
     area,
+    announced,
     clock,
     as: (citizen: Citizen | null) => void (current = citizen),
     api: areaApiOf(contract, dispatch),
