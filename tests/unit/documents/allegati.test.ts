@@ -117,6 +117,12 @@ describe('verifica degli allegati', () => {
   // verificaAllegato answers every file with a verdict (its catch-all turns a parser's exception into
   // "illeggibile"), so "it does not throw" would prove nothing: each mutated PDF must get the verdict
   // of the stage that caught it, and the catch-all may answer only where the examination itself threw.
+  it('refuses as damaged a PDF whose trailer names no catalog (three bytes changed, found by the property below)', async () => {
+    const copia = Uint8Array.from(pdfA);
+    for (const [i, b] of [[826, 167], [152, 133], [1050, 191]] as const) copia[i] = b;
+    expect(await esaminaPdf('radice.pdf', copia)).toMatchObject({ ok: false, codice: 'allegato-pdf-non-valido' });
+  });
+
   it('gives a PDF mutated anywhere the verdict of the check that caught it, "illeggibile" only where the examination threw', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(fc.nat(pdfA.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 40 }), async (modifiche) => {

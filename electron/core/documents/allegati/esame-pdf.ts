@@ -100,6 +100,8 @@ export async function esaminaPdf(nome: string, byte: Uint8Array, limiti: LimitiP
   if ('errore' in esito) return esito.errore instanceof EncryptedPDFError ? rifiuto('allegato-pdf-cifrato', cifrato) : rifiuto('allegato-pdf-non-valido', danneggiato);
   const { doc } = esito;
   if (doc.isEncrypted) return rifiuto('allegato-pdf-cifrato', cifrato);
+  // pdf-lib takes whatever the damaged trailer's /Root names for the catalog, a number or nothing included.
+  if (!((doc.catalog as unknown) instanceof PDFDict)) return rifiuto('allegato-pdf-non-valido', danneggiato);
 
   const radice = doc.catalog.lookup(PDFName.of('Pages'));
   const conteggio = radice instanceof PDFDict ? radice.lookup(PDFName.of('Count')) : undefined;
