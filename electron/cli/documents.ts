@@ -3,7 +3,7 @@
  * of the demo pratica so anyone can open and verify them with standard tools (pdfinfo,
  * openssl cms, xmllint). The module is signed by the virtual CNS in the vpcd reader on
  * the given port, through OpenSC; when that is not possible (or with --software) by a
- * software key issued by a throw-away test CA, and the output says which.
+ * software key with a certificate of the test CA (native/test-pki), and the output says which.
  * `npm run documents -- verifica <file.p7m> [--ca <bundle.pem>] [--solo-ca] [--estrai <file>]`: see verifica-cli.ts.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,6 @@ import type { SignerPort } from '../core/ports/signer';
 import { certificatiDaPem } from '../core/pki/certificati';
 import { verificaP7m } from '../core/documents/cades/verifica';
 import { richiediFirmaValida } from '../core/documents/cades/verdetto';
-import { creaCaProva } from '../adapters/demo/ca-prova';
 import { creaAllegatoDemo } from '../adapters/demo/allegato-demo';
 import { firmaConCartaVirtuale } from '../adapters/demo/carta-virtuale-demo';
 import { firmatarioSoftware } from '../adapters/demo/firmatario-software';
@@ -22,6 +21,7 @@ import { creaDocumentiPratica } from '../core/documents/documenti-pratica';
 import { xsdFaldone } from '../core/documents/faldone';
 import { verificaDaRigaDiComando } from './verifica';
 import { runCli } from './run';
+import { createTestCa, issueCitizenCertificate } from '../../native/test-pki';
 
 const USO = 'Uso: npm run documents -- sample <cartella> [--porta 35963] [--lettore <nome del lettore vpcd>] [--software]';
 
@@ -33,9 +33,9 @@ interface Firmatario {
 }
 
 function firmatarioDiProva(): Firmatario {
-  const ca = creaCaProva();
-  const titolare = ca.emetti({ nome: 'Mario', cognome: 'Rossi', codiceFiscale: 'RSSMRA80A01H501U', validoDal: new Date('2024-01-01T00:00:00Z'), validoAl: new Date('2034-01-01T00:00:00Z') });
-  return { signer: firmatarioSoftware(titolare.der, titolare.chiavePrivata), caPem: ca.pem, descrizione: 'una chiave software emessa dalla CA di prova (ca.pem), non con una carta', chiudi: async () => undefined };
+  const ca = createTestCa();
+  const titolare = issueCitizenCertificate(ca, { use: 'signature' });
+  return { signer: firmatarioSoftware(titolare.certificateDer, titolare.key), caPem: ca.certificatePem, descrizione: 'una chiave software emessa dalla CA di prova (ca.pem), non con una carta', chiudi: async () => undefined };
 }
 
 async function firmatario(porta: number, lettore: string | undefined, soloSoftware: boolean): Promise<Firmatario> {

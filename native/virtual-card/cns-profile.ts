@@ -11,7 +11,7 @@ import { encodeDatiPersonali, type DatiPersonali, type LengthHeaderConvention } 
 import { CnsPins, type PinState } from './cns-pins';
 import { CnsSecurity } from './cns-security';
 import { FileSystem, df, ef } from './file-system';
-import { cachedRsaKey, createTestCa, issueCnsCertificate, type TestCa } from './test-pki';
+import { TEST_HOLDER, cardKey, createTestCa, issueCitizenCertificate, type TestCa } from '../test-pki';
 
 export interface CnsCardOptions {
   /** A name from CNS_ATRS or the ATR in hex; the CNS version byte sets the key size. */
@@ -35,10 +35,10 @@ export interface CnsCardOptions {
 export const CNS_DEFAULTS = {
   pin: '12345',
   puk: '12345678',
-  codiceFiscale: 'RSSMRA80A01H501U',
-  surname: 'ROSSI',
-  givenName: 'MARIO',
-  serial: '6120016461039008',
+  codiceFiscale: TEST_HOLDER.codiceFiscale,
+  surname: TEST_HOLDER.surname,
+  givenName: TEST_HOLDER.givenName,
+  serial: TEST_HOLDER.cardSerial,
 } as const;
 
 export interface CnsCard {
@@ -68,8 +68,8 @@ export function createCnsCard(options: CnsCardOptions = {}): CnsCard {
   const surname = options.surname ?? CNS_DEFAULTS.surname;
   const givenName = options.givenName ?? CNS_DEFAULTS.givenName;
   const ca = options.ca ?? createTestCa();
-  const privateKey = cachedRsaKey(`cns-card-${serial}`, facts.keyBits);
-  const issued = issueCnsCertificate(ca, privateKey, { codiceFiscale, surname, givenName, cardSerial: serial });
+  const privateKey = cardKey(serial, facts.keyBits);
+  const issued = issueCitizenCertificate(ca, { holder: { codiceFiscale, surname, givenName, cardSerial: serial }, key: privateKey });
   if (issued.certificateDer.length > CERTIFICATE_FILE_SIZE) throw new Error('certificate larger than its file');
 
   const pins = new CnsPins(options.pin ?? CNS_DEFAULTS.pin, options.puk ?? CNS_DEFAULTS.puk);

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { preparaFirma } from '../../electron/core/documents/cades/firma';
-import { creaCaProva } from '../../electron/adapters/demo/ca-prova';
+import { createTestCa, type IssuedCertificate } from '../../native/test-pki';
 import { firmatarioSoftware } from '../../electron/adapters/demo/firmatario-software';
 import { creaFaldone } from '../../electron/core/documents/faldone';
 import { creaModuloPdf } from '../../electron/core/documents/modulo-pdf';
@@ -18,6 +18,7 @@ import { creaSegnatura } from '../../electron/core/documents/segnatura';
 import { createPkcs11Signer } from '../../native/pkcs11/signer';
 import { Pkcs11Token } from '../../native/pkcs11/token';
 import { ISTANTE, orologio, praticaDiProva } from '../fixtures/documents/pratica';
+import { firmaDiMario } from '../fixtures/documents/pki';
 import { ETICHETTA, MODULO_SOFTHSM, PIN, tokenSoftHsm } from '../fixtures/documents/softhsm';
 import { avviaCartaVirtuale, CONFIGURAZIONE_OPENSC, MODULO_OPENSC } from '../fixtures/documents/carta-virtuale';
 import { startPcscd } from '../rig/pcscd';
@@ -36,9 +37,8 @@ const ms = (n: number) => `${n.toFixed(1).padStart(7)} ms`;
 
 async function main(): Promise<void> {
   const { input } = await praticaDiProva();
-  const ca = creaCaProva();
-  const titolare = ca.emetti({ nome: 'Mario', cognome: 'Rossi', codiceFiscale: 'RSSMRA80A01H501U', validoDal: new Date('2024-01-01'), validoAl: new Date('2034-01-01') });
-  const signer = firmatarioSoftware(titolare.der, titolare.chiavePrivata);
+  const titolare = firmaDiMario(createTestCa(), '2024-01-01', '2034-01-01');
+  const signer = firmatarioSoftware(titolare.certificateDer, titolare.key);
   const fasi = { modulo: [] as number[], attributi: [] as number[], xml: [] as number[], ricevute: [] as number[], totale: [] as number[], cpu: [] as number[] };
   // CPU time as well as wall time: on a shared, busy machine wall time mostly measures the neighbours.
   const cpuMs = () => {
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const pdf = await creaModuloPdf(input, orologio);
     const t1 = performance.now();
-    const preparata = preparaFirma(pdf, titolare.der, ISTANTE);
+    const preparata = preparaFirma(pdf, titolare.certificateDer, ISTANTE);
     const t2 = performance.now();
     const c2 = cpuMs();
     // The card's signature, outside the measured time.
@@ -131,7 +131,7 @@ async function firmaCartaVirtuale(): Promise<void> {
 }
 
 /** The signature alone through PKCS#11 on SoftHSM2 (a software token: a lower bound for a card). */
-async function firmaPkcs11SoftHsm(titolare: ReturnType<ReturnType<typeof creaCaProva>['emetti']>): Promise<void> {
+async function firmaPkcs11SoftHsm(titolare: IssuedCertificate): Promise<void> {
   const hsm = tokenSoftHsm(titolare);
   process.env.SOFTHSM2_CONF = hsm.configurazione;
   const token = Pkcs11Token.open(MODULO_SOFTHSM, { label: ETICHETTA });

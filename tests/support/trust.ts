@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { certificatiDaPem } from '../../electron/core/pki/certificati';
 import { fiduciaCarta } from '../../electron/core/pki/fiducia-carta';
-import { createTestCa } from '../../native/virtual-card/test-pki';
+import { createTestCa } from '../../native/test-pki';
 
 /** Card trust over a test CA alone (the shipped Italian list replaced), as core's PKI module builds it. */
 export function trustOnly(caPem: string, now: () => Date = () => new Date()): (certificateDer: Uint8Array) => boolean {

@@ -34,7 +34,7 @@ beforeAll(async () => {
   input = (await praticaDiProva()).input;
   pdf = await creaModuloPdf(input, orologio);
   cartella = cartellaTemporanea();
-  cartella.scrivi('ca.pem', pki.ca.pem);
+  cartella.scrivi('ca.pem', pki.ca.certificatePem);
 });
 
 afterAll(() => {
@@ -51,7 +51,7 @@ describe('modulo firmato via PKCS#11 (SoftHSM2)', () => {
       const r = esegui('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', file, '-CAfile', `${cartella.percorso}/ca.pem`, '-out', `${file}.pdf`]);
       expect(r.stderr).toContain('Verification successful');
       expect(readFileSync(`${file}.pdf`).equals(Buffer.from(pdf))).toBe(true);
-      const esito = verificaP7m(p7m, { fidati: certificatiDaPem(pki.ca.pem), al: ISTANTE });
+      const esito = verificaP7m(p7m, { fidati: certificatiDaPem(pki.ca.certificatePem), al: ISTANTE });
       expect(esito.valida).toBe(true);
       expect(Buffer.from(esito.contenuto).equals(Buffer.from(pdf))).toBe(true);
       expect(esito.firmatari[0]?.codiceFiscale).toBe('RSSMRA80A01H501U');
@@ -61,7 +61,7 @@ describe('modulo firmato via PKCS#11 (SoftHSM2)', () => {
   it('produces the whole set of documents of a pratica with the token as signer', async () => {
     const d = await creaDocumentiPratica(input, createPkcs11Signer(token), orologio);
     expect(Buffer.from(d.moduloPdf).equals(Buffer.from(pdf))).toBe(true);
-    expect(verificaP7m(d.moduloP7m, { fidati: certificatiDaPem(pki.ca.pem), al: ISTANTE }).valida).toBe(true);
+    expect(verificaP7m(d.moduloP7m, { fidati: certificatiDaPem(pki.ca.certificatePem), al: ISTANTE }).valida).toBe(true);
     expect(d.faldoneXml).toContain('<documento nome="modulo.pdf.p7m"');
     expect(d.segnaturaXml).toContain('<Documento nome="modulo.pdf.p7m"');
   });

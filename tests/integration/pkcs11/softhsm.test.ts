@@ -7,11 +7,10 @@ import { CardError } from '../../../native/apdu/errors';
 import { createSoftHsmToken, SOFTHSM_MODULE, TOKEN_LABEL, USER_PIN, type SoftHsmToken } from './softhsm';
 import { cardErrorThrownBy } from '../../support/card-error';
 
-const CN = 'RSSMRA80A01H501U/6120016461039008.aGFzaA==';
 let hsm: SoftHsmToken;
 
 beforeAll(() => {
-  hsm = createSoftHsmToken(CN);
+  hsm = createSoftHsmToken();
   // SoftHSM reads its configuration when the module is initialised in this process.
   process.env.SOFTHSM2_CONF = hsm.confPath;
 });

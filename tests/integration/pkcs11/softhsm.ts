@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { issue, testCa } from '../../unit/cns/fixtures/test-pki';
+import { createTestCa, issueCitizenCertificate } from '../../../native/test-pki';
 
 export const SOFTHSM_MODULE = '/usr/lib/softhsm/libsofthsm2.so';
 export const TOKEN_LABEL = 'sportello-test';
@@ -20,17 +20,16 @@ export interface SoftHsmToken {
   remove(): void;
 }
 
-export function createSoftHsmToken(subjectCn: string): SoftHsmToken {
+export function createSoftHsmToken(): SoftHsmToken {
   if (!existsSync(SOFTHSM_MODULE)) throw new Error(`SoftHSM2 is not installed (${SOFTHSM_MODULE}): apt-get install softhsm2`);
   const dir = mkdtempSync(join(tmpdir(), 'sportello-softhsm-'));
   const confPath = join(dir, 'softhsm2.conf');
   writeFileSync(confPath, `directories.tokendir = ${dir}\nobjectstore.backend = file\nlog.level = ERROR\n`);
   const env = { ...process.env, SOFTHSM2_CONF: confPath };
   execFileSync('softhsm2-util', ['--init-token', '--free', '--label', TOKEN_LABEL, '--so-pin', '87654321', '--pin', USER_PIN], { env, stdio: 'pipe' });
-  const ca = testCa();
-  const card = issue({ subjectCn, ca });
-  writeFileSync(join(dir, 'key.pem'), card.key.privatePem);
-  writeFileSync(join(dir, 'cert.der'), card.der);
+  const card = issueCitizenCertificate(createTestCa());
+  writeFileSync(join(dir, 'key.pem'), card.key.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  writeFileSync(join(dir, 'cert.der'), card.certificateDer);
   execFileSync('softhsm2-util', ['--import', join(dir, 'key.pem'), '--token', TOKEN_LABEL, '--label', 'cns', '--id', '01', '--pin', USER_PIN], { env, stdio: 'pipe' });
   execFileSync(
     'pkcs11-tool',
@@ -38,5 +37,5 @@ export function createSoftHsmToken(subjectCn: string): SoftHsmToken {
     { env, stdio: 'pipe' },
   );
   rmSync(join(dir, 'key.pem'));
-  return { confPath, certificatePem: card.pem, certificateDer: card.der, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return { confPath, certificatePem: card.certificatePem, certificateDer: card.certificateDer, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

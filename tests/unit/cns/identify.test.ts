@@ -11,7 +11,7 @@ import { fiduciaCarta } from '../../../electron/core/pki/fiducia-carta';
 import { parseCnsCertificate } from '../../../native/cns/certificate';
 import { createApduSigner, pkcs1Type1Block, sha256DigestInfo } from '../../../native/cns/apdu-signer';
 import { FileCard, datiPersonaliFile, enc } from './fixtures/file-card';
-import { issue, testCa, rsaKey } from './fixtures/test-pki';
+import { createOtherTestCa, createTestCa, issueCitizenCertificate, validFromYesterday, type IssuedCertificate, type TestCa } from '../../../native/test-pki';
 import { cardErrorOf } from '../../support/card-error';
 
 const ATR = '3BDF18008131FE7D006B020C0182011101434E53103180FC';
@@ -19,31 +19,34 @@ const IDEMIA_2021_ATR = '3BFF180000' + '8131FE45006B05052000012101434E5310318079
 const CF = 'RSSMRA80A01H501U';
 const SERIAL = '6120016461039008';
 
-let ca: ReturnType<typeof testCa>;
-let card: ReturnType<typeof issue>;
+const HOLDER = { codiceFiscale: CF, cardSerial: SERIAL };
+
+let ca: TestCa;
+let card: IssuedCertificate;
 
 beforeAll(() => {
-  ca = testCa();
-  card = issue({ subjectCn: `${CF}/${SERIAL}.aGFzaA==`, ca });
+  ca = createTestCa();
+  // For a year from yesterday: two years on it has expired, two days ago it was not yet valid.
+  card = issueCitizenCertificate(ca, { holder: HOLDER, validity: validFromYesterday(1) });
 });
 
 function files(overrides: Record<string, Uint8Array> = {}, certificatePath = '11001101'): Record<string, Uint8Array> {
-  const certFile = new Uint8Array(card.der.length + 300);
-  certFile.set(card.der);
+  const certFile = new Uint8Array(card.certificateDer.length + 300);
+  certFile.set(card.certificateDer);
   return { '10001003': enc(SERIAL), '11001102': datiPersonaliFile(CF), [certificatePath]: certFile, ...overrides };
 }
 
 describe('identification', () => {
   it('reads serial, personal data and certificate, and cross-checks them', async () => {
     const transport = new FileCard(ATR, files());
-    const identity = await identify(transport, { now: new Date(), trust: trustOnly(ca.pem) });
+    const identity = await identify(transport, { now: new Date(), trust: trustOnly(ca.certificatePem) });
     expect(identity.serial).toBe(SERIAL);
     expect(identity.datiPersonali.codiceFiscale).toBe(CF);
     expect(identity.certificate.codiceFiscale).toBe(CF);
     expect(identity.certificate.cardSerial).toBe(SERIAL);
-    expect(identity.certificate.der).toEqual(card.der);
+    expect(identity.certificate.der).toEqual(card.certificateDer);
     // 3 selects, 1 read of the serial, 1 of the personal data (stops at the padding), the certificate by its DER length.
-    expect(transport.sent.length).toBe(3 + 1 + 1 + Math.ceil(card.der.length / 255));
+    expect(transport.sent.length).toBe(3 + 1 + 1 + Math.ceil(card.certificateDer.length / 255));
   });
 
   it('finds the IDEMIA 2021 certificate under 3F00/1400 with key reference 02', async () => {
@@ -78,8 +81,8 @@ describe('identification', () => {
   });
 
   it('refuses a certificate that does not chain to the configured CA bundle', async () => {
-    const other = testCa('Other CA');
-    const error = await cardErrorOf(identify(new FileCard(ATR, files()), { now: new Date(), trust: trustOnly(other.pem) }));
+    const other = createOtherTestCa();
+    const error = await cardErrorOf(identify(new FileCard(ATR, files()), { now: new Date(), trust: trustOnly(other.certificatePem) }));
     expect(error.code).toBe('certificato-non-attendibile');
   });
 
@@ -89,7 +92,7 @@ describe('identification', () => {
     // Expired and untrusted: the citizen is told the card is not from a recognised issuer, not to renew it.
     const later = new Date(Date.now() + 2 * 365 * 86_400_000);
     expect((await cardErrorOf(identify(new FileCard(ATR, files()), { now: later, trust: predefinita }))).code).toBe('certificato-non-attendibile');
-    expect((await cardErrorOf(identify(new FileCard(ATR, files()), { now: later, trust: trustOnly(ca.pem) }))).code).toBe('certificato-scaduto');
+    expect((await cardErrorOf(identify(new FileCard(ATR, files()), { now: later, trust: trustOnly(ca.certificatePem) }))).code).toBe('certificato-scaduto');
   });
 
   it('refuses a certificate file that is not DER', async () => {
@@ -98,8 +101,8 @@ describe('identification', () => {
   });
 
   it('refuses a certificate whose CN is not CODICEFISCALE/SERIALE', async () => {
-    const odd = issue({ subjectCn: 'Mario Rossi', ca });
-    expect(() => parseCnsCertificate(odd.der)).toThrow(/CODICEFISCALE\/SERIALE/);
+    const odd = issueCitizenCertificate(ca, { holder: HOLDER, commonName: 'Mario Rossi' });
+    expect(() => parseCnsCertificate(odd.certificateDer)).toThrow(/CODICEFISCALE\/SERIALE/);
   });
 
   it('refuses a card with no CNS file system', async () => {
@@ -123,22 +126,20 @@ describe('signing with MSE + PSO', () => {
   });
 
   it('restores SE 3, sets the key, sends the block chained and returns a signature that verifies', async () => {
-    const key = rsaKey(2048);
-    const cert = issue({ subjectCn: `${CF}/${SERIAL}.aGFzaA==`, ca, key });
     const data = enc('documento da firmare');
-    const signature = createSign('sha256').update(data).sign(key.privatePem);
+    const signature = createSign('sha256').update(data).sign(card.key);
     const payload = Uint8Array.from([0, ...pkcs1Type1Block(sha256DigestInfo(data), 256)]);
     const parts = chainCommand({ cla: 0, ins: 0x2a, p1: 0x80, p2: 0x86, data: payload, le: 256 });
     const extra: Record<string, string> = { '0022F303': '9000', '0022F1B803830101': '9000' };
     for (const part of parts.slice(0, -1)) extra[toHex(encodeCommand(part))] = '9000';
     extra[toHex(encodeCommand(parts[parts.length - 1]!))] = signature.toString('hex') + '9000';
-    const certFile = Uint8Array.from([...cert.der, 0, 0]);
+    const certFile = Uint8Array.from([...card.certificateDer, 0, 0]);
     const transport = new FileCard(ATR, { '10001003': enc(SERIAL), '11001102': datiPersonaliFile(CF), '11001101': certFile }, extra);
     const identity = await readCard(transport);
     const signer = createApduSigner(transport, identity);
     const produced = await signer.signSha256(data);
-    expect(createVerify('sha256').update(data).verify(cert.pem, Buffer.from(produced))).toBe(true);
-    expect(await signer.certificate()).toEqual(cert.der);
+    expect(createVerify('sha256').update(data).verify(card.certificatePem, Buffer.from(produced))).toBe(true);
+    expect(await signer.certificate()).toEqual(card.certificateDer);
   });
 
   it('asks for the PIN when the card answers 6982', async () => {

@@ -10,7 +10,7 @@ import { OID } from '../../../electron/core/documents/cades/oid';
 import { verificaP7m, type OpzioniVerifica } from '../../../electron/core/documents/cades/verifica';
 import { firmatarioSoftware } from '../../../electron/adapters/demo/firmatario-software';
 import { creaModuloPdf } from '../../../electron/core/documents/modulo-pdf';
-import type { CertificatoEmesso } from '../../../electron/adapters/demo/ca-prova';
+import { issueCitizenCertificate, type IssuedCertificate } from '../../../native/test-pki';
 import { ISTANTE, orologio, praticaDiProva } from '../../fixtures/documents/pratica';
 import { pkiDiProva, type PkiDiProva } from '../../fixtures/documents/pki';
 import { cartellaTemporanea, esegui, type CartellaTemporanea } from '../../fixtures/documents/strumenti';
@@ -21,15 +21,15 @@ let p7m: Uint8Array;
 let cartella: CartellaTemporanea;
 let opzioni: OpzioniVerifica;
 
-const firma = (cert: CertificatoEmesso, contenuto = pdf) => signModulo(contenuto, firmatarioSoftware(cert.der, cert.chiavePrivata), orologio);
+const firma = (cert: IssuedCertificate, contenuto = pdf) => signModulo(contenuto, firmatarioSoftware(cert.certificateDer, cert.key), orologio);
 
 beforeAll(async () => {
   pki = pkiDiProva();
   pdf = await creaModuloPdf((await praticaDiProva()).input, orologio);
   p7m = await firma(pki.valido);
   cartella = cartellaTemporanea();
-  cartella.scrivi('ca.pem', pki.ca.pem);
-  opzioni = { fidati: certificatiDaPem(pki.ca.pem), al: ISTANTE };
+  cartella.scrivi('ca.pem', pki.ca.certificatePem);
+  opzioni = { fidati: certificatiDaPem(pki.ca.certificatePem), al: ISTANTE };
 });
 afterAll(() => cartella.elimina());
 
@@ -41,14 +41,14 @@ function opensslVerifica(busta: Uint8Array, extra: string[] = []): { ok: boolean
 }
 
 /** Re-signs `busta` after `cambia` edits its signed attributes: a signature that is cryptographically valid. */
-function rifirma(busta: Uint8Array, cert: CertificatoEmesso, cambia: (a: pkijs.Attribute[]) => pkijs.Attribute[]): Uint8Array {
+function rifirma(busta: Uint8Array, cert: IssuedCertificate, cambia: (a: pkijs.Attribute[]) => pkijs.Attribute[]): Uint8Array {
   const info = pkijs.ContentInfo.fromBER(new Uint8Array(busta));
   const sd = new pkijs.SignedData({ schema: info.content });
   const si = sd.signerInfos[0];
   if (!si?.signedAttrs) throw new Error('firma senza attributi');
   const { attributi, daFirmare } = insiemeFirmato(cambia(si.signedAttrs.attributes));
   si.signedAttrs = new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes: attributi });
-  si.signature = new asn1js.OctetString({ valueHex: new Uint8Array(sign('sha256', daFirmare, cert.chiavePrivata)) });
+  si.signature = new asn1js.OctetString({ valueHex: new Uint8Array(sign('sha256', daFirmare, cert.key)) });
   return new Uint8Array(new pkijs.ContentInfo({ contentType: OID.signedData, content: sd.toSchema(true) }).toSchema().toBER());
 }
 
@@ -98,11 +98,15 @@ describe('CAdES-BES .p7m', () => {
   });
 
   it('rejects a wrong ESSCertIDv2 hash that openssl lets through unless asked with -cades', () => {
-    const altro = pki.ca.emetti({ nome: 'Altro', cognome: 'Titolare', codiceFiscale: 'BNCLCU82C41H501Z', validoDal: new Date('2024-01-01'), validoAl: new Date('2030-01-01') });
+    const altro = issueCitizenCertificate(pki.ca, {
+      use: 'signature',
+      holder: { codiceFiscale: 'BNCLCU82C41H501Z', surname: 'TITOLARE', givenName: 'ALTRO' },
+      validity: { notBefore: new Date('2024-01-01'), notAfter: new Date('2030-01-01') },
+    });
     const sbagliata = rifirma(p7m, pki.valido, (attributi) =>
       attributi.map((a) =>
         a.type === OID.signingCertificateV2
-          ? new pkijs.Attribute({ type: a.type, values: [signingCertificateV2(altro.der, pkijs.Certificate.fromBER(new Uint8Array(altro.der)))] })
+          ? new pkijs.Attribute({ type: a.type, values: [signingCertificateV2(altro.certificateDer, pkijs.Certificate.fromBER(new Uint8Array(altro.certificateDer)))] })
           : a,
       ),
     );
@@ -124,7 +128,7 @@ describe('CAdES-BES .p7m', () => {
   it('rejects a certificate from a CA outside the bundle', async () => {
     const busta = await firma(pki.estraneo);
     expect(verificaP7m(busta, opzioni).firmatari[0]?.esito).toBe('certificato-non-attendibile');
-    expect(verificaP7m(busta, { ...opzioni, fidati: certificatiDaPem(pki.altraCa.pem) }).valida).toBe(true);
+    expect(verificaP7m(busta, { ...opzioni, fidati: certificatiDaPem(pki.altraCa.certificatePem) }).valida).toBe(true);
   });
 
   it('rejects garbage and truncated envelopes with a message', () => {

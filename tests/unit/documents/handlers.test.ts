@@ -20,14 +20,14 @@ let p7mBase64: string;
 beforeAll(async () => {
   pki = pkiDiProva();
   pdf = await creaAllegatoDemo('Esito', ['Domanda accolta.'], ISTANTE);
-  p7mBase64 = Buffer.from(await signModulo(pdf, firmatarioSoftware(pki.valido.der, pki.valido.chiavePrivata), orologio)).toString('base64');
+  p7mBase64 = Buffer.from(await signModulo(pdf, firmatarioSoftware(pki.valido.certificateDer, pki.valido.key), orologio)).toString('base64');
 });
 
 describe('documents handlers', () => {
   it('open a signed outcome file against the configured CA bundle', async () => {
     const cartella = cartellaTemporanea();
     try {
-      const h = documentsHandlers({ config: { ...DEMO_CONFIG, caBundlePath: cartella.scrivi('ca.pem', pki.ca.pem) }, clock: orologio });
+      const h = documentsHandlers({ config: { ...DEMO_CONFIG, caBundlePath: cartella.scrivi('ca.pem', pki.ca.certificatePem) }, clock: orologio });
       const esito = await h['documents.verificaFirma']({ p7mBase64 }, contesto);
       expect(Buffer.from(esito.contenutoBase64, 'base64').equals(Buffer.from(pdf))).toBe(true);
       expect(esito.firmatari[0]).toMatchObject({ codiceFiscale: 'RSSMRA80A01H501U', firmatoIl: ISTANTE.toISOString() });
@@ -53,7 +53,7 @@ describe('documents handlers', () => {
     await expect(illeggibile['documents.verificaFirma']({ p7mBase64 }, contesto)).rejects.toMatchObject({ code: 'configurazione-non-valida' });
     const cartella = cartellaTemporanea();
     try {
-      const solo = documentsHandlers({ config: { ...DEMO_CONFIG, caBundlePath: cartella.scrivi('ca.pem', pki.ca.pem), caBundleMode: 'replace' }, clock: orologio });
+      const solo = documentsHandlers({ config: { ...DEMO_CONFIG, caBundlePath: cartella.scrivi('ca.pem', pki.ca.certificatePem), caBundleMode: 'replace' }, clock: orologio });
       const reale = readFileSync(join(FIRME_REALI, 'SCIA.pdf.p7m')).toString('base64');
       expect((await solo['documents.verificaFirma']({ p7mBase64: reale }, contesto)).firmatari[0]?.esito).toBe('certificato-non-attendibile');
       expect((await solo['documents.verificaFirma']({ p7mBase64 }, contesto)).valida).toBe(true);

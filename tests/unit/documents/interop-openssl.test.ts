@@ -24,10 +24,10 @@ beforeAll(async () => {
   cartella = cartellaTemporanea();
   esito = await creaAllegatoDemo('Esito della pratica', ['La domanda è stata accolta.'], ISTANTE);
   cartella.scrivi('esito.pdf', esito);
-  cartella.scrivi('ca.pem', pki.ca.pem);
-  cartella.scrivi('firmatario.pem', pki.valido.pem);
-  cartella.scrivi('chiave.pem', pki.valido.chiavePrivata.export({ type: 'pkcs8', format: 'pem' }));
-  opzioni = { fidati: certificatiDaPem(pki.ca.pem), al: ISTANTE };
+  cartella.scrivi('ca.pem', pki.ca.certificatePem);
+  cartella.scrivi('firmatario.pem', pki.valido.certificatePem);
+  cartella.scrivi('chiave.pem', pki.valido.key.export({ type: 'pkcs8', format: 'pem' }));
+  opzioni = { fidati: certificatiDaPem(pki.ca.certificatePem), al: ISTANTE };
 });
 afterAll(() => cartella.elimina());
 
@@ -59,7 +59,7 @@ describe('interoperability with OpenSSL', () => {
   });
 
   it('has our .p7m pass OpenSSL’s own CAdES check of signingCertificateV2', async () => {
-    const nostro = await signModulo(esito, firmatarioSoftware(pki.valido.der, pki.valido.chiavePrivata), orologio);
+    const nostro = await signModulo(esito, firmatarioSoftware(pki.valido.certificateDer, pki.valido.key), orologio);
     const file = cartella.scrivi('nostro.p7m', nostro);
     const r = esegui('openssl', ['cms', '-verify', '-cades', '-binary', '-inform', 'DER', '-in', file, '-CAfile', `${cartella.percorso}/ca.pem`, '-out', `${file}.pdf`]);
     expect(r.stderr).toContain('Verification successful');

@@ -65,19 +65,19 @@ beforeAll(async () => {
   expect(tsa.status, tsa.stderr).toBe(0);
   tsaPem = readFileSync(p('tsa.pem'), 'utf8');
   const giugno2023 = { now: () => new Date('2023-06-01T09:00:00Z') };
-  retrodatata = await signModulo(new TextEncoder().encode('%PDF-1.7 esito'), firmatarioSoftware(pki.valido.der, pki.valido.chiavePrivata), giugno2023);
+  retrodatata = await signModulo(new TextEncoder().encode('%PDF-1.7 esito'), firmatarioSoftware(pki.valido.certificateDer, pki.valido.key), giugno2023);
 });
 afterAll(() => cartella.elimina());
 
 describe('signature time stamp', () => {
   it('without a stamp the claimed signing time decides', () => {
-    const esito = verificaP7m(retrodatata, { fidati: certificatiDaPem(pki.ca.pem + tsaPem), al: new Date() });
+    const esito = verificaP7m(retrodatata, { fidati: certificatiDaPem(pki.ca.certificatePem + tsaPem), al: new Date() });
     expect(esito.firmatari[0]).toMatchObject({ esito: 'certificato-non-ancora-valido', fonteOra: 'dichiarata-dal-firmatario' });
   });
 
   it('a stamp over the signature value fixes the signing time at its genTime', () => {
     const prima = Date.now();
-    const esito = verificaP7m(conMarca(retrodatata, marca(firmaDi(retrodatata))), { fidati: certificatiDaPem(pki.ca.pem + tsaPem), al: new Date() });
+    const esito = verificaP7m(conMarca(retrodatata, marca(firmaDi(retrodatata))), { fidati: certificatiDaPem(pki.ca.certificatePem + tsaPem), al: new Date() });
     expect(esito.firmatari[0]).toMatchObject({ esito: 'valida', fonteOra: 'marca-temporale', validoAllaFirma: true });
     expect(esito.firmatari[0]!.firmatoIl!.getTime()).toBeGreaterThanOrEqual(Math.floor(prima / 1000) * 1000 - 1000);
     expect(esito.firmatari[0]?.messaggio).toContain('(marca temporale)');
@@ -85,8 +85,8 @@ describe('signature time stamp', () => {
 
   it('a stamp over other data, or by a TSA outside the trusted list, is ignored', () => {
     const altrove = conMarca(retrodatata, marca(new TextEncoder().encode('un altro documento')));
-    expect(verificaP7m(altrove, { fidati: certificatiDaPem(pki.ca.pem + tsaPem), al: new Date() }).firmatari[0]).toMatchObject({ esito: 'certificato-non-ancora-valido', fonteOra: 'dichiarata-dal-firmatario' });
+    expect(verificaP7m(altrove, { fidati: certificatiDaPem(pki.ca.certificatePem + tsaPem), al: new Date() }).firmatari[0]).toMatchObject({ esito: 'certificato-non-ancora-valido', fonteOra: 'dichiarata-dal-firmatario' });
     const tsaIgnota = conMarca(retrodatata, marca(firmaDi(retrodatata)));
-    expect(verificaP7m(tsaIgnota, { fidati: certificatiDaPem(pki.ca.pem), al: new Date() }).firmatari[0]).toMatchObject({ fonteOra: 'dichiarata-dal-firmatario' });
+    expect(verificaP7m(tsaIgnota, { fidati: certificatiDaPem(pki.ca.certificatePem), al: new Date() }).firmatari[0]).toMatchObject({ fonteOra: 'dichiarata-dal-firmatario' });
   });
 });

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { verificaP7m } from '../../../electron/core/documents/cades/verifica';
 import { certificatiDaPem } from '../../../electron/core/pki/certificati';
 import { caItaliane } from '../../../electron/core/pki/fiducia';
-import { createTestCa } from '../../../native/virtual-card/test-pki';
+import { createTestCa } from '../../../native/test-pki';
 
 const CARTELLA = join(__dirname, '../../fixtures/firme-reali');
 const OGGI = new Date('2026-12-02T10:00:00Z');

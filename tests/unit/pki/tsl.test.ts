@@ -17,7 +17,7 @@ import { verificaP7m } from '../../../electron/core/documents/cades/verifica';
 import { certificatiDaPem } from '../../../electron/core/pki/certificati';
 import { caItaliane } from '../../../electron/core/pki/fiducia';
 import { leggiTsl } from '../../../electron/core/pki/tsl';
-import { createTestCa, type TestCa } from '../../../native/virtual-card/test-pki';
+import { createTestCa, type TestCa } from '../../../native/test-pki';
 
 const QC = 'http://uri.etsi.org/TrstSvc/Svctype/CA/QC';
 const IDV = 'http://uri.etsi.org/TrstSvc/Svctype/IdV';
@@ -57,7 +57,7 @@ function firma(xml: string, chi: TestCa = firmatario): string {
 }
 
 beforeAll(() => {
-  firmatario = createTestCa('tsl-signer');
+  firmatario = createTestCa({ name: 'Sportello TEST firmatario TSL - NON VALIDA' });
   const italiane = caItaliane();
   infocert = italiane.find((c) => c.subject.includes('CN=InfoCert Firma Qualificata\n') || c.subject.endsWith('CN=InfoCert Firma Qualificata'))!;
   aruba = italiane.find((c) => c.subject.includes('CN=ArubaPEC S.p.A. NG CA 3'))!;
@@ -81,7 +81,7 @@ describe('trusted list (ETSI TS 119 612)', () => {
 
   it('is refused when signed by another key, changed after signing, unsigned, or carrying a DTD', () => {
     const atteso = certificatiDaPem(firmatario.certificatePem);
-    expect(() => leggiTsl(firma(elenco(), createTestCa('tsl-impostore')), atteso)).toThrow(/firmato da un certificato non atteso/);
+    expect(() => leggiTsl(firma(elenco(), createTestCa({ name: 'Sportello TEST impostore TSL - NON VALIDA' })), atteso)).toThrow(/firmato da un certificato non atteso/);
     const modificato = firma(elenco()).replace('<TSLSequenceNumber>97<', '<TSLSequenceNumber>98<');
     expect(() => leggiTsl(modificato, atteso)).toThrow(/la firma non è valida/);
     const altroServizio = firma(elenco()).replace(`<ServiceTypeIdentifier>${TSA}`, `<ServiceTypeIdentifier>${QC}`);
