@@ -3,11 +3,11 @@ import type { Calls } from '../../shared/contract';
 import type { Handlers } from '../../shared/define';
 import type { SyncArea } from './area';
 
-type SyncCalls = Pick<Calls, 'sync.sospese' | 'sync.riprova'>;
+type SyncCalls = Pick<Calls, 'sync.parked' | 'sync.retry'>;
 
 export function syncHandlers(sync: SyncArea): Handlers<SyncCalls> {
   return {
-    'sync.sospese': async () => sync.parked().map((p) => ({ praticaId: p.praticaId, errore: p.error, dal: p.parkedAt })),
-    'sync.riprova': async ({ praticaId }) => ({ rimessaInCoda: sync.retry(praticaId) }),
+    'sync.parked': async () => sync.parked(),
+    'sync.retry': async ({ praticaId }) => ({ requeued: sync.retry(praticaId) }),
   };
 }

@@ -7,17 +7,18 @@ export const syncStatusSchema = z.object({
   online: z.boolean(),
   /** Pratiche waiting to be sent. */
   outbox: z.number().int().nonnegative(),
-  /** Pratiche the portal refused: they need someone to look at them (see `sync.sospese`). */
+  /** Pratiche the portal refused: they need someone to look at them (see `sync.parked`). */
   parked: z.number().int().nonnegative(),
 });
 
 export const syncCalls = {
-  'sync.sospese': call(
+  /** The pratiche the portal refused ("sospese" to staff): each with the portal's reason and since when. */
+  'sync.parked': call(
     z.object({}).strict(),
-    z.array(z.object({ praticaId: z.string(), errore: z.string(), dal: z.string() })),
+    z.array(z.object({ praticaId: z.string(), error: z.string(), parkedAt: z.string() })),
   ),
   /** Puts a parked pratica back in the queue, once the cause has been fixed. */
-  'sync.riprova': call(z.object({ praticaId: z.uuid() }).strict(), z.object({ rimessaInCoda: z.boolean() })),
+  'sync.retry': call(z.object({ praticaId: z.uuid() }).strict(), z.object({ requeued: z.boolean() })),
 };
 
 export const syncEvents = {

@@ -116,7 +116,7 @@ async function signAndSend(id: string, service: string): Promise<Record<string, 
   try {
     return await waitFor(() => storedData(service), `domanda di ${service} sul portale`, 30_000);
   } catch (error) {
-    throw new Error(`${String(error)}; in attesa: ${JSON.stringify(await valueOf(api.sync.sospese({})))}`);
+    throw new Error(`${String(error)}; in attesa: ${JSON.stringify(await valueOf(api.sync.parked({})))}`);
   }
 }
 

@@ -32,8 +32,8 @@ describe('sync senza portale configurato', () => {
     pratiche.submit(second, 'RSSMRA80A01H501U', 1900, now, { kind: 'pratica.submit', tenantSlug: 't', payload: { serviceId: 'sid', serviceSlug: 's', citizenFiscalCode: 'RSSMRA80A01H501U', data: {}, attachments: [], submittedAt: now } });
     events.emit('outbox.accodata', { praticaId: second });
     expect(published.at(-1)).toEqual({ online: false, outbox: 2, parked: 0 });
-    expect(await handlers['sync.sospese']({}, context)).toEqual([]);
-    expect(await handlers['sync.riprova']({ praticaId: id }, context)).toEqual({ rimessaInCoda: false });
+    expect(await handlers['sync.parked']({}, context)).toEqual([]);
+    expect(await handlers['sync.retry']({ praticaId: id }, context)).toEqual({ requeued: false });
     // Stopped, it listens no more.
     const before = published.length;
     await area.stop();
