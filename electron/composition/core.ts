@@ -4,7 +4,7 @@
  * host both call this and differ only in the transport they put in front of it.
  */
 import { calls, events, type Calls, type Events } from '../shared/contract';
-import type { Handlers } from '../shared/define';
+import type { Handlers } from '../shared/contract/define';
 import { createDispatch, type Dispatch } from '../core/api/dispatch';
 import { createEventBus, type EventBus } from '../core/api/event-bus';
 import { createDomainEvents } from '../core/api/domain-events';

@@ -4,7 +4,7 @@
  * other error becomes a generic "errore interno" and is logged, so stack traces and
  * internal details never reach the screen.
  */
-import { codiciErrore, type CodiceErrore } from '../shared/errori';
+import { codiciErrore, type CodiceErrore } from '../shared/contract/errori';
 export interface UserFacing {
   readonly code: CodiceErrore;
   readonly message: string;

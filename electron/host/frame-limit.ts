@@ -10,12 +10,12 @@
  * ordinary frame is never parsed, and again after parsing, because JSON keeps the last of two
  * "call" keys and the first bytes could lie.
  */
-import { isFileCall } from '../shared/wire';
+import { isFileCall } from '../shared/transport/ws-wire';
 
 export interface FrameLimits {
   /** Bytes of a frame of an ordinary call. */
   callBytes: number;
-  /** Bytes of a frame of a call in FILE_CALLS (shared/wire.ts), on the file connection. */
+  /** Bytes of a frame of a call in FILE_CALLS (shared/transport/ws-wire.ts), on the file connection. */
   fileBytes: number;
 }
 

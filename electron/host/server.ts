@@ -11,7 +11,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../composition/core';
 import type { Logger } from '../core/log/logger';
-import { clientMessageSchema, FRESH_PAGE_CALL, isFileCall, SESSION_EVENT, WS_FILE_PATH, WS_PATH, WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../shared/wire';
+import { clientMessageSchema, FRESH_PAGE_CALL, isFileCall, SESSION_EVENT, WS_FILE_PATH, WS_PATH, WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../shared/transport/ws-wire';
 import { serveStatic } from './static';
 import { createTokenBook } from './tokens';
 import { DEFAULT_FRAME_LIMITS, frameLimit, namedCall, type FrameLimits } from './frame-limit';

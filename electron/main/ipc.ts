@@ -5,7 +5,7 @@
  */
 import { app, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { calls } from '../shared/contract';
-import { callChannel, EVENT_CHANNEL } from '../shared/channels';
+import { callChannel, EVENT_CHANNEL } from '../shared/transport/ipc-channels';
 import type { Core } from '../composition/core';
 import { APP_ORIGIN } from './protocol';
 

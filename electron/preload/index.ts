@@ -7,10 +7,10 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { calls, events } from '../shared/contract';
-import { createBridge } from '../shared/bridge';
-import type { Result } from '../shared/define';
-import { createEventHub } from '../shared/event-hub';
-import { EVENT_CHANNEL, callChannel } from '../shared/channels';
+import { createBridge } from '../shared/contract/bridge';
+import type { Result } from '../shared/contract/define';
+import { createEventHub } from '../shared/contract/event-hub';
+import { EVENT_CHANNEL, callChannel } from '../shared/transport/ipc-channels';
 
 const hub = createEventHub();
 

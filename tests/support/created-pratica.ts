@@ -5,7 +5,7 @@
  */
 import type { Calls } from '../../electron/shared/contract';
 import type { PraticaView } from '../../electron/shared/contract/pratiche';
-import type { CallOutput, Result } from '../../electron/shared/define';
+import type { CallOutput, Result } from '../../electron/shared/contract/define';
 import { valueOf } from './sportello';
 
 export async function createdPratica(reply: Promise<Result<CallOutput<Calls['pratiche.start']>>>): Promise<PraticaView> {

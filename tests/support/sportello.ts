@@ -6,10 +6,10 @@
  */
 import type { Dispatch } from '../../electron/core/api/dispatch';
 import type { Core } from '../../electron/composition/core';
-import { createBridge, type BridgeTransport, type NestedApi } from '../../electron/shared/bridge';
+import { createBridge, type BridgeTransport, type NestedApi } from '../../electron/shared/contract/bridge';
 import { calls, events } from '../../electron/shared/contract';
 import type { Sportello } from '../../electron/shared/contract/api';
-import type { ApiError, CallContext, CallMap, Result } from '../../electron/shared/define';
+import type { ApiError, CallContext, CallMap, Result } from '../../electron/shared/contract/define';
 
 const TEST_CALLER: CallContext = { transport: 'test', clientId: 'test' };
 

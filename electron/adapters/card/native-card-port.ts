@@ -10,7 +10,7 @@ import { CLASSIC_MAP, pinReference, pukReference } from '../../../native/cns/fil
 import { CnsPin } from '../../../native/cns/pin';
 import { createApduSigner } from '../../../native/cns/apdu-signer';
 import { CardError, type CardErrorCode } from '../../../native/apdu/errors';
-import type { CodiceCarta } from '../../shared/errori';
+import type { CodiceCarta } from '../../shared/contract/errori';
 import type { CardIdentity, CardPort, CardPortEvent, CardPortFactory } from '../../core/ports/card';
 
 function describe(profile: CnsProfile): string {

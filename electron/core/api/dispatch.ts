@@ -7,7 +7,7 @@
  * redacted before anything is logged.
  */
 import type { z } from 'zod';
-import type { CallContext, CallMap, Handlers, Result, ApiError } from '../../shared/define';
+import type { CallContext, CallMap, Handlers, Result, ApiError } from '../../shared/contract/define';
 import { isUserFacing } from '../errors';
 import type { Logger } from '../log/logger';
 import { redact, secretValues, type RedactOptions } from '../log/redact';

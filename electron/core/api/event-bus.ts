@@ -4,7 +4,7 @@
  * cannot parse.
  */
 import type { z } from 'zod';
-import type { EventMap } from '../../shared/define';
+import type { EventMap } from '../../shared/contract/define';
 
 export type EventListener = (event: string, payload: unknown) => void;
 

@@ -1,4 +1,4 @@
-import type { Handlers } from '../../shared/define';
+import type { Handlers } from '../../shared/contract/define';
 import type { appCalls } from '../../shared/contract/app';
 import type { Config } from '../config/schema';
 import type { Clock } from '../ports/clock';

@@ -1,5 +1,5 @@
 import type { catalogueCalls } from '../../shared/contract/catalogue';
-import type { Handlers } from '../../shared/define';
+import type { Handlers } from '../../shared/contract/define';
 import type { Catalogue } from './catalogue';
 
 export function catalogueHandlers(catalogue: Catalogue): Handlers<typeof catalogueCalls> {

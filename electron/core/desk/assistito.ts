@@ -4,7 +4,7 @@
  * opened this way carry the operator (pratiche' `openedBy`), so the citizen later finds them
  * under "Aperte per mio conto". Nothing here is stored: it ends with the operator's session.
  */
-import type { CallContext } from '../../shared/define';
+import type { CallContext } from '../../shared/contract/define';
 import type { CartaAlBanco } from './rilascio';
 import type { Sessioni } from './sessioni';
 import { checkCodiceFiscale } from './validazione';

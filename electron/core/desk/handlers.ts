@@ -2,7 +2,7 @@
  * The `desk.*` calls of the contract over the desk area's services. Outside desk mode every
  * call is refused: a kiosk or a home installation has no operators.
  */
-import type { Handlers } from '../../shared/define';
+import type { Handlers } from '../../shared/contract/define';
 import type { deskCalls } from '../../shared/contract/desk';
 import { DomainError } from '../errors';
 import type { DeskArea } from './area';

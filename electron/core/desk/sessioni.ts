@@ -3,7 +3,7 @@
  * restarting the app logs everyone out. A session idle for longer than the timeout ends,
  * so a desk left unattended does not stay open for the next person.
  */
-import type { CallContext } from '../../shared/define';
+import type { CallContext } from '../../shared/contract/define';
 import { DomainError } from '../errors';
 import { elapsedClock, type Clock } from '../ports/clock';
 import type { Operatore } from './operatori';

@@ -1,6 +1,6 @@
 /** The documents calls of the contract, over the functions of this folder. */
 import type { documentsCalls } from '../../shared/contract/documents';
-import type { Handlers } from '../../shared/define';
+import type { Handlers } from '../../shared/contract/define';
 import type { Config } from '../config/schema';
 import type { Clock } from '../ports/clock';
 import { caricaFiducia } from '../pki/fiducia';

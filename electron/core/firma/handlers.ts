@@ -1,6 +1,6 @@
 /** The contract's signing and document calls; the citizen comes from the card session, never from the input. */
 import type { firmaCalls } from '../../shared/contract/firma';
-import type { CallContext, Handlers } from '../../shared/define';
+import type { CallContext, Handlers } from '../../shared/contract/define';
 import { DomainError } from '../errors';
 import type { Citizen, CurrentCitizen } from '../pratiche/citizen';
 import type { DocumentiFirma } from './documenti';

@@ -1,5 +1,5 @@
 /** The `card.*` calls of the contract, over the identity session. */
-import type { Handlers } from '../../shared/define';
+import type { Handlers } from '../../shared/contract/define';
 import type { cardCalls } from '../../shared/contract/card';
 import type { IdentitySession } from './session';
 

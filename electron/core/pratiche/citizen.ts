@@ -3,7 +3,7 @@
  * need the card's data and, at a desk, the operator acting for the citizen, so the
  * handler factory takes a `CurrentCitizen` function instead of depending on identity.
  */
-import type { CallContext } from '../../shared/define';
+import type { CallContext } from '../../shared/contract/define';
 import type { CardData } from '../store/cittadini-repo';
 
 export interface Citizen {

@@ -3,7 +3,7 @@
  * (`currentCitizen`), never from the renderer's input.
  */
 import type { praticheCalls } from '../../shared/contract/pratiche';
-import type { CallContext, Handlers } from '../../shared/define';
+import type { CallContext, Handlers } from '../../shared/contract/define';
 import { DomainError } from '../errors';
 import type { Allegati } from './allegati/allegati';
 import type { Citizen, CurrentCitizen } from './citizen';

@@ -17,7 +17,7 @@ import { makePrivate } from './private-files';
 import { backupNow, damageOf, replaceAllCopies, restoreDamaged } from './backup';
 import { encryptInPlace, isPlaintext, openEncrypted } from './cipher';
 import { migrations as allMigrations, type Migration } from './migrations';
-import type { CodiceArchivio } from '../../shared/errori';
+import type { CodiceArchivio } from '../../shared/contract/errori';
 
 export type Db = Database.Database;
 

@@ -1,6 +1,6 @@
 /** The `sync.*` calls of the contract. Without a configured portal, the queue still shows. */
 import type { Calls } from '../../shared/contract';
-import type { Handlers } from '../../shared/define';
+import type { Handlers } from '../../shared/contract/define';
 import type { SyncArea } from './area';
 
 type SyncCalls = Pick<Calls, 'sync.parked' | 'sync.retry'>;

@@ -1,4 +1,4 @@
-import type { NestedApi } from '../bridge';
+import type { NestedApi } from './bridge';
 import type { Calls, Events } from './index';
 
 /** The type of `window.sportello`. */

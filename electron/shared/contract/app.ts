@@ -1,6 +1,6 @@
 /** Calls about the app itself: what it is configured as, and how it is. */
 import { z } from 'zod';
-import { call } from '../define';
+import { call } from './define';
 
 export const appModeSchema = z.enum(['kiosk', 'desk', 'home']);
 

@@ -3,8 +3,8 @@
  * PIN and PUK fields are declared secret: the dispatcher never logs or traces them.
  */
 import { z } from 'zod';
-import { call } from '../define';
-import { codiciErrore } from '../errori';
+import { call } from './define';
+import { codiciErrore } from './errori';
 
 const pinSchema = z.string().regex(/^\d{5,8}$/, 'Il PIN deve avere da 5 a 8 cifre.');
 const pukSchema = z.string().regex(/^\d{8}$/, 'Il PUK deve avere 8 cifre.');

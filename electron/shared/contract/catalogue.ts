@@ -1,6 +1,6 @@
 /** Calls about a comune's catalogue: its services, topics, audiences, notices and Form.io forms. */
 import { z } from 'zod';
-import { call } from '../define';
+import { call } from './define';
 
 export const tenantSlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/);
 export const serviceSlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/);

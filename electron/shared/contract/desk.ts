@@ -5,7 +5,7 @@
  * first 2 digits of PIN and PUK under the keys `pin` and `puk`, which every trace redacts.
  */
 import { z } from 'zod';
-import { call } from '../define';
+import { call } from './define';
 
 export const ruoloSchema = z.enum(['operatore', 'amministratore']);
 export const operatoreSchema = z.object({ username: z.string(), nome: z.string(), ruolo: ruoloSchema });

@@ -1,11 +1,11 @@
 /**
  * Calls about documents: opening a signed file (.p7m) received from the portal (attachments are
  * checked inside `pratiche.attachments.add` and `.reuse`, so a file crosses the bridge once; their
- * refusal codes are in ../errori.ts). Files travel as Base64, bounded so a
+ * refusal codes are in errori.ts). Files travel as Base64, bounded so a
  * renderer cannot push an unbounded payload through the bridge.
  */
 import { z } from 'zod';
-import { call } from '../define';
+import { call } from './define';
 
 /** 20 MB of file as Base64. */
 const BASE64_MASSIMO = Math.ceil((20 * 1024 * 1024 * 4) / 3) + 4;

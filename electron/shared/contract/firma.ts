@@ -4,7 +4,7 @@
  * the current card session; the PIN is a secret field (never traced nor logged).
  */
 import { z } from 'zod';
-import { call } from '../define';
+import { call } from './define';
 
 const praticaId = z.uuid();
 const pinSchema = z.string().regex(/^\d{5,8}$/, 'Il PIN deve avere da 5 a 8 cifre.');

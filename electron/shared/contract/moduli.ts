@@ -6,7 +6,7 @@
  * (core/catalogue/form-helper/allowlist.ts), from the portal or, offline, from what it kept.
  */
 import { z } from 'zod';
-import { call } from '../define';
+import { call } from './define';
 import { tenantSlugSchema } from './catalogue';
 
 /** The largest answer handed to a form: a tenant's whole service list fits, a runaway body does not. */

@@ -4,7 +4,7 @@
  * the current card session: no call takes a codice fiscale from the renderer.
  */
 import { z } from 'zod';
-import { call } from '../define';
+import { call } from './define';
 import { serviceSlugSchema, tenantSlugSchema } from './catalogue';
 
 const praticaId = z.uuid();
@@ -120,7 +120,7 @@ export type Completeness = z.infer<typeof completenessSchema>;
 /**
  * The answer to attaching a file (new or from "I miei allegati"): the file is checked,
  * stored and linked in one call. A refused file is an error whose code is one of
- * `codiciAllegato` (shared/errori.ts); an accepted one may come with remarks for the
+ * `codiciAllegato` (errori.ts); an accepted one may come with remarks for the
  * citizen, such as a PDF that does not declare PDF/A where the comune does not require it.
  */
 export const allegatoAggiuntoSchema = z.object({ pratica: praticaViewSchema, allegato: allegatoSchema, avvisi: z.array(z.string()) });

@@ -1,6 +1,6 @@
 /** Calls and events about sending pratiche to the comune's portal. */
 import { z } from 'zod';
-import { call } from '../define';
+import { call } from './define';
 
 export const syncStatusSchema = z.object({
   /** The last exchange with the portal succeeded. */

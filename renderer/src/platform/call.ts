@@ -3,7 +3,7 @@
  * person can read. `unwrap` turns a failed Result into a CallError carrying the
  * core's Italian message as it is.
  */
-import type { ApiError, Result } from '../../../electron/shared/define';
+import type { ApiError, Result } from '../../../electron/shared/contract/define';
 
 export class CallError extends Error {
   constructor(readonly apiError: ApiError) {

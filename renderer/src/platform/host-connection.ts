@@ -10,9 +10,9 @@
  * Calls that carry a file go on a second connection (WS_FILE_PATH), opened at the first such
  * call with the page token: only there does the host accept frames of megabytes.
  */
-import { createWebSocketTransport, webSocketUrl } from '../../../electron/shared/ws-transport';
-import type { BridgeTransport } from '../../../electron/shared/bridge';
-import { isFileCall, pageTokenSchema, SESSION_EVENT, WS_FILE_PATH } from '../../../electron/shared/wire';
+import { createWebSocketTransport, webSocketUrl } from '../../../electron/shared/transport/ws-transport';
+import type { BridgeTransport } from '../../../electron/shared/contract/bridge';
+import { isFileCall, pageTokenSchema, SESSION_EVENT, WS_FILE_PATH } from '../../../electron/shared/transport/ws-wire';
 
 export const TOKEN_KEY = 'sportello.token';
 

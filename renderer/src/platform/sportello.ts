@@ -6,9 +6,9 @@
  */
 import { calls, events } from '../../../electron/shared/contract';
 import type { Sportello } from '../../../electron/shared/contract/api';
-import { createBridge } from '../../../electron/shared/bridge';
-import type { BridgeTransport } from '../../../electron/shared/bridge';
-import { FRESH_PAGE_CALL, pageTokenSchema } from '../../../electron/shared/wire';
+import { createBridge } from '../../../electron/shared/contract/bridge';
+import type { BridgeTransport } from '../../../electron/shared/contract/bridge';
+import { FRESH_PAGE_CALL, pageTokenSchema } from '../../../electron/shared/transport/ws-wire';
 import { connectBrowserHost, TOKEN_KEY } from './host-connection';
 
 declare global {

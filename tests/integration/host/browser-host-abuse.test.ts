@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { launchToken, startTestHost, type TestHost } from '../../support/host';
 import { connectFiles, connectPage } from './page-client';
-import { WS_PATH, WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../../electron/shared/wire';
+import { WS_PATH, WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../../electron/shared/transport/ws-wire';
 
 let t: TestHost;
 const rendererDir = mkdtempSync(join(tmpdir(), 'sportello-renderer-'));

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { launchToken, startTestHost, type TestHost } from '../../support/host';
 import { sportelloOf } from '../../support/sportello';
-import { WS_PATH, WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../../electron/shared/wire';
-import { createWebSocketTransport } from '../../../electron/shared/ws-transport';
-import { createBridge } from '../../../electron/shared/bridge';
+import { WS_PATH, WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../../electron/shared/transport/ws-wire';
+import { createWebSocketTransport } from '../../../electron/shared/transport/ws-transport';
+import { createBridge } from '../../../electron/shared/contract/bridge';
 import { calls, events } from '../../../electron/shared/contract';
 import type { Sportello } from '../../../electron/shared/contract/api';
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { launchToken, startTestHost, type TestHost } from '../../support/host';
 import { answeredOrClosed, connectFiles, connectPage, type PageClient } from './page-client';
-import { WS_FILE_PATH } from '../../../electron/shared/wire';
+import { WS_FILE_PATH } from '../../../electron/shared/transport/ws-wire';
 
 let t: TestHost;
 const rendererDir = mkdtempSync(join(tmpdir(), 'sportello-renderer-'));

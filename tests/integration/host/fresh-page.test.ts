@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchToken, startTestHost, type TestHost } from '../../support/host';
 import { ScriptedCard } from '../../e2e/support/scripted-card';
-import { FRESH_PAGE_CALL, SESSION_EVENT } from '../../../electron/shared/wire';
+import { FRESH_PAGE_CALL, SESSION_EVENT } from '../../../electron/shared/transport/ws-wire';
 import { connectPage, type PageClient } from './page-client';
 
 let t: TestHost;

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { launchToken, startTestHost, type TestHost } from '../../support/host';
-import { SESSION_EVENT } from '../../../electron/shared/wire';
+import { SESSION_EVENT } from '../../../electron/shared/transport/ws-wire';
 import { connectBrowserHost, TOKEN_KEY, type HostPage } from '../../../renderer/src/platform/host-connection';
 import { connectPage } from './page-client';
 

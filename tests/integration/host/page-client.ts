@@ -4,7 +4,7 @@
  */
 import WebSocket from 'ws';
 import type { BrowserHost } from '../../../electron/host/server';
-import { SESSION_EVENT, WS_FILE_PATH, WS_PATH, WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../../electron/shared/wire';
+import { SESSION_EVENT, WS_FILE_PATH, WS_PATH, WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../../electron/shared/transport/ws-wire';
 
 export interface CallResult {
   ok: boolean;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Of } from '../../../electron/core/store/blob-store';
 import { pdfA, pdfCon, PNG } from '../../support/allegati';
 import { ANNA, BRUNO, createHarness, type Harness } from './harness';
-import type { Result } from '../../../electron/shared/define';
+import type { Result } from '../../../electron/shared/contract/define';
 import { createdPratica } from '../../support/created-pratica';
 import { errorOf, valueOf } from '../../support/sportello';
 import { filesOf } from '../../support/database-location';

@@ -17,7 +17,7 @@ import { verificaAllegato } from '../../../electron/core/documents/allegati/veri
 import { regoleDelloSlot } from '../../../electron/core/pratiche/allegati/allegati';
 import { createAllegatiRepo } from '../../../electron/core/store/allegati-repo';
 import { ANNA, createHarness, FIXTURES, type Harness } from '../../integration/pratiche/harness';
-import type { Result } from '../../../electron/shared/define';
+import type { Result } from '../../../electron/shared/contract/define';
 import { createdPratica } from '../../support/created-pratica';
 import { errorOf, valueOf } from '../../support/sportello';
 import { filesOf } from '../../support/database-location';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { call } from '../../../electron/shared/define';
+import { call } from '../../../electron/shared/contract/define';
 import { createDispatch } from '../../../electron/core/api/dispatch';
 import { DomainError } from '../../../electron/core/errors';
 import { createLogger } from '../../../electron/core/log/logger';

@@ -1,7 +1,7 @@
-/** The contract's error codes (electron/shared/errori.ts): one syntax, each code in one area only. */
+/** The contract's error codes (electron/shared/contract/errori.ts): one syntax, each code in one area only. */
 import { describe, expect, it } from 'vitest';
-import * as errori from '../../../electron/shared/errori';
-import { apiErrorSchema } from '../../../electron/shared/define';
+import * as errori from '../../../electron/shared/contract/errori';
+import { apiErrorSchema } from '../../../electron/shared/contract/define';
 
 const aree = Object.entries(errori).filter(([nome]) => nome.startsWith('codici') && nome !== 'codiciErrore') as [string, readonly string[]][];
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isCardError } from '../../../native/apdu/errors';
 import { CardFiles, MAX_FILE_SIZE } from '../../../native/cns/files';
 import { CLASSIC_MAP, ACTALIS_MAP } from '../../../native/cns/file-map';
-import { ScriptedCard } from './fixtures/scripted-card';
+import { ScriptedTransport } from './fixtures/scripted-transport';
 import { cardErrorOf } from '../../support/card-error';
 
 const ATR = '3BFF1800FF8131FE55006B02090200011101434E531031808F';
@@ -10,7 +10,7 @@ const SERIAL_HEX = Buffer.from('6120016461039008').toString('hex').toUpperCase()
 
 describe('SELECT by path with fallbacks', () => {
   it('selects with P1=08 P2=0C in one APDU when the card takes it', async () => {
-    const card = new ScriptedCard(ATR, { '00A4080C0410001003': '9000', '00B0000010': SERIAL_HEX + '9000' });
+    const card = new ScriptedTransport(ATR, { '00A4080C0410001003': '9000', '00B0000010': SERIAL_HEX + '9000' });
     const files = new CardFiles(card, CLASSIC_MAP);
     const bytes = await files.read(CLASSIC_MAP.idCarta, { usefulLength: () => 16 });
     expect(Buffer.from(bytes).toString()).toBe('6120016461039008');
@@ -18,7 +18,7 @@ describe('SELECT by path with fallbacks', () => {
   });
 
   it('retries with P2=00 on 6A86 and keeps that mode for later files', async () => {
-    const card = new ScriptedCard(ATR, {
+    const card = new ScriptedTransport(ATR, {
       '00A4080C0410001003': '6A86',
       '00A40800041000100300': '6F009000',
       '00A40800041100110200': '9000',
@@ -32,7 +32,7 @@ describe('SELECT by path with fallbacks', () => {
   });
 
   it('falls back to one level at a time (P1=00) when path selection is not supported', async () => {
-    const card = new ScriptedCard(ATR, {
+    const card = new ScriptedTransport(ATR, {
       '00A4080C0410001003': '6A86',
       '00A40800041000100300': '6A86',
       '00A40000023F0000': '9000',
@@ -47,7 +47,7 @@ describe('SELECT by path with fallbacks', () => {
   });
 
   it('selects the Actalis application by AID, then paths relative to it (P1=09)', async () => {
-    const card = new ScriptedCard(ATR, {
+    const card = new ScriptedTransport(ATR, {
       '00A4040C0CA000000530000B104001021A': '9000',
       '00A4090C0410001003': '9000',
       '00B0000010': SERIAL_HEX + '9000',
@@ -59,7 +59,7 @@ describe('SELECT by path with fallbacks', () => {
   });
 
   it('reports a missing file by its path', async () => {
-    const card = new ScriptedCard(ATR, { '00A4080C0410001003': '6A82' });
+    const card = new ScriptedTransport(ATR, { '00A4080C0410001003': '6A82' });
     const error = await cardErrorOf(new CardFiles(card, CLASSIC_MAP).read(CLASSIC_MAP.idCarta));
     expect(isCardError(error, 'carta-file-assente')).toBe(true);
     expect((error as Error).message).toContain('3F00/1000/1003');
@@ -71,7 +71,7 @@ describe('READ BINARY', () => {
 
   it('reads in chunks of at most 0xFF and stops at 6282', async () => {
     const content = Buffer.alloc(600, 0x41);
-    const card = new ScriptedCard(ATR, {
+    const card = new ScriptedTransport(ATR, {
       ...select,
       '00B00000FF': content.subarray(0, 255).toString('hex') + '9000',
       '00B000FFFF': content.subarray(255, 510).toString('hex') + '9000',
@@ -84,7 +84,7 @@ describe('READ BINARY', () => {
 
   it('stops at the useful length once it is known (DER length of the certificate)', async () => {
     const content = Buffer.concat([Buffer.from([0x30, 0x82, 0x01, 0x2c]), Buffer.alloc(0x12c, 7), Buffer.alloc(400, 0)]);
-    const card = new ScriptedCard(ATR, {
+    const card = new ScriptedTransport(ATR, {
       ...select,
       '00B00000FF': content.subarray(0, 255).toString('hex') + '9000',
       '00B000FF31': content.subarray(255, 255 + 0x31).toString('hex') + '9000',
@@ -95,12 +95,12 @@ describe('READ BINARY', () => {
   });
 
   it('ends at 6B00 (offset beyond the file)', async () => {
-    const card = new ScriptedCard(ATR, { ...select, '00B00000FF': 'AA'.repeat(255) + '9000', '00B000FFFF': '6B00' });
+    const card = new ScriptedTransport(ATR, { ...select, '00B00000FF': 'AA'.repeat(255) + '9000', '00B000FFFF': '6B00' });
     expect((await new CardFiles(card, CLASSIC_MAP).read(CLASSIC_MAP.certificate)).length).toBe(255);
   });
 
   it('never reads past the hard cap, even from a card that never ends its file', async () => {
-    const card = new ScriptedCard(ATR, select);
+    const card = new ScriptedTransport(ATR, select);
     const endless = new Proxy(card, {
       get(target, prop) {
         if (prop !== 'transmit') return Reflect.get(target, prop);
@@ -112,13 +112,13 @@ describe('READ BINARY', () => {
   });
 
   it('refuses a declared length beyond the cap', async () => {
-    const card = new ScriptedCard(ATR, { ...select, '00B00000FF': '3084FFFFFFFF' + '00'.repeat(58) + '9000' });
+    const card = new ScriptedTransport(ATR, { ...select, '00B00000FF': '3084FFFFFFFF' + '00'.repeat(58) + '9000' });
     const error = await cardErrorOf(new CardFiles(card, CLASSIC_MAP).read(CLASSIC_MAP.certificate, { maxSize: 64, usefulLength: () => 0xffffff }));
     expect(isCardError(error, 'carta-dati-non-validi')).toBe(true);
   });
 
   it('turns an unexpected status into a clear error', async () => {
-    const card = new ScriptedCard(ATR, { ...select, '00B00000FF': '6982' });
+    const card = new ScriptedTransport(ATR, { ...select, '00B00000FF': '6982' });
     const error = await cardErrorOf(new CardFiles(card, CLASSIC_MAP).read(CLASSIC_MAP.certificate));
     expect(isCardError(error, 'carta-errore')).toBe(true);
     expect((error as Error).message).toContain('6982');

@@ -3,7 +3,7 @@ import { isCardError } from '../../../native/apdu/errors';
 import { CnsPin } from '../../../native/cns/pin';
 import { identifyCard } from '../../../native/cns/card-profile';
 import { CLASSIC_MAP, pinReference, pukReference } from '../../../native/cns/file-map';
-import { ScriptedCard } from './fixtures/scripted-card';
+import { ScriptedTransport } from './fixtures/scripted-transport';
 import { cardErrorOf } from '../../support/card-error';
 
 const ATR_ATHENA = '3BDF18008131FE7D006B020C0182011101434E53103180FC';
@@ -13,15 +13,15 @@ const refs = { pin: 0x10, puk: 0x11 };
 
 describe('PIN status', () => {
   it('asks tries left with VERIFY and no data (no try spent)', async () => {
-    const card = new ScriptedCard(ATR_ATHENA, { '00200010': '63C3' });
+    const card = new ScriptedTransport(ATR_ATHENA, { '00200010': '63C3' });
     expect(await new CnsPin(card, refs).status()).toEqual({ triesLeft: 3, blocked: false, verified: false });
     expect(card.sent).toEqual(['00200010']);
   });
 
   it('reports a blocked PIN (63C0 or 6983) and an already verified one (9000)', async () => {
-    expect((await new CnsPin(new ScriptedCard(ATR_ATHENA, { '00200010': '6983' }), refs).status()).blocked).toBe(true);
-    expect((await new CnsPin(new ScriptedCard(ATR_ATHENA, { '00200010': '63C0' }), refs).status()).blocked).toBe(true);
-    expect((await new CnsPin(new ScriptedCard(ATR_ATHENA, { '00200010': '9000' }), refs).status()).verified).toBe(true);
+    expect((await new CnsPin(new ScriptedTransport(ATR_ATHENA, { '00200010': '6983' }), refs).status()).blocked).toBe(true);
+    expect((await new CnsPin(new ScriptedTransport(ATR_ATHENA, { '00200010': '63C0' }), refs).status()).blocked).toBe(true);
+    expect((await new CnsPin(new ScriptedTransport(ATR_ATHENA, { '00200010': '9000' }), refs).status()).verified).toBe(true);
   });
 
   it('uses the STIncard reference offset (+0x80)', () => {
@@ -34,7 +34,7 @@ describe('PIN status', () => {
 
 describe('VERIFY', () => {
   it('sends the PIN once, padded with FF to 8 bytes', async () => {
-    const card = new ScriptedCard(ATR_ATHENA, { ['0020001008' + pinHex('12345')]: '9000' });
+    const card = new ScriptedTransport(ATR_ATHENA, { ['0020001008' + pinHex('12345')]: '9000' });
     await new CnsPin(card, refs).verify('12345');
     expect(card.sent).toEqual(['00200010083132333435FFFFFF']);
   });
@@ -45,7 +45,7 @@ describe('VERIFY', () => {
     ['63C0', 'pin-bloccato', 'PIN bloccato: usa il PUK', 0],
     ['6983', 'pin-bloccato', 'PIN bloccato: usa il PUK', 0],
   ])('answers %s with "%s" and never retries by itself', async (sw, code, message, tries) => {
-    const card = new ScriptedCard(ATR_ATHENA, { ['0020001008' + pinHex('54321')]: sw });
+    const card = new ScriptedTransport(ATR_ATHENA, { ['0020001008' + pinHex('54321')]: sw });
     const error = await cardErrorOf(new CnsPin(card, refs).verify('54321'));
     expect(error.code).toBe(code);
     expect(error.message).toBe(message);
@@ -54,7 +54,7 @@ describe('VERIFY', () => {
   });
 
   it.each(['1234', '123456789', '12a45', '', ' 12345'])('checks the format of %j before sending anything', async (pin) => {
-    const card = new ScriptedCard(ATR_ATHENA, {});
+    const card = new ScriptedTransport(ATR_ATHENA, {});
     const error = await cardErrorOf(new CnsPin(card, refs).verify(pin));
     expect(error.code).toBe('pin-formato');
     expect(error.message).toBe('Il PIN deve avere da 5 a 8 cifre.');
@@ -64,18 +64,18 @@ describe('VERIFY', () => {
 
 describe('CHANGE REFERENCE DATA and RESET RETRY COUNTER', () => {
   it('changes the PIN with old and new blocks', async () => {
-    const card = new ScriptedCard(ATR_ATHENA, { ['0024001010' + pinHex('12345') + pinHex('67890')]: '9000' });
+    const card = new ScriptedTransport(ATR_ATHENA, { ['0024001010' + pinHex('12345') + pinHex('67890')]: '9000' });
     await new CnsPin(card, refs).change('12345', '67890');
     expect(card.sent.length).toBe(1);
   });
 
   it('reports a wrong old PIN as a wrong PIN', async () => {
-    const card = new ScriptedCard(ATR_ATHENA, { ['0024001010' + pinHex('11111') + pinHex('67890')]: '63C1' });
+    const card = new ScriptedTransport(ATR_ATHENA, { ['0024001010' + pinHex('11111') + pinHex('67890')]: '63C1' });
     expect((await cardErrorOf(new CnsPin(card, refs).change('11111', '67890'))).message).toBe('PIN errato: 1 tentativo rimasto');
   });
 
   it('unblocks with the PUK: P2 is the PIN reference, data PUK then new PIN', async () => {
-    const card = new ScriptedCard(ATR_ATHENA, { ['002C001010' + pinHex('12345678') + pinHex('24680')]: '9000' });
+    const card = new ScriptedTransport(ATR_ATHENA, { ['002C001010' + pinHex('12345678') + pinHex('24680')]: '9000' });
     await new CnsPin(card, refs).unblock('12345678', '24680');
     expect(card.sent).toEqual(['002C001010' + pinHex('12345678') + pinHex('24680')]);
   });
@@ -85,14 +85,14 @@ describe('CHANGE REFERENCE DATA and RESET RETRY COUNTER', () => {
     ['6983', 'puk-bloccato', 'PUK bloccato: rivolgiti allo sportello'],
     ['63C0', 'puk-bloccato', 'PUK bloccato: rivolgiti allo sportello'],
   ])('answers %s on unblock with "%s"', async (sw, code, message) => {
-    const card = new ScriptedCard(ATR_ATHENA, { ['002C001010' + pinHex('87654321') + pinHex('24680')]: sw });
+    const card = new ScriptedTransport(ATR_ATHENA, { ['002C001010' + pinHex('87654321') + pinHex('24680')]: sw });
     const error = await cardErrorOf(new CnsPin(card, refs).unblock('87654321', '24680'));
     expect(error.code).toBe(code);
     expect(error.message).toBe(message);
   });
 
   it('checks the PUK format (8 digits) before sending', async () => {
-    const card = new ScriptedCard(ATR_ATHENA, {});
+    const card = new ScriptedTransport(ATR_ATHENA, {});
     const error = await cardErrorOf(new CnsPin(card, refs).unblock('1234567', '24680'));
     expect(isCardError(error, 'puk-formato')).toBe(true);
     expect(card.sent).toEqual([]);

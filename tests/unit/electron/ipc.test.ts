@@ -42,7 +42,7 @@ const { createCore } = await import('../../../electron/composition/core');
 const { configSchema } = await import('../../../electron/core/config/schema');
 const { silentLogger } = await import('../../../electron/core/log/logger');
 const { calls } = await import('../../../electron/shared/contract');
-const { callChannel } = await import('../../../electron/shared/channels');
+const { callChannel } = await import('../../../electron/shared/transport/ipc-channels');
 
 let unregister: () => void;
 

@@ -54,6 +54,7 @@ describe('folder layers and import cycles', () => {
     ['core-is-the-domain', { 'electron/core/a/x.ts': ['native/cns/c.ts'], 'native/cns/c.ts': [] }],
     ['native-is-below', { 'native/cns/c.ts': ['electron/core/a/y.ts'], 'electron/core/a/y.ts': [] }],
     ['shared-is-neutral', { 'electron/shared/c.ts': ['electron/core/a/y.ts'], 'electron/core/a/y.ts': [] }],
+    ['contract-is-neutral', { 'electron/shared/contract/pratiche.ts': ['electron/shared/transport/ws-wire.ts'], 'electron/shared/transport/ws-wire.ts': [] }],
     ['renderer-through-the-bridge', { 'renderer/src/x.tsx': ['electron/composition/core.ts'], 'electron/composition/core.ts': [] }],
     ['adapters-are-wired', { 'electron/adapters/p/q.ts': ['electron/composition/core.ts'], 'electron/composition/core.ts': [] }],
     ['composition-below-runtimes', { 'electron/composition/core.ts': ['electron/main/index.ts'], 'electron/main/index.ts': [] }],
@@ -77,7 +78,9 @@ describe('folder layers and import cycles', () => {
       'native/cns/profile.ts': ['native/apdu/status.ts'],
       'native/apdu/status.ts': [],
       'electron/shared/contract.ts': [],
-      'renderer/src/App.tsx': ['electron/shared/contract.ts', 'renderer/src/screens/Home.tsx'],
+      'electron/shared/transport/ws-wire.ts': ['electron/shared/contract/define.ts'],
+      'electron/shared/contract/define.ts': [],
+      'renderer/src/App.tsx': ['electron/shared/contract.ts', 'electron/shared/transport/ws-wire.ts', 'renderer/src/screens/Home.tsx'],
       'renderer/src/screens/Home.tsx': [],
     };
     expect(await violations(allowed)).toEqual([]);

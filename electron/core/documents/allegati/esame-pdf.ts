@@ -8,7 +8,7 @@
  */
 import { inflateSync } from 'node:zlib';
 import { EncryptedPDFError, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream } from '@cantoo/pdf-lib';
-import type { CodiceAllegato } from '../../../shared/errori';
+import type { CodiceAllegato } from '../../../shared/contract/errori';
 import { contenutoAttivo, type ContenutoAttivo } from './contenuto-attivo';
 import { dimensioneLeggibile } from './dimensione';
 import { dichiarazionePdfA, type DichiarazionePdfA } from './xmp-pdfa';

@@ -6,7 +6,7 @@
  * requires it. Never throws: the answer is always a verdict with a message, in Italian,
  * that says what to do. The refusal codes are listed in contract/documents.ts.
  */
-import type { CodiceAllegato } from '../../../shared/errori';
+import type { CodiceAllegato } from '../../../shared/contract/errori';
 import { dimensioneLeggibile } from './dimensione';
 import { esaminaPdf, LIMITI_PDF, type DatiPdf, type LimitiPdf } from './esame-pdf';
 import { estensione, nomeFileSicuro } from './nome-file';

@@ -6,7 +6,7 @@
  * slot, how many files).
  */
 import { randomUUID } from 'node:crypto';
-import type { CodiceAllegato } from '../../../shared/errori';
+import type { CodiceAllegato } from '../../../shared/contract/errori';
 import type { AttachmentSpec } from '../../catalogue/format';
 import type { Catalogue } from '../../catalogue/catalogue';
 import { verificaAllegato, type RegoleAllegato } from '../../documents/allegati/verifica-allegato';

@@ -3,10 +3,10 @@
  * Runs in the page (browser WebSocket API), reconnects when the host restarts, and
  * answers pending calls with a clear error when the connection drops.
  */
-import type { BridgeTransport } from './bridge';
-import type { Result } from './define';
-import { createEventHub } from './event-hub';
-import { serverMessageSchema, WS_PATH, WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from './wire';
+import type { BridgeTransport } from '../contract/bridge';
+import type { Result } from '../contract/define';
+import { createEventHub } from '../contract/event-hub';
+import { serverMessageSchema, WS_PATH, WS_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from './ws-wire';
 
 const LOST: Result<never> = {
   ok: false,

@@ -3,8 +3,8 @@
  * IPC, as JSON. Both ends parse what they receive with these schemas.
  */
 import { z } from 'zod';
-import { apiErrorSchema } from './define';
-import type { calls } from './contract';
+import { apiErrorSchema } from '../contract/define';
+import type { calls } from '../contract';
 
 export const WS_PATH = '/sportello';
 /**
