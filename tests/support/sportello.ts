@@ -1,13 +1,14 @@
 /**
  * `window.sportello` for tests: the object the renderer holds, built from the contract by the
  * same bridge, over core's dispatch in this process instead of IPC or the WebSocket. Calls are
- * typed by the contract (`api.card.status({})`), events arrive as the renderer gets them (the
+ * typed by the contract (`api.card.pinStatus({})`), events arrive as the renderer gets them (the
  * current state first, then each new one), and nothing is called by a string name.
  */
 import type { Dispatch } from '../../electron/core/api/dispatch';
 import type { Core } from '../../electron/composition/core';
 import { createBridge, type BridgeTransport, type NestedApi } from '../../electron/shared/contract/bridge';
-import { calls, events } from '../../electron/shared/contract';
+import type { z } from 'zod';
+import { calls, events, type Events } from '../../electron/shared/contract';
 import type { Sportello } from '../../electron/shared/contract/api';
 import type { ApiError, CallContext, CallMap, Result } from '../../electron/shared/contract/define';
 
@@ -26,6 +27,13 @@ export function sportelloOf(core: Pick<Core, 'dispatch' | 'events'>, caller: Cal
     return core.events.subscribe((name, payload) => name === event && listener(payload));
   };
   return createBridge(calls, events, { invoke: invokeOver(core.dispatch, caller), subscribe });
+}
+
+/** An event's current state, as a page that subscribed now gets it first (core's snapshot); undefined before any. */
+export function latestOf<K extends keyof Events & string>(api: Sportello, event: K): z.output<Events[K]> | undefined {
+  let latest: z.output<Events[K]> | undefined;
+  api.on(event, (payload) => (latest = payload))();
+  return latest;
 }
 
 /** The API of one area's contract over that area's own dispatch (a module tested without the whole core); it has no events. */

@@ -5,7 +5,6 @@ import type { IdentitySession } from './session';
 
 export function cardHandlers(session: IdentitySession): Handlers<typeof cardCalls> {
   return {
-    'card.status': async () => session.snapshot(),
     'card.pinStatus': async () => session.pinStatus(),
     'card.verifyPin': async ({ pin }) => session.verifyPin(pin),
     'card.changePin': async ({ pin, newPin }) => {

@@ -50,10 +50,6 @@ export class IdentitySession {
     await this.port.stop();
   }
 
-  snapshot(): { session: CardSession; reader: CardReaderStatus } {
-    return { session: this.session, reader: this.readerStatus() };
-  }
-
   /** The identity of the card in the reader, for flows that need it (pratiche, signing). */
   current(): { identity: CardIdentity; authenticated: boolean; reader: string } | null {
     if (!this.identity || !this.session.reader) return null;

@@ -58,7 +58,6 @@ export const pinStatusSchema = z.object({
 });
 
 export const cardCalls = {
-  'card.status': call(z.object({}).strict(), z.object({ session: cardSessionSchema, reader: cardReaderSchema })),
   'card.pinStatus': call(z.object({}).strict(), pinStatusSchema),
   'card.verifyPin': call(z.object({ pin: pinSchema }).strict(), cardSessionSchema, { secretFields: ['pin'] }),
   'card.changePin': call(z.object({ pin: pinSchema, newPin: pinSchema }).strict(), z.object({ changed: z.literal(true) }), {

@@ -30,7 +30,6 @@ export function StatusBar({ demo }: { demo: boolean }) {
       sportello.on('card.reader', (s) => live && setReader(readerState(s))),
       sportello.on('sync.status', (s) => live && setSync(s)),
     ];
-    void sportello.card.status({}).then((r) => live && r.ok && setReader((cur) => cur ?? readerState(r.value.reader)));
     connectionListeners.add(setConnected);
     return () => {
       live = false;

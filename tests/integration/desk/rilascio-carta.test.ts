@@ -30,7 +30,7 @@ import type { SmtpCapture } from '../../portal/issuing';
 import type { Portal } from '../../portal/server';
 import { createDeskOperatori, DESK_PORTAL_ACCOUNT, startIssuingPortal, type IssuingPortal } from '../../support/desk-issuer';
 import { virtualCnsCaBundle } from '../../support/trust';
-import { sportelloOf, valueOf } from '../../support/sportello';
+import { latestOf, sportelloOf, valueOf } from '../../support/sportello';
 
 // Chosen so that none of them is a substring of the card serial, the codice fiscale or each other.
 const PIN = '73915';
@@ -55,10 +55,10 @@ let kiosk: Sportello;
 async function cardIdentified(): Promise<void> {
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const status = await valueOf(desk.card.status({}));
-    if (status.session.state === 'identificata' || status.session.state === 'autenticata') return;
-    if (status.session.state === 'rifiutata') throw new Error(`carta rifiutata: ${JSON.stringify(status.session.error)}`);
-    if (Date.now() > deadline) throw new Error(`carta non letta in tempo (stato ${status.session.state})`);
+    const session = latestOf(desk, 'card.session');
+    if (session?.state === 'identificata' || session?.state === 'autenticata') return;
+    if (session?.state === 'rifiutata') throw new Error(`carta rifiutata: ${JSON.stringify(session.error)}`);
+    if (Date.now() > deadline) throw new Error(`carta non letta in tempo (stato ${session?.state})`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -16,7 +16,7 @@ import { startVirtualCns, type VirtualCnsHandle } from '../../../native/virtual-
 import { startPcscd } from '../../rig/pcscd';
 import { acquireSlot, type VpcdSlot } from '../../rig/vpcd-slots';
 import { filesContaining } from '../../support/data-directory-scan';
-import { sportelloOf } from '../../support/sportello';
+import { latestOf, sportelloOf } from '../../support/sportello';
 import { until } from '../pcsc/card-in-reader';
 
 /** Distinctive values, so finding them anywhere cannot be a coincidence. */
@@ -65,8 +65,9 @@ describe('identity session over the real card chain', () => {
       carta: null,
       error: null,
     });
-    const status = await api.card.status({});
-    expect(status).toMatchObject({ ok: true, value: { session: { state: 'identificata' }, reader: { service: 'disponibile' } } });
+    // A page that connects now starts from the same state (the event bus's snapshot).
+    expect(latestOf(api, 'card.session')).toMatchObject({ state: 'identificata' });
+    expect(latestOf(api, 'card.reader')).toMatchObject({ service: 'disponibile' });
   });
 
   it('reports PIN tries without spending one, refuses a wrong PIN once with the Italian message', async () => {
@@ -94,8 +95,7 @@ describe('identity session over the real card chain', () => {
     const wipedAt = sessions.at(-1)!.at;
     expect(wipedAt - removedAt).toBeLessThanOrEqual(1000);
     expect(last()).toEqual({ state: 'nessuna-carta', reader: null, titolare: null, carta: null, error: null });
-    const status = await api.card.status({});
-    expect(status).toMatchObject({ ok: true, value: { session: { state: 'nessuna-carta', titolare: null } } });
+    expect(latestOf(api, 'card.session')).toMatchObject({ state: 'nessuna-carta', titolare: null });
     expect(await api.card.verifyPin({ pin: PIN })).toMatchObject({ ok: false, error: { code: 'carta-assente' } });
   });
 

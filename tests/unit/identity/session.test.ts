@@ -86,8 +86,8 @@ describe('identity session', () => {
     await tick();
     expect(sessions.map((s) => s.state)).toEqual(['nessuna-carta', 'lettura', 'identificata']);
     // Before the PIN: the name for the greeting, nothing else of the holder or the card.
-    expect(session.snapshot().session.titolare).toEqual({ codiceFiscale: null, nome: 'MARIO', cognome: 'ROSSI', dataNascita: null, sesso: null, comuneResidenza: null, indirizzoResidenza: null });
-    expect(session.snapshot().session.carta).toBeNull();
+    expect(sessions.at(-1)?.titolare).toEqual({ codiceFiscale: null, nome: 'MARIO', cognome: 'ROSSI', dataNascita: null, sesso: null, comuneResidenza: null, indirizzoResidenza: null });
+    expect(sessions.at(-1)?.carta).toBeNull();
     const after = await session.verifyPin('12345');
     expect(after.state).toBe('autenticata');
     expect(after.titolare?.codiceFiscale).toBe('RSSMRA80A01H501U');
@@ -104,7 +104,7 @@ describe('identity session', () => {
     await tick();
     await session.verifyPin('12345');
     port.remove('Lettore A');
-    expect(session.snapshot().session).toEqual({ state: 'nessuna-carta', reader: null, titolare: null, carta: null, error: null });
+    expect(sessions.at(-1)).toEqual({ state: 'nessuna-carta', reader: null, titolare: null, carta: null, error: null });
     expect(session.current()).toBeNull();
     expect(sessions.at(-1)?.state).toBe('nessuna-carta');
   });
@@ -122,25 +122,25 @@ describe('identity session', () => {
   });
 
   it('discards a reading that finishes after the card left', async () => {
-    const { port, session } = setup();
+    const { port, session, sessions } = setup();
     port.insert('Lettore A');
     port.remove('Lettore A');
     port.reading.resolve(MARIO_ROSSI);
     await tick();
-    expect(session.snapshot().session.state).toBe('nessuna-carta');
+    expect(sessions.at(-1)?.state).toBe('nessuna-carta');
     expect(session.current()).toBeNull();
   });
 
   it('shows a refused card with its message (e.g. a CIE)', async () => {
-    const { port, session } = setup();
+    const { port, session, sessions } = setup();
     port.insert('Lettore A');
     port.reading.reject(new CardError('carta-cie', "Questa è una Carta d'Identità Elettronica (CIE), non una CNS"));
     await tick();
-    expect(session.snapshot().session).toMatchObject({ state: 'rifiutata', error: { code: 'carta-cie' } });
+    expect(sessions.at(-1)).toMatchObject({ state: 'rifiutata', error: { code: 'carta-cie' } });
   });
 
   it('passes a wrong PIN through once and stays identified', async () => {
-    const { port, session } = setup();
+    const { port, session, sessions } = setup();
     port.insert('Lettore A');
     port.reading.resolve(MARIO_ROSSI);
     await tick();
@@ -149,7 +149,7 @@ describe('identity session', () => {
     };
     await expect(session.verifyPin('11111')).rejects.toMatchObject({ message: 'PIN errato: 2 tentativi rimasti' });
     expect(port.pinCalls).toEqual(['11111']);
-    expect(session.snapshot().session.state).toBe('identificata');
+    expect(sessions.at(-1)?.state).toBe('identificata');
   });
 
   it('refuses PIN operations without a card', async () => {
@@ -158,13 +158,13 @@ describe('identity session', () => {
   });
 
   it('moves on to a card already waiting in another reader', async () => {
-    const { port, session } = setup();
+    const { port, session, sessions } = setup();
     port.insert('Lettore A');
     port.reading.resolve(MARIO_ROSSI);
     await tick();
     port.cards.add('Lettore B');
     port.reading = deferred();
     port.remove('Lettore A');
-    expect(session.snapshot().session).toMatchObject({ state: 'lettura', reader: 'Lettore B' });
+    expect(sessions.at(-1)).toMatchObject({ state: 'lettura', reader: 'Lettore B' });
   });
 });
