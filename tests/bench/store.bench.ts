@@ -31,7 +31,7 @@ const SAVES = 2_000;
 const SERVICES = 500;
 const SEARCHES = 2_000;
 const CITIZEN: Citizen = {
-  card: { fiscalCode: 'RSSNNA80A41H501X', givenName: 'Anna', familyName: 'Rossi', birthDate: '1980-01-01', birthPlace: 'Roma' },
+  card: { codiceFiscale: 'RSSNNA80A41H501X', nome: 'Anna', cognome: 'Rossi', dataNascita: '1980-01-01' },
   operator: null,
 };
 
@@ -136,7 +136,7 @@ function autosave(label: string, open: (dataDir: string) => Db): Autosave {
     for (let i = 0; i < SAVES; i++) {
       const data = submission(i);
       time(times.raw, () => raw.run(JSON.stringify(data)));
-      time(times.repo, () => area.praticheRepo.saveData(id, CITIZEN.card.fiscalCode, data, clock.now().toISOString()));
+      time(times.repo, () => area.praticheRepo.saveData(id, CITIZEN.card.codiceFiscale, data, clock.now().toISOString()));
       time(times.step, () => area.pratiche.saveStep(CITIZEN, id, 'modulo:modulo-50', data));
     }
     console.log(`Autosave of a 50-field submission, ${PRATICHE} pratiche in the database, ${SAVES} saves each:`);

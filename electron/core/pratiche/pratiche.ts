@@ -63,7 +63,7 @@ export function createPratiche(deps: PraticheDeps) {
   }
 
   function load(citizen: Citizen, id: string) {
-    const pratica = deps.repo.get(id, citizen.card.fiscalCode);
+    const pratica = deps.repo.get(id, citizen.card.codiceFiscale);
     if (!pratica) throw notFound();
     const service = deps.catalogue.service(pratica.tenantSlug, pratica.serviceSlug);
     const { steps, missingForms } = stepsOf(service, pratica.tenantSlug);
@@ -96,7 +96,7 @@ export function createPratiche(deps: PraticheDeps) {
     const { steps, index, context } = editable(citizen, id);
     const errors: FieldError[] = check ? stepErrors(steps[index]!, context) : [];
     const target = errors.length === 0 ? to(index, steps) : index;
-    if (target !== index) deps.repo.setStep(id, citizen.card.fiscalCode, steps[target]!.id, now());
+    if (target !== index) deps.repo.setStep(id, citizen.card.codiceFiscale, steps[target]!.id, now());
     return { moved: target !== index, errors, pratica: view(citizen, id) };
   }
 
@@ -113,7 +113,7 @@ export function createPratiche(deps: PraticheDeps) {
       const service = deps.catalogue.service(tenant, serviceSlug);
       if (service.status !== 1) throw new DomainError('servizio-sospeso', 'Questo servizio al momento non accetta nuove pratiche.');
       deps.cittadini.requireTermsAccepted(citizen, tenant);
-      const cf = citizen.card.fiscalCode;
+      const cf = citizen.card.codiceFiscale;
       const drafts = deps.repo.drafts(cf, tenant, serviceSlug);
       const multiple = service.x_sportello_multiple_drafts;
       if (drafts.length > 0 && !(multiple && newDraft)) {
@@ -151,21 +151,21 @@ export function createPratiche(deps: PraticheDeps) {
         throw new DomainError('dati-troppo-grandi', 'I dati inseriti sono troppo grandi per essere salvati.');
       }
       const savedAt = now();
-      const revision = deps.repo.saveData(id, citizen.card.fiscalCode, data, savedAt);
+      const revision = deps.repo.saveData(id, citizen.card.codiceFiscale, data, savedAt);
       if (revision === null) throw notDraft();
       return { revision, savedAt };
     },
 
     acceptInstructions(citizen: Citizen, id: string, accepted: boolean): PraticaView {
       const { pratica } = editable(citizen, id);
-      deps.repo.setFlags(id, citizen.card.fiscalCode, { instructionsAccepted: accepted, paymentAcknowledged: pratica.paymentAcknowledged }, now());
+      deps.repo.setFlags(id, citizen.card.codiceFiscale, { instructionsAccepted: accepted, paymentAcknowledged: pratica.paymentAcknowledged }, now());
       return view(citizen, id);
     },
 
     acknowledgePayment(citizen: Citizen, id: string, acknowledged: boolean): PraticaView {
       const { pratica, service } = editable(citizen, id);
       if (service.payment_required === 0) throw new DomainError('pagamento-non-previsto', 'Questo servizio non prevede pagamenti.');
-      deps.repo.setFlags(id, citizen.card.fiscalCode, { instructionsAccepted: pratica.instructionsAccepted, paymentAcknowledged: acknowledged }, now());
+      deps.repo.setFlags(id, citizen.card.codiceFiscale, { instructionsAccepted: pratica.instructionsAccepted, paymentAcknowledged: acknowledged }, now());
       return view(citizen, id);
     },
 
@@ -175,7 +175,7 @@ export function createPratiche(deps: PraticheDeps) {
 
     catalogueNoticeSeen(citizen: Citizen, id: string): PraticaView {
       load(citizen, id);
-      deps.repo.clearCatalogueChanged(id, citizen.card.fiscalCode);
+      deps.repo.clearCatalogueChanged(id, citizen.card.codiceFiscale);
       return view(citizen, id);
     },
 
@@ -185,7 +185,7 @@ export function createPratiche(deps: PraticheDeps) {
       const description = texts.description ?? pratica.description;
       if (note.length > 2000) throw new DomainError('nota-troppo-lunga', 'La nota può avere al massimo 2000 caratteri.');
       if (description.length > 500) throw new DomainError('descrizione-troppo-lunga', 'La descrizione può avere al massimo 500 caratteri.');
-      deps.repo.setTexts(id, citizen.card.fiscalCode, { note, description }, now());
+      deps.repo.setTexts(id, citizen.card.codiceFiscale, { note, description }, now());
       return view(citizen, id);
     },
 
@@ -206,7 +206,7 @@ export function createPratiche(deps: PraticheDeps) {
       const payload = submissionPayload(pratica, service, context, withApplicant(citizen, steps, pratica.data), submittedAt);
       const firmato = deps.firma?.allegatoFirmato(citizen, id, payload.data, payload.attachments) ?? null;
       if (firmato) payload.attachments.push(firmato);
-      if (!deps.repo.submit(id, citizen.card.fiscalCode, STATO.INVIATA, submittedAt, { kind: 'pratica.submit', tenantSlug: pratica.tenantSlug, payload })) {
+      if (!deps.repo.submit(id, citizen.card.codiceFiscale, STATO.INVIATA, submittedAt, { kind: 'pratica.submit', tenantSlug: pratica.tenantSlug, payload })) {
         throw notDraft();
       }
       return view(citizen, id);

@@ -62,13 +62,13 @@ describe('assisted pratica at the desk', () => {
     await value('desk.assistito.imposta', { codiceFiscale: 'RSSMRA80A01H501U', nome: 'Mario', cognome: 'Rossi' });
     const terms = await value<{ version: string | null; mustAccept: boolean }>('pratiche.terms', { tenant: TENANT });
     if (terms.mustAccept && terms.version) await value('pratiche.acceptTerms', { tenant: TENANT, version: terms.version });
-    const started = await value<{ outcome: string; pratica: { id: string; openedBy: string | null; richiedente: { fiscalCode: string } } }>('pratiche.start', {
+    const started = await value<{ outcome: string; pratica: { id: string; openedBy: string | null; richiedente: { codiceFiscale: string } } }>('pratiche.start', {
       tenant: TENANT,
       service: 'certificato-nascita',
     });
     expect(started.outcome).toBe('creata');
     expect(started.pratica.openedBy).toBe('mario.bianchi');
-    expect(started.pratica.richiedente.fiscalCode).toBe('RSSMRA80A01H501U');
+    expect(started.pratica.richiedente.codiceFiscale).toBe('RSSMRA80A01H501U');
     const list = await value<{ counts: Record<string, number>; pratiche: { id: string }[] }>('pratiche.list', { group: 'per-mio-conto' });
     expect(list.counts['per-mio-conto']).toBe(1);
     expect(list.pratiche.map((p) => p.id)).toEqual([started.pratica.id]);

@@ -31,8 +31,8 @@ describe('pratica wizard through the contract, on a real database file', () => {
     expect(p.status).toBe(1000);
     expect(p.group).toBe('bozza');
     expect(p.currentStepId).toBe('istruzioni');
-    expect(p.richiedente).toMatchObject({ fiscalCode: ANNA.card.fiscalCode, givenName: 'Anna', email: null });
-    expect(p.data.applicant.data.fiscal_code.data.fiscal_code).toBe(ANNA.card.fiscalCode);
+    expect(p.richiedente).toMatchObject({ codiceFiscale: ANNA.card.codiceFiscale, nome: 'Anna', email: null });
+    expect(p.data.applicant.data.fiscal_code.data.fiscal_code).toBe(ANNA.card.codiceFiscale);
     expect(p.history.map((x: { status: number }) => x.status)).toEqual([1000]);
   });
 
@@ -56,7 +56,7 @@ describe('pratica wizard through the contract, on a real database file', () => {
   it('keeps the Richiedente read-only whatever the renderer sends', async () => {
     await h.ok('pratiche.saveStep', { id, stepId: 'modulo:mensa-richiedente', values: { applicant: { data: { fiscal_code: { data: { fiscal_code: 'FALSO00000000000' } } } } } });
     const p = await h.ok('pratiche.get', { id });
-    expect(p.data.applicant.data.fiscal_code.data.fiscal_code).toBe(ANNA.card.fiscalCode);
+    expect(p.data.applicant.data.fiscal_code.data.fiscal_code).toBe(ANNA.card.codiceFiscale);
     expect(p.data.applicant.data.email_address).toBe('anna@example.it');
   });
 

@@ -18,7 +18,7 @@ const root: FormDocument = { _id: 'prova', title: 'Prova', name: 'prova', displa
 const applicant = applicantComponent(resolveForm(root, (id) => byId.get(id)).form.components)!;
 
 const profile: ProfileRecord = {
-  card: { fiscalCode: 'RSSMRA80A01H501U', givenName: 'Mario', familyName: 'Rossi', birthDate: '1980-01-01', birthPlace: null },
+  card: { codiceFiscale: 'RSSMRA80A01H501U', nome: 'Mario', cognome: 'Rossi', dataNascita: '1980-01-01' },
   email: 'mario@example.it',
   phone: null,
   address: null,
