@@ -5,7 +5,7 @@
  *    synchronous=FULL, a real file): p50 / p99 through the repository and through the
  *    whole `saveStep` path (pratica loaded, step checked, applicant rebuilt), each compared
  *    with a raw better-sqlite3 single-row upsert of the same bytes in the same file and run.
- *    Target: p99 ratio <= 3. Run twice: on the encrypted database the app opens, and on a
+ *    Target: p99 ratio <= 3 for the repository, <= 2 for saveStep. Run twice: on the encrypted database the app opens, and on a
  *    plaintext file with the same settings, to print what encryption costs.
  * 2. Search over 500 services: p50 / p99 of catalogue.search. Target: p99 < 5 ms.
  */
@@ -145,7 +145,7 @@ function autosave(label: string, open: (dataDir: string) => Db): Autosave {
     row('pratiche.saveStep (whole path)', times.step);
     const ratio = (t: number[]) => percentile(t, 99) / percentile(times.raw, 99);
     console.log(`  p99 ratio repository / raw: ${ratio(times.repo).toFixed(2)} (target <= 3) ${ratio(times.repo) <= 3 ? 'OK' : 'OLTRE'}`);
-    console.log(`  p99 ratio saveStep / raw:   ${ratio(times.step).toFixed(2)} (target <= 3) ${ratio(times.step) <= 3 ? 'OK' : 'OLTRE'}`);
+    console.log(`  p99 ratio saveStep / raw:   ${ratio(times.step).toFixed(2)} (target <= 2) ${ratio(times.step) <= 2 ? 'OK' : 'OLTRE'}`);
     if (label === 'encrypted') search(area.catalogueRepo);
     area.close();
     return times;

@@ -12,7 +12,7 @@
 import type { FormComponent } from '../catalogue/forms/form-json';
 import type { ProfileRecord } from '../store/cittadini-repo';
 import { topLevelComponent } from './prefill/data-fields';
-import { prefilledValue, type Prefill } from './prefill/prefill';
+import { prefillerOf, type Prefill } from './prefill/prefill';
 
 export const APPLICANT_KEY = 'applicant';
 
@@ -37,6 +37,10 @@ function whatIsKnown(profile: ProfileRecord): Prefill[] {
   ];
 }
 
-export function applicantData(applicant: FormComponent, profile: ProfileRecord, entered?: unknown): Record<string, unknown> {
-  return prefilledValue(applicant, entered, whatIsKnown(profile));
+export type ApplicantData = (profile: ProfileRecord, entered?: unknown) => Record<string, unknown>;
+
+/** The rebuild of the block `applicant` (the component found by `applicantComponent`), its fields walked once. */
+export function applicantDataOf(applicant: FormComponent): ApplicantData {
+  const prefill = prefillerOf(applicant);
+  return (profile, entered) => prefill(entered, whatIsKnown(profile));
 }

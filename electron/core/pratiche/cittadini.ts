@@ -24,7 +24,8 @@ export function createCittadini(deps: { repo: CittadiniRepo; catalogueRepo: Cata
     /** The profile, refreshed from the card: the card wins for identity fields. */
     profile(citizen: Citizen): ProfileRecord {
       const stored = deps.repo.get(citizen.card.codiceFiscale);
-      if (!stored || JSON.stringify(stored.card) !== JSON.stringify(citizen.card)) deps.repo.saveCard(citizen.card, now());
+      if (stored && JSON.stringify(stored.card) === JSON.stringify(citizen.card)) return stored;
+      deps.repo.saveCard(citizen.card, now());
       return deps.repo.get(citizen.card.codiceFiscale)!;
     },
     updateContacts(citizen: Citizen, contacts: Contacts): ProfileRecord {

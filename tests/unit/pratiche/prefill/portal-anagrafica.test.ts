@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { FormComponent, FormDocument } from '../../../../electron/core/catalogue/forms/form-json';
 import { resolveForm } from '../../../../electron/core/catalogue/forms/resolve';
 import { validateSubmission } from '../../../../electron/core/catalogue/forms/validate';
-import { applicantComponent, applicantData } from '../../../../electron/core/pratiche/applicant';
+import { applicantComponent, applicantDataOf } from '../../../../electron/core/pratiche/applicant';
 import type { ProfileRecord } from '../../../../electron/core/store/cittadini-repo';
 
 const DIR = join(__dirname, '../../../fixtures/portal-forms');
@@ -41,7 +41,7 @@ const ROSSI: ProfileRecord = {
 function prefill(components: FormComponent[], profile: ProfileRecord, entered?: unknown) {
   const applicant = applicantComponent(components);
   expect(applicant).toBeDefined();
-  return applicantData(applicant!, profile, entered);
+  return applicantDataOf(applicant!)(profile, entered);
 }
 
 /** Data paths of every value in the data (leaves), e.g. `data.Born.data.natoAIl`. */
