@@ -5,7 +5,7 @@
  *    synchronous=FULL, a real file): p50 / p99 through the repository and through the
  *    whole `saveStep` path (pratica loaded, step checked, applicant rebuilt), each compared
  *    with a raw better-sqlite3 single-row upsert of the same bytes in the same file and run.
- *    Target: p99 ratio <= 3. Run twice: on the encrypted database the app opens, and on a
+ *    Target: p99 ratio <= 3 for the repository, <= 2 for saveStep. Run twice: on the encrypted database the app opens, and on a
  *    plaintext file with the same settings, to print what encryption costs.
  * 2. Search over 500 services: p50 / p99 of catalogue.search. Target: p99 < 5 ms.
  */
@@ -31,7 +31,7 @@ const SAVES = 2_000;
 const SERVICES = 500;
 const SEARCHES = 2_000;
 const CITIZEN: Citizen = {
-  card: { fiscalCode: 'RSSNNA80A41H501X', givenName: 'Anna', familyName: 'Rossi', birthDate: '1980-01-01', birthPlace: 'Roma' },
+  card: { codiceFiscale: 'RSSNNA80A41H501X', nome: 'Anna', cognome: 'Rossi', dataNascita: '1980-01-01' },
   operator: null,
 };
 
@@ -136,7 +136,7 @@ function autosave(label: string, open: (dataDir: string) => Db): Autosave {
     for (let i = 0; i < SAVES; i++) {
       const data = submission(i);
       time(times.raw, () => raw.run(JSON.stringify(data)));
-      time(times.repo, () => area.praticheRepo.saveData(id, CITIZEN.card.fiscalCode, data, clock.now().toISOString()));
+      time(times.repo, () => area.praticheRepo.saveData(id, CITIZEN.card.codiceFiscale, data, clock.now().toISOString()));
       time(times.step, () => area.pratiche.saveStep(CITIZEN, id, 'modulo:modulo-50', data));
     }
     console.log(`Autosave of a 50-field submission, ${PRATICHE} pratiche in the database, ${SAVES} saves each:`);
@@ -145,7 +145,7 @@ function autosave(label: string, open: (dataDir: string) => Db): Autosave {
     row('pratiche.saveStep (whole path)', times.step);
     const ratio = (t: number[]) => percentile(t, 99) / percentile(times.raw, 99);
     console.log(`  p99 ratio repository / raw: ${ratio(times.repo).toFixed(2)} (target <= 3) ${ratio(times.repo) <= 3 ? 'OK' : 'OLTRE'}`);
-    console.log(`  p99 ratio saveStep / raw:   ${ratio(times.step).toFixed(2)} (target <= 3) ${ratio(times.step) <= 3 ? 'OK' : 'OLTRE'}`);
+    console.log(`  p99 ratio saveStep / raw:   ${ratio(times.step).toFixed(2)} (target <= 2) ${ratio(times.step) <= 2 ? 'OK' : 'OLTRE'}`);
     if (label === 'encrypted') search(area.catalogueRepo);
     area.close();
     return times;

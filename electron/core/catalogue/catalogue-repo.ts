@@ -39,8 +39,13 @@ export interface SearchHit {
   rank: number;
 }
 
+/** Per connection: how many times a comune's catalogue was replaced, through whichever repository over it. */
+const replacements = new WeakMap<Db, number>();
+
 export function createCatalogueRepo(db: Db) {
   const s = {
+    // Changes when another connection commits: a second process on the same file, as SQLite counts them.
+    dataVersion: db.prepare('PRAGMA data_version').pluck(),
     deleteFts: db.prepare('DELETE FROM services_fts WHERE tenant_slug = ?'),
     deleteTenant: db.prepare('DELETE FROM tenants WHERE slug = ?'),
     insertTenant: db.prepare('INSERT INTO tenants (slug, id, name, document, imported_at) VALUES (?, ?, ?, ?, ?)'),
@@ -84,7 +89,15 @@ export function createCatalogueRepo(db: Db) {
   });
 
   return {
-    replaceTenant: (content: TenantContent): void => guard(() => replace(content)),
+    replaceTenant(content: TenantContent): void {
+      guard(() => replace(content));
+      replacements.set(db, (replacements.get(db) ?? 0) + 1);
+    },
+    /**
+     * Which state of the catalogue reads see, for what is derived from them and kept (the pratiche's
+     * wizards): it changes once a comune's catalogue is replaced, here or through another connection.
+     */
+    revision: (): string => `${replacements.get(db) ?? 0}.${s.dataVersion.get() as number}`,
     listTenants: () => s.tenants.all() as { slug: string; name: string }[],
     getTenant: (slug: string): TenantFile | undefined => parse(s.tenant.get(slug)),
     listServices: (tenant: string): ServiceFile[] => (s.services.all(tenant) as string[]).map((d) => JSON.parse(d) as ServiceFile),

@@ -32,6 +32,8 @@ export function createCatalogue(repo: CatalogueRepo) {
 
   return {
     tenants: () => repo.listTenants(),
+    /** Changes whenever what this catalogue answers may have changed (an import): see CatalogueRepo.revision. */
+    revision: (): string => repo.revision(),
     tenant: (slug: string): TenantView => tenantView(tenant(slug), published(slug)),
     service,
     list(tenantSlug: string, filter: { topic?: string; audience?: string } = {}): ServiceSummary[] {

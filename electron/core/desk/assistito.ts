@@ -5,6 +5,7 @@
  * under "Aperte per mio conto". Nothing here is stored: it ends with the operator's session.
  */
 import type { CallContext } from '../../shared/contract/define';
+import type { Cittadino } from '../ports/card';
 import type { CartaAlBanco } from './rilascio';
 import type { Sessioni } from './sessioni';
 import { checkCodiceFiscale } from './validazione';
@@ -18,7 +19,7 @@ export interface Assistito {
 
 /** Structurally the pratiche area's `Citizen`: what its `CurrentCitizen` returns. */
 export interface CittadinoAssistito {
-  card: { fiscalCode: string; givenName: string; familyName: string; birthDate: string | null; birthPlace: string | null };
+  card: Cittadino;
   operator: string;
 }
 
@@ -54,9 +55,9 @@ export function createAssistiti(sessioni: Sessioni, carta: CartaAlBanco) {
       const session = sessioni.peek(context);
       const assistito = current(context);
       if (!session || !assistito) return null;
-      const birthDate = assistito.origine === 'carta' ? (carta.current()?.identity.dataNascita ?? null) : null;
+      const dataNascita = assistito.origine === 'carta' ? (carta.current()?.identity.dataNascita ?? null) : null;
       return {
-        card: { fiscalCode: assistito.codiceFiscale, givenName: assistito.nome, familyName: assistito.cognome, birthDate, birthPlace: null },
+        card: { codiceFiscale: assistito.codiceFiscale, nome: assistito.nome, cognome: assistito.cognome, dataNascita },
         operator: session.operatore.username,
       };
     },

@@ -54,7 +54,7 @@ export function createFirmaPratica(deps: FirmaDeps) {
     }
     const card = deps.carta?.current() ?? null;
     if (!deps.carta || !card) throw errori.senzaCarta();
-    if (card.identity.codiceFiscale !== citizen.card.fiscalCode) throw errori.cartaDiversa();
+    if (card.identity.codiceFiscale !== citizen.card.codiceFiscale) throw errori.cartaDiversa();
 
     const input = moduloInputDi({
       id,

@@ -27,14 +27,13 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function richiedenteDi(profile: ProfileRecord, card: CardIdentity | null): Richiedente {
   const r: Richiedente = {
-    nome: card?.nome ?? profile.card.givenName,
-    cognome: card?.cognome ?? profile.card.familyName,
-    codiceFiscale: card?.codiceFiscale ?? profile.card.fiscalCode,
+    nome: card?.nome ?? profile.card.nome,
+    cognome: card?.cognome ?? profile.card.cognome,
+    codiceFiscale: card?.codiceFiscale ?? profile.card.codiceFiscale,
   };
-  const nascita = (card?.dataNascita ?? profile.card.birthDate ?? '').slice(0, 10);
+  const nascita = (card?.dataNascita ?? profile.card.dataNascita ?? '').slice(0, 10);
   if (ISO_DATE.test(nascita)) r.dataNascita = nascita;
   if (card?.sesso) r.sesso = card.sesso;
-  if (profile.card.birthPlace) r.luogoNascita = profile.card.birthPlace;
   // The card's residence is what the comune registered; the profile's address is the citizen's own word.
   if (card?.indirizzoResidenza && card.comuneResidenza) r.residenza = { indirizzo: card.indirizzoResidenza, comune: card.comuneResidenza };
   else if (profile.address) r.residenza = { indirizzo: profile.address, comune: '' };

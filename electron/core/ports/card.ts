@@ -11,12 +11,24 @@ export type CardPortEvent =
   | { readonly type: 'card-inserted'; readonly reader: string }
   | { readonly type: 'card-removed'; readonly reader: string };
 
-/** What a card says about its holder, already cross-checked (certificate, serial, CA). */
-export interface CardIdentity {
+/**
+ * The citizen as core knows them, wherever they come from (the card, or a codice fiscale typed at
+ * a desk): what pratiche are filed under, what profiles keep and what the signed module names.
+ * Named as the card's identity names them: a `CardIdentity` is a `Cittadino`, with no mapping.
+ */
+export interface Cittadino {
   readonly codiceFiscale: string;
   readonly nome: string;
   readonly cognome: string;
+  /** ISO date (YYYY-MM-DD), null when the card leaves it empty or nobody read a card. */
   readonly dataNascita: string | null;
+}
+
+/** The citizen's fields of a card's identity, without the card's own (serial, certificate...). */
+export const cittadinoDi = ({ codiceFiscale, nome, cognome, dataNascita }: Cittadino): Cittadino => ({ codiceFiscale, nome, cognome, dataNascita });
+
+/** What a card says about its holder, already cross-checked (certificate, serial, CA). */
+export interface CardIdentity extends Cittadino {
   readonly sesso: 'M' | 'F' | null;
   readonly comuneResidenza: string;
   readonly indirizzoResidenza: string;

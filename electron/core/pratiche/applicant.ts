@@ -5,13 +5,14 @@
  * only the fields that form declares (Anagrafica, Anagrafica lite, Anagrafica minimale have
  * different ones), each in that field's own format (a birth date in a `99/99/9999` text
  * field is `01/01/1980`), the phone and email under whichever key the form uses. What
- * neither the card nor the profile knows (gender, house number, postcode... that the
- * comune's forms may require) is kept as the citizen entered it, so such forms can be completed.
+ * neither the card nor the profile knows (place of birth: the card has only the comune's cadastral
+ * code; gender, house number, postcode... that the comune's forms may require) is kept as the
+ * citizen entered it, so such forms can be completed.
  */
 import type { FormComponent } from '../catalogue/forms/form-json';
 import type { ProfileRecord } from '../store/cittadini-repo';
 import { topLevelComponent } from './prefill/data-fields';
-import { prefilledValue, type Prefill } from './prefill/prefill';
+import { prefillerOf, type Prefill } from './prefill/prefill';
 
 export const APPLICANT_KEY = 'applicant';
 
@@ -26,17 +27,20 @@ const text = (value: string | null) => ({ kind: 'text', text: value }) as const;
 function whatIsKnown(profile: ProfileRecord): Prefill[] {
   const { card } = profile;
   return [
-    { at: at('completename.data.name'), known: text(card.givenName) },
-    { at: at('completename.data.surname'), known: text(card.familyName) },
-    { at: at('fiscal_code.data.fiscal_code'), known: text(card.fiscalCode.toUpperCase()) },
-    { at: at('Born.data.natoAIl'), known: { kind: 'date', iso: card.birthDate } },
-    { at: at('Born.data.place_of_birth'), known: text(card.birthPlace) },
+    { at: at('completename.data.name'), known: text(card.nome) },
+    { at: at('completename.data.surname'), known: text(card.cognome) },
+    { at: at('fiscal_code.data.fiscal_code'), known: text(card.codiceFiscale.toUpperCase()) },
+    { at: at('Born.data.natoAIl'), known: { kind: 'date', iso: card.dataNascita } },
     { at: at('email_address', 'email'), known: text(profile.email) },
     { at: at('phone_number', 'cell_number'), known: text(profile.phone) },
     { at: at('address.data.address'), known: text(profile.address) },
   ];
 }
 
-export function applicantData(applicant: FormComponent, profile: ProfileRecord, entered?: unknown): Record<string, unknown> {
-  return prefilledValue(applicant, entered, whatIsKnown(profile));
+export type ApplicantData = (profile: ProfileRecord, entered?: unknown) => Record<string, unknown>;
+
+/** The rebuild of the block `applicant` (the component found by `applicantComponent`), its fields walked once. */
+export function applicantDataOf(applicant: FormComponent): ApplicantData {
+  const prefill = prefillerOf(applicant);
+  return (profile, entered) => prefill(entered, whatIsKnown(profile));
 }

@@ -16,21 +16,22 @@ export function createCittadini(deps: { repo: CittadiniRepo; catalogueRepo: Cata
     deps.catalogue.tenant(tenant);
     const current = deps.catalogueRepo.getTenant(tenant)?.termsOfUse ?? null;
     if (current === null) return { version: null, text: '', acceptedAt: null, mustAccept: false };
-    const acceptedAt = deps.repo.acceptedAt(citizen.card.fiscalCode, tenant, current.version);
+    const acceptedAt = deps.repo.acceptedAt(citizen.card.codiceFiscale, tenant, current.version);
     return { version: current.version, text: current.text, acceptedAt, mustAccept: acceptedAt === null };
   }
 
   return {
     /** The profile, refreshed from the card: the card wins for identity fields. */
     profile(citizen: Citizen): ProfileRecord {
-      const stored = deps.repo.get(citizen.card.fiscalCode);
-      if (!stored || JSON.stringify(stored.card) !== JSON.stringify(citizen.card)) deps.repo.saveCard(citizen.card, now());
-      return deps.repo.get(citizen.card.fiscalCode)!;
+      const stored = deps.repo.get(citizen.card.codiceFiscale);
+      if (stored && JSON.stringify(stored.card) === JSON.stringify(citizen.card)) return stored;
+      deps.repo.saveCard(citizen.card, now());
+      return deps.repo.get(citizen.card.codiceFiscale)!;
     },
     updateContacts(citizen: Citizen, contacts: Contacts): ProfileRecord {
       this.profile(citizen);
-      deps.repo.updateContacts(citizen.card.fiscalCode, contacts, now());
-      return deps.repo.get(citizen.card.fiscalCode)!;
+      deps.repo.updateContacts(citizen.card.codiceFiscale, contacts, now());
+      return deps.repo.get(citizen.card.codiceFiscale)!;
     },
     terms,
     acceptTerms(citizen: Citizen, tenant: string, version: string): { acceptedAt: string } {
@@ -38,8 +39,8 @@ export function createCittadini(deps: { repo: CittadiniRepo; catalogueRepo: Cata
       if (current.version !== version) {
         throw new DomainError('condizioni-cambiate', "Le condizioni d'uso sono state aggiornate: leggi la nuova versione e accettala.");
       }
-      deps.repo.acceptTerms(citizen.card.fiscalCode, tenant, version, now());
-      return { acceptedAt: deps.repo.acceptedAt(citizen.card.fiscalCode, tenant, version)! };
+      deps.repo.acceptTerms(citizen.card.codiceFiscale, tenant, version, now());
+      return { acceptedAt: deps.repo.acceptedAt(citizen.card.codiceFiscale, tenant, version)! };
     },
     requireTermsAccepted(citizen: Citizen, tenant: string): void {
       if (terms(citizen, tenant).mustAccept) {

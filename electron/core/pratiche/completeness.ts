@@ -15,7 +15,7 @@ export interface StepContext {
   service: ServiceFile;
   attachments: (AllegatoRecord & { slotKey: string })[];
   /** Form ids the catalogue could not provide offline. */
-  missingForms: Set<string>;
+  missingForms: ReadonlySet<string>;
 }
 
 export function stepErrors(step: WizardStep, c: StepContext): FieldError[] {

@@ -10,7 +10,7 @@ import type { Citizen, CurrentCitizen } from './citizen';
 import type { Cittadini } from './cittadini';
 import type { createLeMiePratiche } from './le-mie-pratiche';
 import type { Pratiche } from './pratiche';
-import { allegatoView } from './view';
+import { allegatoView, profileView } from './view';
 
 export interface PraticheHandlerDeps {
   pratiche: Pratiche;
@@ -31,10 +31,6 @@ export function praticheHandlers(deps: PraticheHandlerDeps): Handlers<typeof pra
     return c;
   };
   const { pratiche, allegati, cittadini } = deps;
-  const profileView = (c: Citizen) => {
-    const p = cittadini.profile(c);
-    return { ...p.card, email: p.email, phone: p.phone, address: p.address };
-  };
   return {
     'pratiche.start': async ({ tenant, service, newDraft }, ctx) => pratiche.start(citizen(ctx), tenant, service, newDraft),
     'pratiche.get': async ({ id }, ctx) => pratiche.view(citizen(ctx), id),
@@ -67,11 +63,7 @@ export function praticheHandlers(deps: PraticheHandlerDeps): Handlers<typeof pra
     'pratiche.list': async ({ group }, ctx) => deps.leMiePratiche.list(citizen(ctx), group),
     'pratiche.terms': async ({ tenant }, ctx) => cittadini.terms(citizen(ctx), tenant),
     'pratiche.acceptTerms': async ({ tenant, version }, ctx) => cittadini.acceptTerms(citizen(ctx), tenant, version),
-    'pratiche.profile': async (_input, ctx) => profileView(citizen(ctx)),
-    'pratiche.updateProfile': async (contacts, ctx) => {
-      const c = citizen(ctx);
-      cittadini.updateContacts(c, contacts);
-      return profileView(c);
-    },
+    'pratiche.profile': async (_input, ctx) => profileView(cittadini.profile(citizen(ctx))),
+    'pratiche.updateProfile': async (contacts, ctx) => profileView(cittadini.updateContacts(citizen(ctx), contacts)),
   };
 }

@@ -15,7 +15,7 @@ export type Filtro = Gruppo | 'per-mio-conto';
 export function createLeMiePratiche(deps: { repo: PraticheRepo; catalogueRepo: CatalogueRepo }) {
   return {
     list(citizen: Citizen, filter?: Filtro) {
-      const all = deps.repo.listByCitizen(citizen.card.fiscalCode);
+      const all = deps.repo.listByCitizen(citizen.card.codiceFiscale);
       const counts = Object.fromEntries([...GRUPPI, 'per-mio-conto'].map((g) => [g, 0])) as Record<Filtro, number>;
       const names = new Map<string, string>();
       const pratiche: PraticaSummary[] = [];

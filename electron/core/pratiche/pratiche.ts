@@ -13,13 +13,14 @@ import type { Clock } from '../ports/clock';
 import type { AllegatiRepo } from '../store/allegati-repo';
 import type { OutboxPayload, PayloadAttachment } from '../store/outbox-payload';
 import type { PraticaRecord, PraticheRepo } from '../store/pratiche-repo';
-import { APPLICANT_KEY, applicantComponent, applicantData } from './applicant';
+import { APPLICANT_KEY } from './applicant';
 import type { Citizen } from './citizen';
 import type { Cittadini } from './cittadini';
 import { completeness, stepErrors, type StepContext } from './completeness';
 import type { DomainEvents } from '../api/domain-events';
+import { createServiceWizards, type ServiceWizard } from './service-wizard';
 import { STATO } from './status';
-import { dataKeysOf, wizardSteps, type WizardStep } from './steps';
+import type { WizardStep } from './steps';
 import { praticaSummary, praticaView, type PortalView } from './view';
 
 export const MAX_DATA_BYTES = 1_000_000;
@@ -50,29 +51,21 @@ const notDraft = () => new DomainError('pratica-non-modificabile', 'Questa prati
 
 export function createPratiche(deps: PraticheDeps) {
   const now = () => deps.clock.now().toISOString();
+  const wizardOf = createServiceWizards(deps.catalogue);
 
-  function stepsOf(service: ServiceFile, tenant: string): { steps: WizardStep[]; missingForms: Set<string> } {
-    const missingForms = new Set<string>();
-    const steps = wizardSteps(service, (formId) => {
-      try {
-        return deps.catalogue.form(tenant, formId);
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        missingForms.add(formId);
-        return null;
-      }
-    });
-    return { steps, missingForms };
+  /** The stored pratica of this citizen and its service's wizard: what every call starts from. */
+  function found(citizen: Citizen, id: string): { pratica: PraticaRecord; wizard: ServiceWizard } {
+    const pratica = deps.repo.get(id, citizen.card.codiceFiscale);
+    if (!pratica) throw notFound();
+    return { pratica, wizard: wizardOf(pratica.tenantSlug, pratica.serviceSlug) };
   }
 
   function load(citizen: Citizen, id: string) {
-    const pratica = deps.repo.get(id, citizen.card.fiscalCode);
-    if (!pratica) throw notFound();
-    const service = deps.catalogue.service(pratica.tenantSlug, pratica.serviceSlug);
-    const { steps, missingForms } = stepsOf(service, pratica.tenantSlug);
+    const { pratica, wizard } = found(citizen, id);
+    const { service, steps, missingForms } = wizard;
     const index = Math.max(0, steps.findIndex((s) => s.id === pratica.stepId));
     // A draft is checked with today's profile (the email may have changed since the last save).
-    const current = pratica.status === STATO.BOZZA ? { ...pratica, data: withApplicant(citizen, steps, pratica.data) } : pratica;
+    const current = pratica.status === STATO.BOZZA ? { ...pratica, data: withApplicant(citizen, wizard, pratica.data) } : pratica;
     const context: StepContext = { pratica: current, service, attachments: deps.allegati.ofPratica(id), missingForms };
     return { pratica: current, service, steps, index, context };
   }
@@ -90,16 +83,16 @@ export function createPratiche(deps: PraticheDeps) {
   }
 
   /** Form data with the Richiedente block rebuilt from card and profile, when the forms have one. */
-  function withApplicant(citizen: Citizen, steps: WizardStep[], data: Record<string, unknown>): Record<string, unknown> {
-    const applicant = steps.map((s) => applicantComponent(s.components)).find((c) => c !== undefined);
-    return applicant ? { ...data, [APPLICANT_KEY]: applicantData(applicant, deps.cittadini.profile(citizen), data[APPLICANT_KEY]) } : data;
+  function withApplicant(citizen: Citizen, wizard: ServiceWizard, data: Record<string, unknown>): Record<string, unknown> {
+    const { applicant } = wizard;
+    return applicant ? { ...data, [APPLICANT_KEY]: applicant(deps.cittadini.profile(citizen), data[APPLICANT_KEY]) } : data;
   }
 
   function move(citizen: Citizen, id: string, to: (index: number, steps: WizardStep[]) => number, check: boolean) {
     const { steps, index, context } = editable(citizen, id);
     const errors: FieldError[] = check ? stepErrors(steps[index]!, context) : [];
     const target = errors.length === 0 ? to(index, steps) : index;
-    if (target !== index) deps.repo.setStep(id, citizen.card.fiscalCode, steps[target]!.id, now());
+    if (target !== index) deps.repo.setStep(id, citizen.card.codiceFiscale, steps[target]!.id, now());
     return { moved: target !== index, errors, pratica: view(citizen, id) };
   }
 
@@ -113,62 +106,65 @@ export function createPratiche(deps: PraticheDeps) {
     },
 
     start(citizen: Citizen, tenant: string, serviceSlug: string, newDraft: boolean) {
-      const service = deps.catalogue.service(tenant, serviceSlug);
+      const wizard = wizardOf(tenant, serviceSlug);
+      const { service, steps, missingForms } = wizard;
       if (service.status !== 1) throw new DomainError('servizio-sospeso', 'Questo servizio al momento non accetta nuove pratiche.');
       deps.cittadini.requireTermsAccepted(citizen, tenant);
-      const cf = citizen.card.fiscalCode;
+      const cf = citizen.card.codiceFiscale;
       const drafts = deps.repo.drafts(cf, tenant, serviceSlug);
       const multiple = service.x_sportello_multiple_drafts;
       if (drafts.length > 0 && !(multiple && newDraft)) {
         return { outcome: 'bozza-esistente' as const, drafts: drafts.map((d) => praticaSummary(d, service.name)), canCreateAnother: multiple };
       }
-      const { steps, missingForms } = stepsOf(service, tenant);
       if (missingForms.size > 0) {
         throw new DomainError('servizio-non-disponibile', 'I moduli di questo servizio non sono disponibili su questa postazione. Riprova più tardi.');
       }
       const id = randomUUID();
       deps.repo.create(
         { id, citizenCf: cf, tenantSlug: tenant, serviceSlug, serviceId: service.id, status: STATO.BOZZA, stepId: steps[0]!.id,
-          data: withApplicant(citizen, steps, {}), openedBy: citizen.operator },
+          data: withApplicant(citizen, wizard, {}), openedBy: citizen.operator },
         now(),
       );
       return { outcome: 'creata' as const, pratica: view(citizen, id) };
     },
 
-    /** The autosave of a form step: only that step's fields change. */
+    /**
+     * The autosave of a form step: only that step's fields change. It reads no attachments and
+     * rebuilds the Richiedente block once, on the data it saves (a rebuild of a rebuilt block is
+     * the same block).
+     */
     saveStep(citizen: Citizen, id: string, stepId: string, values: Record<string, unknown>) {
-      const { pratica, steps } = editable(citizen, id);
-      const step = steps.find((s) => s.id === stepId);
-      if (!step || step.kind !== 'modulo') throw new DomainError('passo-sconosciuto', 'Questo passo non ha campi da salvare.');
-      const allowed = dataKeysOf(step.components);
+      const { pratica, wizard } = found(citizen, id);
+      if (pratica.status !== STATO.BOZZA) throw notDraft();
+      const allowed = wizard.stepKeys.get(stepId);
+      if (!allowed) throw new DomainError('passo-sconosciuto', 'Questo passo non ha campi da salvare.');
       // A form renderer hands back the whole pratica's data, other steps' fields included:
       // those are left as stored (only this step's fields change); a key no step has is refused.
-      const known = new Set(steps.flatMap((s) => (s.kind === 'modulo' ? [...dataKeysOf(s.components)] : [])));
-      const unknown = Object.keys(values).filter((k) => !known.has(k));
+      const unknown = Object.keys(values).filter((k) => !wizard.formKeys.has(k));
       if (unknown.length > 0) {
         throw new DomainError('campo-sconosciuto', 'Alcuni dati non appartengono a questo passo.', unknown.slice(0, 20).map((k) => ({ path: k, message: 'campo non previsto' })));
       }
       const own = Object.fromEntries(Object.entries(values).filter(([k]) => allowed.has(k)));
-      const data = withApplicant(citizen, steps, { ...pratica.data, ...own });
+      const data = withApplicant(citizen, wizard, { ...pratica.data, ...own });
       if (Buffer.byteLength(JSON.stringify(data)) > MAX_DATA_BYTES) {
         throw new DomainError('dati-troppo-grandi', 'I dati inseriti sono troppo grandi per essere salvati.');
       }
       const savedAt = now();
-      const revision = deps.repo.saveData(id, citizen.card.fiscalCode, data, savedAt);
+      const revision = deps.repo.saveData(id, citizen.card.codiceFiscale, data, savedAt);
       if (revision === null) throw notDraft();
       return { revision, savedAt };
     },
 
     acceptInstructions(citizen: Citizen, id: string, accepted: boolean): PraticaView {
       const { pratica } = editable(citizen, id);
-      deps.repo.setFlags(id, citizen.card.fiscalCode, { instructionsAccepted: accepted, paymentAcknowledged: pratica.paymentAcknowledged }, now());
+      deps.repo.setFlags(id, citizen.card.codiceFiscale, { instructionsAccepted: accepted, paymentAcknowledged: pratica.paymentAcknowledged }, now());
       return view(citizen, id);
     },
 
     acknowledgePayment(citizen: Citizen, id: string, acknowledged: boolean): PraticaView {
       const { pratica, service } = editable(citizen, id);
       if (service.payment_required === 0) throw new DomainError('pagamento-non-previsto', 'Questo servizio non prevede pagamenti.');
-      deps.repo.setFlags(id, citizen.card.fiscalCode, { instructionsAccepted: pratica.instructionsAccepted, paymentAcknowledged: acknowledged }, now());
+      deps.repo.setFlags(id, citizen.card.codiceFiscale, { instructionsAccepted: pratica.instructionsAccepted, paymentAcknowledged: acknowledged }, now());
       return view(citizen, id);
     },
 
@@ -178,7 +174,7 @@ export function createPratiche(deps: PraticheDeps) {
 
     catalogueNoticeSeen(citizen: Citizen, id: string): PraticaView {
       load(citizen, id);
-      deps.repo.clearCatalogueChanged(id, citizen.card.fiscalCode);
+      deps.repo.clearCatalogueChanged(id, citizen.card.codiceFiscale);
       return view(citizen, id);
     },
 
@@ -188,7 +184,7 @@ export function createPratiche(deps: PraticheDeps) {
       const description = texts.description ?? pratica.description;
       if (note.length > 2000) throw new DomainError('nota-troppo-lunga', 'La nota può avere al massimo 2000 caratteri.');
       if (description.length > 500) throw new DomainError('descrizione-troppo-lunga', 'La descrizione può avere al massimo 500 caratteri.');
-      deps.repo.setTexts(id, citizen.card.fiscalCode, { note, description }, now());
+      deps.repo.setTexts(id, citizen.card.codiceFiscale, { note, description }, now());
       return view(citizen, id);
     },
 
@@ -206,10 +202,10 @@ export function createPratiche(deps: PraticheDeps) {
           state.missing.slice(0, 50).map((m) => ({ path: m.path ?? m.stepId, message: m.message })));
       }
       const submittedAt = now();
-      const payload = submissionPayload(pratica, service, context, withApplicant(citizen, steps, pratica.data), submittedAt);
+      const payload = submissionPayload(pratica, service, context, pratica.data, submittedAt);
       const firmato = deps.firma?.allegatoFirmato(citizen, id, payload.data, payload.attachments) ?? null;
       if (firmato) payload.attachments.push(firmato);
-      if (!deps.repo.submit(id, citizen.card.fiscalCode, STATO.INVIATA, submittedAt, { kind: 'pratica.submit', tenantSlug: pratica.tenantSlug, payload })) {
+      if (!deps.repo.submit(id, citizen.card.codiceFiscale, STATO.INVIATA, submittedAt, { kind: 'pratica.submit', tenantSlug: pratica.tenantSlug, payload })) {
         throw notDraft();
       }
       deps.events?.emit('outbox.accodata', { praticaId: id });

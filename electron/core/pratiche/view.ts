@@ -1,5 +1,5 @@
 /** From the stored pratica (and its service, steps, attachments) to what the contract shows. */
-import type { PraticaSummary, PraticaView } from '../../shared/contract/pratiche';
+import type { PraticaSummary, PraticaView, ProfileView } from '../../shared/contract/pratiche';
 import type { ServiceFile } from '../catalogue/format';
 import { formatiAmmessi } from '../documents/allegati/tipi-file';
 import type { AllegatoRecord } from '../store/allegati-repo';
@@ -10,6 +10,8 @@ import type { WizardStep } from './steps';
 
 /** The portal's side of a sent pratica, as sync recorded it. */
 export type PortalView = PraticaView['portale'];
+
+export const profileView = (p: ProfileRecord): ProfileView => ({ ...p.card, email: p.email, phone: p.phone, address: p.address });
 
 const fileOf = (a: AllegatoRecord) => ({ id: a.id, name: a.name, mimeType: a.mimeType, size: a.size, pdfa: a.pdfa, createdAt: a.createdAt });
 
@@ -36,7 +38,7 @@ export function praticaView(
     data: p.data,
     note: p.note,
     description: p.description,
-    richiedente: { ...profile.card, email: profile.email, phone: profile.phone, address: profile.address },
+    richiedente: profileView(profile),
     attachmentSlots: service.x_sportello_attachments.map((slot) => ({
       ...slot,
       formati: formatiAmmessi(slot.mimeTypes),

@@ -1,13 +1,6 @@
 /** A citizen's profile (card data + editable contacts) and terms-of-use acceptances. */
+import type { Cittadino } from '../ports/card';
 import { guard, type Db } from './database';
-
-export interface CardData {
-  fiscalCode: string;
-  givenName: string;
-  familyName: string;
-  birthDate: string | null;
-  birthPlace: string | null;
-}
 
 export interface Contacts {
   email: string | null;
@@ -16,7 +9,7 @@ export interface Contacts {
 }
 
 export interface ProfileRecord extends Contacts {
-  card: CardData;
+  card: Cittadino;
   updatedAt: string;
 }
 
@@ -31,10 +24,10 @@ export function createCittadiniRepo(db: Db) {
   };
   return {
     /** The card is the source of truth for identity fields: every session refreshes them. */
-    saveCard: (card: CardData, now: string): void => void guard(() => s.upsertCard.run(card.fiscalCode, JSON.stringify(card), now)),
+    saveCard: (card: Cittadino, now: string): void => void guard(() => s.upsertCard.run(card.codiceFiscale, JSON.stringify(card), now)),
     get(cf: string): ProfileRecord | undefined {
       const r = s.get.get(cf) as { card: string; email: string | null; phone: string | null; address: string | null; updated_at: string } | undefined;
-      return r ? { card: JSON.parse(r.card) as CardData, email: r.email, phone: r.phone, address: r.address, updatedAt: r.updated_at } : undefined;
+      return r ? { card: JSON.parse(r.card) as Cittadino, email: r.email, phone: r.phone, address: r.address, updatedAt: r.updated_at } : undefined;
     },
     updateContacts: (cf: string, c: Contacts, now: string): boolean => guard(() => s.contacts.run(c.email, c.phone, c.address, now, cf).changes === 1),
     acceptTerms: (cf: string, tenant: string, version: string, now: string): void => void guard(() => s.accept.run(cf, tenant, version, now)),

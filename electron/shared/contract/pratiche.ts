@@ -28,6 +28,24 @@ export const allegatoSchema = z.object({
   createdAt: z.string(),
 });
 
+const contactsSchema = z.object({
+  email: z.email().max(200).nullable(),
+  phone: z.string().regex(/^\+?[0-9 ]{6,20}$/, 'numero di telefono non valido').nullable(),
+  address: z.string().min(3).max(300).nullable(),
+});
+
+/**
+ * The citizen (core's `Cittadino`: the card's fields) and the contacts they may change: the
+ * profile screen and a pratica's Richiedente show the same.
+ */
+export const profileSchema = contactsSchema.extend({
+  codiceFiscale: z.string(),
+  nome: z.string(),
+  cognome: z.string(),
+  dataNascita: z.string().nullable(),
+});
+export type ProfileView = z.infer<typeof profileSchema>;
+
 export const praticaViewSchema = z.object({
   id: z.string(),
   tenant: z.string(),
@@ -51,16 +69,7 @@ export const praticaViewSchema = z.object({
   data: z.record(z.string(), z.unknown()),
   note: z.string(),
   description: z.string(),
-  richiedente: z.object({
-    fiscalCode: z.string(),
-    givenName: z.string(),
-    familyName: z.string(),
-    birthDate: z.string().nullable(),
-    birthPlace: z.string().nullable(),
-    email: z.string().nullable(),
-    phone: z.string().nullable(),
-    address: z.string().nullable(),
-  }),
+  richiedente: profileSchema,
   attachmentSlots: z.array(
     z.object({
       key: z.string(),
@@ -127,19 +136,6 @@ export const allegatoAggiuntoSchema = z.object({ pratica: praticaViewSchema, all
 
 const moveResult = z.object({ moved: z.boolean(), errors: z.array(fieldErrorSchema), pratica: praticaViewSchema });
 const byId = z.object({ id: praticaId }).strict();
-const contactsSchema = z.object({
-  email: z.email().max(200).nullable(),
-  phone: z.string().regex(/^\+?[0-9 ]{6,20}$/, 'numero di telefono non valido').nullable(),
-  address: z.string().min(3).max(300).nullable(),
-});
-
-export const profileSchema = contactsSchema.extend({
-  fiscalCode: z.string(),
-  givenName: z.string(),
-  familyName: z.string(),
-  birthDate: z.string().nullable(),
-  birthPlace: z.string().nullable(),
-});
 
 export const praticheCalls = {
   'pratiche.start': call(

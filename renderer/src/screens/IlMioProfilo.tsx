@@ -19,9 +19,9 @@ export function IlMioProfilo() {
     <section>
       <ScreenTitle testId="titolo-profilo">{t('profilo.titolo')}</ScreenTitle>
       <dl className="row mb-4" data-testid="dati-carta">
-        <div className="col-12 col-md-4"><dt>{t('profilo.nome')}</dt><dd>{p.givenName} {p.familyName}</dd></div>
-        <div className="col-12 col-md-4"><dt>{t('profilo.codice-fiscale')}</dt><dd>{p.fiscalCode}</dd></div>
-        <div className="col-12 col-md-4"><dt>{t('profilo.nascita')}</dt><dd>{p.birthDate ? formatDate(p.birthDate) : t('profilo.non-indicato')}</dd></div>
+        <div className="col-12 col-md-4"><dt>{t('profilo.nome')}</dt><dd>{p.nome} {p.cognome}</dd></div>
+        <div className="col-12 col-md-4"><dt>{t('profilo.codice-fiscale')}</dt><dd>{p.codiceFiscale}</dd></div>
+        <div className="col-12 col-md-4"><dt>{t('profilo.nascita')}</dt><dd>{p.dataNascita ? formatDate(p.dataNascita) : t('profilo.non-indicato')}</dd></div>
       </dl>
       <h2 className="h4">{t('profilo.contatti')}</h2>
       <ProfileForm initial={p} submitLabel={t('profilo.salva')} onSaved={() => undefined} />

@@ -32,7 +32,7 @@ export function Ricevuta({ praticaId, go }: { praticaId: string; go: Go }) {
   const p = load.data;
   const rows: [string, string][] = [
     [t('ricevuta.servizio'), p.service.name],
-    [t('ricevuta.richiedente'), `${p.richiedente.givenName} ${p.richiedente.familyName} (${p.richiedente.fiscalCode})`],
+    [t('ricevuta.richiedente'), `${p.richiedente.nome} ${p.richiedente.cognome} (${p.richiedente.codiceFiscale})`],
     [t('ricevuta.identificativo'), p.id],
     [t('ricevuta.inviata'), formatDate(p.submittedAt, true)],
     [t('ricevuta.stato'), p.statusLabel],

@@ -60,7 +60,7 @@ describe('assisted pratica at the desk', () => {
     if (terms.mustAccept && terms.version) await valueOf(desk.pratiche.acceptTerms({ tenant: TENANT, version: terms.version }));
     const pratica = await createdPratica(desk.pratiche.start({ tenant: TENANT, service: 'certificato-nascita' }));
     expect(pratica.openedBy).toBe('mario.bianchi');
-    expect(pratica.richiedente.fiscalCode).toBe('RSSMRA80A01H501U');
+    expect(pratica.richiedente.codiceFiscale).toBe('RSSMRA80A01H501U');
     const list = await valueOf(desk.pratiche.list({ group: 'per-mio-conto' }));
     expect(list.counts['per-mio-conto']).toBe(1);
     expect(list.pratiche.map((p) => p.id)).toEqual([pratica.id]);

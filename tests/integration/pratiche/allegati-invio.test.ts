@@ -84,7 +84,7 @@ describe('attachments, submission to the outbox, and "Le mie pratiche"', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ kind: 'pratica.submit', pratica_id: id, tenant_slug: TENANT, state: 'pending', attempts: 0 });
     const payload = JSON.parse(rows[0]!.payload);
-    expect(payload).toMatchObject({ serviceSlug: 'iscrizione-mensa-scolastica', citizenFiscalCode: ANNA.card.fiscalCode, openedBy: null });
+    expect(payload).toMatchObject({ serviceSlug: 'iscrizione-mensa-scolastica', citizenFiscalCode: ANNA.card.codiceFiscale, openedBy: null });
     expect(payload.data).toMatchObject({ nome_alunno: 'Luca', scuola: 'collodi', classe: 2 });
     expect(payload.attachments).toEqual([{ key: 'isee', sha256: sha256Of(PDFA), name: 'x.pdf', mimeType: 'application/pdf', size: PDFA.length }]);
     expect((await errorOf(h.api.pratiche.submit({ id }))).code).toBe('pratica-non-modificabile');
@@ -162,10 +162,10 @@ describe('attachments, submission to the outbox, and "Le mie pratiche"', () => {
 
   it('prefills the profile from the card and lets only contacts change', async () => {
     const profile = await valueOf(h.api.pratiche.profile({}));
-    expect(profile).toMatchObject({ fiscalCode: ANNA.card.fiscalCode, givenName: 'Anna', familyName: 'Rossi', email: 'anna@example.it' });
-    expect((await errorOf(h.sendUnchecked('pratiche.updateProfile', { email: 'a@b.it', phone: null, address: null, givenName: 'Altro' }))).code).toBe('input-non-valido');
+    expect(profile).toMatchObject({ codiceFiscale: ANNA.card.codiceFiscale, nome: 'Anna', cognome: 'Rossi', email: 'anna@example.it' });
+    expect((await errorOf(h.sendUnchecked('pratiche.updateProfile', { email: 'a@b.it', phone: null, address: null, nome: 'Altro' }))).code).toBe('input-non-valido');
     expect((await errorOf(h.api.pratiche.updateProfile({ email: 'non-email', phone: null, address: null }))).code).toBe('input-non-valido');
     const updated = await valueOf(h.api.pratiche.updateProfile({ email: 'nuova@example.it', phone: '0612345678', address: 'Via Nuova 2' }));
-    expect(updated).toMatchObject({ givenName: 'Anna', email: 'nuova@example.it', phone: '0612345678', address: 'Via Nuova 2' });
+    expect(updated).toMatchObject({ nome: 'Anna', email: 'nuova@example.it', phone: '0612345678', address: 'Via Nuova 2' });
   });
 });

@@ -24,11 +24,11 @@ import { createDomainEvents } from '../../../electron/core/api/domain-events';
 export const FIXTURES = join(__dirname, '../../fixtures/catalogue');
 
 export const ANNA: Citizen = {
-  card: { fiscalCode: 'RSSNNA80A41H501X', givenName: 'Anna', familyName: 'Rossi', birthDate: '1980-01-01', birthPlace: 'Roma' },
+  card: { codiceFiscale: 'RSSNNA80A41H501X', nome: 'Anna', cognome: 'Rossi', dataNascita: '1980-01-01' },
   operator: null,
 };
 export const BRUNO: Citizen = {
-  card: { fiscalCode: 'BNCBRN75B02F205Y', givenName: 'Bruno', familyName: 'Bianchi', birthDate: null, birthPlace: null },
+  card: { codiceFiscale: 'BNCBRN75B02F205Y', nome: 'Bruno', cognome: 'Bianchi', dataNascita: null },
   operator: null,
 };
 

@@ -66,7 +66,7 @@ describe('chiosco: i dati di chi è uscito', () => {
     const sentShas = [library(MARIO, SENT_NAME, files[0]!, [sent, 'allegati']), library(MARIO, 'modulo.pdf', files[1]!, [sent, 'modulo'])];
     const moduleShas = [blobs.put(randomBytes(2048)), blobs.put(randomBytes(3072))];
     createModuliFirmatiRepo(db).save({ praticaId: sent, pdfSha256: moduleShas[0]!, p7mSha256: moduleShas[1]!, p7mSize: 3072, dataSha256: 'a'.repeat(64), signerCf: MARIO, signedAt: at() });
-    cittadini.saveCard({ fiscalCode: MARIO, givenName: 'MARIO', familyName: 'ROSSI', birthDate: '1980-01-01', birthPlace: null }, at());
+    cittadini.saveCard({ codiceFiscale: MARIO, nome: 'MARIO', cognome: 'ROSSI', dataNascita: '1980-01-01' }, at());
     cittadini.updateContacts(MARIO, { email: EMAIL, phone: '3331234567', address: 'Via Garibaldi 12' }, at());
     cittadini.acceptTerms(MARIO, TENANT, '1', at());
     const libraryOnly = library(MARIO, 'Carta identità Rossi.pdf', randomBytes(1024));
@@ -75,7 +75,7 @@ describe('chiosco: i dati di chi è uscito', () => {
     const old = draft(MARIO, new Date(now.getTime() - 40 * DAY));
     const oldSha = library(MARIO, OLD_DRAFT_NAME, randomBytes(1024), [old, 'allegati']);
     // Laura is at the kiosk now, with her card in.
-    cittadini.saveCard({ fiscalCode: LAURA, givenName: 'LAURA', familyName: 'BIANCHI', birthDate: null, birthPlace: null }, at());
+    cittadini.saveCard({ codiceFiscale: LAURA, nome: 'LAURA', cognome: 'BIANCHI', dataNascita: null }, at());
     const lauraSha = library(LAURA, 'Documento Bianchi.pdf', randomBytes(1024));
 
     const oblio = createOblioChiosco({ db, dataDir, allegati: blobs, clock: { now: () => now }, log: silentLogger, present: () => LAURA, pseudonimo, draftRetentionDays: 30 });

@@ -31,8 +31,8 @@ describe('pratica wizard through the contract, on a real database file', () => {
     expect(p.status).toBe(1000);
     expect(p.group).toBe('bozza');
     expect(p.currentStepId).toBe('istruzioni');
-    expect(p.richiedente).toMatchObject({ fiscalCode: ANNA.card.fiscalCode, givenName: 'Anna', email: null });
-    expect(p.data).toMatchObject({ applicant: { data: { fiscal_code: { data: { fiscal_code: ANNA.card.fiscalCode } } } } });
+    expect(p.richiedente).toMatchObject({ codiceFiscale: ANNA.card.codiceFiscale, nome: 'Anna', email: null });
+    expect(p.data).toMatchObject({ applicant: { data: { fiscal_code: { data: { fiscal_code: ANNA.card.codiceFiscale } } } } });
     expect(p.history.map((x) => x.status)).toEqual([1000]);
   });
 
@@ -56,7 +56,7 @@ describe('pratica wizard through the contract, on a real database file', () => {
   it('keeps the Richiedente read-only whatever the renderer sends', async () => {
     await valueOf(h.api.pratiche.saveStep({ id, stepId: 'modulo:mensa-richiedente', values: { applicant: { data: { fiscal_code: { data: { fiscal_code: 'FALSO00000000000' } } } } } }));
     const p = await valueOf(h.api.pratiche.get({ id }));
-    expect(p.data).toMatchObject({ applicant: { data: { fiscal_code: { data: { fiscal_code: ANNA.card.fiscalCode } }, email_address: 'anna@example.it' } } });
+    expect(p.data).toMatchObject({ applicant: { data: { fiscal_code: { data: { fiscal_code: ANNA.card.codiceFiscale } }, email_address: 'anna@example.it' } } });
   });
 
   it('autosaves a step, refusing fields of other steps and values of the wrong shape', async () => {

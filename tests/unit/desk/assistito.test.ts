@@ -30,7 +30,7 @@ describe('the citizen assisted at the desk', () => {
     expect(() => assistiti.set(ctx, { codiceFiscale: 'RSSMRA80A01H501V', nome: 'Mario', cognome: 'Rossi' })).toThrow(/carattere di controllo/);
     expect(assistiti.set(ctx, { codiceFiscale: 'rssmra80a01h501u', nome: ' Mario ', cognome: 'Rossi' })).toMatchObject({ codiceFiscale: 'RSSMRA80A01H501U', nome: 'Mario', origine: 'digitato' });
     expect(assistiti.cittadino(ctx)).toEqual({
-      card: { fiscalCode: 'RSSMRA80A01H501U', givenName: 'Mario', familyName: 'Rossi', birthDate: null, birthPlace: null },
+      card: { codiceFiscale: 'RSSMRA80A01H501U', nome: 'Mario', cognome: 'Rossi', dataNascita: null },
       operator: 'mario.bianchi',
     });
     expect(assistiti.cittadino({ ...ctx, clientId: 'altra-finestra' })).toBeNull();
@@ -43,6 +43,6 @@ describe('the citizen assisted at the desk', () => {
     sessioni.open(ctx, operatore);
     const assistiti = createAssistiti(sessioni, cardHolder({ codiceFiscale: 'MSRNTN77H15C351X', nome: 'ANTONIO', cognome: 'MASERATI', dataNascita: '1977-06-15' }));
     assistiti.set(ctx, { codiceFiscale: 'RSSMRA80A01H501U', nome: 'Mario', cognome: 'Rossi' });
-    expect(assistiti.cittadino(ctx)).toMatchObject({ card: { fiscalCode: 'MSRNTN77H15C351X', birthDate: '1977-06-15' }, operator: 'mario.bianchi' });
+    expect(assistiti.cittadino(ctx)).toMatchObject({ card: { codiceFiscale: 'MSRNTN77H15C351X', dataNascita: '1977-06-15' }, operator: 'mario.bianchi' });
   });
 });

@@ -16,7 +16,7 @@ import { openDatabase, type Db } from '../../../electron/core/store/database';
 import { createModuliFirmatiRepo } from '../../../electron/core/store/moduli-firmati-repo';
 
 const citizen: Citizen = {
-  card: { fiscalCode: 'RSSMRA80A01H501U', givenName: 'Mario', familyName: 'Rossi', birthDate: null, birthPlace: null },
+  card: { codiceFiscale: 'RSSMRA80A01H501U', nome: 'Mario', cognome: 'Rossi', dataNascita: null },
   operator: null,
 };
 const atDesk: Citizen = { ...citizen, operator: 'operatore-01' };
@@ -46,7 +46,7 @@ function setup(obbligatoria: boolean) {
 function sign(s: ReturnType<typeof setup>, signedData: Record<string, unknown>) {
   const p7m = Buffer.from('firmato');
   const sha = s.blobs.put(p7m);
-  s.moduli.save({ praticaId: 'p1', pdfSha256: sha, p7mSha256: sha, p7mSize: p7m.length, dataSha256: improntaDati(signedData, attachments), signerCf: citizen.card.fiscalCode, signedAt: 'now' });
+  s.moduli.save({ praticaId: 'p1', pdfSha256: sha, p7mSha256: sha, p7mSize: p7m.length, dataSha256: improntaDati(signedData, attachments), signerCf: citizen.card.codiceFiscale, signedAt: 'now' });
   return sha;
 }
 

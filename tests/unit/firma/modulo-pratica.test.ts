@@ -5,7 +5,7 @@ import type { CardIdentity } from '../../../electron/core/ports/card';
 import type { ProfileRecord } from '../../../electron/core/store/cittadini-repo';
 
 const profile: ProfileRecord = {
-  card: { fiscalCode: 'RSSMRA80A01H501U', givenName: 'Mario', familyName: 'Rossi', birthDate: '1980-01-01', birthPlace: 'Roma' },
+  card: { codiceFiscale: 'RSSMRA80A01H501U', nome: 'Mario', cognome: 'Rossi', dataNascita: '1980-01-01' },
   email: 'mario@example.it',
   phone: null,
   address: 'Via Roma 1, Prova',
@@ -30,14 +30,13 @@ describe('richiedenteDi', () => {
       codiceFiscale: 'RSSMRA80A01H501U',
       dataNascita: '1980-01-01',
       sesso: 'M',
-      luogoNascita: 'Roma',
       residenza: { indirizzo: 'VIA DEI TIGLI 12', comune: 'PROVA' },
       email: 'mario@example.it',
     });
   });
 
   it('falls back to the profile without a card, and leaves out a birth date that is not a date', () => {
-    const r = richiedenteDi({ ...profile, card: { ...profile.card, birthDate: 'sconosciuta' } }, null);
+    const r = richiedenteDi({ ...profile, card: { ...profile.card, dataNascita: 'sconosciuta' } }, null);
     expect(r).toMatchObject({ nome: 'Mario', cognome: 'Rossi', residenza: { indirizzo: 'Via Roma 1, Prova', comune: '' } });
     expect(r).not.toHaveProperty('dataNascita');
     expect(r).not.toHaveProperty('sesso');

@@ -132,7 +132,7 @@ describe('identity session', () => {
   });
 
   it('shows a refused card with its message (e.g. a CIE)', async () => {
-    const { port, session, sessions } = setup();
+    const { port, sessions } = setup();
     port.insert('Lettore A');
     port.reading.reject(new CardError('carta-cie', "Questa è una Carta d'Identità Elettronica (CIE), non una CNS"));
     await tick();
@@ -158,7 +158,7 @@ describe('identity session', () => {
   });
 
   it('moves on to a card already waiting in another reader', async () => {
-    const { port, session, sessions } = setup();
+    const { port, sessions } = setup();
     port.insert('Lettore A');
     port.reading.resolve(MARIO_ROSSI);
     await tick();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FormDocument } from '../../../electron/core/catalogue/forms/form-json';
 import { resolveForm } from '../../../electron/core/catalogue/forms/resolve';
-import { applicantComponent, applicantData } from '../../../electron/core/pratiche/applicant';
+import { applicantComponent, applicantDataOf } from '../../../electron/core/pratiche/applicant';
 import { midnightIso } from '../../../electron/core/pratiche/prefill/zoned-midnight';
 import type { ProfileRecord } from '../../../electron/core/store/cittadini-repo';
 
@@ -16,16 +16,17 @@ const FORMS = join(__dirname, '../../../electron/core/catalogue/demo/comune-di-p
 const byId = new Map(readdirSync(FORMS).map((f) => JSON.parse(readFileSync(join(FORMS, f), 'utf8')) as FormDocument).map((f) => [f._id, f]));
 const root: FormDocument = { _id: 'prova', title: 'Prova', name: 'prova', display: 'form', components: [{ type: 'form', key: 'applicant', input: true, form: 'anagrafica' }] };
 const applicant = applicantComponent(resolveForm(root, (id) => byId.get(id)).form.components)!;
+const applicantData = applicantDataOf(applicant);
 
 const profile: ProfileRecord = {
-  card: { fiscalCode: 'RSSMRA80A01H501U', givenName: 'Mario', familyName: 'Rossi', birthDate: '1980-01-01', birthPlace: null },
+  card: { codiceFiscale: 'RSSMRA80A01H501U', nome: 'Mario', cognome: 'Rossi', dataNascita: '1980-01-01' },
   email: 'mario@example.it',
   phone: null,
   address: null,
   updatedAt: 'now',
 };
 
-describe('applicantData', () => {
+describe('applicantDataOf', () => {
   it('finds the applicant\'s nested form in a step', () => {
     expect(applicant).toMatchObject({ type: 'form', key: 'applicant', form: 'anagrafica' });
   });
@@ -41,7 +42,7 @@ describe('applicantData', () => {
         phone_number: 'non in questo modulo',
       },
     };
-    expect(applicantData(applicant, profile, entered)).toEqual({
+    expect(applicantData(profile, entered)).toEqual({
       data: {
         completename: { data: { name: 'Mario', surname: 'Rossi' } },
         fiscal_code: { data: { fiscal_code: 'RSSMRA80A01H501U' } },
@@ -56,7 +57,7 @@ describe('applicantData', () => {
   });
 
   it('builds the block from card and profile alone when nothing was entered; the phone under the key this form has', () => {
-    expect(applicantData(applicant, profile, 'non un oggetto')).toEqual({
+    expect(applicantData(profile, 'non un oggetto')).toEqual({
       data: {
         completename: { data: { name: 'Mario', surname: 'Rossi' } },
         fiscal_code: { data: { fiscal_code: 'RSSMRA80A01H501U' } },
@@ -64,6 +65,6 @@ describe('applicantData', () => {
         email_address: 'mario@example.it',
       },
     });
-    expect(applicantData(applicant, { ...profile, phone: '333 1234567' }).data).toMatchObject({ cell_number: '333 1234567' });
+    expect(applicantData({ ...profile, phone: '333 1234567' }).data).toMatchObject({ cell_number: '333 1234567' });
   });
 });

@@ -8,7 +8,7 @@ describe('citizen of the card session', () => {
     expect(citizenFromCard(null)).toBeNull();
     expect(citizenFromCard({ identity, authenticated: false })).toBeNull();
     expect(citizenFromCard({ identity, authenticated: true })).toEqual({
-      card: { fiscalCode: 'RSSNNA80A41H501X', givenName: 'ANNA', familyName: 'ROSSI', birthDate: '1980-01-01', birthPlace: null },
+      card: { codiceFiscale: 'RSSNNA80A41H501X', nome: 'ANNA', cognome: 'ROSSI', dataNascita: '1980-01-01' },
       operator: null,
     });
   });

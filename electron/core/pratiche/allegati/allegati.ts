@@ -56,7 +56,7 @@ export function createAllegati(deps: AllegatiDeps) {
   const now = () => deps.clock.now().toISOString();
 
   function slotOf(citizen: Citizen, praticaId: string, slotKey: string, adding: boolean): AttachmentSpec {
-    const pratica = deps.pratiche.get(praticaId, citizen.card.fiscalCode);
+    const pratica = deps.pratiche.get(praticaId, citizen.card.codiceFiscale);
     if (!pratica) throw new DomainError('pratica-sconosciuta', 'Pratica non trovata.');
     if (pratica.status !== STATO.BOZZA) throw new DomainError('pratica-non-modificabile', 'Questa pratica è già stata inviata e non si può più modificare.');
     const slot = deps.catalogue.service(pratica.tenantSlug, pratica.serviceSlug).x_sportello_attachments.find((s) => s.key === slotKey);
@@ -76,7 +76,7 @@ export function createAllegati(deps: AllegatiDeps) {
       const sha256 = deps.blobs.put(bytes);
       const allegato = deps.repo.add({
         id: randomUUID(),
-        citizenCf: citizen.card.fiscalCode,
+        citizenCf: citizen.card.codiceFiscale,
         sha256,
         name: esito.nome,
         mimeType: esito.mime,
@@ -90,7 +90,7 @@ export function createAllegati(deps: AllegatiDeps) {
     /** Checked again: the other slot may ask for more, and the file may predate today's rules. */
     async reuse(citizen: Citizen, praticaId: string, slotKey: string, allegatoId: string): Promise<AllegatoAggiunto> {
       const slot = slotOf(citizen, praticaId, slotKey, true);
-      const allegato = deps.repo.get(allegatoId, citizen.card.fiscalCode);
+      const allegato = deps.repo.get(allegatoId, citizen.card.codiceFiscale);
       if (!allegato) throw new AllegatoError('allegato-sconosciuto', 'Documento non trovato tra i tuoi allegati.');
       const esito = await controlla(slot, allegato.name, deps.blobs.read(allegato.sha256));
       slotOf(citizen, praticaId, slotKey, true);
@@ -101,7 +101,7 @@ export function createAllegati(deps: AllegatiDeps) {
       slotOf(citizen, praticaId, slotKey, false);
       if (!deps.repo.unlink(praticaId, slotKey, allegatoId)) throw new AllegatoError('allegato-sconosciuto', 'Questo documento non è allegato alla pratica.');
     },
-    library: (citizen: Citizen): AllegatoRecord[] => deps.repo.library(citizen.card.fiscalCode),
+    library: (citizen: Citizen): AllegatoRecord[] => deps.repo.library(citizen.card.codiceFiscale),
   };
 }
 

@@ -16,22 +16,27 @@ export interface Prefill {
   known: Known;
 }
 
-export function prefilledValue(block: FormComponent, entered: unknown, prefills: readonly Prefill[]): Record<string, unknown> {
+export type Prefiller = (entered: unknown, prefills: readonly Prefill[]) => Record<string, unknown>;
+
+/** The prefill of `block`, whose fields are walked once here: a service's wizard keeps it for every save. */
+export function prefillerOf(block: FormComponent): Prefiller {
   const key = block.key ?? '';
   const fields = declaredFields([block]);
-  const before = { [key]: entered };
-  const after: Record<string, unknown> = {};
-  for (const path of fields.keys()) {
-    const value = valueAt(before, path);
-    if (value !== undefined) setValueAt(after, path, value);
-  }
-  for (const { at, known } of prefills) {
-    const path = at.find((p) => fields.has(p));
-    if (path === undefined) continue;
-    const value = fieldValue(fields.get(path)!, known);
-    if (value !== null && value !== undefined) setValueAt(after, path, value);
-  }
-  const value = after[key];
-  if (isRecord(value)) return value;
-  return block.type === 'form' ? { data: {} } : {};
+  return (entered, prefills) => {
+    const before = { [key]: entered };
+    const after: Record<string, unknown> = {};
+    for (const path of fields.keys()) {
+      const value = valueAt(before, path);
+      if (value !== undefined) setValueAt(after, path, value);
+    }
+    for (const { at, known } of prefills) {
+      const path = at.find((p) => fields.has(p));
+      if (path === undefined) continue;
+      const value = fieldValue(fields.get(path)!, known);
+      if (value !== null && value !== undefined) setValueAt(after, path, value);
+    }
+    const value = after[key];
+    if (isRecord(value)) return value;
+    return block.type === 'form' ? { data: {} } : {};
+  };
 }

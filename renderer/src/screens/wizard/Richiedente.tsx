@@ -6,9 +6,9 @@ import { formatDate } from '../../components/dates';
 export function Richiedente({ richiedente }: { richiedente: PraticaView['richiedente'] }) {
   const { t } = useTranslation();
   const rows: [string, string | null][] = [
-    [t('profilo.nome'), `${richiedente.givenName} ${richiedente.familyName}`],
-    [t('profilo.codice-fiscale'), richiedente.fiscalCode],
-    [t('profilo.nascita'), richiedente.birthDate ? formatDate(richiedente.birthDate) : null],
+    [t('profilo.nome'), `${richiedente.nome} ${richiedente.cognome}`],
+    [t('profilo.codice-fiscale'), richiedente.codiceFiscale],
+    [t('profilo.nascita'), richiedente.dataNascita ? formatDate(richiedente.dataNascita) : null],
     [t('profilo.email'), richiedente.email],
     [t('profilo.telefono'), richiedente.phone],
     [t('profilo.indirizzo'), richiedente.address],

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { FormComponent, FormDocument } from '../../../../electron/core/catalogue/forms/form-json';
 import { resolveForm } from '../../../../electron/core/catalogue/forms/resolve';
 import { validateSubmission } from '../../../../electron/core/catalogue/forms/validate';
-import { applicantComponent, applicantData } from '../../../../electron/core/pratiche/applicant';
+import { applicantComponent, applicantDataOf } from '../../../../electron/core/pratiche/applicant';
 import type { ProfileRecord } from '../../../../electron/core/store/cittadini-repo';
 
 const DIR = join(__dirname, '../../../fixtures/portal-forms');
@@ -31,7 +31,7 @@ function serviceForm(anagraficaId: string): FormComponent[] {
 }
 
 const ROSSI: ProfileRecord = {
-  card: { fiscalCode: 'RSSMRA80A01H501U', givenName: 'Mario', familyName: 'Rossi', birthDate: '1980-01-01', birthPlace: 'Roma' },
+  card: { codiceFiscale: 'RSSMRA80A01H501U', nome: 'Mario', cognome: 'Rossi', dataNascita: '1980-01-01' },
   email: 'mario.rossi@example.it',
   phone: '+39 333 1234567',
   address: 'Via Roma',
@@ -41,7 +41,7 @@ const ROSSI: ProfileRecord = {
 function prefill(components: FormComponent[], profile: ProfileRecord, entered?: unknown) {
   const applicant = applicantComponent(components);
   expect(applicant).toBeDefined();
-  return applicantData(applicant!, profile, entered);
+  return applicantDataOf(applicant!)(profile, entered);
 }
 
 /** Data paths of every value in the data (leaves), e.g. `data.Born.data.natoAIl`. */
@@ -81,7 +81,7 @@ describe('the applicant block in the real Anagrafica forms', () => {
       data: {
         completename: { data: { name: 'Mario', surname: 'Rossi' } },
         fiscal_code: { data: { fiscal_code: 'RSSMRA80A01H501U' } },
-        Born: { data: { natoAIl: '01/01/1980', place_of_birth: 'Roma' } },
+        Born: { data: { natoAIl: '01/01/1980' } },
         email_address: 'mario.rossi@example.it',
         address: { data: { address: 'Via Roma' } },
       },
@@ -94,7 +94,7 @@ describe('the applicant block in the real Anagrafica forms', () => {
       'data.address.data.address', 'data.address.data.house_number', 'data.address.data.municipality',
       'data.address.data.county', 'data.address.data.postal_code', 'data.address.data.country',
     ]));
-    const unknownToCardAndProfile = ['data.gender.data.gender', 'data.address.data.house_number', 'data.address.data.municipality',
+    const unknownToCardAndProfile = ['data.Born.data.place_of_birth', 'data.gender.data.gender', 'data.address.data.house_number', 'data.address.data.municipality',
       'data.address.data.county', 'data.address.data.postal_code', 'data.address.data.country'];
     expect(sorted(writtenPaths(data))).toEqual(declared.filter((p) => !unknownToCardAndProfile.includes(p)));
   });
@@ -131,7 +131,7 @@ describe('the applicant block in the real Anagrafica forms', () => {
 
 describe('the prefilled block passes the forms\' own validation in core', () => {
   const errorsOf = (components: FormComponent[], data: unknown) => validateSubmission(components, data).map((e) => `${e.path}: ${e.message}`);
-  const whatTheCitizenEnters = { data: { gender: { data: { gender: 'maschio' } }, address: { data: { house_number: '1', municipality: 'Roma', county: 'RM', postal_code: '00100' } } } };
+  const whatTheCitizenEnters = { data: { Born: { data: { place_of_birth: 'Roma' } }, gender: { data: { gender: 'maschio' } }, address: { data: { house_number: '1', municipality: 'Roma', county: 'RM', postal_code: '00100' } } } };
 
   it('Anagrafica lite and minimale, from card and profile alone (names, fiscal-code mask, email, phone pattern)', () => {
     for (const id of [ANAGRAFICA.lite, ANAGRAFICA.minimal]) {
@@ -142,7 +142,7 @@ describe('the prefilled block passes the forms\' own validation in core', () => 
 
   it('the birth date, checked by the Nascita sub-form\'s own rule (moment, DD/MM/YYYY) on its own data as the renderer does', () => {
     const components = serviceForm(ANAGRAFICA.full);
-    const born = (prefill(components, ROSSI) as { data: { Born: { data: Record<string, unknown> } } }).data.Born.data;
+    const born = (prefill(components, ROSSI, whatTheCitizenEnters) as { data: { Born: { data: Record<string, unknown> } } }).data.Born.data;
     const nascita = resolveForm(read('birth-info'), (id) => byId.get(id)).form.components;
     expect(errorsOf(nascita, born)).toEqual([]);
     // What the block used to carry is refused there (by the field's mask first): this check can fail.
