@@ -3,6 +3,7 @@
  * write is scoped by the citizen's codice fiscale, so one citizen can never load or
  * change another's pratica by guessing an id.
  */
+import { DomainError } from '../errors';
 import { guard, type Db } from './database';
 import { unsealed, type TextSealer } from './text-sealer';
 import type { OutboxPayload } from './outbox-payload';
@@ -67,7 +68,7 @@ interface Row {
 const SUMMARY_COLUMNS = `id, citizen_cf, tenant_slug, service_slug, service_id, status, step_id, instructions_accepted,
   payment_acknowledged, description, opened_by, revision, created_at, updated_at, submitted_at, catalogue_changed_at`;
 
-function summaryOf(r: Row): PraticaSummaryRecord {
+function summaryOf(r: Row, description: string): PraticaSummaryRecord {
   return {
     id: r.id,
     citizenCf: r.citizen_cf,
@@ -78,7 +79,7 @@ function summaryOf(r: Row): PraticaSummaryRecord {
     stepId: r.step_id,
     instructionsAccepted: r.instructions_accepted === 1,
     paymentAcknowledged: r.payment_acknowledged === 1,
-    description: r.description,
+    description,
     openedBy: r.opened_by,
     revision: r.revision,
     createdAt: r.created_at,
@@ -91,7 +92,7 @@ function summaryOf(r: Row): PraticaSummaryRecord {
 /**
  * `alias`: the other name a citizen's pratiche may be kept under on this device (a kiosk's
  * pseudonym, pratiche/pseudonimo.ts); reads find both, writes only touch the citizen's own drafts.
- * `sealer`: how the form's data and the note are protected at rest (text-sealer.ts).
+ * `sealer`: how the form's data, the note and the description are protected at rest (text-sealer.ts).
  */
 export function createPraticheRepo(db: Db, alias: (cf: string) => string | null = () => null, sealer: TextSealer = unsealed) {
   const s = {
@@ -113,6 +114,17 @@ export function createPraticheRepo(db: Db, alias: (cf: string) => string | null 
     outbox: db.prepare(`INSERT INTO outbox (kind, pratica_id, tenant_slug, payload, created_at) VALUES (?, ?, ?, ?, ?)`),
     status: db.prepare('UPDATE pratiche SET status = ?, updated_at = ? WHERE id = ?'),
     historyOf: db.prepare('SELECT status, at, message FROM pratiche_history WHERE pratica_id = ? ORDER BY seq'),
+  };
+
+  const summary = (r: Row): PraticaSummaryRecord => summaryOf(r, sealer.open(r.citizen_cf, r.description));
+  // A list shows every row: one whose description cannot be opened now (sealed by another card) shows none.
+  const listed = (r: Row): PraticaSummaryRecord => {
+    try {
+      return summary(r);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return summaryOf(r, '');
+    }
   };
 
   const create = db.transaction((p: Omit<PraticaRecord, 'revision' | 'createdAt' | 'updatedAt' | 'submittedAt' | 'instructionsAccepted' | 'paymentAcknowledged' | 'note' | 'description' | 'catalogueChangedAt'>, now: string) => {
@@ -145,10 +157,10 @@ export function createPraticheRepo(db: Db, alias: (cf: string) => string | null 
       const r = s.get.get({ id, cf, alias: alias(cf) }) as Row | undefined;
       if (!r) return undefined;
       const data = JSON.parse(sealer.open(r.citizen_cf, r.data ?? '{}')) as Record<string, unknown>;
-      return { ...summaryOf(r), data, note: sealer.open(r.citizen_cf, r.note ?? '') };
+      return { ...summary(r), data, note: sealer.open(r.citizen_cf, r.note ?? '') };
     },
-    drafts: (cf: string, tenant: string, service: string): PraticaSummaryRecord[] => (s.drafts.all(cf, tenant, service) as Row[]).map(summaryOf),
-    listByCitizen: (cf: string, limit = 1000): PraticaSummaryRecord[] => (s.list.all({ cf, alias: alias(cf), limit }) as Row[]).map(summaryOf),
+    drafts: (cf: string, tenant: string, service: string): PraticaSummaryRecord[] => (s.drafts.all(cf, tenant, service) as Row[]).map(listed),
+    listByCitizen: (cf: string, limit = 1000): PraticaSummaryRecord[] => (s.list.all({ cf, alias: alias(cf), limit }) as Row[]).map(listed),
     /** The autosave: returns the new revision, or null when the pratica is no longer a draft of this citizen. */
     saveData: (id: string, cf: string, data: Record<string, unknown>, now: string): number | null =>
       guard(() => saveData(id, cf, sealer.seal(cf, JSON.stringify(data)), now)),
@@ -158,7 +170,7 @@ export function createPraticheRepo(db: Db, alias: (cf: string) => string | null 
     /** The citizen saw that the comune changed the service of this draft. */
     clearCatalogueChanged: (id: string, cf: string): void => void guard(() => s.noticeSeen.run(id, cf)),
     setTexts: (id: string, cf: string, texts: { note: string; description: string }, now: string): void =>
-      void guard(() => s.setTexts.run(sealer.seal(cf, texts.note), texts.description, now, id, cf)),
+      void guard(() => s.setTexts.run(sealer.seal(cf, texts.note), sealer.seal(cf, texts.description), now, id, cf)),
     /** Draft -> `status`, history and outbox row in one transaction; false if it was not a draft any more. */
     submit: (id: string, cf: string, status: number, now: string, outbox: OutboxEntry): boolean => guard(() => submit(id, cf, status, now, outbox)),
     /** For sync: a status the portal reported, with its history entry. */

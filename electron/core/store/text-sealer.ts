@@ -1,6 +1,6 @@
 /**
  * What the pratiche repository asks of whoever protects a citizen's draft texts (the form's
- * data, the note): `seal` before a text is written, `open` after it is read. The store knows
+ * data, the note, the description): `seal` before a text is written, `open` after it is read. The store knows
  * nothing of keys; on a kiosk the draft vault (pratiche/cassetta-bozze.ts) seals with a key
  * only the citizen's card can give, elsewhere texts are stored as they are.
  */

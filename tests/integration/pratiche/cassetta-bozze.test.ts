@@ -51,10 +51,12 @@ describe('a kiosk draft, sealed by the citizen’s card', () => {
     const k = await kiosk();
     await k.signIn();
     const id = await newDraft(k);
-    await valueOf(k.api.pratiche.note({ id, note: NOTE, description: 'Mensa 2026-2027' }));
-    // Sealed as it is written, card in or not; the scan does read the pratica's row (its description is not sealed).
+    await valueOf(k.api.pratiche.note({ id, note: NOTE, description: 'Mensa di Sofia 2026-2027' }));
+    // Sealed as they are written, card in or not: the note and the description the citizen gave the draft.
     expect(filesContaining(dataDir!, 'arachidi')).toEqual([]);
-    expect(filesContaining(dataDir!, 'Mensa 2026-2027').length).toBeGreaterThan(0);
+    expect(filesContaining(dataDir!, 'Mensa di Sofia')).toEqual([]);
+    // The scan does read the pratica's row: its service is there in clear.
+    expect(filesContaining(dataDir!, SERVICE).length).toBeGreaterThan(0);
     await k.cardOut();
 
     expect(filesContaining(dataDir!, 'arachidi')).toEqual([]);
@@ -74,6 +76,12 @@ describe('a kiosk draft, sealed by the citizen’s card', () => {
     await k.signIn();
     const back = await valueOf(k.api.pratiche.get({ id }));
     expect(back.note).toBe(NOTE);
+    expect(back.description).toBe('Mensa di Sofia 2026-2027');
+    expect((await valueOf(k.api.pratiche.list({ group: 'bozza' }))).pratiche.map((p) => p.description)).toContain('Mensa di Sofia 2026-2027');
+    // As long as the app lets a citizen write, accents included: sealed, it still fits.
+    const lunga = 'è'.repeat(2000);
+    await valueOf(k.api.pratiche.note({ id, note: lunga, description: 'à'.repeat(500) }));
+    expect((await valueOf(k.api.pratiche.get({ id }))).note).toBe(lunga);
   });
 
   it('Esci with the card still in locks it again; a different card of the same citizen cannot open it', async () => {

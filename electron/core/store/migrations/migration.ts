@@ -5,4 +5,10 @@ export interface Migration {
   readonly id: number;
   readonly name: string;
   up(db: Database.Database): void;
+  /**
+   * The migration rebuilds a table (SQLite's way to change a column's constraint): the runner turns
+   * foreign keys off around it, so that dropping the old table cascades into nothing, and checks every
+   * reference before committing.
+   */
+  readonly rebuildsTables?: true;
 }

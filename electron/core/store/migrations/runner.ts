@@ -39,10 +39,21 @@ export function runMigrations(db: Database.Database, list: readonly Migration[])
   const ran: number[] = [];
   for (const m of list) {
     if (applied.has(m.id)) continue;
-    db.transaction(() => {
-      m.up(db);
-      record.run(m.id, m.name, new Date().toISOString());
-    })();
+    // The pragma is a no-op inside a transaction: it is set around it (https://sqlite.org/lang_altertable.html#otheralter).
+    const keysWereOn = db.pragma('foreign_keys', { simple: true }) === 1;
+    if (m.rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        m.up(db);
+        if (m.rebuildsTables) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0) throw new Error(`migrazione ${m.name}: ${broken.length} riferimenti non validi dopo la ricostruzione`);
+        }
+        record.run(m.id, m.name, new Date().toISOString());
+      })();
+    } finally {
+      if (m.rebuildsTables && keysWereOn) db.pragma('foreign_keys = ON');
+    }
     ran.push(m.id);
   }
   return ran;
