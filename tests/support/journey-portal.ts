@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_ACCOUNTS, startPortal, type Portal } from '../portal/server';
+import { storedApplication, type StoredApplication } from '../portal/inspect';
 
 const OPERATOR = DEMO_ACCOUNTS.find((a) => a.role === 'operator')!;
 
@@ -30,6 +31,8 @@ export interface JourneyPortal {
   start(): Promise<void>;
   /** Applications stored by the portal, oldest first (read from its own database). */
   applications(): RemoteApplication[];
+  /** What the portal stored for an application: its data (Pratica::dematerializedForms `data`) and the files linked to it. */
+  stored(applicationId: string): StoredApplication;
   /** Polls until an application of `serviceSlug` for `fiscalCode` exists. */
   waitForApplication(fiscalCode: string, serviceSlug: string, timeoutMs: number): Promise<RemoteApplication>;
   /** The back office registers the application in the protocol (status 3000; the real transition wants a folder number too). */
@@ -37,9 +40,15 @@ export interface JourneyPortal {
   close(): Promise<void>;
 }
 
-export async function startJourneyPortal(): Promise<JourneyPortal> {
+export interface JourneyPortalOptions {
+  /** The catalogue folder the portal serves (default: the demo catalogue, DEFAULT_CATALOGUE). */
+  catalogueDir?: string;
+}
+
+export async function startJourneyPortal(options: JourneyPortalOptions = {}): Promise<JourneyPortal> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sportello-journey-portal-'));
-  let portal: Portal | null = await startPortal({ dataDir });
+  const catalogue = options.catalogueDir ? { catalogueDir: options.catalogueDir } : {};
+  let portal: Portal | null = await startPortal({ dataDir, ...catalogue });
   const url = portal.url;
   const port = Number(new URL(url).port);
   const tenant = portal.tenant;
@@ -78,9 +87,14 @@ export async function startJourneyPortal(): Promise<JourneyPortal> {
     },
     async start() {
       if (portal) return;
-      portal = await startPortal({ dataDir, port, adminKey });
+      portal = await startPortal({ dataDir, port, adminKey, ...catalogue });
     },
     applications,
+    stored(applicationId) {
+      const found = storedApplication(live(), applicationId);
+      if (!found) throw new Error(`nessuna pratica ${applicationId} sul portale`);
+      return found;
+    },
     async waitForApplication(fiscalCode, serviceSlug, timeoutMs) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

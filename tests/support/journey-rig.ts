@@ -17,6 +17,7 @@ import { acquireSlot, slotsHeldByOthers, type VpcdSlot } from '../rig/vpcd-slots
 import type { ConfigInput } from '../../electron/core/config/schema';
 import { RENDERER_DIR, startTestHost, type TestHost } from './host';
 import { startJourneyPortal, type JourneyPortal } from './journey-portal';
+import { sportelloOf } from './sportello';
 
 export const CARD = { pin: CNS_DEFAULTS.pin, puk: CNS_DEFAULTS.puk, wrongPin: '54321', codiceFiscale: CNS_DEFAULTS.codiceFiscale } as const;
 
@@ -29,6 +30,8 @@ export interface JourneyRigOptions {
   idleTimeoutSeconds?: number;
   /** Whether the card is in the reader when the page opens (default false: the journey inserts it). */
   cardInserted?: boolean;
+  /** The catalogue folder the reference portal serves (default: the demo catalogue of the Comune di Prova). */
+  catalogueDir?: string;
 }
 
 export interface JourneyRig {
@@ -89,7 +92,7 @@ export async function startJourneyRig(options: JourneyRigOptions): Promise<Journ
     const caBundlePath = join(workDir, 'ca-test.pem');
     writeFileSync(caBundlePath, card.caCertificatePem);
 
-    const portal = await startJourneyPortal();
+    const portal = await startJourneyPortal(options.catalogueDir ? { catalogueDir: options.catalogueDir } : {});
     cleanups.push(() => portal.close());
     process.env[CREDENTIAL_VARS.usernameVar] = KIOSK_ACCOUNT.username;
     process.env[CREDENTIAL_VARS.passwordVar] = KIOSK_ACCOUNT.password;
@@ -105,13 +108,14 @@ export async function startJourneyRig(options: JourneyRigOptions): Promise<Journ
     };
     const app = await startTestHost(config, { rendererDir: renderer });
     cleanups.push(() => app.stop());
+    const api = sportelloOf(app.core, { transport: 'test', clientId: 'journey-rig' });
 
     // With a portal configured the catalogue comes from it on the first sync cycle; the page needs it.
     await waitFor(
       'catalogo scaricato dal portale',
       async () => {
-        const r = (await app.core.dispatch('catalogue.tenants', {}, { transport: 'test', clientId: 'journey-rig' })) as { ok: boolean; value?: unknown[] };
-        return r.ok && Array.isArray(r.value) && r.value.length > 0 ? true : null;
+        const r = await api.catalogue.tenants({});
+        return r.ok && r.value.length > 0 ? true : null;
       },
       15_000,
     );

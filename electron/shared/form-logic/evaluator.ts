@@ -18,6 +18,36 @@ const INSTANCE_KEYS = new Set(['instance', 'self']);
 
 type Report = (what: string, error: unknown) => void;
 
+/**
+ * The key of the component whose calculation this is, when its script may write it on `data`.
+ * On the portal's page `data` is the live submission, so a calculateValue that assigns
+ * `data.<its key> = …` (the booking form's hidden `calendar`, the string the portal books the
+ * appointment from) sets the field, whatever `value` it leaves; the sandbox has a copy of `data`.
+ */
+function ownKey(func: string, args: Record<string, unknown>): string | null {
+  const component = args.component as { key?: unknown } | undefined;
+  const key = typeof component === 'object' && component !== null ? component.key : undefined;
+  if (typeof key !== 'string' || key === '' || typeof args.data !== 'object' || args.data === null) return null;
+  // Only a script that names both `data` and its own key can write there: the others keep their copy of data small.
+  return /\bdata\b/.test(func) && func.includes(key) ? key : null;
+}
+
+/**
+ * As Form.io on the live data: a `value` the script changed wins; a `value` left as it was
+ * leaves the field to what the script wrote on `data[key]`.
+ */
+function writesOwnField(func: string, key: string): string {
+  const field = `data[${JSON.stringify(key)}]`;
+  return [
+    'var value;',
+    'var __seen = typeof data === "object" && data !== null;',
+    `var __before = __seen ? JSON.stringify(${field}) : undefined;`,
+    'var __value = JSON.stringify(value);',
+    `${func};`,
+    `return JSON.stringify(value) === __value && __seen && JSON.stringify(${field}) !== __before ? ${field} : value;`,
+  ].join('\n');
+}
+
 function hasSetItems(value: unknown): value is { setItems(items: unknown): void } {
   return typeof value === 'object' && value !== null && typeof (value as { setItems?: unknown }).setItems === 'function';
 }
@@ -50,6 +80,8 @@ export class SandboxEvaluator extends DefaultEvaluator {
     if (typeof func !== 'string' || !func.trim()) return null;
     const variable = typeof ret === 'string' && IDENTIFIER.test(ret) ? ret : '';
     let source = variable ? `var ${variable};\n${func};\nreturn ${variable};` : func;
+    const own = variable === 'value' ? ownKey(func, args) : null;
+    if (own) source = writesOwnField(func, own);
     if (interpolate) source = this.interpolate(source, args);
     return this.run(source, args);
   }

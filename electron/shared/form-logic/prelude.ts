@@ -1,7 +1,9 @@
 /**
  * The code that runs first in every form-logic context, after the libraries the portal's
- * scripts use (`_`, `moment`): how a call and a template are run inside, and the two
- * capabilities the outside lends (`FormioHelper.authenticatedCall`, `instance.setItems`).
+ * scripts use (`_`, `moment`): how a call and a template are run inside, the two
+ * capabilities the outside lends (`FormioHelper.authenticatedCall`, `instance.setItems`), and
+ * stand-ins for what real forms call and QuickJS lacks (Italian dates, an XMLHttpRequest that
+ * sends nothing).
  * Values go in and out as JSON strings only.
  */
 export const PRELUDE = String.raw`
@@ -25,11 +27,30 @@ function italianDates(proto) {
   proto.toLocaleTimeString = function () { return time(this); };
   proto.toLocaleString = function (_locale, o) { return o ? date(this, o) : date(this) + ', ' + time(this); };
 }
+/*
+ * The full Anagrafica's fiscal code (a calculateValue of the portal's own sub-form) posts to an outside
+ * service with XMLHttpRequest only to show a warning. Without one the script throws, and Form.io takes a
+ * calculation that fails for an empty value: the fiscal code read from the card would be wiped. Here the
+ * script runs on and its request goes nowhere: never sent, never answered (a form reaches the portal
+ * only through FormioHelper).
+ */
+function RequestThatGoesNowhere() { this.readyState = 0; this.status = 0; this.response = ''; this.responseText = ''; this.onreadystatechange = null; }
+RequestThatGoesNowhere.prototype.open = function () { this.readyState = 1; };
+RequestThatGoesNowhere.prototype.setRequestHeader = function () {};
+RequestThatGoesNowhere.prototype.send = function () {};
+RequestThatGoesNowhere.prototype.abort = function () {};
+RequestThatGoesNowhere.prototype.addEventListener = function () {};
+RequestThatGoesNowhere.prototype.removeEventListener = function () {};
+[['UNSENT', 0], ['OPENED', 1], ['HEADERS_RECEIVED', 2], ['LOADING', 3], ['DONE', 4]].forEach(function (state) {
+  RequestThatGoesNowhere[state[0]] = state[1];
+  RequestThatGoesNowhere.prototype[state[0]] = state[1];
+});
 (function () {
   var g = globalThis;
   var hostCall = g.__hostCall, hostSetItems = g.__hostSetItems;
   delete g.__hostCall; delete g.__hostSetItems;
   g.window = g;
+  g.XMLHttpRequest = RequestThatGoesNowhere;
   g.FormioHelper = {
     authenticatedCall: function (path) { return hostCall(String(path)).then(function (text) { return JSON.parse(text); }); }
   };

@@ -8,7 +8,8 @@ const ROWS = [
   ['a', 's', 'd', 'f', 'g', 'h', 'j', 'k', 'l', "'"],
   ['z', 'x', 'c', 'v', 'b', 'n', 'm', ',', '.', '-'],
 ];
-const EXTRA = ['@', 'à', 'è', 'é', 'ì', 'ò', 'ù', '/'];
+/** '+' for a phone number's international prefix (+39), as the portal's forms and the profile take it. */
+const EXTRA = ['@', '+', 'à', 'è', 'é', 'ì', 'ò', 'ù', '/'];
 
 /**
  * The kiosk's keyboard: it appears under any focused text field (ours or Form.io's)

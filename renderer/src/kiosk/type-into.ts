@@ -1,7 +1,10 @@
 /**
  * Types into the focused field as a physical keyboard would: through the element's
  * native value setter and an `input` event, so React-controlled fields and Form.io's
- * own fields both see the change.
+ * own fields both see the change. The caret is where the key put it before the event is
+ * sent, as with a real key: an input mask (Form.io's `inputMask`, such as `AA` or
+ * `99/99/9999`) reads the caret to tell what was typed, and would otherwise take the
+ * mask's own placeholder at the end for the new character and drop the key.
  */
 export type TextField = HTMLInputElement | HTMLTextAreaElement;
 
@@ -12,9 +15,10 @@ export function isTextField(element: Element | null): element is TextField {
   return element instanceof HTMLInputElement && TEXT_TYPES.has(element.type) && !element.readOnly && !element.disabled;
 }
 
-function setValue(field: TextField, value: string): void {
+function setValue(field: TextField, value: string, caret: number): void {
   const proto = field instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
   Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(field, value);
+  trySetCaret(field, caret);
   field.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
@@ -24,8 +28,7 @@ export function insertText(field: TextField, text: string): void {
   const end = safeSelection(field, 'end');
   const value = field.value;
   if (field.maxLength > 0 && value.length - (end - start) + text.length > field.maxLength) return;
-  setValue(field, value.slice(0, start) + text + value.slice(end));
-  trySetCaret(field, start + text.length);
+  setValue(field, value.slice(0, start) + text + value.slice(end), start + text.length);
 }
 
 export function deleteBackward(field: TextField): void {
@@ -33,8 +36,7 @@ export function deleteBackward(field: TextField): void {
   const end = safeSelection(field, 'end');
   if (start === end && start === 0) return;
   const from = start === end ? start - 1 : start;
-  setValue(field, field.value.slice(0, from) + field.value.slice(end));
-  trySetCaret(field, from);
+  setValue(field, field.value.slice(0, from) + field.value.slice(end), from);
 }
 
 function safeSelection(field: TextField, which: 'start' | 'end'): number {

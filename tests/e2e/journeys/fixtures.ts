@@ -1,7 +1,7 @@
 /**
  * Fixtures of the citizen's journeys: a page with the app of a fresh rig (see
  * tests/support/journey-rig.ts), and screenshots kept in tests/artifacts/screens as
- * journey-<name>.png. Each journey configures its rig with `test.use({ rig: {...} })`.
+ * journey-<name>.png. Each journey configures its rig with `test.use({ rigOptions: {...} })`.
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';

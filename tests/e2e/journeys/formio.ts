@@ -5,7 +5,7 @@
  * checkbox labels. Components are found by Form.io's own `formio-component-<key>` class.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
-import { closeKeyboard } from './steps';
+import { closeKeyboard, typeOnKeyboard } from './steps';
 
 export function component(scope: Locator, key: string): Locator {
   return scope.locator(`.formio-component-${key}`).first();
@@ -57,4 +57,34 @@ export async function pickValue(page: Page, scope: Locator, key: string, value: 
   const beside = component(scope, key).locator(`label[for="${id}"]`);
   await ((await beside.count()) > 0 ? beside : input.locator('xpath=..')).first().click();
   await expect(input).toBeChecked();
+}
+
+/**
+ * A text field typed on the kiosk's on-screen keyboard: the citizen touches the field (the
+ * keyboard opens under it) and then the keys; the field must show what was typed, as it
+ * shows it (an input mask may format it: `shown`).
+ */
+export async function typeOnScreen(page: Page, scope: Locator, key: string, text: string, shown = text): Promise<void> {
+  const input = component(scope, key).locator('input:visible, textarea:visible').first();
+  await input.click();
+  await typeOnKeyboard(page, text);
+  await expect(input).toHaveValue(shown);
+}
+
+/**
+ * A select whose list the form asks the portal for (a `data.custom` script calling
+ * FormioHelper.authenticatedCall): the citizen touches it, waits for the choice among the
+ * options the portal gave, and takes it. `label` null takes the first real option; the
+ * label chosen is returned (a day of the portal's calendar is known only once listed).
+ */
+export async function chooseListed(page: Page, scope: Locator, key: string, label: string | null): Promise<string> {
+  await closeKeyboard(page);
+  const select = component(scope, key).locator('select');
+  await select.click();
+  const option = label === null ? select.locator('option:not([value=""])').first() : select.locator('option').filter({ hasText: label });
+  await expect(option, `la scelta ${label ?? '(la prima)'} in ${key}`).toBeAttached();
+  const chosen = (await option.textContent())!.trim();
+  await select.selectOption({ label: chosen });
+  await expect(select.locator('option:checked')).toHaveText(chosen);
+  return chosen;
 }

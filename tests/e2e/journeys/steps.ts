@@ -75,3 +75,22 @@ export async function closeKeyboard(page: Page): Promise<void> {
     });
   await expect(keyboard).toBeHidden();
 }
+
+/**
+ * Types `text` key by key on the kiosk's on-screen keyboard into the focused field, as the
+ * citizen does: Maiuscole for capitals (it stays on until touched again), Spazio for spaces.
+ */
+export async function typeOnKeyboard(page: Page, text: string): Promise<void> {
+  const keyboard = page.getByTestId('tastiera');
+  await expect(keyboard).toBeVisible();
+  let upper = false;
+  for (const char of text) {
+    const letter = char.toLowerCase() !== char.toUpperCase();
+    if (letter && (char === char.toUpperCase()) !== upper) {
+      await keyboard.getByRole('button', { name: 'Maiuscole', exact: true }).click();
+      upper = !upper;
+    }
+    await keyboard.getByRole('button', { name: char === ' ' ? 'Spazio' : char, exact: true }).click();
+  }
+  if (upper) await keyboard.getByRole('button', { name: 'Maiuscole', exact: true }).click();
+}

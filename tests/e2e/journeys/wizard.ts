@@ -6,13 +6,10 @@
  */
 import { expect, type Page } from '@playwright/test';
 import type { JourneyRig } from '../../support/journey-rig';
+import { sportelloOf, valueOf } from '../../support/sportello';
+import type { Completeness } from '../../../electron/shared/contract/pratiche';
 
-interface Missing {
-  stepId: string;
-  stepTitle: string;
-  path: string | null;
-  message: string;
-}
+type Missing = Completeness['missing'][number];
 
 export async function nextStepAccepted(page: Page, rig: JourneyRig): Promise<void> {
   const titleBefore = await page.getByTestId('titolo-passo').textContent();
@@ -21,12 +18,12 @@ export async function nextStepAccepted(page: Page, rig: JourneyRig): Promise<voi
   await expect(refused.or(page.getByTestId('titolo-passo').filter({ hasNotText: titleBefore ?? '' }))).toBeVisible();
   if (!(await refused.isVisible())) return;
 
-  const context = { transport: 'test', clientId: 'journey' } as const;
-  const list = (await rig.app.core.dispatch('pratiche.list', { group: 'bozza' }, context)) as { ok: boolean; value?: { pratiche: { id: string }[] } };
+  const api = sportelloOf(rig.app.core, { transport: 'test', clientId: 'journey' });
+  const list = await valueOf(api.pratiche.list({ group: 'bozza' }));
   const missing: Missing[] = [];
-  for (const { id } of list.value?.pratiche ?? []) {
-    const result = (await rig.app.core.dispatch('pratiche.completeness', { id }, context)) as { ok: boolean; value?: { missing: Missing[] } };
-    missing.push(...(result.value?.missing ?? []).filter((m) => titleBefore?.endsWith(`: ${m.stepTitle}`)));
+  for (const { id } of list.pratiche) {
+    const { missing: ofPratica } = await valueOf(api.pratiche.completeness({ id }));
+    missing.push(...ofPratica.filter((m) => titleBefore?.endsWith(`: ${m.stepTitle}`)));
   }
   const applicantOnly = missing.length > 0 && missing.every((m) => m.path?.startsWith('applicant.'));
   throw new Error(

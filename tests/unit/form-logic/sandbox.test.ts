@@ -3,6 +3,7 @@
  * of its host; it cannot loop or hoard memory forever, and the next call still works.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FormLogicSandbox, loadInterpreter } from '../../../electron/shared/form-logic/sandbox';
 import { SandboxEvaluator } from '../../../electron/shared/form-logic/evaluator';
@@ -18,6 +19,27 @@ afterAll(() => sandbox.dispose());
 
 const g = globalThis as Record<string, unknown>;
 
+interface PortalComponent {
+  key?: string;
+  calculateValue?: string;
+  components?: PortalComponent[];
+}
+
+/** A component of one of the real portal's forms (tests/fixtures/portal-forms), by its key. */
+function portalComponent(form: string, key: string): PortalComponent {
+  const find = (list: PortalComponent[] = []): PortalComponent | undefined => {
+    for (const c of list) {
+      const found = c.key === key ? c : find(c.components);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const doc = JSON.parse(readFileSync(join(__dirname, '../../fixtures/portal-forms', `${form}.json`), 'utf8')) as PortalComponent;
+  const found = find(doc.components);
+  if (!found) throw new Error(`${key} non trovato in ${form}`);
+  return found;
+}
+
 describe('the form-logic sandbox', () => {
   it('runs a form\'s script with its data, lodash and moment', () => {
     expect(evaluator.evaluate('value = _.get(data, "a.b").toUpperCase() + moment("01/02/2020", "DD/MM/YYYY").format("YYYY-MM-DD")', { data: { a: { b: 'x' } } }, 'value')).toBe('X2020-02-01');
@@ -29,7 +51,7 @@ describe('the form-logic sandbox', () => {
   });
 
   it('sees no host: no page, bridge, storage, timers, network, Node', () => {
-    const probe = `value = [typeof document, typeof sessionStorage, typeof localStorage, typeof fetch, typeof WebSocket, typeof XMLHttpRequest,
+    const probe = `value = [typeof document, typeof sessionStorage, typeof localStorage, typeof fetch, typeof WebSocket, typeof EventSource,
       typeof setTimeout, typeof require, typeof process, typeof importScripts, typeof (window.sportello)].join(',')`;
     expect(evaluator.evaluate(probe, { data: {} }, 'value')).toBe(Array(10).fill('undefined').concat('undefined').join(','));
     expect(evaluator.interpolate("{{ constructor.constructor('return this')().process ? 'host' : 'sandbox' }}", {})).toBe('sandbox');
@@ -82,6 +104,42 @@ describe('the form-logic sandbox', () => {
 });
 
 describe('what real forms need that QuickJS lacks', () => {
+  it('an XMLHttpRequest that goes nowhere: the full Anagrafica\'s fiscal code check runs on and keeps the card\'s value', () => {
+    const check = portalComponent('subform-personal-data', 'fiscal_code').calculateValue!;
+    expect(check).toContain('new XMLHttpRequest()');
+    const fiscalCode = { data: { fiscal_code: 'RSSMRA80A01H501U' } };
+    const data = {
+      completename: { data: { name: 'MARIO', surname: 'ROSSI' } },
+      gender: { data: { gender: 'maschio' } },
+      Born: { data: { natoAIl: '01/01/1980', place_of_birth: 'Roma' } },
+      fiscal_code: fiscalCode,
+    };
+    const before = reported.length;
+    // Form.io takes a calculation that fails (null) for an empty value: the fiscal code would be wiped on screen.
+    expect(evaluator.evaluate(check, { value: fiscalCode, data }, 'value')).toEqual(fiscalCode);
+    expect(reported.slice(before)).toEqual([]);
+  });
+
+  it('a calculation that writes its own field on data (the booking form\'s calendar) sets it, as on the portal\'s live data', () => {
+    const script = portalComponent('bookings', 'calendar').calculateValue!;
+    expect(script).toContain('data.calendar =');
+    const calendar = { key: 'calendar', type: 'hidden' };
+    const data = { day: '2026-12-07', time: { start_time: '09:00', end_time: '09:30', opening_hour: 'oh-1' }, user_group: { calendar_id: 'cal-1' }, meeting_id: '', calendar: '' };
+    // The string the portal books the appointment from (CalendarsBackOffice::getMeetingData): "d/m/Y @ H:i-H:i (calendar#meeting#opening hour)".
+    expect(evaluator.evaluate(script, { value: '', data, component: calendar }, 'value')).toBe('07/12/2026 @ 09:00-09:30 (cal-1##oh-1)');
+    expect(data.calendar).toBe('');
+    // A value the script sets wins over what it wrote on data, as with Form.io's own comparison; other keys are not taken.
+    expect(evaluator.evaluate('data.calendar = "scritto"; value = "calcolato"', { value: '', data, component: calendar }, 'value')).toBe('calcolato');
+    expect(evaluator.evaluate('data.altro = "scritto"', { value: 'prima', data, component: calendar }, 'value')).toBe('prima');
+  });
+
+  it('the stand-in request sends nothing and never answers', () => {
+    const probe = `var x = new XMLHttpRequest(); var answered = false; x.onreadystatechange = function () { answered = true; };
+      x.open('POST', 'https://fiscalcode.opencontent.it/validate', true); x.setRequestHeader('Content-Type', 'application/json'); x.send('{}');
+      value = [x.readyState, x.status, XMLHttpRequest.DONE, answered].join(',')`;
+    expect(evaluator.evaluate(probe, { data: {} }, 'value')).toBe('1,0,4,false');
+  });
+
   it('formats dates in Italian (the booking form\'s day labels)', () => {
     const options = "{ weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }";
     expect(evaluator.evaluate(`value = new Date('2026-12-03').toLocaleDateString('it-IT', ${options})`, { data: {} }, 'value')).toBe('giovedì 3 dicembre 2026');

@@ -1,0 +1,223 @@
+/**
+ * Journey 6: the real portal's own forms (tests/fixtures/catalogue/moduli-reali: unchanged copies of
+ * the Stanza del Cittadino's sub-forms and built-in services) filled on the kiosk's screen, where
+ * tests/integration/portal/moduli-reali.test.ts fills them through the contract. The citizen
+ * touches and types (the on-screen keyboard under each text field), the forms' own rules refuse
+ * on screen what the portal refuses, the selects come from the portal's lists through
+ * FormioHelper, and the portal stores what was typed and chosen.
+ */
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { CARD } from '../../support/journey-rig';
+import { closeKeyboard, logIn } from './steps';
+import { chooseListed, component, pickValue, tick, typeOnScreen } from './formio';
+import { formioForm } from '../support/formio';
+import { signAndSend } from './mensa-form';
+import { CLIENT_REFERENCE_KEY } from '../../../electron/core/sync/submission';
+
+test.use({ rigOptions: { mode: 'kiosk', catalogueDir: join(__dirname, '../../fixtures/catalogue/moduli-reali') } });
+
+/** From "Tutti i servizi" to the service's form: its card, the instructions read, the applicant from the card. */
+async function openService(page: Page, slug: string, name: string): Promise<void> {
+  await page.getByTestId('menu-servizi').click();
+  await page.getByTestId(`servizio-${slug}`).click();
+  await expect(page.getByTestId('titolo-scheda')).toHaveText(name);
+  await page.getByTestId('accedi-servizio').click();
+  const title = page.getByTestId('titolo-passo');
+  await expect(title).toHaveText(/^Passo 1 di 4: Istruzioni$/);
+  await page.getByText('Ho letto le istruzioni').click();
+  await expect(page.getByTestId('istruzioni-lette')).toBeChecked();
+  await page.getByTestId('avanti').click();
+  await expect(title).toHaveText(/Richiedente$/);
+  await expect(page.getByText(CARD.codiceFiscale)).toBeVisible();
+  await page.getByTestId('avanti').click();
+  await expect(title).toHaveText(/^Passo 3 di 4: Modulo$/);
+  await expect(formioForm(page)).toBeVisible({ timeout: 15_000 });
+}
+
+/** The receipt's "Identificativo": the pratica's id on the kiosk, which the portal keeps as the client's reference. */
+async function praticaId(page: Page): Promise<string> {
+  const id = await page.getByTestId('ricevuta').locator('dt', { hasText: 'Identificativo' }).locator('xpath=following-sibling::dd[1]').textContent();
+  expect(id).toMatch(/^[0-9a-f-]{36}$/);
+  return id!;
+}
+
+test('Certificato anagrafico on the full Anagrafica: the card\'s data in the fields\' format, the CAP refused with the form\'s message, signed, sent, stored', async ({ app: page, rig, shoot }) => {
+  await logIn(page, rig);
+  await openService(page, 'certificato-anagrafico', 'Certificato anagrafico');
+  const form = formioForm(page);
+  const applicant = component(form, 'applicant');
+  const cf = component(applicant, 'fiscal_code').locator('input');
+
+  // What the card says, in each field's own format: the birth date in its 99/99/9999 mask.
+  await expect(component(applicant, 'name').locator('input')).toHaveValue('MARIO');
+  await expect(component(applicant, 'surname').locator('input')).toHaveValue('ROSSI');
+  await expect(component(applicant, 'natoAIl').locator('input')).toHaveValue('01/01/1980');
+  await expect(cf).toHaveValue(CARD.codiceFiscale);
+  await expect(component(applicant, 'email_address').locator('input')).toHaveValue('mario.rossi@example.it');
+  await shoot('reali-anagrafica-dalla-carta');
+
+  // What the card does not say, touched and typed on the on-screen keyboard; the province in its AA mask.
+  await pickValue(page, applicant, 'gender', 'maschio');
+  await typeOnScreen(page, applicant, 'place_of_birth', 'Roma');
+  await typeOnScreen(page, applicant, 'address', 'Via Roma');
+  await typeOnScreen(page, applicant, 'house_number', '1');
+  await typeOnScreen(page, applicant, 'municipality', 'Roma');
+  await typeOnScreen(page, applicant, 'county', 'RM');
+  await typeOnScreen(page, applicant, 'postal_code', '0010');
+  await typeOnScreen(page, form, 'motivo', 'Iscrizione a scuola');
+  await closeKeyboard(page);
+  // With the gender known, each change runs the sub-form's fiscal code check (an XMLHttpRequest to an
+  // outside service): the card's code must still be there, not wiped by a check that cannot run.
+  await expect(cf).toHaveValue(CARD.codiceFiscale);
+  await expect(component(applicant, 'fiscal_code')).not.toContainText('CF non valido');
+
+  // Four digits: the step is refused with the form's own message, named by the field's label, beside the field too.
+  await page.getByTestId('avanti').click();
+  const refused = page.getByTestId('errori-passo');
+  await expect(refused).toBeVisible();
+  await expect(refused.getByTestId('errore-campo')).toHaveText(['CAP: Non hai inserito un CAP valido']);
+  await expect(component(applicant, 'postal_code')).toContainText('Non hai inserito un CAP valido');
+  await expect(page.getByTestId('titolo-passo')).toHaveText(/Modulo$/);
+  await shoot('reali-anagrafica-cap-rifiutato');
+
+  // The citizen touches the message (the field comes into view), adds the missing digit, goes on.
+  await refused.getByTestId('errore-campo').click();
+  await expect(component(applicant, 'postal_code').locator('input')).toBeFocused();
+  await typeOnScreen(page, applicant, 'postal_code', '0', '00100');
+  await closeKeyboard(page);
+  await expect(component(applicant, 'postal_code')).not.toContainText('Non hai inserito un CAP valido');
+  await page.getByTestId('avanti').click();
+  await expect(page.getByTestId('titolo-passo')).toHaveText(/^Passo 4 di 4: Controllo e conferma$/);
+
+  await signAndSend(page, shoot, 'reali-anagrafica');
+  await expect(page.getByTestId('ricevuta')).toContainText('Certificato anagrafico');
+  const id = await praticaId(page);
+  await shoot('reali-anagrafica-ricevuta');
+
+  // The portal: the application with what the card said and what was typed, in the forms' own shape.
+  const remote = await rig.portal.waitForApplication(CARD.codiceFiscale, 'certificato-anagrafico', 30_000);
+  const stored = rig.portal.stored(remote.id).data as {
+    applicant: { data: Record<string, { data: Record<string, unknown> }> };
+    motivo: string;
+  } & Record<string, unknown>;
+  expect(stored[CLIENT_REFERENCE_KEY]).toBe(id);
+  const { data: person } = stored.applicant;
+  expect(person.completename!.data).toMatchObject({ name: 'MARIO', surname: 'ROSSI' });
+  expect(person.gender!.data).toEqual({ gender: 'maschio' });
+  expect(person.Born!.data).toMatchObject({ natoAIl: '01/01/1980', place_of_birth: 'Roma' });
+  expect(person.fiscal_code!.data.fiscal_code).toBe(CARD.codiceFiscale);
+  expect(person.address!.data).toMatchObject({ address: 'Via Roma', house_number: '1', municipality: 'Roma', county: 'RM', postal_code: '00100' });
+  expect(stored.motivo).toBe('Iscrizione a scuola');
+  // This service's form has a field for the signed module: it goes with the application.
+  expect(rig.portal.stored(remote.id).attachmentDigests).toHaveLength(1);
+});
+
+test('Richiesta assistenza: category and service from the portal\'s lists, stored as objects; sent without the signed module its form has no field for', async ({ app: page, rig, shoot }) => {
+  await logIn(page, rig);
+  await openService(page, 'richiesta-assistenza', 'Richiesta assistenza');
+  const form = formioForm(page);
+  await expect(component(component(form, 'applicant'), 'fiscal_code').locator('input')).toHaveValue(CARD.codiceFiscale);
+
+  // The service list is asked again for the category chosen (refreshOn): the citizen waits for it to be redrawn.
+  const services = component(form, 'service').locator('select');
+  const before = await services.locator('option:not([value=""])').first().elementHandle();
+  await chooseListed(page, form, 'category', 'Anagrafe e stato civile');
+  await expect.poll(() => before!.evaluate((o) => o.isConnected), { message: 'elenco dei servizi chiesto di nuovo per la categoria' }).toBe(false);
+  await chooseListed(page, form, 'service', 'Certificato anagrafico');
+  await typeOnScreen(page, form, 'details', 'Non riesco ad allegare il file');
+  await tick(page, form, 'privacy');
+  await shoot('reali-assistenza-modulo');
+  await page.getByTestId('avanti').click();
+  await expect(page.getByTestId('titolo-passo')).toHaveText(/^Passo 4 di 4: Controllo e conferma$/);
+
+  await signAndSend(page, shoot, 'reali-assistenza');
+  const id = await praticaId(page);
+
+  const remote = await rig.portal.waitForApplication(CARD.codiceFiscale, 'richiesta-assistenza', 30_000);
+  const stored = rig.portal.stored(remote.id);
+  expect(stored.data[CLIENT_REFERENCE_KEY]).toBe(id);
+  expect(stored.data).toMatchObject({
+    category: { id: '3a5b5c1e-0000-4000-8000-0000000000a1', name: 'Anagrafe e stato civile' },
+    service: { id: 'c0000000-0000-4000-8000-0000000000a1', name: 'Certificato anagrafico' },
+    details: 'Non riesco ad allegare il file',
+    privacy: true,
+  });
+  // The portal's own front end does not sign its built-in services: the application has no signed module.
+  expect(stored.attachmentDigests).toEqual([]);
+
+  // The citizen finds it among the sent ones; its history says why the module stayed on the kiosk.
+  await page.getByTestId('menu-pratiche').click();
+  await page.getByTestId('scheda-inviate').click();
+  const list = page.getByTestId('elenco-pratiche');
+  await expect(list).toContainText('Richiesta assistenza');
+  await expect(async () => {
+    await page.getByTestId('menu-pratiche').click();
+    await page.getByTestId('scheda-inviate').click();
+    await list.getByRole('button', { name: 'Apri' }).click();
+    await expect(page.getByTestId('iter')).toContainText('non prevede il modulo firmato', { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(page.getByTestId('titolo-dettaglio')).toHaveText('Richiesta assistenza');
+  await shoot('reali-assistenza-dettaglio');
+});
+
+test('Prenotazione appuntamento: the required choices refused, then office, day and time from the portal\'s calendar, sent and stored with the slot', async ({ app: page, rig, shoot }) => {
+  await logIn(page, rig);
+  await openService(page, 'prenotazione-appuntamento', 'Prenotazione appuntamento');
+  const form = formioForm(page);
+  await expect(component(component(form, 'applicant'), 'fiscal_code').locator('input')).toHaveValue(CARD.codiceFiscale);
+
+  // Nothing chosen: the step is refused, each required choice named, and marked in Italian beside its field.
+  await page.getByTestId('avanti').click();
+  const refused = page.getByTestId('errori-passo');
+  await expect(refused).toBeVisible();
+  const choices = ['user_group', 'day', 'time'] as const;
+  for (const label of ['Ufficio selezionato', 'Giorno selezionato', 'Orario selezionato']) {
+    await expect(refused.getByTestId('errore-campo').filter({ hasText: `${label}: Campo obbligatorio.` })).toHaveCount(1);
+  }
+  for (const key of choices) await expect(component(form, key).locator('.formio-errors')).toHaveText('Campo obbligatorio.');
+  await expect(page.getByTestId('titolo-passo')).toHaveText(/Modulo$/);
+  await shoot('reali-appuntamento-rifiutato');
+
+  // Office, then a day of its calendar, then a time of that day, then the reason: each list from the portal.
+  await chooseListed(page, form, 'user_group', 'Ufficio Anagrafe');
+  const dayLabel = await chooseListed(page, form, 'day', null);
+  const day = await component(form, 'day').locator('select').inputValue();
+  expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect(dayLabel).toContain(String(Number(day.slice(8))));
+  const slot = (await chooseListed(page, form, 'time', null)).match(/^(\d{2}:\d{2}) - (\d{2}:\d{2})$/);
+  expect(slot, 'un orario "HH:MM - HH:MM"').not.toBeNull();
+  const reason = await chooseListed(page, form, 'service', null);
+  for (const key of choices) await expect(component(form, key).locator('.formio-errors')).toHaveText('');
+  await typeOnScreen(page, form, 'user_message', "Rinnovo carta d'identità");
+  // The Anagrafica lite of the form wants a phone: typed with its international prefix.
+  await typeOnScreen(page, component(form, 'applicant'), 'phone_number', '+39 333 7654321');
+  await closeKeyboard(page);
+  await shoot('reali-appuntamento-modulo');
+  await page.getByTestId('avanti').click();
+  await expect(page.getByTestId('titolo-passo')).toHaveText(/^Passo 4 di 4: Controllo e conferma$/);
+
+  await signAndSend(page, shoot, 'reali-appuntamento');
+  await expect(page.getByTestId('ricevuta')).toContainText('Prenotazione appuntamento');
+  const id = await praticaId(page);
+
+  const remote = await rig.portal.waitForApplication(CARD.codiceFiscale, 'prenotazione-appuntamento', 30_000);
+  const stored = rig.portal.stored(remote.id);
+  const data = stored.data as { user_group: { calendar_id: string }; time: { opening_hour: string }; meeting_id: string } & Record<string, unknown>;
+  expect(data[CLIENT_REFERENCE_KEY]).toBe(id);
+  expect(data).toMatchObject({
+    user_group: { id: '4b6c6d2f-0000-4000-8000-0000000000b1', name: 'Ufficio Anagrafe' },
+    day,
+    time: { date: day, start_time: slot![1], end_time: slot![2] },
+    service: { name: reason },
+    user_message: "Rinnovo carta d'identità",
+    applicant: { data: { fiscal_code: { data: { fiscal_code: CARD.codiceFiscale } }, phone_number: '+39 333 7654321' } },
+  });
+  expect(data.user_group.calendar_id).toMatch(/^[0-9a-f-]{36}$/);
+  // The string the portal books the appointment from (CalendarsBackOffice::getMeetingData), computed by the form's own script.
+  const [yyyy, mm, dd] = day.split('-');
+  expect(data.calendar).toBe(`${dd}/${mm}/${yyyy} @ ${slot![1]}-${slot![2]} (${data.user_group.calendar_id}#${data.meeting_id}#${data.time.opening_hour})`);
+  // A built-in service of the portal: no field for the signed module, sent without it.
+  expect(stored.attachmentDigests).toEqual([]);
+});
