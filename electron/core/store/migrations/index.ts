@@ -14,6 +14,7 @@ import m008 from './008-catalogue-search-prefix';
 import m009 from './009-catalogue-summary';
 import m010 from './010-moduli-firmati';
 import m011 from './011-form-helper-cache';
+import m012 from './012-catalogue-search-terms';
 import m101 from './101-outbox-sending';
 import m102 from './102-remote-pratiche';
 import m103 from './103-pratiche-catalogue-changed';
@@ -23,4 +24,4 @@ import m202 from './202-audit-sigillo';
 
 export type { Migration } from './migration';
 
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m101, m102, m103, m104, m201, m202];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m101, m102, m103, m104, m201, m202];
