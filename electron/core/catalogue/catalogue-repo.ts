@@ -6,6 +6,7 @@ import type { ServiceFile, TenantFile } from './format';
 import type { FormDocument } from './forms/form-json';
 import type { UnsupportedComponent } from './forms/resolve';
 import { guard, type Db } from '../store/database';
+import { indexTerms } from './search/typos';
 
 export interface IndexedText {
   slug: string;
@@ -75,9 +76,19 @@ export function createCatalogueRepo(db: Db) {
     ),
   };
 
+  // The search's words, for typos (migration 014; the trigram index follows by trigger).
+  const terms = {
+    delete: db.prepare('DELETE FROM catalogue_terms WHERE tenant_slug = ?'),
+    insert: db.prepare('INSERT INTO catalogue_terms (tenant_slug, term) VALUES (?, ?)'),
+    known: db.prepare('SELECT 1 FROM catalogue_terms WHERE tenant_slug = ? AND term = ?').pluck(),
+    knownPrefix: db.prepare('SELECT 1 FROM catalogue_terms WHERE tenant_slug = ? AND term >= ? AND term < ? LIMIT 1').pluck(),
+    similar: db.prepare('SELECT term FROM catalogue_terms_trigram WHERE catalogue_terms_trigram MATCH ? AND tenant_slug = ? ORDER BY rank LIMIT ?').pluck(),
+  };
+
   const replace = db.transaction((c: TenantContent) => {
     const slug = c.tenant.slug;
     s.deleteFts.run(slug);
+    terms.delete.run(slug);
     s.deleteTenant.run(slug);
     s.insertTenant.run(slug, c.tenant.id, c.tenant.name, JSON.stringify(c.tenant), c.importedAt);
     for (const sv of c.services) {
@@ -86,6 +97,7 @@ export function createCatalogueRepo(db: Db) {
     for (const f of c.forms) s.insertForm.run(slug, f._id, JSON.stringify(f));
     for (const r of c.resolvedForms) s.insertResolved.run(slug, r.id, JSON.stringify(r.form), JSON.stringify(r.unsupported), c.importedAt);
     for (const i of c.index) s.insertFts.run(slug, i.slug, i.name, i.summary, i.body);
+    for (const term of indexTerms(c.index.flatMap((i) => [i.name, i.summary, i.body]))) terms.insert.run(slug, term);
   });
 
   return {
@@ -111,6 +123,11 @@ export function createCatalogueRepo(db: Db) {
     /** Published services matching `match`, an FTS5 query built by catalogue/search/query.ts, best first. */
     search: (tenant: string, match: string, limit: number): SearchHit[] =>
       s.search.all(match, tenant, limit) as SearchHit[],
+    /** Whether the comune's services use this (stemmed) word, or with `prefix` a word beginning so. */
+    knowsTerm: (tenant: string, term: string, prefix: boolean): boolean =>
+      (prefix ? terms.knownPrefix.get(tenant, term, `${term}\uffff`) : terms.known.get(tenant, term)) !== undefined,
+    /** The comune's words sharing the most three-letter pieces with `trigramMatch` (search/typos.ts). */
+    similarTerms: (tenant: string, trigramMatch: string, limit: number): string[] => terms.similar.all(trigramMatch, tenant, limit) as string[],
   };
 }
 

@@ -6,12 +6,27 @@ import type { FormView, ServiceDetail, ServiceSummary, TenantView } from '../../
 import { DomainError } from '../errors';
 import type { CatalogueRepo } from './catalogue-repo';
 import type { ServiceFile, TenantFile } from './format';
-import { ftsQuery } from './search/query';
+import { ftsQueriesOf, queryTerms, type FtsQueries } from './search/query';
+import { corrections, maxTypos, trigramQuery, TYPO_CANDIDATES } from './search/typos';
 import { serviceDetail, serviceSummary, tenantView } from './views';
 
 const PUBLISHED = 1;
 const SUSPENDED = 2;
 const MAX_SIMILAR = 5;
+
+/** Each word with its corrections when the catalogue does not use it; null when no word needs one. */
+function withCorrections(repo: CatalogueRepo, tenantSlug: string, terms: readonly string[]): string[][] | null {
+  let any = false;
+  const out = terms.map((term, i) => {
+    const prefix = i === terms.length - 1;
+    if (maxTypos(term) === 0 || repo.knowsTerm(tenantSlug, term, prefix)) return [term];
+    const match = trigramQuery(term);
+    const found = match === null ? [] : corrections(term, repo.similarTerms(tenantSlug, match, TYPO_CANDIDATES), prefix);
+    if (found.length > 0) any = true;
+    return [term, ...found];
+  });
+  return any ? out : null;
+}
 
 export function createCatalogue(repo: CatalogueRepo) {
   function tenant(slug: string): TenantFile {
@@ -49,30 +64,44 @@ export function createCatalogue(repo: CatalogueRepo) {
       }
       return services.map((s) => serviceSummary(s, t));
     },
+    /**
+     * Services matching the words typed, best first; when they are fewer than `limit` and
+     * some word is none the catalogue uses, the services matching its closest words
+     * (search/typos.ts) follow, after every exact match.
+     */
     search(tenantSlug: string, query: string, limit = 20): ServiceSummary[] {
       const t = tenant(tenantSlug);
-      const queries = ftsQuery(query);
+      const terms = queryTerms(query);
+      const queries = ftsQueriesOf(terms.map((term) => [term]));
       if (queries === null) return [];
       const seen = new Set<string>();
       const results: ServiceSummary[] = [];
-      for (const match of queries.any === null ? [queries.all] : [queries.all, queries.any]) {
-        for (const hit of repo.search(tenantSlug, match, limit)) {
-          if (results.length === limit) return results;
-          if (seen.has(hit.slug)) continue;
-          seen.add(hit.slug);
-          const topic = t.topics.find((x) => x.id === hit.topicId);
-          results.push({
-            slug: hit.slug,
-            name: hit.name,
-            shortDescription: hit.shortDescription,
-            topic: topic ? { slug: topic.slug, name: topic.name } : null,
-            paymentRequired: hit.paymentRequired !== 0,
-            accessLevel: hit.accessLevel,
-          });
-        }
-        if (results.length === limit) break;
+      collect(queries);
+      if (results.length < limit) {
+        const corrected = withCorrections(repo, tenantSlug, terms);
+        if (corrected) collect(ftsQueriesOf(corrected)!);
       }
       return results;
+
+      function collect(q: FtsQueries): void {
+        for (const match of q.any === null ? [q.all] : [q.all, q.any]) {
+          for (const hit of repo.search(tenantSlug, match, limit)) {
+            if (results.length === limit) return;
+            if (seen.has(hit.slug)) continue;
+            seen.add(hit.slug);
+            const topic = t.topics.find((x) => x.id === hit.topicId);
+            results.push({
+              slug: hit.slug,
+              name: hit.name,
+              shortDescription: hit.shortDescription,
+              topic: topic ? { slug: topic.slug, name: topic.name } : null,
+              paymentRequired: hit.paymentRequired !== 0,
+              accessLevel: hit.accessLevel,
+            });
+          }
+          if (results.length === limit) break;
+        }
+      }
     },
     get(tenantSlug: string, slug: string): ServiceDetail {
       const t = tenant(tenantSlug);

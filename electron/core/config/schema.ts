@@ -6,6 +6,7 @@
  * names where they are (an environment variable or a file readable only by the app).
  */
 import { z } from 'zod';
+import { MIN_IDLE_TIMEOUT_SECONDS } from '../../shared/contract/app';
 
 export const credentialsReferenceSchema = z.discriminatedUnion('from', [
   z.object({ from: z.literal('env'), usernameVar: z.string().min(1), passwordVar: z.string().min(1) }).strict(),
@@ -71,7 +72,8 @@ export const configSchema = z
       .default({ modulePath: null }),
     /** Where the database, attachments and logs live; null = the platform's app data folder. */
     dataDirectory: z.string().min(1).nullable().default(null),
-    idleTimeoutSeconds: z.number().int().min(15).max(3600).default(120),
+    /** Kiosk: seconds without a touch before the session ends, the last IDLE_WARNING_SECONDS (30) of them counted down on screen. */
+    idleTimeoutSeconds: z.number().int().min(MIN_IDLE_TIMEOUT_SECONDS).max(3600).default(120),
     /**
      * CA certificates (PEM) for card certificates and signatures, on top of the Italian
      * trusted list shipped with the app (electron/core/pki/ca-italiane.pem), or instead

@@ -2,6 +2,14 @@
 import { z } from 'zod';
 import { call } from './define';
 
+/**
+ * How long the kiosk's "Sei ancora lì?" countdown lasts before an idle session ends: WCAG
+ * 2.2.1 asks for at least 20 s to answer a time limit; 30 leave a slow hand room.
+ */
+export const IDLE_WARNING_SECONDS = 30;
+/** The shortest idle time a kiosk accepts: 10 s of quiet before the countdown starts. */
+export const MIN_IDLE_TIMEOUT_SECONDS = IDLE_WARNING_SECONDS + 10;
+
 export const appModeSchema = z.enum(['kiosk', 'desk', 'home']);
 
 export const appInfoSchema = z.object({

@@ -24,6 +24,8 @@ export function DettaglioPratica({ praticaId, go }: { praticaId: string; go: Go 
   if (load.error) return <ErrorAlert message={load.error} />;
   if (!load.data) return <Busy />;
   const p = load.data;
+  // The outcome is offered once the comune sent its file (core keeps it: status-pull), never before.
+  const documenti: Documento[] = ['modulo', 'modulo-firmato', ...((p.portale?.outcomeFiles.length ?? 0) > 0 ? (['esito'] as const) : [])];
   return (
     <section>
       <ScreenTitle testId="titolo-dettaglio">{p.service.name}</ScreenTitle>
@@ -60,7 +62,7 @@ export function DettaglioPratica({ praticaId, go }: { praticaId: string; go: Go 
       </ol>
       {p.group !== 'bozza' && (
         <div className="d-flex flex-wrap gap-3 mb-4">
-          {(['modulo', 'modulo-firmato', 'esito'] as const).map((tipo) => (
+          {documenti.map((tipo) => (
             <button key={tipo} type="button" className="btn btn-outline-primary" disabled={action.busy} onClick={() => void download(tipo)} data-testid={`scarica-${tipo}`}>
               {t(`dettaglio.scarica.${tipo}`)}
             </button>

@@ -23,7 +23,8 @@ export function IlMioProfilo() {
         <div className="col-12 col-md-4"><dt>{t('profilo.codice-fiscale')}</dt><dd>{p.codiceFiscale}</dd></div>
         <div className="col-12 col-md-4"><dt>{t('profilo.nascita')}</dt><dd>{p.dataNascita ? formatDate(p.dataNascita) : t('profilo.non-indicato')}</dd></div>
       </dl>
-      <h2 className="h4">{t('profilo.contatti')}</h2>
+      {/* Bootstrap Italia lifts the first field's label above its input: mb-5 keeps it clear of this heading. */}
+      <h2 className="h4 mb-5">{t('profilo.contatti')}</h2>
       <ProfileForm initial={p} submitLabel={t('profilo.salva')} onSaved={() => undefined} />
     </section>
   );

@@ -6,18 +6,21 @@
  */
 import { test, expect } from './fixtures';
 import { logIn } from './steps';
+import { IDLE_WARNING_SECONDS, MIN_IDLE_TIMEOUT_SECONDS } from '../../../electron/shared/contract/app';
 
-// 15 s is the shortest idle time the configuration accepts; the countdown shows for the last 10.
-test.use({ rigOptions: { mode: 'kiosk', idleTimeoutSeconds: 15 } });
+// 40 s is the shortest idle time the configuration accepts; the countdown shows for the last 30.
+test.use({ rigOptions: { mode: 'kiosk', idleTimeoutSeconds: MIN_IDLE_TIMEOUT_SECONDS } });
+const QUIET_MS = (MIN_IDLE_TIMEOUT_SECONDS - IDLE_WARNING_SECONDS + 5) * 1000;
+const COUNTDOWN_MS = (IDLE_WARNING_SECONDS + 10) * 1000;
 
 test('idle timeout in kiosk mode: countdown, then the session ends', async ({ app: page, rig, shoot }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(150_000);
   await shoot('idle-attract');
   await logIn(page, rig);
   await shoot('idle-stanza');
 
   const countdown = page.getByTestId('conto-alla-rovescia');
-  await expect(countdown).toBeVisible({ timeout: 8_000 });
+  await expect(countdown).toBeVisible({ timeout: QUIET_MS });
   await expect(page.getByRole('alertdialog', { name: 'Sei ancora lì?' })).toBeVisible();
   await expect(countdown).toHaveText(/^Per inattività la sessione terminerà tra \d+ second[oi]\.$/);
   await shoot('idle-conto-alla-rovescia');
@@ -28,8 +31,8 @@ test('idle timeout in kiosk mode: countdown, then the session ends', async ({ ap
   await expect(page.getByTestId('titolo-stanza')).toBeVisible();
 
   // Left alone again, the countdown comes back and runs out.
-  await expect(countdown).toBeVisible({ timeout: 8_000 });
-  await expect(page.getByTestId('sessione-terminata')).toBeVisible({ timeout: 12_000 });
+  await expect(countdown).toBeVisible({ timeout: QUIET_MS });
+  await expect(page.getByTestId('sessione-terminata')).toBeVisible({ timeout: COUNTDOWN_MS });
   await expect(countdown).toBeHidden();
   await shoot('idle-sessione-terminata');
   const text = await page.locator('body').innerText();

@@ -1,7 +1,8 @@
 /**
  * Journey 2 (second part): a citizen sends a pratica, takes the card out, comes back.
  * "Le mie pratiche" shows it sent and synced to the portal; once the comune's back
- * office registers it with a protocol number, the number appears in its detail.
+ * office registers it with a protocol number, the number appears in its detail, and
+ * no "Scarica l'esito" until the comune sends an outcome file.
  */
 import { test, expect } from './fixtures';
 import { CARD } from '../../support/journey-rig';
@@ -39,5 +40,8 @@ test('the pratica synced after the card came back, then its protocol number', as
     await expect(page.getByTestId('numero-protocollo'), 'Dettaglio pratica: manca il numero di protocollo (data-testid "numero-protocollo")').toContainText(PROTOCOLLO, { timeout: 1_000 });
   }).toPass({ timeout: 25_000 });
   await expect(page.getByTestId('dettaglio-stato')).toHaveText('Protocollata');
+  // Registered is not decided: the module is there to download, an outcome is not offered before the comune sends one.
+  await expect(page.getByTestId('scarica-modulo')).toBeVisible();
+  await expect(page.getByTestId('scarica-esito')).toHaveCount(0);
   await shoot('protocollo-dettaglio');
 });

@@ -67,4 +67,24 @@ describe('bundled demo catalogue', () => {
     expect(catalogue.search(TENANT, 'certificati di nascità')[0]!.slug).toBe('certificato-nascita');
     expect(catalogue.search(TENANT, 'scrutatore').map((s) => s.slug)).toContain('albo-scrutatori');
   });
+
+  it('finds services through one or two typos, after every service matching the words as typed', () => {
+    const slugs = (q: string) => catalogue.search(TENANT, q).map((s) => s.slug);
+    // One letter missing: the same certificate services as the word spelt right, in the same order.
+    const certificati = slugs('certificato');
+    expect(certificati).toContain('certificato-nascita');
+    expect(slugs('certifcato')).toEqual(certificati);
+    // Two typos in a longer word, and one in "residenza": the services they meant.
+    expect(slugs('cerificto')).toEqual(expect.arrayContaining(['certificato-nascita', 'certificato-morte', 'certificato-matrimonio']));
+    expect(slugs('residensa')[0]).toBe('cambio-residenza');
+    // Exact words first: what "residenza" finds as typed leads, the typo's other near words follow.
+    const residenza = slugs('residenza');
+    expect(slugs('residensa').slice(0, residenza.length)).toEqual(residenza);
+    // A word spelt right and one misspelt: the services the right one finds come first.
+    const misto = slugs('certificato residensa');
+    expect(misto.slice(0, certificati.length).sort()).toEqual([...certificati].sort());
+    expect(misto.slice(certificati.length)).toContain('cambio-residenza');
+    // A word that is no typo of any finds nothing.
+    expect(slugs('zzxqwv')).toEqual([]);
+  });
 });

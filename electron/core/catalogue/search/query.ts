@@ -4,6 +4,7 @@
  * people search while typing. Services matching every word come first (`all`), then
  * those matching some (`any`); bm25 orders each group, weighting the name most. The
  * AND pass matters on small catalogues, where bm25's document frequencies are noisy.
+ * A word may come with the corrections of a typo (search/typos.ts): any of them matches.
  */
 import { stem, words } from './stemmer';
 
@@ -15,9 +16,21 @@ export interface FtsQueries {
   any: string | null;
 }
 
-export function ftsQuery(input: string): FtsQueries | null {
-  const terms = [...new Set(words(input).slice(0, MAX_QUERY_WORDS).map(stem))];
+/** The distinct stemmed words of a search, in order. */
+export function queryTerms(input: string): string[] {
+  return [...new Set(words(input).slice(0, MAX_QUERY_WORDS).map(stem))];
+}
+
+/** Each entry: a word and what else it may be (its typo corrections). */
+export function ftsQueriesOf(terms: readonly (readonly string[])[]): FtsQueries | null {
   if (terms.length === 0) return null;
-  const quoted = terms.map((t, i) => (i === terms.length - 1 ? `"${t}"*` : `"${t}"`));
+  const quoted = terms.map((alternatives, i) => {
+    const each = alternatives.map((t) => (i === terms.length - 1 ? `"${t}"*` : `"${t}"`));
+    return each.length === 1 ? each[0]! : `(${each.join(' OR ')})`;
+  });
   return { all: quoted.join(' AND '), any: terms.length > 1 ? quoted.join(' OR ') : null };
+}
+
+export function ftsQuery(input: string): FtsQueries | null {
+  return ftsQueriesOf(queryTerms(input).map((t) => [t]));
 }
