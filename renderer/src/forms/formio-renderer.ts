@@ -3,6 +3,7 @@
  * it is the heaviest piece of the app and the attract screen must not wait for it.
  */
 import { Formio } from '@formio/js/form';
+import formioEnglish from '@formio/js/lib/cjs/translations/en';
 import flatpickr from 'flatpickr';
 import { Italian } from 'flatpickr/dist/l10n/it.js';
 import '@formio/js/dist/formio.form.min.css';
@@ -111,10 +112,13 @@ function withNativeSelects(components: unknown[]): Record<string, unknown>[] {
 
 /**
  * Form.io's edit grids draw their row buttons as icons only, from an icon font the app
- * does not ship: give them words, visible and spoken, each time Form.io redraws.
+ * does not ship: give them words, visible and spoken, each time Form.io redraws. Some of
+ * its templates also write lang="en" on an input whatever the language (the day field's
+ * hidden one): those take the form's language.
  */
-function labelIconButtons(element: HTMLElement, labels: { edit: string; remove: string }): MutationObserver {
+function labelIconButtons(element: HTMLElement, labels: { edit: string; remove: string }, language: string): MutationObserver {
   const label = () => {
+    element.querySelectorAll<HTMLElement>(`[lang]:not([lang="${language}"])`).forEach((e) => e.setAttribute('lang', language));
     for (const [selector, text] of [['.editRow', labels.edit], ['.removeRow', labels.remove]] as const) {
       element.querySelectorAll<HTMLButtonElement>(`button${selector}`).forEach((button) => {
         if (button.textContent?.trim() !== text) button.textContent = text;
@@ -122,7 +126,7 @@ function labelIconButtons(element: HTMLElement, labels: { edit: string; remove: 
     }
   };
   const observer = new MutationObserver(label);
-  observer.observe(element, { subtree: true, childList: true });
+  observer.observe(element, { subtree: true, childList: true, attributeFilter: ['lang'] });
   label();
   return observer;
 }
@@ -131,12 +135,22 @@ export async function renderForm(
   element: HTMLElement,
   components: Record<string, unknown>[],
   data: Record<string, unknown>,
-  options: { language: string; labels: { edit: string; remove: string }; helper?: FormLogicHost; onChange(data: Record<string, unknown>): void },
+  options: {
+    language: string;
+    /** Form.io's own words (labels of the day field, months, "Add Another", error messages) in `language`, by Form.io's keys. */
+    translations: Record<string, string>;
+    labels: { edit: string; remove: string };
+    helper?: FormLogicHost;
+    onChange(data: Record<string, unknown>): void;
+  },
 ): Promise<RenderedForm> {
   (await formLogic()).setHost(options.helper ?? {});
-  const observer = labelIconButtons(element, options.labels);
+  const observer = labelIconButtons(element, options.labels, options.language);
   const form = (await Formio.createForm(element, { display: 'form', components: withNativeSelects(components) }, {
+    // Form.io knows no Italian: without these it falls back to English, and marks every input lang="en".
     language: options.language,
+    // A string not in the catalogue stays in Form.io's English rather than showing its key.
+    i18n: { [options.language]: { ...formioEnglish, ...options.translations } },
     noAlerts: true,
     // The catalogue's forms are resolved offline by core: Form.io must fetch nothing.
     noDefaultSubmitButton: true,
