@@ -4,6 +4,7 @@
  */
 import { Formio } from '@formio/js/form';
 import formioEnglish from '@formio/js/lib/cjs/translations/en';
+import { I18n } from '@formio/js/lib/cjs/utils/i18n';
 import flatpickr from 'flatpickr';
 import { Italian } from 'flatpickr/dist/l10n/it.js';
 import '@formio/js/dist/formio.form.min.css';
@@ -22,6 +23,9 @@ import { SandboxEvaluator } from '../../../electron/shared/form-logic/evaluator'
  * so the bundled copies are put where Form.io looks first.
  */
 Object.assign(window, { flatpickr, 'flatpickr-it': Italian });
+// The calendar looks its language up by name among flatpickr's own: the bundled Italian is
+// registered there too (its module registers itself only on a `window.flatpickr` set before it ran).
+flatpickr.l10ns.it = Italian;
 
 /*
  * Likewise Form.io fetches the time zone database before showing a date; the zones an
@@ -145,12 +149,16 @@ export async function renderForm(
   },
 ): Promise<RenderedForm> {
   (await formLogic()).setHost(options.helper ?? {});
+  /*
+   * Form.io knows no Italian: for a language it has no words of it falls back to English and
+   * marks every input lang="en". The words go among its defaults, where nested forms (which
+   * get the language but not the form's own i18n option) find them too. A string missing from
+   * the catalogue stays in Form.io's English rather than showing its key.
+   */
+  (I18n.languages as Record<string, Record<string, string>>)[options.language] = { ...formioEnglish, ...options.translations };
   const observer = labelIconButtons(element, options.labels, options.language);
   const form = (await Formio.createForm(element, { display: 'form', components: withNativeSelects(components) }, {
-    // Form.io knows no Italian: without these it falls back to English, and marks every input lang="en".
     language: options.language,
-    // A string not in the catalogue stays in Form.io's English rather than showing its key.
-    i18n: { [options.language]: { ...formioEnglish, ...options.translations } },
     noAlerts: true,
     // The catalogue's forms are resolved offline by core: Form.io must fetch nothing.
     noDefaultSubmitButton: true,
