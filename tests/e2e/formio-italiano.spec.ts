@@ -21,13 +21,16 @@ async function toService(page: import('@playwright/test').Page, app: Parameters<
   await page.getByTestId('menu-servizi').click();
   await page.getByTestId(`servizio-${servizio}`).click();
   await page.getByTestId('accedi-servizio').click();
-  // Instructions (where the service has them), the applicant, then the Form.io step.
-  for (let i = 0; i < 3 && !(await formioForm(page).isVisible()); i++) {
-    const letto = page.getByText('Ho letto le istruzioni');
-    if (await letto.isVisible()) await letto.click();
+  // The instructions (where the service has them), the applicant, then the Form.io step.
+  const istruzioni = page.getByTestId('passo-istruzioni');
+  const richiedente = page.getByTestId('richiedente');
+  await expect(istruzioni.or(richiedente).first()).toBeVisible();
+  if (await istruzioni.isVisible()) {
+    await page.getByText('Ho letto le istruzioni').click();
     await page.getByTestId('avanti').click();
-    await expect(formioForm(page).or(page.getByTestId('avanti'))).toBeVisible({ timeout: 30_000 });
   }
+  await expect(richiedente).toBeVisible();
+  await page.getByTestId('avanti').click();
   await expect(formioForm(page)).toBeVisible({ timeout: 30_000 });
 }
 
