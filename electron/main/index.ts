@@ -13,6 +13,11 @@ import { registerContract } from './ipc';
 import { createMainWindow, hardenContents, hardenSession } from './windows';
 
 registerAppScheme();
+/*
+ * Chromium's own words and formats follow the machine's locale: on an English Windows the
+ * desk would read "Please fill out this field." and dates as mm/dd/yyyy. The app is Italian.
+ */
+app.commandLine.appendSwitch('lang', 'it-IT');
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -36,13 +36,18 @@ test('desk release shows 2 + 2 digits, emails 3 + 6, and 2 + 3 activates the car
   await expect(page.getByTestId('desk-carta-cf')).toHaveText(CARTA.codiceFiscale);
   await expect(page.getByTestId('desk-carta-seriale')).toHaveText(CARTA.seriale);
   await expect(page.getByTestId('desk-carta-pin')).toHaveText('3 tentativi rimasti');
+  // The card's expiry in words, never the ISO figures the card stores.
+  await expect(page.getByTestId('desk-carta-scadenza')).toHaveText(/^(\d{1,2} [a-z]+ \d{4}|non indicato dalla carta)$/);
   await axe(page, 'desk-carta');
   await shoot(page, 'desk-carta');
 
   await page.getByTestId('desk-doc-tipo').selectOption('carta-identita');
   await page.getByTestId('desk-doc-numero').fill('CA1234567');
   await page.getByTestId('desk-doc-ente').fill('Comune di Prova');
-  await page.getByTestId('desk-doc-scadenza').fill('2031-05-01');
+  // Typed the Italian way whatever the browser's locale (its own date input may say mm/dd/yyyy).
+  await expect(page.getByTestId('desk-doc-scadenza')).toHaveAttribute('placeholder', 'gg/mm/aaaa');
+  await expect(page.getByTestId('desk-doc-scadenza')).not.toHaveAttribute('type', 'date');
+  await page.getByTestId('desk-doc-scadenza').fill('01/05/2031');
   await page.getByTestId('desk-canale-email').check();
   await page.getByTestId('desk-destinazione').fill(EMAIL);
   await axe(page, 'desk-rilascio');

@@ -39,7 +39,10 @@ test('Electron shell opens a sandboxed window showing the home screen', async ()
     process: typeof (globalThis as { process?: unknown }).process,
     bridge: Object.keys((globalThis as { sportello?: object }).sportello ?? {}).sort(),
     url: (globalThis as unknown as { location: { href: string } }).location.href,
+    language: (globalThis as unknown as { navigator: { language: string } }).navigator.language,
   }));
+  // Chromium's own words (validation bubbles, date formats) are Italian whatever the machine's locale.
+  expect(page.language).toMatch(/^it\b/);
   expect(page.require).toBe('undefined');
   expect(page.process).toBe('undefined');
   expect(page.bridge).toContain('app');

@@ -10,7 +10,10 @@ test('the browser host serves the app and the home screen asks for the card', as
   await expect(page.getByTestId('attract-istruzione')).toHaveText('Inserisci la tua tessera sanitaria / CNS nel lettore');
   await expect(page.getByTestId('nome-comune')).toHaveText('Comune di Prova');
   // The status bar is fed by contract events over the authenticated WebSocket.
-  await expect(page.getByTestId('stato-coda')).toContainText('Pratiche in coda');
+  await expect(page.getByTestId('stato-portale')).toHaveText(/Collegato al Comune|Comune non raggiungibile|Modalità dimostrativa/);
+  // Nothing waiting to be sent: no count, and no jargon, in the bar.
+  await expect(page.getByTestId('stato-coda')).toHaveCount(0);
+  await expect(page.locator('footer.status-bar')).not.toContainText('in coda');
   // The token left the address bar as soon as the page read it.
   expect(page.url()).not.toContain('token=');
 

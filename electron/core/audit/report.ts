@@ -3,7 +3,7 @@
  * Italian spreadsheets expect) and PDF. Both end with the chain's verdict and head hash, so
  * a printed or archived report anchors every entry written up to that moment.
  */
-import { giornoEOra, giornoIso } from '../documents/formato-date';
+import { giornoEOra, giornoEOraBreve, giornoIsoEsteso } from '../documents/formato-date';
 import { incorporaCaratteri } from '../documents/pdf/caratteri';
 import { A4, BLU, GRIGIO, Impaginatore } from '../documents/pdf/impaginatore';
 import { nuovoDocumento, salvaPdfA } from '../documents/pdf/pdfa';
@@ -24,7 +24,11 @@ export interface RigaReport {
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-export function righeReport(rows: AuditRow[]): RigaReport[] {
+/**
+ * The document checked is recorded by its code ("carta-identita"): `etichetta` gives the name a
+ * person reads ("Carta d'identità"), owned by the desk that knows the types.
+ */
+export function righeReport(rows: AuditRow[], etichetta: (tipo: string) => string = (tipo) => tipo): RigaReport[] {
   return rows.map((r) => {
     const documento = (r.data.documento ?? {}) as Record<string, unknown>;
     return {
@@ -35,7 +39,7 @@ export function righeReport(rows: AuditRow[]): RigaReport[] {
       serialeCarta: text(r.data.serialeCarta),
       canale: text(r.data.canale),
       destinazione: text(r.data.destinazione),
-      documento: [text(documento.tipo), text(documento.numero)].filter(Boolean).join(' '),
+      documento: [text(documento.tipo) && etichetta(text(documento.tipo)), text(documento.numero)].filter(Boolean).join(' '),
       releaseId: text(r.data.releaseId),
     };
   });
@@ -56,7 +60,7 @@ export function reportCsv(righe: RigaReport[], verdict: ChainVerdict): string {
   const header = ['voce', 'data_ora', 'operatore', 'codice_fiscale', 'seriale_carta', 'canale', 'destinazione', 'documento', 'riferimento_rilascio'];
   const lines = [header.join(';')];
   for (const r of righe) {
-    lines.push([r.seq, r.at, r.operatore, r.codiceFiscale, r.serialeCarta, r.canale, r.destinazione, r.documento, r.releaseId].map(csvCell).join(';'));
+    lines.push([r.seq, giornoEOraBreve(new Date(r.at)), r.operatore, r.codiceFiscale, r.serialeCarta, r.canale, r.destinazione, r.documento, r.releaseId].map(csvCell).join(';'));
   }
   lines.push(`# ${verdictLine(verdict)}`);
   return lines.join('\r\n') + '\r\n';
@@ -67,7 +71,7 @@ export async function reportPdf(input: { comune: string; giorno: string; righe: 
   const imp = new Impaginatore(doc, await incorporaCaratteri(doc), A4);
   imp.testo(input.comune.toUpperCase(), { grassetto: true, dimensione: 16, colore: BLU });
   imp.filetto(BLU, 1);
-  imp.testo(`Rilasci di PIN e PUK del ${giornoIso(input.giorno)}`, { grassetto: true, dimensione: 13 });
+  imp.testo(`Rilasci di PIN e PUK del ${giornoIsoEsteso(input.giorno)}`, { grassetto: true, dimensione: 13 });
   imp.testo(`Totale rilasci: ${input.righe.length}`);
   imp.spazio(8);
   for (const r of input.righe) {
@@ -84,9 +88,9 @@ export async function reportPdf(input: { comune: string; giorno: string; righe: 
   imp.spazio(10);
   imp.testo(verdictLine(input.verdict), { dimensione: 8, colore: input.verdict.ok ? GRIGIO : BLU, grassetto: !input.verdict.ok });
   imp.testo(`Generato il ${giornoEOra(input.generatoIl)}`, { dimensione: 8, colore: GRIGIO });
-  imp.numeraPagine(`Rilasci del ${giornoIso(input.giorno)}`);
+  imp.numeraPagine(`Rilasci del ${giornoIsoEsteso(input.giorno)}`);
   return salvaPdfA(doc, {
-    titolo: `Rilasci di PIN e PUK del ${giornoIso(input.giorno)}`,
+    titolo: `Rilasci di PIN e PUK del ${giornoIsoEsteso(input.giorno)}`,
     autore: input.comune,
     soggetto: 'Report giornaliero dello sportello',
     data: input.generatoIl,

@@ -16,6 +16,7 @@ import { createAssistiti } from './assistito';
 import type { IssuingPort } from './issuing-port';
 import { createOperatori } from './operatori';
 import { createRilascio, type CartaAlBanco } from './rilascio';
+import { etichettaDocumento } from './validazione';
 import { createSessioni, DEFAULT_SESSION_MINUTES } from './sessioni';
 
 export interface DeskAreaOptions {
@@ -57,7 +58,7 @@ export function createDeskArea(o: DeskAreaOptions) {
     assistiti,
     async report(giorno: string) {
       const verdict = registro.verify();
-      const righe = righeReport(registro.releasesOn(giorno));
+      const righe = righeReport(registro.releasesOn(giorno), etichettaDocumento);
       return {
         rilasci: righe.length,
         registroIntegro: verdict.ok,

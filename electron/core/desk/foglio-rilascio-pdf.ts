@@ -3,7 +3,7 @@
  * PIN and of the PUK, and how to complete them. It is built in memory and handed to the
  * renderer to print or save; the app never writes it to disk or keeps it.
  */
-import { giorno, giornoEOra } from '../documents/formato-date';
+import { giornoEOra, giornoEsteso, giornoIsoEsteso } from '../documents/formato-date';
 import { incorporaCaratteri } from '../documents/pdf/caratteri';
 import { A4, BLU, GRIGIO, Impaginatore } from '../documents/pdf/impaginatore';
 import { nuovoDocumento, salvaPdfA } from '../documents/pdf/pdfa';
@@ -35,7 +35,7 @@ export async function creaFoglioRilascio(input: FoglioRilascioInput): Promise<Ui
   imp.coppia('Titolare', `${input.titolare.nome} ${input.titolare.cognome}`);
   imp.coppia('Codice fiscale', input.titolare.codiceFiscale);
   imp.coppia('Numero della carta', input.serialeCarta);
-  if (input.scadenzaCarta) imp.coppia('Scadenza della carta', input.scadenzaCarta);
+  if (input.scadenzaCarta) imp.coppia('Scadenza della carta', giornoIsoEsteso(input.scadenzaCarta));
   imp.coppia('Consegnato il', giornoEOra(input.rilasciatoIl));
   imp.coppia('Riferimento del rilascio', input.releaseId);
 
@@ -61,7 +61,7 @@ export async function creaFoglioRilascio(input: FoglioRilascioInput): Promise<Ui
     dimensione: 8,
     colore: GRIGIO,
   });
-  imp.numeraPagine(`Consegna PIN del ${giorno(input.rilasciatoIl)}`);
+  imp.numeraPagine(`Consegna PIN del ${giornoEsteso(input.rilasciatoIl)}`);
   return salvaPdfA(doc, {
     titolo: 'Consegna del PIN e del PUK della carta',
     autore: input.comune,

@@ -9,6 +9,20 @@ import { DomainError } from '../errors';
 export const TIPI_DOCUMENTO = ['carta-identita', 'carta-identita-elettronica', 'passaporto', 'patente', 'permesso-soggiorno'] as const;
 export type TipoDocumento = (typeof TIPI_DOCUMENTO)[number];
 
+/** The types as the desk's screen and the report name them. */
+export const ETICHETTE_DOCUMENTO: Record<TipoDocumento, string> = {
+  'carta-identita': "Carta d'identità",
+  'carta-identita-elettronica': "Carta d'identità elettronica",
+  passaporto: 'Passaporto',
+  patente: 'Patente di guida',
+  'permesso-soggiorno': 'Permesso di soggiorno',
+};
+
+/** The name of a recorded type; a code this version does not know is shown as it was recorded. */
+export function etichettaDocumento(tipo: string): string {
+  return (ETICHETTE_DOCUMENTO as Record<string, string>)[tipo] ?? tipo;
+}
+
 export interface Documento {
   tipo: TipoDocumento;
   numero: string;

@@ -1,9 +1,13 @@
 /**
  * The receipt a citizen takes home ("ricevuta di presentazione"): what was submitted,
- * when, by whom, the fingerprint of every document, and the protocol number once the
- * portal has assigned one. A4 for desk and home printers, 80 mm roll for kiosks.
+ * when, by whom, the list of documents, and the protocol number once the portal has
+ * assigned one. A4 for desk and home printers, 80 mm roll for kiosks.
+ *
+ * Each document's SHA-256 stays on the receipt, as it binds the paper to the files the
+ * Comune received, but out of the citizen's reading: in small print at the end, named for
+ * what it does ("codice di controllo"), not for the algorithm.
  */
-import { giorno, giornoEOra } from './formato-date';
+import { giornoEOra, giornoEsteso } from './formato-date';
 import type { Comune, Richiedente, Servizio } from './modulo-input';
 import { incorporaCaratteri } from './pdf/caratteri';
 import { A4, BLU, GRIGIO, Impaginatore, ROTOLO_80MM } from './pdf/impaginatore';
@@ -42,23 +46,26 @@ export async function creaRicevutaPdf(input: RicevutaInput, formato: FormatoRice
   if (input.riferimento) imp.coppia('Riferimento pratica', input.riferimento);
   imp.coppia(
     'Protocollo',
-    input.protocollo ? `n. ${input.protocollo.numero} del ${giorno(input.protocollo.data)}` : 'in attesa di protocollazione: il numero sarà comunicato appena assegnato',
+    input.protocollo ? `n. ${input.protocollo.numero} del ${giornoEsteso(input.protocollo.data)}` : 'in attesa di protocollazione: il numero sarà comunicato appena assegnato',
   );
 
   imp.spazio(rotolo ? 4 : 10);
   imp.testo('Documenti presentati', { grassetto: true, colore: BLU, dimensione: rotolo ? 9 : 11 });
   imp.filetto();
   input.documenti.forEach((d, i) => {
-    imp.assicura(30);
+    imp.assicura(20);
     imp.testo(`${i + 1}. ${d.nome}`);
-    imp.testo(`SHA-256 ${d.sha256}`, { rientro: rotolo ? 0 : 12, dimensione: rotolo ? 6.5 : 7.5, colore: GRIGIO });
   });
 
   imp.spazio(rotolo ? 6 : 14);
-  imp.testo(
-    "Conservi questa ricevuta. L'impronta SHA-256 permette di verificare che i documenti ricevuti dal Comune siano identici a quelli presentati.",
-    { dimensione: rotolo ? 6.5 : 8, colore: GRIGIO },
-  );
+  const piccolo = { dimensione: rotolo ? 6.5 : 8, colore: GRIGIO };
+  imp.testo('Conservi questa ricevuta.', piccolo);
+  imp.spazio(rotolo ? 4 : 8);
+  imp.testo('Codici di controllo dei documenti: servono al Comune per verificare che i documenti ricevuti siano identici a quelli presentati.', piccolo);
+  input.documenti.forEach((d, i) => {
+    imp.assicura(16);
+    imp.testo(`${i + 1}. ${d.sha256}`, { dimensione: rotolo ? 6 : 7, colore: GRIGIO });
+  });
   imp.chiudi();
   imp.numeraPagine('Ricevuta di presentazione');
   return salvaPdfA(doc, {

@@ -40,7 +40,8 @@ const LABELS: [from: number, to: number, label: string][] = [
   [1520, 1520, 'Pagamento eseguito'],
   [1530, 1530, 'Pagamento non riuscito'],
   [1900, 1900, 'Inviata'],
-  [2000, 2000, 'Acquisita'],
+  // 1900 is the app's "sent", 2000 the portal's "received": to the citizen one state, one name.
+  [2000, 2000, 'Inviata'],
   [3000, 3000, 'Protocollata'],
   [4000, 4000, 'Presa in carico'],
   [4100, 4200, 'Da integrare'],
@@ -58,6 +59,20 @@ const LABELS: [from: number, to: number, label: string][] = [
 
 export function statusLabel(status: number): string {
   return LABELS.find(([from, to]) => status >= from && status <= to)?.[2] ?? `Stato ${status}`;
+}
+
+/**
+ * A pratica's history with each state named for the citizen: an entry that repeats the
+ * name of the one before and says nothing of its own (1900 then 2000, both "Inviata") is one step.
+ */
+export function storiaLeggibile<T extends { status: number; message: string | null }>(history: T[]): (T & { label: string })[] {
+  const storia: (T & { label: string })[] = [];
+  for (const h of history) {
+    const label = statusLabel(h.status);
+    if (storia.at(-1)?.label === label && !h.message) continue;
+    storia.push({ ...h, label });
+  }
+  return storia;
 }
 
 /** Payment states (15xx) come after the citizen sent the pratica, so they count as sent. */

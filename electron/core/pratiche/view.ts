@@ -5,7 +5,7 @@ import { formatiAmmessi } from '../documents/allegati/tipi-file';
 import type { AllegatoRecord } from '../store/allegati-repo';
 import type { ProfileRecord } from '../store/cittadini-repo';
 import type { HistoryEntry, PraticaRecord, PraticaSummaryRecord } from '../store/pratiche-repo';
-import { gruppoOf, statusLabel } from './status';
+import { gruppoOf, statusLabel, storiaLeggibile } from './status';
 import type { WizardStep } from './steps';
 
 /** The portal's side of a sent pratica, as sync recorded it. */
@@ -44,7 +44,7 @@ export function praticaView(
       formati: formatiAmmessi(slot.mimeTypes),
       files: attachments.filter((a) => a.slotKey === slot.key).map(fileOf),
     })),
-    history: history.map((h) => ({ ...h, label: statusLabel(h.status) })),
+    history: storiaLeggibile(history),
     openedBy: p.openedBy,
     catalogueChangedAt: p.catalogueChangedAt,
     revision: p.revision,

@@ -46,7 +46,8 @@ export function StatusBar({ demo }: { demo: boolean }) {
         {sync && (
           <>
             <li className="list-inline-item me-4" data-testid="stato-portale">{demo ? t('stato.demo') : sync.online ? t('stato.online') : t('stato.offline')}</li>
-            <li className="list-inline-item" data-testid="stato-coda">{t('stato.coda', { count: sync.outbox })}</li>
+            {/* Nothing waiting, nothing to say: the count shows only while pratiche wait to leave. */}
+            {sync.outbox > 0 && <li className="list-inline-item" data-testid="stato-coda">{t('stato.coda', { count: sync.outbox })}</li>}
           </>
         )}
       </ul>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { cartaAlBancoSchema } from '../../../electron/shared/contract/desk';
+import { formatDay } from '../components/dates';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { unwrap } from '../platform/call';
 import { sportello } from '../platform/sportello';
@@ -48,7 +49,7 @@ export function CartaAlBanco({ onCarta }: { onCarta(carta: Carta | null): void }
           <dt className="col-sm-4">{t('carta.seriale')}</dt>
           <dd className="col-sm-8" data-testid="desk-carta-seriale">{carta.carta.seriale}</dd>
           <dt className="col-sm-4">{t('carta.scadenza')}</dt>
-          <dd className="col-sm-8">{carta.carta.scadenza ?? t('carta.nonNoto')}</dd>
+          <dd className="col-sm-8" data-testid="desk-carta-scadenza">{carta.carta.scadenza ? formatDay(carta.carta.scadenza) : t('carta.nonNoto')}</dd>
           <dt className="col-sm-4">{t('carta.statoPin')}</dt>
           <dd className="col-sm-8" data-testid="desk-carta-pin">
             {pin.blocked ? t('carta.pinBloccato') : pin.triesLeft === null ? t('carta.nonNoto') : t('carta.tentativi', { n: pin.triesLeft })}

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDay } from '../components/dates';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { unwrap } from '../platform/call';
 import { sportello } from '../platform/sportello';
 import { useAction } from '../platform/use-load';
+import { CampoData } from './CampoData';
 import { offerDownload, pdfBlob } from './download';
 import { DESK_NS } from './i18n';
 
@@ -29,14 +31,14 @@ export function ReportGiornaliero() {
       <div className="d-flex gap-2 align-items-end mb-3">
         <div>
           <label htmlFor="report-giorno" className="form-label active">{t('report.giorno')}</label>
-          <input id="report-giorno" type="date" className="form-control" value={giorno} onChange={(e) => setGiorno(e.target.value)} data-testid="desk-report-giorno" />
+          <CampoData id="report-giorno" value={giorno} onChange={setGiorno} required placeholder={t('data.formato')} testId="desk-report-giorno" />
         </div>
-        <button type="button" className="btn btn-primary" onClick={() => void genera()} data-testid="desk-report-genera">{t('report.genera')}</button>
+        <button type="button" className="btn btn-primary" onClick={() => void genera()} disabled={!giorno} data-testid="desk-report-genera">{t('report.genera')}</button>
       </div>
       <ErrorAlert message={generazione.error} />
       {report && (
         <div data-testid="desk-report">
-          <p>{t('report.totale', { n: report.rilasci })}</p>
+          <p>{t('report.totale', { n: report.rilasci, giorno: formatDay(giorno) })}</p>
           <p className={report.registroIntegro ? '' : 'text-danger fw-bold'}>{report.registroIntegro ? t('report.integro') : t('report.alterato')}</p>
           <div className="d-flex gap-2">
             <button type="button" className="btn btn-outline-primary" onClick={() => offerDownload(`rilasci-${giorno}.csv`, new Blob([report.csv], { type: 'text/csv' }))}>{t('report.csv')}</button>

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { unwrap } from '../platform/call';
 import { sportello } from '../platform/sportello';
 import { useAction } from '../platform/use-load';
+import { CampoData } from './CampoData';
 import { CartaAlBanco, type Carta } from './CartaAlBanco';
 import { EsitoRilascio } from './EsitoRilascio';
 import { DESK_NS } from './i18n';
@@ -71,7 +72,7 @@ export function RilascioPin() {
             {field('doc-ente', t('documento.rilasciatoDa'),
               <input id="doc-ente" className="form-control" value={rilasciatoDa} onChange={(e) => setRilasciatoDa(e.target.value)} required data-testid="desk-doc-ente" />)}
             {field('doc-scadenza', t('documento.scadenza'),
-              <input id="doc-scadenza" type="date" className="form-control" value={scadenza} onChange={(e) => setScadenza(e.target.value)} required data-testid="desk-doc-scadenza" />)}
+              <CampoData id="doc-scadenza" value={scadenza} onChange={setScadenza} required placeholder={t('data.formato')} testId="desk-doc-scadenza" />)}
           </div>
           <legend className="h4 mt-3">{t('canale.titolo')}</legend>
           <div className="mb-3" role="radiogroup">

@@ -37,6 +37,7 @@ export function FormioStep({ form, tenant, panelKey, data, onChange, handle }: {
       .then(({ renderForm }) =>
         host.current ? renderForm(host.current, components, data, {
               language: i18n.language,
+              translations: t('formio', { returnObjects: true }) as Record<string, string>,
               labels: { edit: t('wizard.modifica-riga'), remove: t('wizard.rimuovi-riga') },
               helper: portalHelper(tenant),
               onChange: (d) => change.current(d),

@@ -3,6 +3,8 @@
  * it is the heaviest piece of the app and the attract screen must not wait for it.
  */
 import { Formio } from '@formio/js/form';
+import formioEnglish from '@formio/js/lib/cjs/translations/en';
+import { I18n } from '@formio/js/lib/cjs/utils/i18n';
 import flatpickr from 'flatpickr';
 import { Italian } from 'flatpickr/dist/l10n/it.js';
 import '@formio/js/dist/formio.form.min.css';
@@ -22,6 +24,9 @@ import formioItalian from '../i18n/formio-it.json';
  * so the bundled copies are put where Form.io looks first.
  */
 Object.assign(window, { flatpickr, 'flatpickr-it': Italian });
+// The calendar looks its language up by name among flatpickr's own: the bundled Italian is
+// registered there too (its module registers itself only on a `window.flatpickr` set before it ran).
+flatpickr.l10ns.it = Italian;
 
 /*
  * Likewise Form.io fetches the time zone database before showing a date; the zones an
@@ -112,10 +117,13 @@ function withNativeSelects(components: unknown[]): Record<string, unknown>[] {
 
 /**
  * Form.io's edit grids draw their row buttons as icons only, from an icon font the app
- * does not ship: give them words, visible and spoken, each time Form.io redraws.
+ * does not ship: give them words, visible and spoken, each time Form.io redraws. Some of
+ * its templates also write lang="en" on an input whatever the language (the day field's
+ * hidden one): those take the form's language.
  */
-function labelIconButtons(element: HTMLElement, labels: { edit: string; remove: string }): MutationObserver {
+function labelIconButtons(element: HTMLElement, labels: { edit: string; remove: string }, language: string): MutationObserver {
   const label = () => {
+    element.querySelectorAll<HTMLElement>(`[lang]:not([lang="${language}"])`).forEach((e) => e.setAttribute('lang', language));
     for (const [selector, text] of [['.editRow', labels.edit], ['.removeRow', labels.remove]] as const) {
       element.querySelectorAll<HTMLButtonElement>(`button${selector}`).forEach((button) => {
         if (button.textContent?.trim() !== text) button.textContent = text;
@@ -123,7 +131,7 @@ function labelIconButtons(element: HTMLElement, labels: { edit: string; remove: 
     }
   };
   const observer = new MutationObserver(label);
-  observer.observe(element, { subtree: true, childList: true });
+  observer.observe(element, { subtree: true, childList: true, attributeFilter: ['lang'] });
   label();
   return observer;
 }
@@ -132,10 +140,24 @@ export async function renderForm(
   element: HTMLElement,
   components: Record<string, unknown>[],
   data: Record<string, unknown>,
-  options: { language: string; labels: { edit: string; remove: string }; helper?: FormLogicHost; onChange(data: Record<string, unknown>): void },
+  options: {
+    language: string;
+    /** Form.io's own words (labels of the day field, months, "Add Another", error messages) in `language`, by Form.io's keys. */
+    translations: Record<string, string>;
+    labels: { edit: string; remove: string };
+    helper?: FormLogicHost;
+    onChange(data: Record<string, unknown>): void;
+  },
 ): Promise<RenderedForm> {
   (await formLogic()).setHost(options.helper ?? {});
-  const observer = labelIconButtons(element, options.labels);
+  /*
+   * Form.io knows no Italian: for a language it has no words of it falls back to English and
+   * marks every input lang="en". The words go among its defaults, where nested forms (which
+   * get the language but not the form's own i18n option) find them too. A string missing from
+   * the catalogue stays in Form.io's English rather than showing its key.
+   */
+  (I18n.languages as Record<string, Record<string, string>>)[options.language] = { ...formioEnglish, ...options.translations };
+  const observer = labelIconButtons(element, options.labels, options.language);
   const form = (await Formio.createForm(element, { display: 'form', components: withNativeSelects(components) }, {
     language: options.language,
     // Form.io's own words (a field's "is required", the row buttons, the counters) in Italian; English is its own.

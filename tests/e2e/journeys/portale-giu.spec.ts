@@ -13,20 +13,21 @@ test('portal down during submission: outbox, status bar, sync when it returns', 
   const portalState = page.getByTestId('stato-portale');
   const queue = page.getByTestId('stato-coda');
   await logIn(page, rig);
-  await expect(portalState).toHaveText('Portale raggiungibile');
+  await expect(portalState).toHaveText('Collegato al Comune');
   await compileMensa(page, rig, shoot, { search: false, prefix: 'portale-giu' });
 
   await rig.portal.stop();
   await signAndSend(page, shoot, 'portale-giu');
   // Sending starts a sync cycle at once (the rig syncs every second): it fails and the pratica stays queued.
-  await expect(queue).toHaveText('Pratiche in coda: 1', { timeout: 20_000 });
-  await expect(portalState).toHaveText('Portale non raggiungibile: le pratiche restano in coda', { timeout: 20_000 });
+  await expect(queue).toHaveText('1 pratica in attesa di invio al Comune', { timeout: 20_000 });
+  await expect(portalState).toHaveText('Comune non raggiungibile: le pratiche inviate partiranno appena possibile', { timeout: 20_000 });
   await shoot('portale-giu-in-coda');
   expect(rig.portal.up).toBe(false);
 
   await rig.portal.start();
-  await expect(queue).toHaveText('Pratiche in coda: 0', { timeout: 35_000 });
-  await expect(portalState).toHaveText('Portale raggiungibile');
+  // Nothing left to send: the count is gone from the bar.
+  await expect(queue).toHaveCount(0, { timeout: 35_000 });
+  await expect(portalState).toHaveText('Collegato al Comune');
   await shoot('portale-giu-sincronizzata');
   const sent = rig.portal.applications().filter((a) => a.fiscalCode === CARD.codiceFiscale && a.serviceSlug === 'iscrizione-mensa-scolastica');
   expect(sent).toHaveLength(1);

@@ -199,7 +199,7 @@ describe('PIN and PUK release at the desk, activation at the kiosk (pcscd + vpcd
   it('records the release in an intact audit log and the daily report', async () => {
     const report = await valueOf(desk.desk.report({ giorno: localDay(new Date()) }));
     expect(report).toMatchObject({ rilasci: 1, registroIntegro: true });
-    expect(report.csv).toContain(`;mario.bianchi;${CF};${SERIAL};email;m***@example.it;carta-identita ******567;`);
+    expect(report.csv).toContain(`;mario.bianchi;${CF};${SERIAL};email;m***@example.it;Carta d'identità ******567;`);
   });
 
   it('leaves no PIN or PUK in the database, its WAL, the log or the audit log, and no slip on disk', async () => {

@@ -24,18 +24,32 @@ afterAll(() => cartella.elimina());
 const testo = (f: string) => pdftotext(f).replace(/\s+/g, ' ');
 
 describe('ricevuta di presentazione', () => {
-  it('in A4 lists service, time, citizen and every document hash, awaiting the protocol number', async () => {
+  it('in A4 lists service, time, citizen and every document, awaiting the protocol number', async () => {
     const f = cartella.scrivi('ricevuta.pdf', await creaRicevutaPdf(ricevuta, 'a4'));
     expect(pdfinfo(f)['Page size']).toContain('A4');
     const t = testo(f);
-    for (const atteso of ['RICEVUTA DI PRESENTAZIONE', 'Iscrizione al servizio di mensa scolastica', '24/11/2026 ore 09:30', 'Mario Rossi', 'RSSMRA80A01H501U', 'SP-2026-000123', 'in attesa di protocollazione', 'e'.repeat(64), 'attestazione-isee.pdf']) {
+    for (const atteso of ['RICEVUTA DI PRESENTAZIONE', 'Iscrizione al servizio di mensa scolastica', 'Presentata il 24 novembre 2026 alle 09:30', 'Mario Rossi', 'RSSMRA80A01H501U', 'SP-2026-000123', 'in attesa di protocollazione', 'e'.repeat(64), 'attestazione-isee.pdf']) {
       expect(t).toContain(atteso);
     }
   });
 
+  it('keeps each document\'s fingerprint as a "codice di controllo" in the small print after the list, never named by its algorithm', async () => {
+    const t = testo(cartella.scrivi('codici.pdf', await creaRicevutaPdf(ricevuta, 'a4')));
+    expect(t).not.toContain('SHA');
+    expect(t).not.toContain('impronta');
+    const elenco = t.indexOf('Documenti presentati');
+    const codici = t.indexOf('Codici di controllo dei documenti');
+    expect(elenco).toBeGreaterThan(0);
+    expect(codici).toBeGreaterThan(elenco);
+    // The list itself reads as names only; the codes follow, numbered as the list.
+    expect(t.slice(elenco, codici)).not.toMatch(/[0-9a-f]{64}/);
+    expect(t.slice(codici)).toContain(`1. ${'e'.repeat(64)}`);
+    expect(t.slice(codici).match(/[0-9a-f]{64}/g)).toHaveLength(ricevuta.documenti.length);
+  });
+
   it('shows the protocol number once the portal has given one', async () => {
     const f = cartella.scrivi('protocollata.pdf', await creaRicevutaPdf({ ...ricevuta, protocollo: { numero: '2026/0012345', data: new Date('2026-11-25T10:00:00Z') } }, 'a4'));
-    expect(testo(f)).toContain('n. 2026/0012345 del 25/11/2026');
+    expect(testo(f)).toContain('n. 2026/0012345 del 25 novembre 2026');
     expect(testo(f)).not.toContain('in attesa di protocollazione');
   });
 
