@@ -16,7 +16,6 @@ import lodashSource from 'lodash/lodash.min.js?raw';
 import momentSource from 'moment/min/moment.min.js?raw';
 import { FormLogicSandbox, loadInterpreter, type FormLogicHost } from '../../../electron/shared/form-logic/sandbox';
 import { SandboxEvaluator } from '../../../electron/shared/form-logic/evaluator';
-import formioItalian from '../i18n/formio-it.json';
 
 /*
  * Form.io's date fields fetch their calendar (flatpickr) and its translations from a
@@ -160,8 +159,6 @@ export async function renderForm(
   const observer = labelIconButtons(element, options.labels, options.language);
   const form = (await Formio.createForm(element, { display: 'form', components: withNativeSelects(components) }, {
     language: options.language,
-    // Form.io's own words (a field's "is required", the row buttons, the counters) in Italian; English is its own.
-    i18n: { it: formioItalian },
     noAlerts: true,
     // The catalogue's forms are resolved offline by core: Form.io must fetch nothing.
     noDefaultSubmitButton: true,
