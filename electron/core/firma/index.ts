@@ -45,4 +45,3 @@ export function createFirmaArea(deps: {
 }
 
 export type { CartaFirmataria } from './carta';
-export { CHIAVE_MODULO } from './invio';

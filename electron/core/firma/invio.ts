@@ -11,9 +11,7 @@ import type { FirmaInvio, PayloadAttachment } from '../pratiche/pratiche';
 import type { ModuliFirmatiRepo } from '../store/moduli-firmati-repo';
 import { errori } from './errori';
 import { improntaDati } from './impronta';
-
-/** The key sync references the module by in the application's data. */
-export const CHIAVE_MODULO = 'modulo_compilato';
+import { SIGNED_MODULE_KEY } from '../catalogue/forms/file-components';
 
 export function createFirmaInvio(deps: { moduli: ModuliFirmatiRepo; blobs: BlobStore; obbligatoria: boolean }): FirmaInvio {
   return {
@@ -25,7 +23,7 @@ export function createFirmaInvio(deps: { moduli: ModuliFirmatiRepo; blobs: BlobS
       }
       if (firmato.dataSha256 !== improntaDati(data, attachments)) throw errori.daRifare();
       if (!deps.blobs.has(firmato.p7mSha256)) throw errori.fileFirmatoAssente();
-      return { key: CHIAVE_MODULO, sha256: firmato.p7mSha256, name: NOME_MODULO_FIRMATO, mimeType: 'application/pkcs7-mime', size: firmato.p7mSize };
+      return { key: SIGNED_MODULE_KEY, sha256: firmato.p7mSha256, name: NOME_MODULO_FIRMATO, mimeType: 'application/pkcs7-mime', size: firmato.p7mSize };
     },
   };
 }

@@ -15,13 +15,13 @@
  */
 import type { BlobStore } from '../store/blob-store';
 import type { OutboxItem, OutboxRepo } from '../store/outbox-repo';
-import type { FormFilesLookup } from './form-files';
+import type { FormFiles, FormFilesLookup } from './form-files';
 import type { PortalClient } from './portal-port';
 import { PortalError } from './portal-error';
 import type { Application } from './portal-schemas';
 import { applicationData, CLIENT_REFERENCE_KEY, fileKey, submissionSchema, type Submission } from './submission';
 import { STATUS_SUBMITTED } from '../store/outbox-payload';
-import { CHIAVE_MODULO } from '../firma/invio';
+import { SIGNED_MODULE_KEY } from '../catalogue/forms/file-components';
 
 export interface SenderDeps {
   portal: PortalClient;
@@ -66,18 +66,17 @@ async function findExisting(deps: SenderDeps, item: OutboxItem, s: Submission): 
 
 /**
  * The signed module goes where the service's form has a field for it. The portal's built-in services
- * (helpdesk, bookings) have none, and the portal's own front end does not sign them: the pratica goes
+ * have none (assets/app/schemas/{helpdesk,bookings}.json of the real portal, copied unchanged in
+ * tests/fixtures/portal-forms), and the portal's own front end does not sign them: the pratica goes
  * without it, and the module stays with the pratica on this device. Any other file without a field
  * still stops the sending (checkPlacement): a citizen's document is never dropped.
  */
-function withoutUnplacedModule(deps: SenderDeps, item: OutboxItem, s: Submission): { submission: Submission; moduleLeft: boolean } {
-  const files = deps.formFiles?.(item.tenantSlug, s.serviceSlug);
-  if (!files || files.paths.has(CHIAVE_MODULO) || !s.attachments.some((a) => a.key === CHIAVE_MODULO)) return { submission: s, moduleLeft: false };
-  return { submission: { ...s, attachments: s.attachments.filter((a) => a.key !== CHIAVE_MODULO) }, moduleLeft: true };
+function withoutUnplacedModule(files: FormFiles | null, s: Submission): { submission: Submission; moduleLeft: boolean } {
+  if (!files || files.paths.has(SIGNED_MODULE_KEY) || !s.attachments.some((a) => a.key === SIGNED_MODULE_KEY)) return { submission: s, moduleLeft: false };
+  return { submission: { ...s, attachments: s.attachments.filter((a) => a.key !== SIGNED_MODULE_KEY) }, moduleLeft: true };
 }
 
-function checkPlacement(deps: SenderDeps, item: OutboxItem, s: Submission): ((key: string) => string | undefined) | undefined {
-  const files = deps.formFiles?.(item.tenantSlug, s.serviceSlug);
+function checkPlacement(files: FormFiles | null, s: Submission): ((key: string) => string | undefined) | undefined {
   if (!files) return undefined;
   const misplaced = s.attachments.filter((a) => !files.paths.has(a.key));
   if (misplaced.length > 0) {
@@ -118,7 +117,9 @@ export const leaseEnd = (deps: Pick<SenderDeps, 'now' | 'leaseMs'>): string => n
 export async function sendItem(deps: SenderDeps, item: OutboxItem): Promise<SendResult> {
   const parsed = submissionSchema.safeParse(item.payload);
   if (!parsed.success) throw new PortalError('permanent', `dati della pratica in coda non validi: ${parsed.error.issues[0]?.message ?? ''}`, null);
-  const { submission, moduleLeft } = withoutUnplacedModule(deps, item, parsed.data);
+  // The service's forms as this device holds them, read once per attempt.
+  const files = deps.formFiles?.(item.tenantSlug, parsed.data.serviceSlug) ?? null;
+  const { submission, moduleLeft } = withoutUnplacedModule(files, parsed.data);
 
   if (item.createStartedAt) {
     const settledAt = Date.parse(item.createStartedAt) + deps.settleMs;
@@ -127,7 +128,7 @@ export async function sendItem(deps: SenderDeps, item: OutboxItem): Promise<Send
     if (existing) return sent(deps, item, submission, existing, true, moduleLeft);
   }
 
-  const labels = checkPlacement(deps, item, submission);
+  const labels = checkPlacement(files, submission);
   for (const file of submission.attachments) {
     const key = fileKey(file);
     if (item.uploads.has(key)) continue;

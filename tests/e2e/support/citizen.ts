@@ -27,3 +27,11 @@ export async function signIn(page: Page, card: ScriptedCard): Promise<void> {
   if (await profile.isVisible()) await profile.click();
   await expect(room).toBeVisible();
 }
+
+/** After the PIN, on a first visit: the comune's terms accepted, email and phone given. */
+export async function acceptTermsAndGiveContacts(page: Page): Promise<void> {
+  await page.getByTestId('accetta-termini').click();
+  await page.getByTestId('profilo-email').fill('mario.rossi@example.org');
+  await page.getByTestId('profilo-telefono').fill('3331234567');
+  await page.getByTestId('salva-profilo').click();
+}

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importBundledCatalogue, bundledCatalogueDir } from '../../../electron/core/catalogue/bundled';
 import { SIGNED_MODULE_KEY } from '../../../electron/core/catalogue/forms/file-components';
-import { CHIAVE_MODULO } from '../../../electron/core/firma/invio';
 import { silentLogger } from '../../../electron/core/log/logger';
 import { createCatalogueRepo } from '../../../electron/core/catalogue/catalogue-repo';
 import { openDatabase } from '../../../electron/core/store/database';
@@ -75,7 +74,6 @@ describe('sync: catalogo demo dal portale di riferimento', () => {
   });
 
   it('allegati e modulo firmato arrivano collegati alla pratica, sotto i campi file del modulo', async () => {
-    expect(CHIAVE_MODULO).toBe(SIGNED_MODULE_KEY);
     const service = portal.catalogue.bySlug('certificato-nascita')!;
     const id = kiosk.submit([randomBytes(2048), randomBytes(1024)], 'submit', { service, keys: ['delega', SIGNED_MODULE_KEY], tenant: portal.tenant });
     for (let i = 0; i < 20 && engine.status().outbox > 0; i++) await engine.runOnce();

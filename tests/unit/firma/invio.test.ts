@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { improntaDati } from '../../../electron/core/firma/impronta';
-import { CHIAVE_MODULO, createFirmaInvio } from '../../../electron/core/firma/invio';
+import { createFirmaInvio } from '../../../electron/core/firma/invio';
+import { SIGNED_MODULE_KEY } from '../../../electron/core/catalogue/forms/file-components';
 import { createBlobStore } from '../../../electron/core/store/blob-store';
 import type { Citizen } from '../../../electron/core/pratiche/citizen';
 import { openDatabase, type Db } from '../../../electron/core/store/database';
@@ -74,9 +75,9 @@ describe('the signed module at submission', () => {
     const s = setup(true);
     const sha = sign(s, data);
     expect(s.invio.allegatoFirmato(citizen, 'p1', structuredClone(data), attachments)).toEqual({
-      key: CHIAVE_MODULO, sha256: sha, name: 'modulo.pdf.p7m', mimeType: 'application/pkcs7-mime', size: 7,
+      key: SIGNED_MODULE_KEY, sha256: sha, name: 'modulo.pdf.p7m', mimeType: 'application/pkcs7-mime', size: 7,
     });
-    expect(CHIAVE_MODULO).toBe('modulo_compilato');
+    expect(SIGNED_MODULE_KEY).toBe('modulo_compilato');
   });
 
   it('is void once the data changed, at the desk too', () => {
