@@ -92,7 +92,9 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
     }
   };
   const bearer = (): Promise<string> => {
-    const pending = login().catch((error: unknown) => {
+    // The login is safe to repeat, whatever the request it is for: retried on its own, so a
+    // create never fails (and never waits to be looked up) for a login that did not get through.
+    const pending = withRetry(login, { ...retry, sleep }).catch((error: unknown) => {
       if (token === pending) token = null;
       throw error;
     });
@@ -108,10 +110,15 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
     { auth = true, retryTransient = true, raw = false }: { auth?: boolean; retryTransient?: boolean; raw?: boolean } = {},
   ): Promise<z.output<S>> {
     let used: Promise<string> | null = null;
+    const loginFailures = new WeakSet<PortalError>();
     return withRetry(
       async () => {
         used = auth ? (token ?? bearer()) : null;
-        const headers = { ...(config.headers as Record<string, string> | undefined), ...(used ? { authorization: `Bearer ${await used}` } : {}) };
+        const bearerToken = await used?.catch((error: unknown) => {
+          if (error instanceof PortalError) loginFailures.add(error);
+          throw error;
+        });
+        const headers = { ...(config.headers as Record<string, string> | undefined), ...(bearerToken ? { authorization: `Bearer ${bearerToken}` } : {}) };
         try {
           const res = await http.request({ ...config, headers });
           if (raw) {
@@ -127,6 +134,8 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
         ...retry,
         sleep,
         retryTransient,
+        // The login has had its own attempts (bearer).
+        isFinal: (error) => loginFailures.has(error),
         // Only the token this request used is dropped: another request may have renewed it already.
         onUnauthorised: () => {
           if (token === used) token = null;
@@ -214,9 +223,13 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
       await call(`conferma ${file.name}`, { method: 'PUT', url: `${uploads}/${encodeURIComponent(created.id)}`, data: { file_hash: file.sha256, check_signature: false } }, null, { auth: false });
       return created.id;
     },
-    /** Sent once: after a transient failure the caller must look the application up before trying again. */
+    /**
+     * Sent once: after a transient failure the caller must look the application up before trying again.
+     * On a connection of its own: a kept-alive socket the portal is closing for idleness resets the
+     * request as it is written, and a create lost that way costs the citizen the settle wait.
+     */
     async createApplication(body: NewApplication): Promise<Application> {
-      return call('creazione pratica', { method: 'POST', url: `${api}/applications`, data: body }, applicationSchema, { retryTransient: false });
+      return call('creazione pratica', { method: 'POST', url: `${api}/applications`, data: body, httpAgent: freshAgent, httpsAgent: freshHttpsAgent }, applicationSchema, { retryTransient: false });
     },
     /**
      * Every application of a service created since `createdAfter`, all pages, oldest first

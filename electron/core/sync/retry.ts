@@ -31,6 +31,8 @@ export interface RetryOptions extends BackoffPolicy {
    * once, since the portal did nothing with a request it refused.
    */
   retryTransient?: boolean;
+  /** Errors already retried underneath (the login): returned as they are. */
+  isFinal?: (error: PortalError) => boolean;
 }
 
 /** Runs `operation` until it succeeds, fails permanently, or `attempts` are used up. */
@@ -39,7 +41,7 @@ export async function withRetry<T>(operation: () => Promise<T>, options: RetryOp
     try {
       return await operation();
     } catch (error) {
-      if (!(error instanceof PortalError) || error.kind === 'permanent' || error.kind === 'account') throw error;
+      if (!(error instanceof PortalError) || error.kind === 'permanent' || error.kind === 'account' || options.isFinal?.(error)) throw error;
       if (error.kind === 'unauthorised') {
         options.onUnauthorised?.();
         if (attempt === 1) continue;

@@ -6,12 +6,13 @@ import { startPortal, type Portal } from '../../portal/server';
 import { KIOSK_ACCOUNT } from './engine';
 import { SERVICE, TENANT, TEST_CATALOGUE } from './kiosk';
 import { closeAfterEach } from '../../support/close-after-each';
+import { startStaleConnectionProxy } from '../../support/stale-connection-proxy';
 
 const closing = closeAfterEach();
 
-function client(p: Portal, sleeps: number[]) {
+function client(p: Portal, sleeps: number[], url = p.url) {
   return createPortalClient({
-    url: p.url,
+    url,
     tenant: TENANT,
     credentials: () => KIOSK_ACCOUNT,
     retry: { attempts: 3, baseMs: 1, maxMs: 2 },
@@ -34,5 +35,18 @@ describe('client del portale', () => {
     await expect(client(portal, sleeps).createApplication({ service: SERVICE.id, data, status: 1900 })).rejects.toMatchObject({ kind: 'transient' });
     expect(applicationCount(portal)).toBe(1);
     expect(sleeps).toEqual([]);
+  });
+
+  it('creazione su una connessione sua: un socket tenuto aperto che il portale sta chiudendo non la perde', async () => {
+    const portal = closing(await startPortal({ catalogueDir: TEST_CATALOGUE }));
+    const proxy = closing(await startStaleConnectionProxy(portal.url));
+    const portalClient = client(portal, [], proxy.url);
+    // The login leaves a kept-alive socket behind; a read on it is refused, then retried on a new one.
+    await portalClient.listServices();
+    const data = { applicant: { data: { fiscal_code: { data: { fiscal_code: 'RSSMRA80A01H501U' } } } } };
+    const created = await portalClient.createApplication({ service: SERVICE.id, data, status: 1900 });
+    expect(created.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(applicationCount(portal)).toBe(1);
+    expect(proxy.resets, 'il login ha trovato il socket chiuso').toBeGreaterThan(0);
   });
 });
