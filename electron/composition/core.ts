@@ -35,6 +35,7 @@ import { fileStoresOf, type FileStores } from '../core/store/blob-store';
 import { prepareFormLogic } from '../core/catalogue/forms/form-logic';
 import { bundledCatalogueDir, importBundledCatalogue } from '../core/catalogue/bundled';
 import { createPraticheModule } from './pratiche-area';
+import { createRepositories } from './repositories';
 import { citizenFromCard } from '../core/pratiche/citizen';
 import { syncHandlers } from '../core/sync/handlers';
 import { createDeskArea, deskHandlers } from '../core/desk';
@@ -112,11 +113,15 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
   const backups = scheduleBackups(db, options.dataDir, options.log.child('copie'));
   disposers.push(() => backups.stop());
   const domainEvents = createDomainEvents();
+  const pseudonimo = options.config.mode === 'kiosk' ? pseudonimoDi(keystore, options.dataDir) : undefined;
+  const cassetta = options.config.mode === 'kiosk' ? draftVault(options, keystore, bus, identity) : undefined;
+  if (cassetta) disposers.push(cassetta.dispose);
+  const repos = createRepositories(db, { ...(pseudonimo ? { alias: pseudonimo } : {}), ...(cassetta ? { sealer: cassetta.sealer } : {}) });
   const sync = createSyncArea({
     config: options.config,
     events: domainEvents,
     portal: portalFromConfig(options.config),
-    db,
+    repos,
     files,
     log: options.log.child('sync'),
     clock,
@@ -124,9 +129,6 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
   });
   sync.start();
   disposers.push(() => sync.stop());
-  const pseudonimo = options.config.mode === 'kiosk' ? pseudonimoDi(keystore, options.dataDir) : undefined;
-  const cassetta = options.config.mode === 'kiosk' ? draftVault(options, keystore, bus, identity) : undefined;
-  if (cassetta) disposers.push(cassetta.dispose);
   if (pseudonimo) disposers.push(forgetDepartedCitizens(options, db, files, bus, identity, clock, pseudonimo));
 
   const desk = createDeskArea({
@@ -149,8 +151,7 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
     currentCitizen: isDesk ? (context) => desk.assistiti.cittadino(context) : () => citizenFromCard(identity.current()),
     carta: identity,
     log: options.log.child('firma'),
-    ...(pseudonimo ? { pseudonimo } : {}),
-    ...(cassetta ? { sealer: cassetta.sealer } : {}),
+    repos,
     events: domainEvents,
   });
   if (options.config.portal === null) {

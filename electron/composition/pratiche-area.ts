@@ -3,26 +3,20 @@
  * composition root and for tests that want the whole area as the app runs it.
  */
 import { createCatalogue } from '../core/catalogue/catalogue';
-import { createFirmaArea, createFirmaInvioArea, type CartaFirmataria } from '../core/firma';
+import { createFirmaArea, createFirmaInvio, type CartaFirmataria } from '../core/firma';
 import { createLogger, type Logger } from '../core/log/logger';
 import { catalogueHandlers } from '../core/catalogue/handlers';
 import type { Clock } from '../core/ports/clock';
-import { createAllegatiRepo } from '../core/store/allegati-repo';
-import { createCatalogueRepo } from '../core/catalogue/catalogue-repo';
-import { createCittadiniRepo } from '../core/store/cittadini-repo';
 import type { Db } from '../core/store/database';
-import { createPraticheRepo } from '../core/store/pratiche-repo';
-import { createRemoteRepo } from '../core/store/remote-repo';
 import { createAllegati } from '../core/pratiche/allegati/allegati';
 import type { FileStores } from '../core/store/blob-store';
-import type { TextSealer } from '../core/store/text-sealer';
 import type { CurrentCitizen } from '../core/pratiche/citizen';
 import { createCittadini } from '../core/pratiche/cittadini';
 import { praticheHandlers } from '../core/pratiche/handlers';
 import { createLeMiePratiche } from '../core/pratiche/le-mie-pratiche';
 import { createPratiche } from '../core/pratiche/pratiche';
-import type { Pseudonimo } from '../core/pratiche/pseudonimo';
 import type { DomainEvents } from '../core/api/domain-events';
+import { createRepositories, type Repositories } from './repositories';
 
 export function createPraticheModule(options: {
   clock: Clock;
@@ -34,23 +28,20 @@ export function createPraticheModule(options: {
   /** The card session that signs modules; without it pratiche go unsigned (tests of the wizard alone). */
   carta?: CartaFirmataria | null;
   log?: Logger;
-  /** On a kiosk: the name a forgotten citizen's sent pratiche are kept under (oblio-chiosco.ts). */
-  pseudonimo?: Pseudonimo;
-  /** On a kiosk: drafts sealed with the citizen's card (cassetta-bozze.ts). */
-  sealer?: TextSealer;
+  /** The repositories over `db` as the composition root built them; tests of the area alone let it build its own. */
+  repos?: Repositories;
   /** Where submissions are announced (sync listens); absent in tests of the wizard alone. */
   events?: DomainEvents;
 }) {
   const db = options.db;
-  const catalogueRepo = createCatalogueRepo(db);
-  const praticheRepo = createPraticheRepo(db, options.pseudonimo, options.sealer);
+  const repos = options.repos ?? createRepositories(db);
+  const { catalogue: catalogueRepo, pratiche: praticheRepo, allegati: allegatiRepo, remote: remoteRepo, moduliFirmati: moduli } = repos;
   const catalogue = createCatalogue(catalogueRepo);
-  const cittadini = createCittadini({ repo: createCittadiniRepo(db), catalogueRepo, catalogue, clock: options.clock });
-  const allegatiRepo = createAllegatiRepo(db);
+  const cittadini = createCittadini({ repo: repos.cittadini, catalogueRepo, catalogue, clock: options.clock });
   const blobs = options.files.allegati;
   const carta = options.carta ?? null;
-  const { moduli, firmaInvio } = createFirmaInvioArea(db, blobs, carta);
-  const remoteRepo = createRemoteRepo(db);
+  // Signing is required wherever a card can sign; see firma/invio.ts for the desk without a card.
+  const firmaInvio = createFirmaInvio({ moduli, blobs, obbligatoria: carta !== null });
   const portale = (praticaId: string) => {
     const remote = remoteRepo.get(praticaId);
     if (!remote) return null;
@@ -65,7 +56,7 @@ export function createPraticheModule(options: {
   const pratiche = createPratiche({ repo: praticheRepo, allegati: allegatiRepo, cittadini, catalogue, clock: options.clock, firma: firmaInvio, portale, ...(options.events ? { events: options.events } : {}) });
   const allegati = createAllegati({ repo: allegatiRepo, pratiche: praticheRepo, catalogue, blobs, clock: options.clock });
   const firma = createFirmaArea({
-    db,
+    remote: remoteRepo,
     moduli,
     blobs,
     esiti: options.files.esiti,

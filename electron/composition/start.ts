@@ -13,7 +13,7 @@ import { createCore, type Core, type CoreOptions } from './core';
 import { isUserFacing } from '../core/errors';
 import { ensurePrivateDirectory } from '../core/store/private-files';
 
-export const LOG_FILE = 'sportello.log';
+const LOG_FILE = 'sportello.log';
 /** The title of a start that failed for no more specific reason. */
 export const START_FAILED = 'Sportello non si è avviato';
 

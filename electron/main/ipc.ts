@@ -9,7 +9,7 @@ import { callChannel, EVENT_CHANNEL } from '../shared/transport/ipc-channels';
 import type { Core } from '../composition/core';
 import { APP_ORIGIN } from './protocol';
 
-export function isTrustedSender(event: IpcMainInvokeEvent, windows: () => BrowserWindow[]): boolean {
+function isTrustedSender(event: IpcMainInvokeEvent, windows: () => BrowserWindow[]): boolean {
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false;
   if (!windows().some((w) => w.webContents === event.sender)) return false;

@@ -24,7 +24,6 @@ export const SW_OK = 0x9000;
 /** End of file reached before Le bytes were read: normal at the end of a padded file. */
 export const SW_END_OF_FILE = 0x6282;
 export const SW_FILE_NOT_FOUND = 0x6a82;
-export const SW_WRONG_P1P2_FUNCTION = 0x6a86;
 export const SW_SECURITY_NOT_SATISFIED = 0x6982;
 export const SW_AUTH_METHOD_BLOCKED = 0x6983;
 export const SW_WRONG_OFFSET = 0x6b00;

@@ -15,7 +15,7 @@ export interface ParsedAtr {
 }
 
 /** ISO 7816-3 allows at most 33 bytes. */
-export const MAX_ATR_LENGTH = 33;
+const MAX_ATR_LENGTH = 33;
 
 function malformed(detail: string): CardError {
   return new CardError('carta-non-riconosciuta', `Risposta della carta all'accensione (ATR) non valida: ${detail}.`);

@@ -25,7 +25,7 @@ function notValid(detail: string): CardError {
 
 const CN_PATTERN = /^([A-Z0-9]{16}|\d{11})\/(\d{16})\.(.+)$/;
 
-export function toBinaryString(bytes: Uint8Array): string {
+function toBinaryString(bytes: Uint8Array): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 0x2000) out += String.fromCharCode(...bytes.subarray(i, i + 0x2000));
   return out;

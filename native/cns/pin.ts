@@ -59,7 +59,7 @@ export function wrongSecretError(kind: SecretKind, tries: number): CardError {
 }
 
 /** Turns the SW of an operation carrying `kind` into success or the right refusal. */
-export function checkSecretStatus(kind: SecretKind, sw: number): void {
+function checkSecretStatus(kind: SecretKind, sw: number): void {
   if (sw === SW_OK) return;
   const tries = triesLeftOf(sw);
   if (tries !== undefined) throw wrongSecretError(kind, tries);

@@ -13,7 +13,7 @@ const REMOVED = new Set<number>([
   SCARD.E_NOT_TRANSACTED,
 ]);
 
-export function isServiceGone(error: unknown): boolean {
+function isServiceGone(error: unknown): boolean {
   const code = pcscCodeOf(error);
   return code === SCARD.E_NO_SERVICE || code === SCARD.E_SERVICE_STOPPED;
 }

@@ -38,7 +38,7 @@ export function ckrOf(error: unknown): number | undefined {
  * Tries left as far as PKCS#11 tells: FINAL_TRY = 1, COUNT_LOW = fewer than the
  * maximum (2 on a 3-try CNS), nothing = unknown.
  */
-export function triesFromFlags(flags: number): number | undefined {
+function triesFromFlags(flags: number): number | undefined {
   if (flags & CKF_USER_PIN_LOCKED) return 0;
   if (flags & CKF_USER_PIN_FINAL_TRY) return 1;
   if (flags & CKF_USER_PIN_COUNT_LOW) return 2;

@@ -14,7 +14,7 @@ export interface Pkcs11Signer {
 }
 
 /** The certificate to sign with: the CNS authentication one when present, else the first. */
-export function chooseCertificate(certificates: { der: Uint8Array; id: Buffer }[]): { der: Uint8Array; id: Buffer } {
+function chooseCertificate(certificates: { der: Uint8Array; id: Buffer }[]): { der: Uint8Array; id: Buffer } {
   const cns = certificates.find((c) => {
     try {
       parseCnsCertificate(c.der);

@@ -31,7 +31,7 @@ const KEY_CACHE_DIR = join(tmpdir(), 'sportello-test-pki-keys');
 const DAY_MS = 24 * 3600 * 1000;
 
 /** An RSA private key cached under `label` (one file per label and size). */
-export function cachedRsaKey(label: string, bits = 2048): KeyObject {
+function cachedRsaKey(label: string, bits = 2048): KeyObject {
   const file = join(KEY_CACHE_DIR, `${label.replace(/[^a-z0-9-]/gi, '_')}-${bits}.pem`);
   try {
     return createPrivateKey(readFileSync(file, 'utf8'));
@@ -196,7 +196,7 @@ export function createOtherTestCa(): TestCa {
 }
 
 /** CN as CNS cards carry it: codice fiscale, card serial and a base64 hash. */
-export function cnsCommonName(holder: Pick<CardHolder, 'codiceFiscale' | 'cardSerial'>): string {
+function cnsCommonName(holder: Pick<CardHolder, 'codiceFiscale' | 'cardSerial'>): string {
   const hash = createHash('sha1').update(`${holder.codiceFiscale}/${holder.cardSerial}`).digest('base64');
   return `${holder.codiceFiscale}/${holder.cardSerial}.${hash}`;
 }

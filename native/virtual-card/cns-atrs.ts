@@ -17,8 +17,6 @@ export const CNS_ATRS = {
 export type CnsAtrName = keyof typeof CNS_ATRS;
 export const DEFAULT_CNS_ATR: CnsAtrName = 'ts-cns-v1.1-st';
 
-export const MASK_STINCARD = 0x09;
-
 export interface CnsAtrFacts {
   readonly atr: Uint8Array;
   readonly maskMaker: number;

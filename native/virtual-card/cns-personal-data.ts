@@ -26,7 +26,7 @@ export interface DatiPersonali {
 
 export type LengthHeaderConvention = 'fields-only' | 'including-header';
 
-export const PERSONAL_DATA_FILE_SIZE = 400;
+const PERSONAL_DATA_FILE_SIZE = 400;
 
 export function encodeDatiPersonali(data: DatiPersonali, convention: LengthHeaderConvention = 'fields-only'): Uint8Array {
   const order: (keyof DatiPersonali)[] = [

@@ -5,7 +5,7 @@
  */
 import { SW, response, type CommandApdu } from './apdu';
 
-export const MAX_TRIES = 3;
+const MAX_TRIES = 3;
 const PIN_BLOCK = 8;
 
 interface Secret {

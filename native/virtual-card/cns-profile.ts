@@ -6,7 +6,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { SW, response } from './apdu';
 import { EmulatedCard, type InsHandler } from './card';
-import { CNS_ATRS, DEFAULT_CNS_ATR, MASK_STINCARD, cnsAtrFacts, type CnsAtrName } from './cns-atrs';
+import { CNS_ATRS, DEFAULT_CNS_ATR, cnsAtrFacts, type CnsAtrName } from './cns-atrs';
 import { encodeDatiPersonali, type DatiPersonali, type LengthHeaderConvention } from './cns-personal-data';
 import { CnsPins, type PinState } from './cns-pins';
 import { CnsSecurity } from './cns-security';
@@ -116,11 +116,6 @@ export function createCnsCard(options: CnsCardOptions = {}): CnsCard {
     keyBits: facts.keyBits,
     pinState: () => pins.state,
   };
-}
-
-/** Whether the reading side should add 0x80 to PIN references for this ATR (STIncard masks). */
-export function usesStincardReferences(atr: Uint8Array): boolean {
-  return cnsAtrFacts(atr).maskMaker === MASK_STINCARD;
 }
 
 function publicKeyDer(privateKey: KeyObject): Uint8Array {

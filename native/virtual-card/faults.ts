@@ -19,7 +19,7 @@ export type FaultAction =
   | { readonly kind: 'drop' }
   | { readonly kind: 'replace'; readonly delayMs: number; readonly bytes: Uint8Array };
 
-export const GARBAGE_RESPONSE = new Uint8Array([0x42]);
+const GARBAGE_RESPONSE = new Uint8Array([0x42]);
 
 /** Counts APDUs since the fault was set and decides what happens to each. */
 export class FaultPlan {

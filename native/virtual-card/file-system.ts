@@ -26,7 +26,7 @@ export interface DedicatedFile {
 
 export type CardFile = ElementaryFile | DedicatedFile;
 
-export const MF_FID = 0x3f00;
+const MF_FID = 0x3f00;
 
 export function ef(fid: number, content: Uint8Array, read: ReadAccess = 'always'): ElementaryFile {
   return { kind: 'ef', fid, content, read };

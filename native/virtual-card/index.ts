@@ -9,11 +9,10 @@ import type { Fault } from './faults';
 import type { PinState } from './cns-pins';
 import { VpcdLink, type VpcdLinkEvent } from './vpcd-link';
 
-export { CNS_ATRS, cnsAtrFacts, type CnsAtrName } from './cns-atrs';
+export { CNS_ATRS, type CnsAtrName } from './cns-atrs';
 export { CNS_DEFAULTS, createCnsCard, type CnsCard, type CnsCardOptions } from './cns-profile';
 export type { Fault } from './faults';
 export type { PinState } from './cns-pins';
-export { InProcessTransport } from './in-process';
 export { VpcdLink } from './vpcd-link';
 
 export interface VirtualCnsOptions extends CnsCardOptions {

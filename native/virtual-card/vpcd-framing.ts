@@ -4,7 +4,7 @@
  * through a reassembler that hands out whole frames only.
  */
 
-export const MAX_FRAME = 0xffff;
+const MAX_FRAME = 0xffff;
 
 export function encodeFrame(payload: Uint8Array): Uint8Array {
   if (payload.length > MAX_FRAME) throw new Error(`vpcd frame too long: ${payload.length} bytes`);

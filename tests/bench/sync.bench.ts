@@ -27,6 +27,7 @@ import { startSyncChild } from '../integration/sync/child';
 import { KIOSK_ACCOUNT } from '../integration/sync/engine';
 import { createKiosk, TEST_CATALOGUE } from '../integration/sync/kiosk';
 import { filesOf } from '../support/database-location';
+import { createRepositories } from '../../electron/composition/repositories';
 
 const PRATICHE = Number(process.env.BENCH_PRATICHE ?? 300);
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 500);
@@ -86,7 +87,7 @@ async function firstRefresh(): Promise<{ seconds: number; services: number; form
   const portal = await startPortal({ catalogueDir: bigCatalogue(SERVICES) });
   const kiosk = createKiosk();
   const engine = createSyncService({
-    db: kiosk.db,
+    repos: createRepositories(kiosk.db),
     files: filesOf(kiosk.dataDir),
     portal: createPortalClient({ url: `${portal.url}/${portal.tenant}`, credentials: () => KIOSK_ACCOUNT }),
     tenant: { slug: portal.tenant, name: 'Comune di Test' },

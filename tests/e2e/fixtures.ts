@@ -11,7 +11,7 @@ import { startTestHost, type TestHost } from '../support/host';
 import type { ConfigInput } from '../../electron/core/config/schema';
 import { ScriptedCard } from './support/scripted-card';
 
-export const SCREENS_DIR = join(__dirname, '../artifacts/screens');
+const SCREENS_DIR = join(__dirname, '../artifacts/screens');
 
 interface TestFixtures {
   app: TestHost;

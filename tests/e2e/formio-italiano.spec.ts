@@ -4,7 +4,7 @@
  * for a language it has no catalogue of).
  */
 import { test, expect } from './fixtures';
-import { acceptTermsAndGiveContacts, enterPin, openApp } from './support/citizen';
+import { acceptTermsAndGiveContatti, enterPin, openApp } from './support/citizen';
 import { field, formioForm } from './support/formio';
 import { PIN } from './support/scripted-card';
 
@@ -14,7 +14,7 @@ async function toService(page: import('@playwright/test').Page, app: Parameters<
   await openApp(page, app);
   await insert();
   await enterPin(page, PIN);
-  await acceptTermsAndGiveContacts(page);
+  await acceptTermsAndGiveContatti(page);
   await page.getByTestId('menu-servizi').click();
   await page.getByTestId(`servizio-${servizio}`).click();
   await page.getByTestId('accedi-servizio').click();

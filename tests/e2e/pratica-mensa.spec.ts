@@ -11,7 +11,7 @@ import { startTestHost } from '../support/host';
 import { startPcscd } from '../rig/pcscd';
 import { acquireSlot } from '../rig/vpcd-slots';
 import { startVirtualCns, type VirtualCnsHandle } from '../../native/virtual-card';
-import { acceptTermsAndGiveContacts, enterPin, openApp } from './support/citizen';
+import { acceptTermsAndGiveContatti, enterPin, openApp } from './support/citizen';
 import { choose, field, formioForm, typeDate } from './support/formio';
 import { PIN } from './support/scripted-card';
 import { creaAllegatoDemo } from '../../electron/adapters/demo/allegato-demo';
@@ -29,7 +29,7 @@ async function toFilledForm(page: Page, app: TestHost, insertCard: () => unknown
   await enterPin(page, '99999');
   await expect(page.getByTestId('tentativi-rimasti')).toHaveText('Ti restano 2 tentativi.');
   await enterPin(page, PIN);
-  await acceptTermsAndGiveContacts(page);
+  await acceptTermsAndGiveContatti(page);
 
   await page.getByTestId('menu-servizi').click();
   await page.getByTestId('servizio-iscrizione-mensa-scolastica').click();

@@ -64,7 +64,7 @@ export interface Dematerialized {
 }
 
 /** JMS's DateTime: ATOM, seconds, with offset (no milliseconds). */
-export const atom = (iso: string | null): string | null => (iso ? `${iso.slice(0, 19)}+00:00` : null);
+const atom = (iso: string | null): string | null => (iso ? `${iso.slice(0, 19)}+00:00` : null);
 const epoch = (iso: string | null): number | null => (iso ? Math.floor(Date.parse(iso) / 1000) : null);
 
 export function findApplication(ctx: PortalContext, id: string): ApplicationRow {
@@ -100,7 +100,7 @@ export function historyOf(ctx: PortalContext, id: string) {
 }
 
 /** AbstractDto::prepareFile: no MIME type; `description` defaults to "Allegato - <name>". */
-export function fileObject(row: UploadRow, applicationUrl: string) {
+function fileObject(row: UploadRow, applicationUrl: string) {
   const description = row.description && row.description !== row.original_filename ? row.description : `Allegato - ${row.original_filename}`;
   return {
     id: row.id,

@@ -25,7 +25,7 @@ export interface Slot {
   availability: boolean;
 }
 
-export function explodeDays(calendar: Calendar, oh: OpeningHour, now: Date, all = false): string[] {
+function explodeDays(calendar: Calendar, oh: OpeningHour, now: Date, all = false): string[] {
   const start = naiveAt(oh.startDate);
   const endDate = naiveAt(oh.endDate);
   let from: Date;

@@ -30,8 +30,6 @@ export const faultsSchema = z
 export type Faults = z.output<typeof faultsSchema>;
 export type FaultsInput = z.input<typeof faultsSchema>;
 
-export const NO_FAULTS: Faults = faultsSchema.parse({});
-
 /** `target` is "METHOD /path", e.g. "POST /comune-di-prova/api/applications". */
 export function faultsApplyTo(faults: Faults, target: string): boolean {
   return faults.only === undefined || new RegExp(faults.only).test(target);

@@ -34,7 +34,7 @@ import { uploadRoutes } from './routes/uploads';
 /** Every area of the portal, mounted in this order. A new area is one more entry. */
 const ROUTE_MODULES: RouteModule[] = [authRoutes, serviceRoutes, tenantRoutes, calendarRoutes, uploadRoutes, applicationRoutes, transitionRoutes, adminRoutes];
 
-export const DEFAULT_CATALOGUE = join(__dirname, '../../electron/core/catalogue/demo/comune-di-prova');
+const DEFAULT_CATALOGUE = join(__dirname, '../../electron/core/catalogue/demo/comune-di-prova');
 
 /**
  * The kiosk's account is an operator enabled on the services it sends (the real portal has no API

@@ -4,7 +4,7 @@
  * time is a Date whose UTC fields read as the Rome wall clock ("naive"), so day and minute arithmetic
  * is plain arithmetic, as PHP's DateTime::add is on a local time.
  */
-export const PORTAL_TIME_ZONE = 'Europe/Rome';
+const PORTAL_TIME_ZONE = 'Europe/Rome';
 
 const parts = new Intl.DateTimeFormat('en-GB', {
   timeZone: PORTAL_TIME_ZONE,

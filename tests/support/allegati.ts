@@ -61,7 +61,7 @@ export async function pdfConJavaScriptEsadecimale(): Promise<Uint8Array> {
  * A PDF written by hand, objects numbered from 1 (the first is the catalog), with a
  * correct cross-reference table: for what pdf-lib will not write.
  */
-export function pdfFattoAMano(oggetti: (string | Buffer)[]): Uint8Array {
+function pdfFattoAMano(oggetti: (string | Buffer)[]): Uint8Array {
   const parti: Buffer[] = [Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
   const posizioni: number[] = [];
   let lunghezza = parti[0]!.length;

@@ -17,7 +17,7 @@ import { locationOf } from './database-location';
 const WAL_FILES = /-(wal|shm)$/;
 
 /** The plaintext of an encrypted database file (with its WAL, when it has one). */
-export function decryptedDatabase(file: string, key: Buffer): Buffer {
+function decryptedDatabase(file: string, key: Buffer): Buffer {
   const scratch = mkdtempSync(join(tmpdir(), 'sportello-scan-'));
   try {
     const copy = join(scratch, 'copia.db');

@@ -7,7 +7,7 @@
 import { PDFDocument, rgb } from '@cantoo/pdf-lib';
 import { writeFileSync } from 'node:fs';
 
-export async function pdfaBytes(title: string): Promise<Uint8Array> {
+async function pdfaBytes(title: string): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const page = doc.addPage([595, 842]);
   page.drawRectangle({ x: 60, y: 680, width: 475, height: 100, borderColor: rgb(0, 0.4, 0.8), borderWidth: 2 });

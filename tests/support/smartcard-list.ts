@@ -22,9 +22,9 @@ export interface AtrListEntry {
   readonly line: number;
 }
 
-export const SMARTCARD_LIST_PATH = join(__dirname, '../fixtures/smartcard-list/smartcard_list.txt');
+const SMARTCARD_LIST_PATH = join(__dirname, '../fixtures/smartcard-list/smartcard_list.txt');
 
-export function parseSmartcardList(text: string): AtrListEntry[] {
+function parseSmartcardList(text: string): AtrListEntry[] {
   const entries: AtrListEntry[] = [];
   let current: { pattern: string; descriptions: string[]; line: number } | undefined;
   text.split(/\r?\n/).forEach((raw, index) => {
@@ -50,7 +50,3 @@ export function concreteAtr(entry: AtrListEntry): Uint8Array | undefined {
   return Uint8Array.from(entry.pattern.match(/../g)!, (pair) => parseInt(pair, 16));
 }
 
-/** All descriptions of an entry as one string, for matching words that may sit on any line. */
-export function descriptionOf(entry: AtrListEntry): string {
-  return entry.descriptions.join('\n');
-}

@@ -38,7 +38,7 @@ function waitForLine(child: ChildProcess, line: string, what: string): Promise<v
 }
 
 /** The rig's own requirements, said plainly when one is missing. */
-export function volatileDiskProblem(): string | null {
+function volatileDiskProblem(): string | null {
   if (!existsSync('/dev/fuse')) return 'manca /dev/fuse: il test del blackout ha bisogno di FUSE';
   if (!existsSync('/usr/lib/python3/dist-packages/fusepy.py')) return 'manca python3-fusepy (apt install python3-fusepy fuse3, come fa .ci/run)';
   return null;

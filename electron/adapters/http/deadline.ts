@@ -18,7 +18,7 @@ function bodySize(config: InternalAxiosRequestConfig): number {
   return Number.isFinite(size) && size > 0 ? size : 0;
 }
 
-export function deadlineFor(config: InternalAxiosRequestConfig, baseMs: number): number {
+function deadlineFor(config: InternalAxiosRequestConfig, baseMs: number): number {
   if (config.responseType === 'arraybuffer' || config.responseType === 'stream') return Math.max(baseMs, DOWNLOAD_DEADLINE_MS);
   return baseMs + Math.ceil((bodySize(config) / MIN_UPLOAD_BYTES_PER_SECOND) * 1000);
 }

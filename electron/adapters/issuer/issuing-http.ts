@@ -29,7 +29,7 @@ const releaseSchema = z.object({
 /** The issuer's refusals name what they are, so a 404 of a wrong address is never taken for "unknown card". */
 const problemSchema = z.object({ error: z.string().max(60), detail: z.string().max(500) }).partial();
 
-export const ISSUER_DOWN = () =>
+const ISSUER_DOWN = () =>
   new DomainError(
     'emittente-non-disponibile',
     "Servizio di rilascio PIN non raggiungibile: il PIN NON è stato rilasciato. Riprova più tardi; se il problema continua, avvisa l'assistenza.",

@@ -12,7 +12,7 @@ import type { PortalClient } from '../../core/sync/portal-port';
 import { toPortalError } from './portal-failure';
 import { tenantInUrl } from '../../core/sync/portal-endpoints';
 
-export function formHelperPortal(client: Pick<PortalClient, 'formHelperGet'>, tenant: string): FormHelperPortal {
+function formHelperPortal(client: Pick<PortalClient, 'formHelperGet'>, tenant: string): FormHelperPortal {
   return {
     tenant,
     async get(request, signal) {

@@ -51,7 +51,7 @@ export interface PortalClientOptions {
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** `<base>/form/` as the portal gives it, or a bare server base: the form's URL either way. */
-export function formUrl(base: string, formId: string): string {
+function formUrl(base: string, formId: string): string {
   const root = base.replace(/\/+$/, '');
   return `${root.endsWith('/form') ? root : `${root}/form`}/${encodeURIComponent(formId)}`;
 }

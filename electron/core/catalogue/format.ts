@@ -36,7 +36,7 @@ export const tenantFileSchema = z.object({
 });
 export type TenantFile = z.infer<typeof tenantFileSchema>;
 
-export const flowStepSchema = z.object({
+const flowStepSchema = z.object({
   identifier: z.string().min(1).max(100),
   /** Steps made by the portal's back-office template carry no title. */
   title: line.nullish().transform((v) => v ?? ''),

@@ -5,12 +5,10 @@
  * masked wherever they are recorded.
  */
 import { DomainError } from '../errors';
-
-export const TIPI_DOCUMENTO = ['carta-identita', 'carta-identita-elettronica', 'passaporto', 'patente', 'permesso-soggiorno'] as const;
-export type TipoDocumento = (typeof TIPI_DOCUMENTO)[number];
+import type { TipoDocumento } from '../../shared/contract/desk';
 
 /** The types as the desk's screen and the report name them. */
-export const ETICHETTE_DOCUMENTO: Record<TipoDocumento, string> = {
+const ETICHETTE_DOCUMENTO: Record<TipoDocumento, string> = {
   'carta-identita': "Carta d'identità",
   'carta-identita-elettronica': "Carta d'identità elettronica",
   passaporto: 'Passaporto',

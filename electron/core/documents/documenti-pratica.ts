@@ -15,7 +15,7 @@ import { creaSegnatura } from './segnatura';
 
 export const NOME_MODULO = 'modulo.pdf';
 export const NOME_MODULO_FIRMATO = 'modulo.pdf.p7m';
-export const NOME_FALDONE = 'faldone.xml';
+const NOME_FALDONE = 'faldone.xml';
 
 export interface DocumentiPratica {
   moduloPdf: Uint8Array;

@@ -9,7 +9,7 @@ import { sezioniDelModulo, type Voce } from './formio/voci';
 import type { ModuloInput, Richiedente } from './modulo-input';
 import { el, serializza, type Elemento } from './xml/costruttore';
 
-export const NAMESPACE_FALDONE = 'urn:sportello:faldone:1';
+const NAMESPACE_FALDONE = 'urn:sportello:faldone:1';
 
 /** The file that carries a module (usually the signed .p7m), with its fingerprint. */
 export interface DocumentoModulo {

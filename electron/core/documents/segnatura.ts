@@ -9,7 +9,7 @@
 import type { ModuloInput } from './modulo-input';
 import { el, serializza, type Elemento } from './xml/costruttore';
 
-export const NAMESPACE_SEGNATURA = 'http://www.digitPa.gov.it/protocollo/';
+const NAMESPACE_SEGNATURA = 'http://www.digitPa.gov.it/protocollo/';
 
 export interface FileInviato {
   nome: string;

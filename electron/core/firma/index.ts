@@ -9,24 +9,18 @@ import type { CurrentCitizen } from '../pratiche/citizen';
 import type { Cittadini } from '../pratiche/cittadini';
 import type { Pratiche } from '../pratiche/pratiche';
 import type { Clock } from '../ports/clock';
-import type { Db } from '../store/database';
-import { createModuliFirmatiRepo, type ModuliFirmatiRepo } from '../store/moduli-firmati-repo';
-import { createRemoteRepo } from '../store/remote-repo';
+import type { ModuliFirmatiRepo } from '../store/moduli-firmati-repo';
+import type { RemoteRepo } from '../store/remote-repo';
 import type { CartaFirmataria } from './carta';
 import { createDocumentiFirma } from './documenti';
 import { createFirmaPratica } from './firma-pratica';
 import { firmaHandlers } from './handlers';
-import { createFirmaInvio } from './invio';
 
-/** Built before the pratiche service, which needs it at submission. */
-export function createFirmaInvioArea(db: Db, blobs: BlobStore, carta: CartaFirmataria | null) {
-  const moduli = createModuliFirmatiRepo(db);
-  // Signing is required wherever a card can sign; see invio.ts for the desk without a card.
-  return { moduli, firmaInvio: createFirmaInvio({ moduli, blobs, obbligatoria: carta !== null }) };
-}
+/** The signed module in submissions; built before the pratiche service, which needs it at submission. */
+export { createFirmaInvio } from './invio';
 
 export function createFirmaArea(deps: {
-  db: Db;
+  remote: RemoteRepo;
   moduli: ModuliFirmatiRepo;
   blobs: BlobStore;
   /** Outcome files downloaded by sync. */
@@ -40,7 +34,7 @@ export function createFirmaArea(deps: {
   currentCitizen: CurrentCitizen;
 }) {
   const firma = createFirmaPratica(deps);
-  const documenti = createDocumentiFirma({ ...deps, remote: createRemoteRepo(deps.db) });
+  const documenti = createDocumentiFirma(deps);
   return { firma, documenti, handlers: firmaHandlers({ firma, documenti, currentCitizen: deps.currentCitizen }) };
 }
 

@@ -1,7 +1,7 @@
 /**
  * Maps a pratica onto the documents area's `ModuloInput`: the comune, the service, the
  * form components of every form step (labels, nested forms, option labels), the data,
- * the citizen (card first, then the profile's contacts) and the attachments.
+ * the citizen (card first, then the profile's contatti) and the attachments.
  */
 import type { TenantView } from '../../shared/contract/catalogue';
 import type { ServiceFile } from '../catalogue/format';

@@ -30,5 +30,4 @@ export function createIdentitySession(deps: IdentityDeps): IdentitySession {
   return new IdentitySession(port, deps.bus, deps.log);
 }
 
-export { IdentitySession } from './session';
 export { cardHandlers } from './handlers';

@@ -13,7 +13,7 @@ import { ensurePrivateDirectory } from '../store/private-files';
 const KEY_BYTES = 32;
 const NAME = /^[a-z0-9][a-z0-9.-]{0,80}$/;
 
-export function defaultKeyDirectory(): string {
+function defaultKeyDirectory(): string {
   return process.env.SPORTELLO_KEY_DIR ?? join(homedir(), '.sportello-chiavi');
 }
 

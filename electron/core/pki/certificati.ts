@@ -13,7 +13,7 @@ export function certificatiDaPem(pem: string): X509Certificate[] {
 }
 
 /** One attribute of a distinguished name as Node prints it ("C=IT\nO=...\nCN=..."). */
-export function attributoDn(dn: string, nome: string): string | null {
+function attributoDn(dn: string, nome: string): string | null {
   for (const riga of dn.split('\n')) {
     const uguale = riga.indexOf('=');
     if (uguale > 0 && riga.slice(0, uguale) === nome) return riga.slice(uguale + 1);

@@ -13,7 +13,7 @@ const NS_TSL = 'http://uri.etsi.org/02231/v2#';
 const NS_DSIG = 'http://www.w3.org/2000/09/xmldsig#';
 
 /** Qualified certificates for signatures, and the nationally recognised identification CAs of CNS and CIE. */
-export const SERVIZI_FIDATI = ['http://uri.etsi.org/TrstSvc/Svctype/CA/QC', 'http://uri.etsi.org/TrstSvc/Svctype/IdV'] as const;
+const SERVIZI_FIDATI = ['http://uri.etsi.org/TrstSvc/Svctype/CA/QC', 'http://uri.etsi.org/TrstSvc/Svctype/IdV'] as const;
 
 export interface ServizioTsl {
   readonly fornitore: string;

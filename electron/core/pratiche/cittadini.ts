@@ -5,7 +5,7 @@
 import { DomainError } from '../errors';
 import type { Clock } from '../ports/clock';
 import type { Catalogue } from '../catalogue/catalogue';
-import type { CittadiniRepo, Contacts, ProfileRecord } from '../store/cittadini-repo';
+import type { CittadiniRepo, Contatti, ProfileRecord } from '../store/cittadini-repo';
 import type { CatalogueRepo } from '../catalogue/catalogue-repo';
 import type { Citizen } from './citizen';
 
@@ -28,9 +28,9 @@ export function createCittadini(deps: { repo: CittadiniRepo; catalogueRepo: Cata
       deps.repo.saveCard(citizen.card, now());
       return deps.repo.get(citizen.card.codiceFiscale)!;
     },
-    updateContacts(citizen: Citizen, contacts: Contacts): ProfileRecord {
+    updateContatti(citizen: Citizen, contatti: Contatti): ProfileRecord {
       this.profile(citizen);
-      deps.repo.updateContacts(citizen.card.codiceFiscale, contacts, now());
+      deps.repo.updateContatti(citizen.card.codiceFiscale, contatti, now());
       return deps.repo.get(citizen.card.codiceFiscale)!;
     },
     terms,

@@ -64,6 +64,6 @@ export function praticheHandlers(deps: PraticheHandlerDeps): Handlers<typeof pra
     'pratiche.terms': async ({ tenant }, ctx) => cittadini.terms(citizen(ctx), tenant),
     'pratiche.acceptTerms': async ({ tenant, version }, ctx) => cittadini.acceptTerms(citizen(ctx), tenant, version),
     'pratiche.profile': async (_input, ctx) => profileView(cittadini.profile(citizen(ctx))),
-    'pratiche.updateProfile': async (contacts, ctx) => profileView(cittadini.updateContacts(citizen(ctx), contacts)),
+    'pratiche.updateProfile': async (contatti, ctx) => profileView(cittadini.updateContatti(citizen(ctx), contatti)),
   };
 }

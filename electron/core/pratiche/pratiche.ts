@@ -23,7 +23,7 @@ import { STATO } from './status';
 import type { WizardStep } from './steps';
 import { praticaSummary, praticaView, type PortalView } from './view';
 
-export const MAX_DATA_BYTES = 1_000_000;
+const MAX_DATA_BYTES = 1_000_000;
 
 export interface PraticheDeps {
   repo: PraticheRepo;

@@ -23,16 +23,6 @@ export const STATO = {
 export const GRUPPI = ['bozza', 'inviate', 'in-elaborazione', 'accettate', 'rifiutate', 'da-integrare', 'ritirate'] as const;
 export type Gruppo = (typeof GRUPPI)[number];
 
-export const GRUPPO_LABEL: Record<Gruppo, string> = {
-  bozza: 'In bozza',
-  inviate: 'Inviate',
-  'in-elaborazione': 'In elaborazione',
-  accettate: 'Accettate',
-  rifiutate: 'Rifiutate',
-  'da-integrare': 'Da integrare',
-  ritirate: 'Ritirate o annullate',
-};
-
 const LABELS: [from: number, to: number, label: string][] = [
   [1000, 1000, 'Bozza'],
   [1500, 1500, 'In attesa di pagamento'],
@@ -86,4 +76,3 @@ export function gruppoOf(status: number): Gruppo {
   return 'in-elaborazione';
 }
 
-export const FINAL_STATUSES: ReadonlySet<number> = new Set([7000, 9000, 20000]);

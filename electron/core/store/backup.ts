@@ -106,7 +106,7 @@ export function restoreDamaged(dataDir: string, file: string, problem: string, k
 }
 
 /** Deletes the damaged files set aside more than DAMAGED_KEEP_DAYS ago; returns how many files went. */
-export function pruneDamaged(dataDir: string, now: Date = new Date()): number {
+function pruneDamaged(dataDir: string, now: Date = new Date()): number {
   const dir = join(dataDir, DAMAGED_DIR);
   if (!existsSync(dir)) return 0;
   let removed = 0;

@@ -18,7 +18,7 @@ const KEY_BYTES = 32;
 const PLAINTEXT_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 /** Gives an open connection its key; must come before the first statement that reads the file. */
-export function unlock(db: Database.Database, key: Buffer): void {
+function unlock(db: Database.Database, key: Buffer): void {
   if (key.length !== KEY_BYTES) throw new Error(`chiave dell'archivio non valida (${key.length} byte)`);
   db.pragma(`cipher = '${CIPHER}'`);
   db.pragma(`hexkey = '${key.toString('hex')}'`);

@@ -1,14 +1,15 @@
-/** A citizen's profile (card data + editable contacts) and terms-of-use acceptances. */
+/** A citizen's profile (card data + editable contatti) and terms-of-use acceptances. */
 import type { Cittadino } from '../ports/card';
 import { guard, type Db } from './database';
 
-export interface Contacts {
+/** How the comune reaches the citizen: the part of the profile they edit. */
+export interface Contatti {
   email: string | null;
   phone: string | null;
   address: string | null;
 }
 
-export interface ProfileRecord extends Contacts {
+export interface ProfileRecord extends Contatti {
   card: Cittadino;
   updatedAt: string;
 }
@@ -18,7 +19,7 @@ export function createCittadiniRepo(db: Db) {
     upsertCard: db.prepare(`INSERT INTO profiles (citizen_cf, card, updated_at) VALUES (?, ?, ?)
       ON CONFLICT (citizen_cf) DO UPDATE SET card = excluded.card, updated_at = excluded.updated_at`),
     get: db.prepare('SELECT card, email, phone, address, updated_at FROM profiles WHERE citizen_cf = ?'),
-    contacts: db.prepare('UPDATE profiles SET email = ?, phone = ?, address = ?, updated_at = ? WHERE citizen_cf = ?'),
+    contatti: db.prepare('UPDATE profiles SET email = ?, phone = ?, address = ?, updated_at = ? WHERE citizen_cf = ?'),
     accept: db.prepare('INSERT OR IGNORE INTO terms_acceptances (citizen_cf, tenant_slug, version, accepted_at) VALUES (?, ?, ?, ?)'),
     accepted: db.prepare('SELECT accepted_at FROM terms_acceptances WHERE citizen_cf = ? AND tenant_slug = ? AND version = ?').pluck(),
   };
@@ -29,7 +30,7 @@ export function createCittadiniRepo(db: Db) {
       const r = s.get.get(cf) as { card: string; email: string | null; phone: string | null; address: string | null; updated_at: string } | undefined;
       return r ? { card: JSON.parse(r.card) as Cittadino, email: r.email, phone: r.phone, address: r.address, updatedAt: r.updated_at } : undefined;
     },
-    updateContacts: (cf: string, c: Contacts, now: string): boolean => guard(() => s.contacts.run(c.email, c.phone, c.address, now, cf).changes === 1),
+    updateContatti: (cf: string, c: Contatti, now: string): boolean => guard(() => s.contatti.run(c.email, c.phone, c.address, now, cf).changes === 1),
     acceptTerms: (cf: string, tenant: string, version: string, now: string): void => void guard(() => s.accept.run(cf, tenant, version, now)),
     acceptedAt: (cf: string, tenant: string, version: string): string | null => (s.accepted.get(cf, tenant, version) as string | undefined) ?? null,
   };

@@ -13,7 +13,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
 import { DomainError } from '../errors';
 
-export const LOCK_FILE = 'sportello.lock';
+const LOCK_FILE = 'sportello.lock';
 
 export interface InstanceLock {
   release(): void;

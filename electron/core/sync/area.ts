@@ -7,18 +7,16 @@ import type { Config } from '../config/schema';
 import { retentionDays } from '../config/schema';
 import type { Logger } from '../log/logger';
 import type { Clock } from '../ports/clock';
-import type { Db } from '../store/database';
 import type { FileStores } from '../store/blob-store';
-import { createOutboxRepo } from '../store/outbox-repo';
 import type { PortalClient } from './portal-port';
 import type { DomainEvents } from '../api/domain-events';
-import { createSyncService, type SyncStatus } from './sync-service';
+import { createSyncService, type SyncRepos, type SyncStatus } from './sync-service';
 
 export interface SyncAreaOptions {
   config: Config;
   /** The configured portal (adapters/portal/portal-from-config.ts); null in the demo. */
   portal: ConfiguredPortal | null;
-  db: Db;
+  repos: SyncRepos;
   files: FileStores;
   log: Logger;
   clock: Clock;
@@ -42,7 +40,7 @@ export interface SyncArea {
 
 export function createSyncArea(o: SyncAreaOptions): SyncArea {
   const engine = o.portal === null ? waitingOutbox(o) : createSyncService({
-    db: o.db,
+    repos: o.repos,
     files: o.files,
     portal: o.portal.client,
     tenant: { slug: o.portal.tenant, name: o.config.comune.nome },
@@ -70,7 +68,7 @@ export function createSyncArea(o: SyncAreaOptions): SyncArea {
 
 /** The demo's sync: no portal, so submitted pratiche wait in the outbox and the status says how many. */
 function waitingOutbox(o: SyncAreaOptions) {
-  const outbox = createOutboxRepo(o.db);
+  const { outbox } = o.repos;
   const publish = () => o.publish({ online: false, outbox: outbox.counts().pending, parked: outbox.counts().parked });
   return {
     parked: () => outbox.parked(),

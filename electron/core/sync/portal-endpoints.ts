@@ -13,7 +13,7 @@ export interface PortalEndpoints {
   uploads: string;
 }
 
-export class PortalAddressError extends Error {}
+class PortalAddressError extends Error {}
 
 /** The tenant named by the URL's path, if any: its last segment, `/api` aside. */
 export function tenantInUrl(url: string): string | null {

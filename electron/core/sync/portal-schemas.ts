@@ -12,7 +12,7 @@ export const tokenSchema = z.object({ token: z.string().min(10).max(10_000) });
 export const uploadCreatedSchema = z.object({ id: z.string().min(1).max(100), uri: z.url() });
 
 /** A file as the portal lists it (AbstractDto::prepareFile): no MIME type; `description` is what the file object's `fileType` said. */
-export const fileObjectSchema = z.object({
+const fileObjectSchema = z.object({
   id: z.string().min(1).max(100),
   name: z.string().max(500).nullish(),
   url: z.string().max(2000).nullish(),

@@ -36,7 +36,7 @@ function mimeTypeOf(name: string, header: string | null): string {
 }
 
 /** Accepted, rejected, withdrawn, revoked: nothing follows them (Entity/Pratica.php). */
-export const FINAL_STATUSES: ReadonlySet<number> = new Set([7000, 9000, 20000, 50000]);
+const FINAL_STATUSES: ReadonlySet<number> = new Set([7000, 9000, 20000, 50000]);
 
 export interface StatusPullDeps {
   portal: PortalClient;

@@ -7,11 +7,10 @@
 import type { FileStores } from '../store/blob-store';
 import type { Logger } from '../log/logger';
 import type { Clock } from '../ports/clock';
-import { createCatalogueRepo } from '../catalogue/catalogue-repo';
-import type { Db } from '../store/database';
-import { createOutboxRepo } from '../store/outbox-repo';
-import { createPraticheRepo } from '../store/pratiche-repo';
-import { createRemoteRepo } from '../store/remote-repo';
+import type { CatalogueRepo } from '../catalogue/catalogue-repo';
+import type { OutboxRepo } from '../store/outbox-repo';
+import type { PraticheRepo } from '../store/pratiche-repo';
+import type { RemoteRepo } from '../store/remote-repo';
 import { refreshCatalogue, type RefreshDeps, type RefreshReport } from './catalogue-refresh';
 import type { ServiceFile, TenantFile } from '../catalogue/format';
 import { formFilesFrom } from './form-files';
@@ -44,7 +43,7 @@ export interface SyncTuning {
   catalogueIntervalMs: number;
 }
 
-export const DEFAULT_TUNING: SyncTuning = {
+const DEFAULT_TUNING: SyncTuning = {
   concurrency: 4,
   settleMs: 60_000,
   leaseMs: 2 * 60_000,
@@ -53,8 +52,16 @@ export const DEFAULT_TUNING: SyncTuning = {
   catalogueIntervalMs: 6 * 3600_000,
 };
 
+/** The tables sync works on, as the composition root built their repositories (composition/repositories.ts). */
+export interface SyncRepos {
+  outbox: OutboxRepo;
+  remote: RemoteRepo;
+  pratiche: PraticheRepo;
+  catalogue: CatalogueRepo;
+}
+
 export interface SyncServiceOptions {
-  db: Db;
+  repos: SyncRepos;
   /** The stored files: attachments to upload, outcome files downloaded. */
   files: FileStores;
   /** The portal, as the composition root built it (adapters/portal). */
@@ -79,10 +86,7 @@ export interface CycleReport {
 export function createSyncService(o: SyncServiceOptions) {
   const tuning = { ...DEFAULT_TUNING, ...o.tuning };
   const portal = o.portal;
-  const outbox = createOutboxRepo(o.db);
-  const remote = createRemoteRepo(o.db);
-  const pratiche = createPraticheRepo(o.db);
-  const catalogue = createCatalogueRepo(o.db);
+  const { outbox, remote, pratiche, catalogue } = o.repos;
   const now = () => o.clock.now();
   const formFiles = formFilesFrom(catalogue);
   // A problem the portal caused after accepting the pratica: written in its history, status unchanged.

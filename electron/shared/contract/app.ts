@@ -10,7 +10,7 @@ export const IDLE_WARNING_SECONDS = 30;
 /** The shortest idle time a kiosk accepts: 10 s of quiet before the countdown starts. */
 export const MIN_IDLE_TIMEOUT_SECONDS = IDLE_WARNING_SECONDS + 10;
 
-export const appModeSchema = z.enum(['kiosk', 'desk', 'home']);
+const appModeSchema = z.enum(['kiosk', 'desk', 'home']);
 
 export const appInfoSchema = z.object({
   name: z.literal('Sportello'),

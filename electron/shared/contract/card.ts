@@ -9,14 +9,14 @@ import { codiciErrore } from './errori';
 const pinSchema = z.string().regex(/^\d{5,8}$/, 'Il PIN deve avere da 5 a 8 cifre.');
 const pukSchema = z.string().regex(/^\d{8}$/, 'Il PUK deve avere 8 cifre.');
 
-export const cardErrorSchema = z.object({ code: z.enum(codiciErrore), message: z.string() });
+const cardErrorSchema = z.object({ code: z.enum(codiciErrore), message: z.string() });
 
 /**
  * The card holder. Until the PIN is verified a session carries the name only (the PIN screen
  * greets the citizen): codice fiscale, birth and address are null, so nothing personal
  * reaches a screen or an event before the holder has proved the card is theirs.
  */
-export const titolareSchema = z.object({
+const titolareSchema = z.object({
   codiceFiscale: z.string().nullable(),
   nome: z.string(),
   cognome: z.string(),
@@ -26,7 +26,7 @@ export const titolareSchema = z.object({
   indirizzoResidenza: z.string().nullable(),
 });
 
-export const cartaSchema = z.object({
+const cartaSchema = z.object({
   seriale: z.string(),
   /** Expiry of the card (EF_DatiPersonali), ISO date, when the card states it. */
   scadenza: z.string().nullable(),
@@ -34,7 +34,7 @@ export const cartaSchema = z.object({
   certificato: z.object({ emittente: z.string(), validoDal: z.string(), validoAl: z.string() }),
 });
 
-export const sessionStateSchema = z.enum(['nessuna-carta', 'lettura', 'identificata', 'autenticata', 'rifiutata']);
+const sessionStateSchema = z.enum(['nessuna-carta', 'lettura', 'identificata', 'autenticata', 'rifiutata']);
 
 export const cardSessionSchema = z.object({
   state: sessionStateSchema,
@@ -50,7 +50,7 @@ export const cardReaderSchema = z.object({
   readers: z.array(z.object({ name: z.string(), cardPresent: z.boolean() })),
 });
 
-export const pinStatusSchema = z.object({
+const pinStatusSchema = z.object({
   triesLeft: z.number().int().nonnegative().nullable(),
   blocked: z.boolean(),
   pukTriesLeft: z.number().int().nonnegative().nullable(),

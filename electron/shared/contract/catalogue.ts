@@ -16,7 +16,7 @@ export const serviceSummarySchema = z.object({
 });
 export type ServiceSummary = z.infer<typeof serviceSummarySchema>;
 
-export const attachmentSpecViewSchema = z.object({
+const attachmentSpecViewSchema = z.object({
   key: z.string(),
   label: z.string(),
   description: z.string(),

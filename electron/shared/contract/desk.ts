@@ -7,8 +7,8 @@
 import { z } from 'zod';
 import { call } from './define';
 
-export const ruoloSchema = z.enum(['operatore', 'amministratore']);
-export const operatoreSchema = z.object({ username: z.string(), nome: z.string(), ruolo: ruoloSchema });
+const ruoloSchema = z.enum(['operatore', 'amministratore']);
+const operatoreSchema = z.object({ username: z.string(), nome: z.string(), ruolo: ruoloSchema });
 export type OperatoreView = z.infer<typeof operatoreSchema>;
 
 export const sessioneDeskSchema = z.object({ operatore: operatoreSchema, scadeAlle: z.string() });
@@ -17,16 +17,20 @@ export type SessioneDeskView = z.infer<typeof sessioneDeskSchema>;
 const username = z.string().trim().min(1).max(64);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'data nel formato AAAA-MM-GG');
 
-export const documentoSchema = z
+/** The identity documents the desk checks before a release, by the codes the audit records. */
+export const TIPI_DOCUMENTO = ['carta-identita', 'carta-identita-elettronica', 'passaporto', 'patente', 'permesso-soggiorno'] as const;
+export type TipoDocumento = (typeof TIPI_DOCUMENTO)[number];
+
+const documentoSchema = z
   .object({
-    tipo: z.enum(['carta-identita', 'carta-identita-elettronica', 'passaporto', 'patente', 'permesso-soggiorno']),
+    tipo: z.enum(TIPI_DOCUMENTO),
     numero: z.string().min(1).max(40),
     rilasciatoDa: z.string().min(1).max(120),
     scadenza: isoDate,
   })
   .strict();
 
-export const canaleSchema = z.discriminatedUnion('tipo', [
+const canaleSchema = z.discriminatedUnion('tipo', [
   z.object({ tipo: z.literal('email'), destinazione: z.string().min(3).max(254) }).strict(),
   z.object({ tipo: z.literal('sms'), destinazione: z.string().min(6).max(20) }).strict(),
 ]);
@@ -52,7 +56,7 @@ export const esitoRilascioSchema = z.object({
 });
 export type EsitoRilascioView = z.infer<typeof esitoRilascioSchema>;
 
-export const assistitoSchema = z.object({
+const assistitoSchema = z.object({
   codiceFiscale: z.string(),
   nome: z.string(),
   cognome: z.string(),

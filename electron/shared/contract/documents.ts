@@ -30,7 +30,7 @@ export type EsitoFirma = (typeof esitiFirma)[number];
 export const fontiOraFirma = ['marca-temporale', 'dichiarata-dal-firmatario', 'verifica'] as const;
 
 /** One signer of a .p7m with its verdict (electron/core/documents/cades/verdetto.ts). */
-export const firmatarioSchema = z.object({
+const firmatarioSchema = z.object({
   soggetto: z.string(),
   nome: z.string(),
   codiceFiscale: z.string().nullable(),

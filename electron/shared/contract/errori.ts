@@ -5,7 +5,7 @@
  * its adapter) and is not accepted by the contract's error schema.
  */
 /** The call itself: refused before or after any area saw it (core/api/dispatch.ts, the transports). */
-export const codiciChiamata = [
+const codiciChiamata = [
   'input-non-valido',
   'chiamata-sconosciuta',
   'chiamata-non-ammessa',
@@ -16,7 +16,7 @@ export const codiciChiamata = [
 ] as const;
 
 /** Start-up and the installation (configuration, data directory, printer). */
-export const codiciInstallazione = ['configurazione-non-valida', 'istanza-gia-attiva', 'documento-non-valido', 'stampa-non-riuscita'] as const;
+const codiciInstallazione = ['configurazione-non-valida', 'istanza-gia-attiva', 'documento-non-valido', 'stampa-non-riuscita'] as const;
 
 /** The database (store/database.ts): what SQLite said, for a person. */
 export const codiciArchivio = [
@@ -58,9 +58,9 @@ export const codiciCarta = [
 ] as const;
 
 /** What the identity session adds to the card layer's codes. */
-export const codiciSessione = ['carta-non-identificata', 'carta-non-leggibile', 'carta-diversa'] as const;
+const codiciSessione = ['carta-non-identificata', 'carta-non-leggibile', 'carta-diversa'] as const;
 
-export const codiciCatalogo = [
+const codiciCatalogo = [
   'catalogo-non-valido',
   'comune-non-collegato',
   'comune-sconosciuto',
@@ -79,7 +79,7 @@ export const codiciCatalogo = [
   'richiesta-modulo-non-ammessa',
 ] as const;
 
-export const codiciPratiche = [
+const codiciPratiche = [
   'pratica-sconosciuta',
   'pratica-non-modificabile',
   'pratica-incompleta',
@@ -125,7 +125,7 @@ export type CodiceAllegato = (typeof codiciAllegato)[number];
 
 /** Signing a pratica's module, and verifying signatures (a signer's verdict as `firma-<esito>`). */
 
-export const codiciFirma = [
+const codiciFirma = [
   'firma-mancante',
   'firma-in-corso',
   'firma-da-rifare',
@@ -145,7 +145,7 @@ export const codiciFirma = [
 ] as const;
 
 /** The desk: operators, the assisted citizen, PIN/PUK release and the issuing system, the audit log. */
-export const codiciSportello = [
+const codiciSportello = [
   'non-sportello',
   'non-autorizzato',
   'sessione-operatore-assente',
@@ -175,7 +175,7 @@ export const codiciSportello = [
   'registro-dato-segreto',
 ] as const;
 
-export const codiciSync = ['credenziali-portale-mancanti'] as const;
+const codiciSync = ['credenziali-portale-mancanti'] as const;
 
 export const codiciErrore = [
   ...codiciChiamata,

@@ -40,7 +40,7 @@ export function isBoundedJson(value: unknown): boolean {
   }
 }
 
-export const boundedJsonSchema = z.unknown().refine(isBoundedJson, { message: 'risposta non JSON o troppo grande' });
+const boundedJsonSchema = z.unknown().refine(isBoundedJson, { message: 'risposta non JSON o troppo grande' });
 
 export const formHelperAnswerSchema = z.object({
   /** The portal's JSON body, as FormioHelper.authenticatedCall resolves it. */

@@ -11,15 +11,15 @@ const praticaId = z.uuid();
 const stepId = z.string().min(1).max(200);
 const short = (max: number) => z.string().max(max);
 /** Attachments cross the boundary as base64: 20 MB of content at most (services ask for less). */
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 const base64 = z.string().max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'contenuto non in base64');
 
-export const gruppoSchema = z.enum(['bozza', 'inviate', 'in-elaborazione', 'accettate', 'rifiutate', 'da-integrare', 'ritirate']);
+const gruppoSchema = z.enum(['bozza', 'inviate', 'in-elaborazione', 'accettate', 'rifiutate', 'da-integrare', 'ritirate']);
 
 /** A field's problem: `label` is the field's own label, for a message that names it ("Luogo di nascita: Campo obbligatorio."). */
-export const fieldErrorSchema = z.object({ path: z.string(), rule: z.string(), label: z.string().max(300).optional(), message: z.string() });
+const fieldErrorSchema = z.object({ path: z.string(), rule: z.string(), label: z.string().max(300).optional(), message: z.string() });
 
-export const allegatoSchema = z.object({
+const allegatoSchema = z.object({
   id: z.string(),
   name: z.string(),
   mimeType: z.string(),
@@ -28,17 +28,19 @@ export const allegatoSchema = z.object({
   createdAt: z.string(),
 });
 
-const contactsSchema = z.object({
+/** What the citizen may change of their profile: how the comune reaches them. */
+const contattiSchema = z.object({
   email: z.email().max(200).nullable(),
   phone: z.string().regex(/^\+?[0-9 ]{6,20}$/, 'numero di telefono non valido').nullable(),
   address: z.string().min(3).max(300).nullable(),
 });
+export type Contatti = z.infer<typeof contattiSchema>;
 
 /**
- * The citizen (core's `Cittadino`: the card's fields) and the contacts they may change: the
+ * The citizen (core's `Cittadino`: the card's fields) and the contatti they may change: the
  * profile screen and a pratica's Richiedente show the same.
  */
-export const profileSchema = contactsSchema.extend({
+export const profileSchema = contattiSchema.extend({
   codiceFiscale: z.string(),
   nome: z.string(),
   cognome: z.string(),
@@ -132,7 +134,7 @@ export type Completeness = z.infer<typeof completenessSchema>;
  * `codiciAllegato` (errori.ts); an accepted one may come with remarks for the
  * citizen, such as a PDF that does not declare PDF/A where the comune does not require it.
  */
-export const allegatoAggiuntoSchema = z.object({ pratica: praticaViewSchema, allegato: allegatoSchema, avvisi: z.array(z.string()) });
+const allegatoAggiuntoSchema = z.object({ pratica: praticaViewSchema, allegato: allegatoSchema, avvisi: z.array(z.string()) });
 
 const moveResult = z.object({ moved: z.boolean(), errors: z.array(fieldErrorSchema), pratica: praticaViewSchema });
 const byId = z.object({ id: praticaId }).strict();
@@ -188,5 +190,5 @@ export const praticheCalls = {
   ),
   'pratiche.acceptTerms': call(z.object({ tenant: tenantSlugSchema, version: z.string().min(1).max(40) }).strict(), z.object({ acceptedAt: z.string() })),
   'pratiche.profile': call(z.object({}).strict(), profileSchema),
-  'pratiche.updateProfile': call(contactsSchema.strict(), profileSchema),
+  'pratiche.updateProfile': call(contattiSchema.strict(), profileSchema),
 };

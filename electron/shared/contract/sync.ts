@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { call } from './define';
 
-export const syncStatusSchema = z.object({
+const syncStatusSchema = z.object({
   /** The last exchange with the portal succeeded. */
   online: z.boolean(),
   /** Pratiche waiting to be sent. */

@@ -39,7 +39,7 @@ export interface FormLogicLimits {
   readonly memoryBytes: number;
 }
 
-export const DEFAULT_LIMITS: FormLogicLimits = { deadlineMs: 200, memoryBytes: 32 * 1024 * 1024 };
+const DEFAULT_LIMITS: FormLogicLimits = { deadlineMs: 200, memoryBytes: 32 * 1024 * 1024 };
 
 /** Largest JSON going in or coming out of one call. */
 const MAX_JSON = 2 * 1024 * 1024;
@@ -47,7 +47,7 @@ const MAX_JSON = 2 * 1024 * 1024;
 const MAX_CAPABILITIES = 500;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-export class FormLogicError extends Error {}
+class FormLogicError extends Error {}
 
 interface Live {
   runtime: QuickJSRuntime;

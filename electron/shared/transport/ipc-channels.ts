@@ -1,5 +1,5 @@
 /** IPC channel names: one per contract call, one for all events. */
-export const CALL_PREFIX = 'sportello:call:';
+const CALL_PREFIX = 'sportello:call:';
 export const EVENT_CHANNEL = 'sportello:event';
 
 export function callChannel(call: string): string {

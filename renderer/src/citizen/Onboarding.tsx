@@ -10,7 +10,7 @@ import { ProfileCompletion } from '../screens/ProfileCompletion';
 
 type Stage = 'termini' | 'profilo';
 
-/** What a citizen meets before the menu: the terms of use (when not yet accepted) and a profile without contacts. */
+/** What a citizen meets before the menu: the terms of use (when not yet accepted) and a profile without contatti. */
 export function Onboarding({ onDone, onExit }: { onDone(): void; onExit(): void }) {
   const { tenant } = useApp();
   const [stage, setStage] = useState<Stage | null>(null);

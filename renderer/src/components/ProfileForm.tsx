@@ -4,12 +4,8 @@ import { sportello } from '../platform/sportello';
 import { unwrap } from '../platform/call';
 import { useAction } from '../platform/use-load';
 import { ErrorAlert } from './ErrorAlert';
+import type { Contatti } from '../../../electron/shared/contract/pratiche';
 
-export interface Contacts {
-  email: string | null;
-  phone: string | null;
-  address: string | null;
-}
 
 function Field({ label, type, value, onChange, testId }: { label: string; type: string; value: string; onChange(v: string): void; testId: string }) {
   const id = useId();
@@ -22,7 +18,7 @@ function Field({ label, type, value, onChange, testId }: { label: string; type: 
 }
 
 /** Email, phone and address: the only parts of the profile a citizen edits (the rest comes from the card). */
-export function ProfileForm({ initial, submitLabel, onSaved }: { initial: Contacts; submitLabel: string; onSaved(): void }) {
+export function ProfileForm({ initial, submitLabel, onSaved }: { initial: Contatti; submitLabel: string; onSaved(): void }) {
   const { t } = useTranslation();
   const [email, setEmail] = useState(initial.email ?? '');
   const [phone, setPhone] = useState(initial.phone ?? '');

@@ -1,6 +1,6 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EsitoRilascioView } from '../../../electron/shared/contract/desk';
+import { TIPI_DOCUMENTO, type EsitoRilascioView, type TipoDocumento } from '../../../electron/shared/contract/desk';
 import { Busy } from '../components/Busy';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { unwrap } from '../platform/call';
@@ -11,14 +11,12 @@ import { CartaAlBanco, type Carta } from './CartaAlBanco';
 import { EsitoRilascio } from './EsitoRilascio';
 import { DESK_NS } from './i18n';
 
-const TIPI = ['carta-identita', 'carta-identita-elettronica', 'passaporto', 'patente', 'permesso-soggiorno'] as const;
-type Tipo = (typeof TIPI)[number];
 
 /** The release: card, document checked, channel, then the issuer's answer shown once. */
 export function RilascioPin() {
   const { t } = useTranslation(DESK_NS);
   const [carta, setCarta] = useState<Carta | null>(null);
-  const [tipo, setTipo] = useState<Tipo>('carta-identita');
+  const [tipo, setTipo] = useState<TipoDocumento>('carta-identita');
   const [numero, setNumero] = useState('');
   const [rilasciatoDa, setRilasciatoDa] = useState('');
   const [scadenza, setScadenza] = useState('');
@@ -64,8 +62,8 @@ export function RilascioPin() {
           <legend className="h4">{t('documento.titolo')}</legend>
           <div className="row">
             {field('doc-tipo', t('documento.tipo'),
-              <select id="doc-tipo" className="form-select" value={tipo} onChange={(e) => setTipo(e.target.value as Tipo)} data-testid="desk-doc-tipo">
-                {TIPI.map((x) => <option key={x} value={x}>{t(`documento.tipi.${x}`)}</option>)}
+              <select id="doc-tipo" className="form-select" value={tipo} onChange={(e) => setTipo(e.target.value as TipoDocumento)} data-testid="desk-doc-tipo">
+                {TIPI_DOCUMENTO.map((x) => <option key={x} value={x}>{t(`documento.tipi.${x}`)}</option>)}
               </select>)}
             {field('doc-numero', t('documento.numero'),
               <input id="doc-numero" className="form-control" value={numero} onChange={(e) => setNumero(e.target.value)} required data-testid="desk-doc-numero" />)}

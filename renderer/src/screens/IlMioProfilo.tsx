@@ -8,7 +8,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { ProfileForm } from '../components/ProfileForm';
 import { formatDate } from '../components/dates';
 
-/** The citizen's data: from the card (read only) and contacts (editable). */
+/** The citizen's data: from the card (read only) and contatti (editable). */
 export function IlMioProfilo() {
   const { t } = useTranslation();
   const load = useLoad(() => unwrap(sportello.pratiche.profile({})), []);

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { ScreenTitle } from '../components/ScreenTitle';
-import { ProfileForm, type Contacts } from '../components/ProfileForm';
+import { ProfileForm } from '../components/ProfileForm';
+import type { Contatti } from '../../../electron/shared/contract/pratiche';
 
 /** First visit: the card gives name and codice fiscale; the comune also needs a way to reach the citizen. */
-export function ProfileCompletion({ profile, onDone }: { profile: Contacts; onDone(): void }) {
+export function ProfileCompletion({ profile, onDone }: { profile: Contatti; onDone(): void }) {
   const { t } = useTranslation();
   return (
     <section className="container py-4">

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startJourneyRig, type JourneyRig, type JourneyRigOptions } from '../../support/journey-rig';
 
-export const SCREENS_DIR = join(__dirname, '../../artifacts/screens');
+const SCREENS_DIR = join(__dirname, '../../artifacts/screens');
 
 interface JourneyFixtures {
   rigOptions: JourneyRigOptions;

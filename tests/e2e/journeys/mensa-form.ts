@@ -14,9 +14,9 @@ import { closeKeyboard, typeOnPinPad } from './steps';
 import { fillApplicant } from './anagrafica';
 import { nextStepAccepted } from './wizard';
 
-export const FIGLIA = { name: 'Sofia', surname: 'Rossi', fiscalCode: 'RSSSFO18P70H501S' } as const;
+const FIGLIA = { name: 'Sofia', surname: 'Rossi', fiscalCode: 'RSSSFO18P70H501S' } as const;
 
-export async function fillMensaForm(page: Page): Promise<void> {
+async function fillMensaForm(page: Page): Promise<void> {
   const form = formioForm(page);
   await expect(component(form, 'anno_scolastico')).toBeVisible({ timeout: 15_000 });
 

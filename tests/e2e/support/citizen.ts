@@ -29,7 +29,7 @@ export async function signIn(page: Page, card: ScriptedCard): Promise<void> {
 }
 
 /** After the PIN, on a first visit: the comune's terms accepted, email and phone given. */
-export async function acceptTermsAndGiveContacts(page: Page): Promise<void> {
+export async function acceptTermsAndGiveContatti(page: Page): Promise<void> {
   await page.getByTestId('accetta-termini').click();
   await page.getByTestId('profilo-email').fill('mario.rossi@example.org');
   await page.getByTestId('profilo-telefono').fill('3331234567');

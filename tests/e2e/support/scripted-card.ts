@@ -11,9 +11,9 @@ import { createHmac } from 'node:crypto';
 import type { SignerPort } from '../../../electron/core/ports/signer';
 import { CardError } from '../../../native/apdu/errors';
 
-export const READER = 'Lettore di prova 00 00';
+const READER = 'Lettore di prova 00 00';
 export const PIN = '12345';
-export const PUK = '12345678';
+const PUK = '12345678';
 
 export const MARIO_ROSSI: CardIdentity = {
   codiceFiscale: 'RSSMRA80A01H501U',

@@ -64,7 +64,7 @@ export async function answeredOrClosed(page: PageClient, answer: Promise<CallRes
 }
 
 /** The page token the host gave a page that opened with a launch token (its first message). */
-export async function pageTokenOf(page: PageClient): Promise<string> {
+async function pageTokenOf(page: PageClient): Promise<string> {
   for (;;) {
     const first = page.received.find((m): m is { event: string; payload: { token: string } } => (m as { event?: string }).event === SESSION_EVENT);
     if (first) return first.payload.token;

@@ -67,7 +67,7 @@ describe('chiosco: i dati di chi è uscito', () => {
     const moduleShas = [blobs.put(randomBytes(2048)), blobs.put(randomBytes(3072))];
     createModuliFirmatiRepo(db).save({ praticaId: sent, pdfSha256: moduleShas[0]!, p7mSha256: moduleShas[1]!, p7mSize: 3072, dataSha256: 'a'.repeat(64), signerCf: MARIO, signedAt: at() });
     cittadini.saveCard({ codiceFiscale: MARIO, nome: 'MARIO', cognome: 'ROSSI', dataNascita: '1980-01-01' }, at());
-    cittadini.updateContacts(MARIO, { email: EMAIL, phone: '3331234567', address: 'Via Garibaldi 12' }, at());
+    cittadini.updateContatti(MARIO, { email: EMAIL, phone: '3331234567', address: 'Via Garibaldi 12' }, at());
     cittadini.acceptTerms(MARIO, TENANT, '1', at());
     const libraryOnly = library(MARIO, 'Carta identità Rossi.pdf', randomBytes(1024));
     const recent = draft(MARIO, now);

@@ -14,12 +14,13 @@ import { KIOSK_ACCOUNT } from './engine';
 import { createKiosk, SERVICE, TENANT, TEST_CATALOGUE, type Kiosk } from './kiosk';
 import { filesOf } from '../../support/database-location';
 import { closeAfterEach } from '../../support/close-after-each';
+import { createRepositories } from '../../../electron/composition/repositories';
 
 const closing = closeAfterEach();
 
 function engine(p: Portal, k: Kiosk, lines: string[] = [], formServerUrl?: string) {
   return createSyncService({
-    db: k.db,
+    repos: createRepositories(k.db),
     files: filesOf(k.dataDir),
     portal: createPortalClient({ url: p.url, tenant: TENANT, credentials: () => KIOSK_ACCOUNT, retry: { attempts: 2, baseMs: 1, maxMs: 2 }, ...(formServerUrl ? { formServerUrl } : {}) }),
     tenant: { slug: TENANT, name: 'Comune di Test' },

@@ -20,6 +20,7 @@ import { KIOSK_ACCOUNT } from './engine';
 import { expectExactlyOnce } from './exactly-once';
 import { createKiosk, type Kiosk } from './kiosk';
 import { filesOf } from '../../support/database-location';
+import { createRepositories } from '../../../electron/composition/repositories';
 
 describe('sync: catalogo demo dal portale di riferimento', () => {
   let portal: Portal;
@@ -29,7 +30,7 @@ describe('sync: catalogo demo dal portale di riferimento', () => {
     portal = await startPortal();
     kiosk = createKiosk();
     engine = createSyncService({
-      db: kiosk.db,
+      repos: createRepositories(kiosk.db),
       files: filesOf(kiosk.dataDir),
       // The tenant's base URL, as the portal prints it: the tenant is taken from it.
       portal: createPortalClient({ url: `${portal.url}/${portal.tenant}`, credentials: () => KIOSK_ACCOUNT, retry: { attempts: 3, baseMs: 1, maxMs: 5 } }),

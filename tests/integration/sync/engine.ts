@@ -5,12 +5,13 @@ import { createSyncService, type SyncStatus } from '../../../electron/core/sync/
 import { createPortalClient } from '../../../electron/adapters/portal/portal-client';
 import { TENANT } from './kiosk';
 import { filesOf } from '../../support/database-location';
+import { createRepositories } from '../../../electron/composition/repositories';
 
 export const KIOSK_ACCOUNT = { username: 'chiosco', password: 'chiosco-demo' };
 
 export function testEngine(o: { db: Db; dataDir: string; portalUrl: string; retentionDays?: number; log?: Logger; onStatus?: (s: SyncStatus) => void; settleMs?: number; leaseMs?: number; concurrency?: number }) {
   return createSyncService({
-    db: o.db,
+    repos: createRepositories(o.db),
     files: filesOf(o.dataDir),
     portal: createPortalClient({ url: o.portalUrl, tenant: TENANT, credentials: () => KIOSK_ACCOUNT, timeoutMs: 10_000, retry: { attempts: 6, baseMs: 5, maxMs: 100 } }),
     tenant: { slug: TENANT, name: 'Comune di Test' },

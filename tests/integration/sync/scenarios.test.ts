@@ -181,8 +181,9 @@ describe('sync: credenziali del chiosco', () => {
     kiosk.submit();
     const { createSyncService } = await import('../../../electron/core/sync/sync-service');
     const { silentLogger } = await import('../../../electron/core/log/logger');
+    const { createRepositories } = await import('../../../electron/composition/repositories');
     const engine = createSyncService({
-      db: kiosk.db,
+      repos: createRepositories(kiosk.db),
       files: filesOf(kiosk.dataDir),
       portal: createPortalClient({ url: portal.url, tenant: TENANT, credentials: () => ({ username: 'chiosco', password: 'sbagliata' }) }),
       tenant: { slug: TENANT, name: 'Comune di Test' },

@@ -22,7 +22,7 @@ export interface Messaggio {
   releaseId: string;
 }
 
-export function testoMessaggio(m: Messaggio): string {
+function testoMessaggio(m: Messaggio): string {
   return [
     `Gentile ${m.nome},`,
     'ecco la seconda parte del PIN e del PUK della tua carta (la prima parte è sul foglio consegnato allo sportello).',

@@ -1,22 +1,21 @@
 // Loads and parses every file of the demo catalogue once, for the tests of this folder.
 import { join } from 'node:path';
-import {
-  formSchema, serviceSchema, tenantSchema, type FormDefinition, type Service, type Tenant,
-} from '../../../electron/core/catalogue/demo/schema';
+import type { TenantFile } from '../../../electron/core/catalogue/format';
+import { authoredService, authoredTenant, formSchema, type DemoService, type FormDefinition } from './authoring-rules';
 import { jsonNames, readJson, tenantDir } from './support';
 
 export interface DemoCatalogue {
-  tenant: Tenant;
+  tenant: TenantFile;
   /** By file name (without .json). */
-  services: Map<string, Service>;
+  services: Map<string, DemoService>;
   /** By file name (without .json). */
   forms: Map<string, FormDefinition>;
 }
 
 export function loadDemoCatalogue(): DemoCatalogue {
-  const tenant = tenantSchema.parse(readJson(join(tenantDir, 'tenant.json')));
+  const tenant = authoredTenant(readJson(join(tenantDir, 'tenant.json')));
   const services = new Map(jsonNames(join(tenantDir, 'services'))
-    .map((name) => [name, serviceSchema.parse(readJson(join(tenantDir, 'services', `${name}.json`)))] as const));
+    .map((name) => [name, authoredService(readJson(join(tenantDir, 'services', `${name}.json`)), name)] as const));
   const forms = new Map(jsonNames(join(tenantDir, 'forms'))
     .map((name) => [name, formSchema.parse(readJson(join(tenantDir, 'forms', `${name}.json`)))] as const));
   return { tenant, services, forms };

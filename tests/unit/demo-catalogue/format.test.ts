@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formSchema, serviceSchema, tenantSchema, type FormComponent } from '../../../electron/core/catalogue/demo/schema';
+import { join } from 'node:path';
+import { authoredService, authoredTenant, formSchema, type FormComponent } from './authoring-rules';
 import { expectedServiceSlugs, loadDemoCatalogue } from './catalogue-files';
-import { inlineForm, NestedFormError, walk } from './support';
+import { inlineForm, NestedFormError, readJson, tenantDir, walk } from './support';
 
 const demo = loadDemoCatalogue();
 const services = [...demo.services.values()];
@@ -169,9 +170,19 @@ describe('demo catalogue: files and format', () => {
     expect(formSchema.safeParse(form([{ type: 'signature', key: 'firma' }])).success).toBe(false);
     expect(formSchema.safeParse(form([{ type: 'htmlelement', key: 'n', content: '<b>grassetto</b>' }])).success).toBe(false);
     expect(formSchema.safeParse(form([{ type: 'form', key: 'x' }])).success).toBe(false);
-    const service = structuredClone(demo.services.get('iscrizione-biblioteca')!) as Record<string, unknown>;
-    expect(serviceSchema.safeParse({ ...service, description: 'Testo <a href="x">link</a>' }).success).toBe(false);
-    expect(serviceSchema.safeParse({ ...service, payment_parameters: { total_amounts: '1.00', reason: 'x' } }).success).toBe(false);
-    expect(tenantSchema.safeParse({ ...demo.tenant, offices: [] }).success).toBe(false);
+  });
+
+  it('holds the files to the app\'s own format and our rules on top: unknown fields, markup, empty texts, stale payments refused', () => {
+    const service = readJson(join(tenantDir, 'services', 'iscrizione-biblioteca.json')) as Record<string, unknown>;
+    const tenant = readJson(join(tenantDir, 'tenant.json')) as Record<string, unknown>;
+    expect(authoredService(service).slug).toBe('iscrizione-biblioteca');
+    expect(() => authoredService({ ...service, descrizione_breve: 'x' })).toThrow(/service\.descrizione_breve: campo sconosciuto all'app/);
+    expect(() => authoredService({ ...service, description: 'Testo <a href="x">link</a>' })).toThrow(/service\.description: testo con marcatura HTML/);
+    expect(() => authoredService({ ...service, who: '  ' })).toThrow(/service\.who: testo vuoto/);
+    expect(() => authoredService({ ...service, payment_parameters: { total_amounts: '1.00', reason: 'x' } })).toThrow(/payment_parameters presenti solo/);
+    // What the app itself refuses stays refused.
+    expect(() => authoredService({ ...service, status: 'attivo' })).toThrow();
+    expect(() => authoredTenant({ ...tenant, offices: [] })).toThrow(/tenant\.offices/);
+    expect(() => authoredTenant({ ...tenant, aoo: { ...(tenant['aoo'] as object), referente: 'x' } })).toThrow(/tenant\.aoo\.referente: campo sconosciuto/);
   });
 });

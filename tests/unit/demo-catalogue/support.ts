@@ -3,9 +3,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { processSync, ProcessTargets } from '@formio/core';
-import type { FormComponent, FormDefinition } from '../../../electron/core/catalogue/demo/schema';
+import type { FormComponent, FormDefinition } from './authoring-rules';
 
-export const demoRoot = resolve(__dirname, '../../../electron/core/catalogue/demo');
+const demoRoot = resolve(__dirname, '../../../electron/core/catalogue/demo');
 export const tenantDir = join(demoRoot, 'comune-di-prova');
 export const samplesDir = join(demoRoot, 'samples');
 

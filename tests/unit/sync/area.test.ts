@@ -9,6 +9,7 @@ import { syncHandlers } from '../../../electron/core/sync/handlers';
 import type { SyncStatus } from '../../../electron/core/sync/sync-service';
 import { fileStoresOf } from '../../../electron/core/store/blob-store';
 import { createDomainEvents } from '../../../electron/core/api/domain-events';
+import { createRepositories } from '../../../electron/composition/repositories';
 
 const context = { transport: 'test', clientId: 't' } as const;
 
@@ -22,7 +23,7 @@ describe('sync senza portale configurato', () => {
     pratiche.submit(id, 'RSSMRA80A01H501U', 1900, now, { kind: 'pratica.submit', tenantSlug: 't', payload: { serviceId: 'sid', serviceSlug: 's', citizenFiscalCode: 'RSSMRA80A01H501U', data: {}, attachments: [], submittedAt: now } });
     const published: SyncStatus[] = [];
     const events = createDomainEvents();
-    const area = createSyncArea({ config: configSchema.parse({}), portal: null, events, db, files: fileStoresOf('/nonexistent', Buffer.alloc(32)), log: silentLogger, clock: { now: () => new Date() }, publish: (s) => published.push(s) });
+    const area = createSyncArea({ config: configSchema.parse({}), portal: null, events, repos: createRepositories(db), files: fileStoresOf('/nonexistent', Buffer.alloc(32)), log: silentLogger, clock: { now: () => new Date() }, publish: (s) => published.push(s) });
     area.start();
     const handlers = syncHandlers(area);
     expect(published).toEqual([{ online: false, outbox: 1, parked: 0 }]);

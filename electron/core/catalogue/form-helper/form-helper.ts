@@ -18,7 +18,7 @@ import { catalogueAnswer, type FormHelperCatalogue } from './catalogue-answers';
 import { FormHelperPortalFailure, type FormHelperPortal } from './portal-port';
 
 /** A select waits for this at most: then the kept answer, or the error. */
-export const FORM_HELPER_DEADLINE_MS = 8_000;
+const FORM_HELPER_DEADLINE_MS = 8_000;
 
 export interface FormHelperOptions {
   /** Null on a device without a portal (the demo). */

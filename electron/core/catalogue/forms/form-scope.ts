@@ -7,7 +7,7 @@
  */
 import type { FormComponent } from './form-json';
 
-export const FORM_DATA_PATH = '__sportelloDatiModulo';
+const FORM_DATA_PATH = '__sportelloDatiModulo';
 
 const GRIDS = new Set(['datagrid', 'editgrid', 'datatable', 'tagpad', 'dynamicWizard']);
 

@@ -8,7 +8,7 @@
  */
 import { stem, words } from './stemmer';
 
-export const MAX_QUERY_WORDS = 12;
+const MAX_QUERY_WORDS = 12;
 
 export interface FtsQueries {
   all: string;

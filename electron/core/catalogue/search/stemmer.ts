@@ -6,7 +6,7 @@
  */
 const FOLD = /\p{M}/gu;
 
-export function fold(word: string): string {
+function fold(word: string): string {
   return word.normalize('NFD').replace(FOLD, '').toLowerCase();
 }
 

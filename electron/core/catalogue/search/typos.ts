@@ -9,7 +9,7 @@
 import { words } from './stemmer';
 
 /** Shorter words are not corrected: with one edit, nearly every short word is near another. */
-export const MIN_TYPO_LENGTH = 4;
+const MIN_TYPO_LENGTH = 4;
 /** Candidates read from the trigram index for one word, best sharing first. */
 export const TYPO_CANDIDATES = 40;
 const MAX_CORRECTIONS = 3;

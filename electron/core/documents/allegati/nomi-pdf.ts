@@ -23,7 +23,7 @@ const ESSE = 0x73;
 const A_CAPO = 0x0a;
 const RITORNO = 0x0d;
 
-export function decodificaNome(grezzo: string): string {
+function decodificaNome(grezzo: string): string {
   return grezzo.replace(/#([0-9A-Fa-f]{2})/g, (_, esadecimale: string) => String.fromCharCode(parseInt(esadecimale, 16)));
 }
 

@@ -51,7 +51,7 @@ const ooxml = (mime: string, ext: string): TipoFile => ({ mime, estensioni: [ext
 
 export const PDF: TipoFile = { mime: 'application/pdf', estensioni: ['pdf'], riconosci: (b) => testo(b, 0, 5) === '%PDF-' };
 
-export const TIPI_FILE: readonly TipoFile[] = [
+const TIPI_FILE: readonly TipoFile[] = [
   PDF,
   { mime: 'image/jpeg', estensioni: ['jpg', 'jpeg'], riconosci: (b) => iniziaCon(b, [0xff, 0xd8, 0xff]) },
   { mime: 'image/png', estensioni: ['png'], riconosci: (b) => iniziaCon(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },

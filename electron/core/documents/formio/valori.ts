@@ -4,7 +4,7 @@
  */
 import type { FormioComponent } from '../modulo-input';
 
-export const NON_COMPILATO = '—';
+const NON_COMPILATO = '—';
 
 function opzioni(componente: FormioComponent): { label: string; value: string }[] {
   return componente.values ?? componente.data?.values ?? [];

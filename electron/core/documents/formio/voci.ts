@@ -57,7 +57,7 @@ function figli(c: FormioComponent): FormioComponent[] {
 }
 
 /** "data_nascita" / "dataNascita" -> "Data nascita": a readable label when Form.io gave none. */
-export function etichettaDaChiave(chiave: string): string {
+function etichettaDaChiave(chiave: string): string {
   const parole = chiave.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim().toLowerCase();
   return parole.charAt(0).toUpperCase() + parole.slice(1);
 }
@@ -76,7 +76,7 @@ function percorso(prefisso: string, chiave: string): string {
 }
 
 /** Data with no component: printed with labels made from the keys. */
-export function vociGeneriche(dati: Dati, prefisso: string): Voce[] {
+function vociGeneriche(dati: Dati, prefisso: string): Voce[] {
   return Object.entries(dati).map(([k, v]): Voce => {
     const chiave = percorso(prefisso, k);
     if (Array.isArray(v) && v.some((e) => typeof e === 'object' && e !== null)) {
@@ -110,7 +110,7 @@ function vociDiRighe(c: FormioComponent, righe: unknown, chiave: string, titolo:
 }
 
 /** The entries of `componenti` over `dati`; keys read are added to `usate`. */
-export function vociDi(componenti: FormioComponent[], dati: Dati, prefisso: string, usate: Set<string>): Voce[] {
+function vociDi(componenti: FormioComponent[], dati: Dati, prefisso: string, usate: Set<string>): Voce[] {
   const voci: Voce[] = [];
   for (const c of componenti) {
     const tipo = c.type ?? 'textfield';

@@ -49,7 +49,7 @@ function larghezza(font: PDFFont, testo: string, dimensione: number): number {
 }
 
 /** Splits `testo` into lines no wider than `larghezza`, breaking words only when one alone is too wide. */
-export function aCapo(testo: string, font: PDFFont, dimensione: number, massima: number): string[] {
+function aCapo(testo: string, font: PDFFont, dimensione: number, massima: number): string[] {
   const spazio = larghezza(font, ' ', dimensione);
   const righe: string[] = [];
   for (const paragrafo of testo.split('\n')) {

@@ -28,11 +28,11 @@ function soloCaratteriXml(testo: string): string {
   return testo.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
 }
 
-export function escapeTesto(testo: string): string {
+function escapeTesto(testo: string): string {
   return soloCaratteriXml(testo).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export function escapeAttributo(testo: string): string {
+function escapeAttributo(testo: string): string {
   return escapeTesto(testo).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
 }
 

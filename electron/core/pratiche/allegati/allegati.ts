@@ -19,7 +19,7 @@ import type { Citizen } from '../citizen';
 import { STATO } from '../status';
 import type { BlobStore } from '../../store/blob-store';
 
-export class AllegatoError extends DomainError {
+class AllegatoError extends DomainError {
   constructor(code: CodiceAllegato, message: string) {
     super(code, message);
   }

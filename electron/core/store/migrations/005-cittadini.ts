@@ -1,5 +1,5 @@
 /**
- * The citizen's profile (what the card says, plus the contacts they may change) and
+ * The citizen's profile (what the card says, plus the contatti they may change) and
  * their acceptances of each comune's terms of use, one row per version accepted.
  */
 import type { Migration } from './migration';
