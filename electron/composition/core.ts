@@ -126,6 +126,7 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
     log: options.log.child('sync'),
     clock,
     publish: (status) => bus.emit('sync.status', status),
+    announceMessages: (praticaId, nuovi) => bus.emit('sync.messaggi', { praticaId, nuovi }),
   });
   sync.start();
   disposers.push(() => sync.stop());
@@ -217,6 +218,7 @@ function forgetDepartedCitizens(options: CoreOptions, db: Db, files: FileStores,
     db,
     dataDir: options.dataDir,
     allegati: files.allegati,
+    esiti: files.esiti,
     clock,
     log,
     present: () => identity.current()?.identity.codiceFiscale ?? null,

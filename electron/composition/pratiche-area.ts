@@ -15,6 +15,8 @@ import { createCittadini } from '../core/pratiche/cittadini';
 import { praticheHandlers } from '../core/pratiche/handlers';
 import { createLeMiePratiche } from '../core/pratiche/le-mie-pratiche';
 import { createPratiche } from '../core/pratiche/pratiche';
+import { createMessaggi } from '../core/pratiche/messaggi';
+import { messaggiHandlers } from '../core/pratiche/messaggi-handlers';
 import type { DomainEvents } from '../core/api/domain-events';
 import { createRepositories, type Repositories } from './repositories';
 
@@ -68,7 +70,8 @@ export function createPraticheModule(options: {
     log: options.log ?? createLogger({ level: 'error', sink: () => {} }),
     currentCitizen: options.currentCitizen,
   });
-  const leMiePratiche = createLeMiePratiche({ repo: praticheRepo, catalogueRepo });
+  const messaggi = createMessaggi({ repo: repos.messaggi, pratiche: praticheRepo, outbox: repos.outbox, allegati: blobs, esiti: options.files.esiti, clock: options.clock, ...(options.events ? { events: options.events } : {}) });
+  const leMiePratiche = createLeMiePratiche({ repo: praticheRepo, catalogueRepo, nonLetti: messaggi.nonLetti });
   return {
     db,
     catalogueRepo,
@@ -78,10 +81,12 @@ export function createPraticheModule(options: {
     allegati,
     cittadini,
     firma,
+    messaggi,
     handlers: {
       ...firma.handlers,
       ...catalogueHandlers(catalogue),
       ...praticheHandlers({ pratiche, allegati, cittadini, leMiePratiche, currentCitizen: options.currentCitizen }),
+      ...messaggiHandlers(messaggi, options.currentCitizen),
     },
     close: () => db.close(),
   };

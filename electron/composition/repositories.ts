@@ -6,6 +6,7 @@
 import type { Db } from '../core/store/database';
 import { createAllegatiRepo } from '../core/store/allegati-repo';
 import { createCittadiniRepo } from '../core/store/cittadini-repo';
+import { createMessaggiRepo } from '../core/store/messaggi-repo';
 import { createModuliFirmatiRepo } from '../core/store/moduli-firmati-repo';
 import { createOutboxRepo } from '../core/store/outbox-repo';
 import { createPraticheRepo } from '../core/store/pratiche-repo';
@@ -29,6 +30,7 @@ export function createRepositories(db: Db, kiosk: KioskPrivacy = {}) {
     cittadini: createCittadiniRepo(db),
     allegati: createAllegatiRepo(db),
     moduliFirmati: createModuliFirmatiRepo(db),
+    messaggi: createMessaggiRepo(db),
   };
 }
 

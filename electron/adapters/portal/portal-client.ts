@@ -19,6 +19,8 @@ import {
   applicationSchema,
   categoriesSchema,
   historySchema,
+  messageListSchema,
+  messageSchema,
   recipientsSchema,
   servicesSchema,
   tokenSchema,
@@ -27,7 +29,7 @@ import {
   type Application,
 } from '../../core/sync/portal-schemas';
 import { withRetry, type BackoffPolicy } from '../../core/sync/retry';
-import { PAGE_LIMIT, type ApplicationQuery, type NewApplication, type PortalClient, type UploadFile } from '../../core/sync/portal-port';
+import { PAGE_LIMIT, type ApplicationQuery, type NewApplication, type NewMessage, type PortalClient, type UploadFile } from '../../core/sync/portal-port';
 
 export interface PortalClientOptions {
   /** The portal's origin (https://servizi.comune.example.it) or the tenant's base URL (.../comune-di-esempio). */
@@ -143,6 +145,8 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
       },
     );
   }
+
+  const application = (id: string) => `${api}/applications/${encodeURIComponent(id)}`;
 
   return {
     /** Is the portal there? One small public request, not retried: a cycle with nothing else to say asks this. */
@@ -269,6 +273,28 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
         null,
         { raw: true },
       ) as Promise<{ bytes: Buffer; mimeType: string | null }>;
+    },
+    /** MessagesAPIController::messagesAction (v1; the paged v2 list is broken in 2.13). */
+    async listMessages(applicationId: string) {
+      return call('elenco messaggi', { method: 'GET', url: `${application(applicationId)}/messages` }, messageListSchema);
+    },
+    /** MessagesAPIController::postMessageAction: 201 with the message. On a connection of its own, like the create. */
+    async postMessage(applicationId: string, body: NewMessage) {
+      return call('invio messaggio', { method: 'POST', url: `${application(applicationId)}/messages`, data: body, httpAgent: freshAgent, httpsAgent: freshHttpsAgent }, messageSchema, { retryTransient: false });
+    },
+    /** MessagesAPIController::messageAttachmentAction: the bytes (Content-Disposition only; the type is Symfony's default). */
+    async downloadMessageFile(applicationId: string, messageId: string, fileId: string): Promise<Buffer> {
+      const { bytes } = (await call(
+        'scaricamento allegato del messaggio',
+        { method: 'GET', url: `${application(applicationId)}/messages/${encodeURIComponent(messageId)}/attachments/${encodeURIComponent(fileId)}`, responseType: 'arraybuffer' },
+        null,
+        { raw: true },
+      )) as { bytes: Buffer };
+      return bytes;
+    },
+    /** ApplicationsAPIController::applicationTransitionSubmitAction: 204; a no-op outside 4200, so safe to repeat. */
+    async submitIntegrationAnswer(applicationId: string): Promise<void> {
+      await call('risposta alla richiesta di integrazione', { method: 'POST', url: `${application(applicationId)}/transition/submit`, data: {} }, null);
     },
   };
 }

@@ -1,17 +1,12 @@
 /** The contract's signing and document calls; the citizen comes from the card session, never from the input. */
 import type { firmaCalls } from '../../shared/contract/firma';
 import type { CallContext, Handlers } from '../../shared/contract/define';
-import { DomainError } from '../errors';
-import type { Citizen, CurrentCitizen } from '../pratiche/citizen';
+import { requireCitizen, type Citizen, type CurrentCitizen } from '../pratiche/citizen';
 import type { DocumentiFirma } from './documenti';
 import type { FirmaPratica } from './firma-pratica';
 
 export function firmaHandlers(deps: { firma: FirmaPratica; documenti: DocumentiFirma; currentCitizen: CurrentCitizen }): Handlers<typeof firmaCalls> {
-  const citizen = (context: CallContext): Citizen => {
-    const c = deps.currentCitizen(context);
-    if (!c) throw new DomainError('carta-assente', 'Inserisci la tua carta per accedere alle tue pratiche.');
-    return c;
-  };
+  const citizen = (context: CallContext): Citizen => requireCitizen(deps.currentCitizen, context);
   return {
     'pratiche.sign': async ({ id, pin }, ctx) => deps.firma.sign(citizen(ctx), id, pin),
     'pratiche.signatureStatus': async ({ id }, ctx) => deps.firma.status(citizen(ctx), id),

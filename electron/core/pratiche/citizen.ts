@@ -4,6 +4,7 @@
  * handler factory takes a `CurrentCitizen` function instead of depending on identity.
  */
 import type { CallContext } from '../../shared/contract/define';
+import { DomainError } from '../errors';
 import { cittadinoDi, type Cittadino } from '../ports/card';
 
 export interface Citizen {
@@ -13,6 +14,13 @@ export interface Citizen {
 }
 
 export type CurrentCitizen = (context: CallContext) => Citizen | null;
+
+/** The citizen a call acts for: none (no card, or the PIN not verified yet) is refused. */
+export function requireCitizen(current: CurrentCitizen, context: CallContext): Citizen {
+  const c = current(context);
+  if (!c) throw new DomainError('carta-assente', 'Inserisci la tua carta per accedere alle tue pratiche.');
+  return c;
+}
 
 /**
  * The citizen of the card session, once the PIN is verified: personal data are shown and

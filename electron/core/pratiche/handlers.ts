@@ -4,9 +4,8 @@
  */
 import type { praticheCalls } from '../../shared/contract/pratiche';
 import type { CallContext, Handlers } from '../../shared/contract/define';
-import { DomainError } from '../errors';
 import type { Allegati } from './allegati/allegati';
-import type { Citizen, CurrentCitizen } from './citizen';
+import { requireCitizen, type Citizen, type CurrentCitizen } from './citizen';
 import type { Cittadini } from './cittadini';
 import type { createLeMiePratiche } from './le-mie-pratiche';
 import type { Pratiche } from './pratiche';
@@ -25,11 +24,7 @@ function decodeBase64(text: string): Buffer {
 }
 
 export function praticheHandlers(deps: PraticheHandlerDeps): Handlers<typeof praticheCalls> {
-  const citizen = (context: CallContext): Citizen => {
-    const c = deps.currentCitizen(context);
-    if (!c) throw new DomainError('carta-assente', 'Inserisci la tua carta per accedere alle tue pratiche.');
-    return c;
-  };
+  const citizen = (context: CallContext): Citizen => requireCitizen(deps.currentCitizen, context);
   const { pratiche, allegati, cittadini } = deps;
   return {
     'pratiche.start': async ({ tenant, service, newDraft }, ctx) => pratiche.start(citizen(ctx), tenant, service, newDraft),

@@ -20,6 +20,8 @@ export interface OblioChioscoDeps {
   dataDir: string;
   /** The attachment files a forgotten citizen leaves behind are removed from here. */
   allegati: BlobStore;
+  /** The files of the comune's messages on a forgotten citizen's pratiche are removed from here. */
+  esiti: BlobStore;
   clock: Clock;
   log: Logger;
   /** The codice fiscale of the card in the reader, if any: that citizen is still here. */
@@ -42,7 +44,8 @@ export function createOblioChiosco(d: OblioChioscoDeps) {
       for (const cf of repo.departed(d.present())) {
         const report = repo.forgetCitizen(cf, d.pseudonimo(cf), now.toISOString(), draftsBefore);
         for (const sha256 of report.blobs) d.allegati.remove(sha256);
-        files += report.blobs.length;
+        for (const sha256 of report.esiti) d.esiti.remove(sha256);
+        files += report.blobs.length + report.esiti.length;
         if (report.changed) forgotten++;
         if (report.bozzeScadute > 0) d.log.info('bozze scadute eliminate', { bozze: report.bozzeScadute });
       }

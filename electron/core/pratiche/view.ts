@@ -55,7 +55,7 @@ export function praticaView(
   };
 }
 
-export function praticaSummary(p: PraticaSummaryRecord, serviceName: string): PraticaSummary {
+export function praticaSummary(p: PraticaSummaryRecord, serviceName: string, messaggiNonLetti = 0): PraticaSummary {
   return {
     id: p.id,
     tenant: p.tenantSlug,
@@ -68,6 +68,7 @@ export function praticaSummary(p: PraticaSummaryRecord, serviceName: string): Pr
     openedBy: p.openedBy,
     updatedAt: p.updatedAt,
     submittedAt: p.submittedAt,
+    messaggiNonLetti,
   };
 }
 

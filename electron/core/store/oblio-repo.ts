@@ -24,6 +24,8 @@ export interface ForgetReport {
   bozzeScadute: number;
   /** Contents no longer referenced by anything: their files are to be removed. */
   blobs: string[];
+  /** Files of the comune's messages (`<dataDir>/esiti`) on the emptied pratiche: to be removed. */
+  esiti: string[];
   /** False when there was nothing to forget (a citizen with only drafts, as before). */
   changed: boolean;
 }
@@ -59,11 +61,15 @@ export function createOblioRepo(db: Db) {
       .prepare(
         `SELECT EXISTS (SELECT 1 FROM allegati WHERE sha256 = @sha)
              OR EXISTS (SELECT 1 FROM moduli_firmati WHERE pdf_sha256 = @sha OR p7m_sha256 = @sha)
+             OR EXISTS (SELECT 1 FROM messaggi_allegati WHERE sha256 = @sha)
              OR EXISTS (SELECT 1 FROM outbox o, json_each(o.payload, '$.attachments') f
                         WHERE o.state IN ('pending', 'parked') AND json_extract(f.value, '$.sha256') = @sha)`,
       )
       .pluck(),
     deleteBlob: db.prepare('DELETE FROM blobs WHERE sha256 = ?'),
+    messageFiles: db.prepare('SELECT a.sha256, m.da FROM messaggi_allegati a JOIN messaggi m ON m.id = a.messaggio_id WHERE m.pratica_id = ?'),
+    emptyMessages: db.prepare(`UPDATE messaggi SET testo = '', svuotato_il = coalesce(svuotato_il, @at) WHERE pratica_id = @id`),
+    deleteMessageFiles: db.prepare('DELETE FROM messaggi_allegati WHERE messaggio_id IN (SELECT id FROM messaggi WHERE pratica_id = ?)'),
   };
 
   /** The contents a pratica refers to (before its links and module go). */
@@ -72,15 +78,21 @@ export function createOblioRepo(db: Db) {
     return [...(s.linkedShas.all(praticaId) as string[]), ...(module ? [module.pdf_sha256, module.p7m_sha256] : [])];
   };
 
-  /** `owner`: who the emptied row belongs to from now on: nobody (''), or the citizen's pseudonym. */
-  const emptySent = (praticaId: string, at: string, owner = ''): string[] => {
-    const contents = contentsOf(praticaId);
+  /**
+   * `owner`: who the emptied row belongs to from now on: nobody (''), or the citizen's pseudonym.
+   * Messages keep their rows (so the pull does not bring them back) without text or files.
+   */
+  const emptySent = (praticaId: string, at: string, owner = ''): { contents: string[]; esiti: string[] } => {
+    const files = s.messageFiles.all(praticaId) as { sha256: string; da: 'comune' | 'cittadino' }[];
+    s.deleteMessageFiles.run(praticaId);
+    s.emptyMessages.run({ id: praticaId, at });
+    const contents = [...contentsOf(praticaId), ...files.filter((f) => f.da === 'cittadino').map((f) => f.sha256)];
     s.emptyPratica.run({ id: praticaId, at, owner });
     s.emptyHistory.run(praticaId);
     s.unlink.run(praticaId);
     s.emptyPayload.run(praticaId);
     s.deleteModule.run(praticaId);
-    return contents;
+    return { contents, esiti: files.filter((f) => f.da === 'comune').map((f) => f.sha256) };
   };
 
   /** Of `candidates`, those nothing refers to any more; their `blobs` rows are deleted. */
@@ -90,12 +102,20 @@ export function createOblioRepo(db: Db) {
     return unused;
   };
 
-  const forgetPratica = db.transaction((praticaId: string, at: string): string[] => release(emptySent(praticaId, at)));
+  const forgetPratica = db.transaction((praticaId: string, at: string): { blobs: string[]; esiti: string[] } => {
+    const { contents, esiti } = emptySent(praticaId, at);
+    return { blobs: release(contents), esiti };
+  });
 
   const forgetCitizen = db.transaction((cf: string, pseudonym: string, at: string, draftsUpdatedBefore: string | null): ForgetReport => {
     const candidates: string[] = [];
+    const esiti: string[] = [];
     const sent = s.sent.all(cf) as string[];
-    for (const id of sent) candidates.push(...emptySent(id, at, pseudonym));
+    for (const id of sent) {
+      const emptied = emptySent(id, at, pseudonym);
+      candidates.push(...emptied.contents);
+      esiti.push(...emptied.esiti);
+    }
     const expired = draftsUpdatedBefore === null ? [] : (s.expiredDrafts.all(cf, draftsUpdatedBefore) as string[]);
     for (const id of expired) {
       candidates.push(...contentsOf(id));
@@ -104,7 +124,7 @@ export function createOblioRepo(db: Db) {
     candidates.push(...(s.unusedLibrary.all(cf) as string[]));
     const rows = s.deleteLibrary.run(cf).changes + s.deleteProfile.run(cf).changes + s.deleteTerms.run(cf).changes;
     const blobs = release(candidates);
-    return { pratiche: sent.length, bozzeScadute: expired.length, blobs, changed: rows + sent.length + expired.length + blobs.length > 0 };
+    return { pratiche: sent.length, bozzeScadute: expired.length, blobs, esiti, changed: rows + sent.length + expired.length + blobs.length > 0 };
   });
 
   return {
@@ -122,8 +142,8 @@ export function createOblioRepo(db: Db) {
      * them back and the file is truncated (best effort: a reader in the middle keeps it for now).
      */
     flush: (): void => void guard(() => db.pragma('wal_checkpoint(TRUNCATE)')),
-    /** One sent pratica's personal data (retention); returns the contents to remove. */
-    forgetPratica: (praticaId: string, at: string): string[] => guard(() => forgetPratica(praticaId, at)),
+    /** One sent pratica's personal data (retention); returns the contents to remove, of each store. */
+    forgetPratica: (praticaId: string, at: string): { blobs: string[]; esiti: string[] } => guard(() => forgetPratica(praticaId, at)),
   };
 }
 

@@ -18,8 +18,12 @@ export class LeaseLost extends Error {
   }
 }
 
+/** A pratica to create, or a citizen's message on a pratica the portal already has. */
+export type OutboxKind = 'pratica.submit' | 'messaggio.invia';
+
 export interface OutboxItem {
   outboxId: number;
+  kind: OutboxKind;
   praticaId: string;
   tenantSlug: string;
   /** The submit's payload as stored (JSON, checked by sync at its boundary). */
@@ -47,6 +51,7 @@ export interface ParkedItem {
 
 interface Row {
   id: number;
+  kind: OutboxKind;
   pratica_id: string;
   tenant_slug: string;
   payload: string;
@@ -58,9 +63,11 @@ export function createOutboxRepo(db: Db) {
   const owner = randomUUID();
   const s = {
     due: db.prepare(
-      `SELECT o.id, o.pratica_id, o.tenant_slug, o.payload, o.attempts, s.create_started_at
+      `SELECT o.id, o.kind, o.pratica_id, o.tenant_slug, o.payload, o.attempts, s.create_started_at
        FROM outbox o LEFT JOIN outbox_sending s ON s.outbox_id = o.id
-       WHERE o.state = 'pending' AND o.kind = 'pratica.submit' AND (s.next_attempt_at IS NULL OR s.next_attempt_at <= @now)
+       WHERE o.state = 'pending' AND (s.next_attempt_at IS NULL OR s.next_attempt_at <= @now)
+         -- A message waits for its pratica to be on the portal.
+         AND (o.kind = 'pratica.submit' OR (o.kind = 'messaggio.invia' AND o.pratica_id IN (SELECT pratica_id FROM remote_pratiche)))
          AND (s.lease_until IS NULL OR s.lease_until <= @now OR s.lease_owner = @owner)
          AND o.id NOT IN (SELECT value FROM json_each(@skip))
        ORDER BY o.id LIMIT @limit`,
@@ -102,7 +109,12 @@ export function createOutboxRepo(db: Db) {
       `UPDATE outbox_sending SET parked_at = NULL, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL
        WHERE outbox_id IN (SELECT id FROM outbox WHERE pratica_id = ?)`,
     ),
-    counts: db.prepare(`SELECT state, count(*) AS n FROM outbox WHERE state IN ('pending', 'parked') GROUP BY state`),
+    // Pratiche only: "in attesa di invio" counts them; a message's state is shown beside it.
+    counts: db.prepare(`SELECT state, count(*) AS n FROM outbox WHERE kind = 'pratica.submit' AND state IN ('pending', 'parked') GROUP BY state`),
+    enqueue: db.prepare(
+      `INSERT INTO outbox (kind, pratica_id, tenant_slug, payload, created_at) VALUES (@kind, @praticaId, @tenantSlug, @payload, @at)`,
+    ),
+    stateOf: db.prepare(`SELECT o.state, o.last_error FROM outbox o WHERE o.kind = @kind AND json_extract(o.payload, '$.messaggioId') = @messaggioId`),
     parked: db.prepare(
       `SELECT o.pratica_id, o.last_error, s.parked_at FROM outbox o JOIN outbox_sending s ON s.outbox_id = o.id
        WHERE o.state = 'parked' ORDER BY s.parked_at`,
@@ -111,6 +123,7 @@ export function createOutboxRepo(db: Db) {
 
   const toItem = (row: Row): OutboxItem => ({
     outboxId: row.id,
+    kind: row.kind,
     praticaId: row.pratica_id,
     tenantSlug: row.tenant_slug,
     payload: JSON.parse(row.payload) as unknown,
@@ -145,6 +158,11 @@ export function createOutboxRepo(db: Db) {
     s.sendingSent.run({ id: item.outboxId, at, remoteId });
     s.remote.run(item.praticaId, remoteId, status, at);
   });
+  const markDelivered = db.transaction((item: OutboxItem, remoteId: string, at: string, alsoRecord: () => void) => {
+    s.sent.run(item.outboxId);
+    s.sendingSent.run({ id: item.outboxId, at, remoteId });
+    alsoRecord();
+  });
 
   return {
     /**
@@ -169,6 +187,16 @@ export function createOutboxRepo(db: Db) {
       asHolder(item, (k) => s.createStarted.run({ ...k, at, until }).changes, () => saveUploads(item)),
     /** The application exists on the portal: record its id, in one transaction with the outbox state. */
     markSent: (item: OutboxItem, remoteId: string, status: number, at: string): void => guard(() => markSent(item, remoteId, status, at)),
+    /** The message is on the portal (and its follow-up done): the outbox state and `alsoRecord` in one transaction. */
+    markDelivered: (item: OutboxItem, remoteId: string, at: string, alsoRecord: () => void): void => guard(() => markDelivered(item, remoteId, at, alsoRecord)),
+    /** A citizen's message, queued in the caller's transaction with the message itself. */
+    enqueueMessage: (praticaId: string, tenantSlug: string, messaggioId: string, at: string): void =>
+      void s.enqueue.run({ kind: 'messaggio.invia', praticaId, tenantSlug, payload: JSON.stringify({ messaggioId }), at }),
+    /** Where a citizen's message is: pending (or being sent), sent, or parked with the portal's reason. */
+    messageState(messaggioId: string): { state: 'pending' | 'sent' | 'parked'; error: string | null } | null {
+      const row = guard(() => s.stateOf.get({ kind: 'messaggio.invia', messaggioId })) as { state: 'pending' | 'sent' | 'parked'; last_error: string | null } | undefined;
+      return row ? { state: row.state, error: row.last_error } : null;
+    },
     scheduleRetry: (item: OutboxItem, nextAttemptAt: string, error: string): void =>
       asHolder(item, (k) => s.retryAt.run({ ...k, at: nextAttemptAt }).changes, () => {
         saveUploads(item);

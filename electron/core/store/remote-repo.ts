@@ -115,7 +115,7 @@ export function createRemoteRepo(db: Db) {
   });
 
   const oblio = createOblioRepo(db);
-  const purge = db.transaction((praticaId: string, at: string): string[] => {
+  const purge = db.transaction((praticaId: string, at: string): { blobs: string[]; esiti: string[] } => {
     const released = oblio.forgetPratica(praticaId, at);
     s.purgeRemote.run(at, praticaId);
     return released;
@@ -136,7 +136,7 @@ export function createRemoteRepo(db: Db) {
      * Removes the pratica's personal data from this device (oblio-repo.ts); the portal keeps it.
      * Returns the contents nothing refers to any more, whose files the caller removes.
      */
-    purge: (praticaId: string, at: string): string[] => guard(() => purge(praticaId, at)),
+    purge: (praticaId: string, at: string): { blobs: string[]; esiti: string[] } => guard(() => purge(praticaId, at)),
     /** Flags the open drafts of a service the comune changed; returns how many. */
     flagChangedDrafts: (tenantSlug: string, serviceId: string, at: string): number => guard(() => s.flagDrafts.run(at, tenantSlug, serviceId).changes),
     catalogueChangedAt: (praticaId: string): string | null => (s.flagged.get(praticaId) as string | null | undefined) ?? null,

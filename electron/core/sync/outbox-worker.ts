@@ -8,8 +8,9 @@ import { LeaseLost, type OutboxItem } from '../store/outbox-repo';
 import { asPortalError } from './portal-error';
 import { delayAfter, type BackoffPolicy } from './retry';
 import { leaseEnd, sendItem, type SenderDeps } from './outbox-sender';
+import { sendMessageItem, type MessageSenderDeps } from './message-sender';
 
-export interface WorkerOptions extends SenderDeps {
+export interface WorkerOptions extends SenderDeps, MessageSenderDeps {
   log: Logger;
   concurrency: number;
   itemBackoff: BackoffPolicy;
@@ -23,8 +24,22 @@ export interface DrainReport {
   online: boolean;
 }
 
+/** A citizen's message: sent once, like a pratica (message-sender.ts). */
+async function attemptMessage(o: WorkerOptions, item: OutboxItem, report: DrainReport): Promise<void> {
+  const result = await sendMessageItem(o, item);
+  if (result.kind === 'wait') {
+    o.outbox.scheduleRetry(item, new Date(result.untilMs).toISOString(), "esito dell'invio del messaggio da verificare");
+    report.rescheduled++;
+    return;
+  }
+  report.sent++;
+  report.online = true;
+  o.log.info('messaggio inviato al portale', { praticaId: item.praticaId, remoteId: result.remoteId, trovatoDopoInterruzione: result.found });
+}
+
 async function attempt(o: WorkerOptions, item: OutboxItem, report: DrainReport): Promise<void> {
   try {
+    if (item.kind === 'messaggio.invia') return await attemptMessage(o, item, report);
     const result = await sendItem(o, item);
     if (result.kind === 'wait') {
       o.outbox.scheduleRetry(item, new Date(result.untilMs).toISOString(), 'esito della creazione da verificare');

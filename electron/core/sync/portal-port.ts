@@ -6,7 +6,7 @@
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { STATUS_SUBMITTED } from '../store/outbox-payload';
-import type { Application, categoriesSchema, historySchema, recipientsSchema, userGroupsSchema } from './portal-schemas';
+import type { Application, categoriesSchema, historySchema, PortalMessage, recipientsSchema, userGroupsSchema } from './portal-schemas';
 
 export interface UploadFile {
   /** The bytes, a fresh stream per attempt (read from the encrypted store, never held whole in memory). */
@@ -35,6 +35,13 @@ export interface NewApplication {
   status: typeof STATUS_SUBMITTED;
 }
 
+/** MessagesAPIController::postMessageAction's body: files inline, plain base64 (a `data:` prefix would be decoded with the bytes). */
+export interface NewMessage {
+  message: string;
+  visibility: 'applicant';
+  attachments: { name: string; mime_type: string; file: string }[];
+}
+
 export interface PortalClient {
   /** Is the portal there? One small public request, not retried. */
   ping(): Promise<void>;
@@ -53,4 +60,11 @@ export interface PortalClient {
   getApplication(id: string): Promise<Application>;
   getHistory(id: string): Promise<z.output<typeof historySchema>>;
   downloadFile(applicationId: string, fileId: string): Promise<{ bytes: Buffer; mimeType: string | null }>;
+  /** The application's messages the citizen may see, oldest first. */
+  listMessages(applicationId: string): Promise<PortalMessage[]>;
+  /** Sent once: after a transient failure the caller looks the message up before trying again. */
+  postMessage(applicationId: string, body: NewMessage): Promise<PortalMessage>;
+  downloadMessageFile(applicationId: string, messageId: string, fileId: string): Promise<Buffer>;
+  /** `transition/submit`: at 4200 it closes the citizen's answer to an integration request; at any other status it does nothing. */
+  submitIntegrationAnswer(applicationId: string): Promise<void>;
 }

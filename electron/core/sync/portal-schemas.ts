@@ -62,6 +62,31 @@ export const historySchema = z
   )
   .max(1000);
 
+/**
+ * A message of an application (src/Dto/Message.php::fromEntity): `author` the user's id, null for the
+ * portal's own status messages; `message` HTML (StringUtils::cleanMarkup keeps a few tags); attachments
+ * as Model/File, snake_case, without a MIME type. `visibility` is `applicant` for every message the list shows.
+ */
+const messageFileSchema = z.object({
+  id: z.string().min(1).max(100),
+  name: z.string().max(500).nullish(),
+  original_name: z.string().max(500).nullish(),
+  description: z.string().max(2000).nullish(),
+});
+export const messageSchema = z.object({
+  id: z.string().min(1).max(100),
+  message: z.string().max(200_000),
+  subject: z.string().max(2000).nullish(),
+  author: z.string().max(100).nullish(),
+  visibility: z.string().max(40).nullish(),
+  created_at: z.string().min(1).max(40),
+  read_at: z.string().max(40).nullish(),
+  attachments: z.array(messageFileSchema).max(100).nullish().transform((v) => v ?? []),
+});
+export type PortalMessage = z.output<typeof messageSchema>;
+/** `GET /api/applications/{id}/messages` (MessagesAPIController::messagesAction, v1): a plain array, oldest first. */
+export const messageListSchema = z.array(messageSchema).max(5000);
+
 /** `GET /api/services`: a plain array of ServiceDto; each is parsed on its own (catalogue/format.ts), so one bad service is only that. */
 export const servicesSchema = z.array(z.record(z.string(), z.unknown())).max(2000);
 

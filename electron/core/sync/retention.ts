@@ -20,8 +20,10 @@ export function purgeExpired(deps: RetentionDeps): string[] {
   const purged: string[] = [];
   for (const praticaId of deps.remote.dueForPurge(cutoff)) {
     const files = deps.remote.get(praticaId)?.outcomeFiles ?? [];
-    for (const sha256 of deps.remote.purge(praticaId, deps.now().toISOString())) deps.files.allegati.remove(sha256);
-    for (const f of files) deps.files.esiti.remove(f.sha256);
+    const released = deps.remote.purge(praticaId, deps.now().toISOString());
+    for (const sha256 of released.blobs) deps.files.allegati.remove(sha256);
+    // The comune's: outcome files and the files of its messages.
+    for (const sha256 of [...files.map((f) => f.sha256), ...released.esiti]) deps.files.esiti.remove(sha256);
     purged.push(praticaId);
   }
   return purged;

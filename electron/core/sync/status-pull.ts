@@ -14,36 +14,24 @@ import type { PortalClient } from './portal-port';
 import { PortalError } from './portal-error';
 import type { Application } from './portal-schemas';
 import { STATUS_SUBMITTED } from '../store/outbox-payload';
-
-const BY_EXTENSION: Record<string, string> = {
-  pdf: 'application/pdf',
-  p7m: 'application/pkcs7-mime',
-  xml: 'application/xml',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  txt: 'text/plain',
-};
-
-/**
- * File objects carry no MIME type, and the attachment endpoint answers with Symfony's default
- * Content-Type (text/html): the file's extension says more, the header only when it is not that default.
- */
-function mimeTypeOf(name: string, header: string | null): string {
-  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
-  if (ext && BY_EXTENSION[ext]) return BY_EXTENSION[ext];
-  return header && header !== 'text/html' ? header : 'application/octet-stream';
-}
+import type { MessaggiRepo } from '../store/messaggi-repo';
+import { pullMessages } from './message-pull';
+import { mimeTypeOf } from './portal-files';
 
 /** Accepted, rejected, withdrawn, revoked: nothing follows them (Entity/Pratica.php). */
 const FINAL_STATUSES: ReadonlySet<number> = new Set([7000, 9000, 20000, 50000]);
+/** Pratica::STATUS_REQUEST_INTEGRATION: its history entry names the request's message. */
+const STATUS_INTEGRATION_REQUESTED = 4100;
 
 export interface StatusPullDeps {
   portal: PortalClient;
   remote: RemoteRepo;
   pratiche: PraticheRepo;
-  /** Where outcome files are kept (store/blob-store.ts). */
+  /** Where outcome files, and the files of the comune's messages, are kept (store/blob-store.ts). */
   esiti: BlobStore;
+  messaggi: MessaggiRepo;
+  /** Told how many of the comune's messages arrived on a pratica. */
+  onMessages?: (praticaId: string, count: number) => void;
   now: () => Date;
   log: Logger;
 }
@@ -98,5 +86,8 @@ async function pullOne(deps: StatusPullDeps, local: RemotePratica): Promise<bool
     // 1900 (Inviata) is already in the pratica's history: the submit wrote it.
     if (e.status !== STATUS_SUBMITTED) deps.pratiche.recordStatus(local.praticaId, e.status, e.at, e.message);
   });
+  const requests = new Set(history.filter((h) => h.status_code === STATUS_INTEGRATION_REQUESTED && h.message_id).map((h) => h.message_id!));
+  const arrived = await pullMessages({ portal: deps.portal, messaggi: deps.messaggi, esiti: deps.esiti }, { ...local, ...snapshot }, requests);
+  if (arrived > 0) deps.onMessages?.(local.praticaId, arrived);
   return snapshot.status !== local.status;
 }

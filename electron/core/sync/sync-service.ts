@@ -11,6 +11,7 @@ import type { CatalogueRepo } from '../catalogue/catalogue-repo';
 import type { OutboxRepo } from '../store/outbox-repo';
 import type { PraticheRepo } from '../store/pratiche-repo';
 import type { RemoteRepo } from '../store/remote-repo';
+import type { MessaggiRepo } from '../store/messaggi-repo';
 import { refreshCatalogue, type RefreshDeps, type RefreshReport } from './catalogue-refresh';
 import type { ServiceFile, TenantFile } from '../catalogue/format';
 import { formFilesFrom } from './form-files';
@@ -58,6 +59,7 @@ export interface SyncRepos {
   remote: RemoteRepo;
   pratiche: PraticheRepo;
   catalogue: CatalogueRepo;
+  messaggi: MessaggiRepo;
 }
 
 export interface SyncServiceOptions {
@@ -74,6 +76,8 @@ export interface SyncServiceOptions {
   clock: Clock;
   tuning?: Partial<SyncTuning>;
   onStatus?: (status: SyncStatus) => void;
+  /** The comune wrote on a pratica: its messages arrived. */
+  onMessages?: (praticaId: string, count: number) => void;
 }
 
 export interface CycleReport {
@@ -86,7 +90,7 @@ export interface CycleReport {
 export function createSyncService(o: SyncServiceOptions) {
   const tuning = { ...DEFAULT_TUNING, ...o.tuning };
   const portal = o.portal;
-  const { outbox, remote, pratiche, catalogue } = o.repos;
+  const { outbox, remote, pratiche, catalogue, messaggi } = o.repos;
   const now = () => o.clock.now();
   const formFiles = formFilesFrom(catalogue);
   // A problem the portal caused after accepting the pratica: written in its history, status unchanged.
@@ -136,6 +140,8 @@ export function createSyncService(o: SyncServiceOptions) {
         itemBackoff: tuning.itemBackoff,
         formFiles,
         notePratica,
+        messaggi,
+        remote,
       }),
     );
     if (drain) {
@@ -143,7 +149,7 @@ export function createSyncService(o: SyncServiceOptions) {
       online = drain.online;
     }
     publish();
-    const statusChanges = (await step('aggiornamento stati', () => pullStatuses({ portal, remote, pratiche, esiti: o.files.esiti, now, log: o.log }))) ?? 0;
+    const statusChanges = (await step('aggiornamento stati', () => pullStatuses({ portal, remote, pratiche, messaggi, esiti: o.files.esiti, now, log: o.log, ...(o.onMessages ? { onMessages: o.onMessages } : {}) }))) ?? 0;
     const purged = purgeExpired({ remote, files: o.files, retentionDays: o.retentionDays, now });
     let refreshed: RefreshReport | null = null;
     if (now().getTime() - lastCatalogueAt >= tuning.catalogueIntervalMs) {

@@ -95,6 +95,11 @@ const codiciPratiche = [
   'pagamento-non-previsto',
   'servizio-sospeso',
   'servizio-non-disponibile',
+  // Messages with the office (pratiche/messaggi.ts).
+  'messaggio-vuoto',
+  'messaggio-non-ammesso',
+  'integrazione-non-richiesta',
+  'messaggio-sconosciuto',
 ] as const;
 
 /**
@@ -191,5 +196,20 @@ export const codiciErrore = [
   ...codiciSync,
 ] as const;
 export type CodiceErrore = (typeof codiciErrore)[number];
+
+/** The areas' lists by name: a code belongs to one area only, and every area is in `codiciErrore`. */
+export const codiciPerArea = {
+  chiamata: codiciChiamata,
+  installazione: codiciInstallazione,
+  archivio: codiciArchivio,
+  carta: codiciCarta,
+  sessione: codiciSessione,
+  catalogo: codiciCatalogo,
+  pratiche: codiciPratiche,
+  allegato: codiciAllegato,
+  firma: codiciFirma,
+  sportello: codiciSportello,
+  sync: codiciSync,
+} as const;
 export type CodiceCarta = (typeof codiciCarta)[number];
 export type CodiceArchivio = (typeof codiciArchivio)[number];

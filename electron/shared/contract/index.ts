@@ -11,6 +11,7 @@ import { documentsCalls } from './documents';
 import { deskCalls } from './desk';
 import { firmaCalls } from './firma';
 import { moduliCalls } from './moduli';
+import { messaggiCalls } from './messaggi';
 
 export const calls = {
   ...appCalls,
@@ -22,6 +23,7 @@ export const calls = {
   ...deskCalls,
   ...firmaCalls,
   ...moduliCalls,
+  ...messaggiCalls,
 } as const;
 
 export const events = {

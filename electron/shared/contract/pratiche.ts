@@ -119,6 +119,8 @@ export const praticaSummarySchema = z.object({
   openedBy: z.string().nullable(),
   updatedAt: z.string(),
   submittedAt: z.string().nullable(),
+  /** The comune's messages the citizen has not opened yet. */
+  messaggiNonLetti: z.number().int().nonnegative(),
 });
 export type PraticaSummary = z.infer<typeof praticaSummarySchema>;
 

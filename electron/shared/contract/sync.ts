@@ -28,4 +28,6 @@ export const syncEvents = {
    * page's event hub.
    */
   'sync.status': syncStatusSchema,
+  /** The comune wrote on a pratica: its messages are here now, and a page showing it reloads them. */
+  'sync.messaggi': z.object({ praticaId: z.string(), nuovi: z.number().int().positive() }),
 };

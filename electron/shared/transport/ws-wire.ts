@@ -13,7 +13,7 @@ export const WS_PATH = '/sportello';
  * before a frame's call can be read, so one limit for every call would let any call cost 40 MiB.
  */
 export const WS_FILE_PATH = '/sportello/file';
-const FILE_CALLS: ReadonlySet<string> = new Set<keyof typeof calls>(['pratiche.attachments.add', 'documents.verificaFirma', 'app.print']);
+const FILE_CALLS: ReadonlySet<string> = new Set<keyof typeof calls>(['pratiche.attachments.add', 'pratiche.messaggi.invia', 'documents.verificaFirma', 'app.print']);
 export const isFileCall = (call: string): boolean => FILE_CALLS.has(call);
 export const WS_PROTOCOL = 'sportello.v1';
 /** The page's token (launch or page token) travels as a second WebSocket sub-protocol, never in a URL the server logs. */

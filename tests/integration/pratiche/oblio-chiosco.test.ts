@@ -78,7 +78,7 @@ describe('chiosco: i dati di chi è uscito', () => {
     cittadini.saveCard({ codiceFiscale: LAURA, nome: 'LAURA', cognome: 'BIANCHI', dataNascita: null }, at());
     const lauraSha = library(LAURA, 'Documento Bianchi.pdf', randomBytes(1024));
 
-    const oblio = createOblioChiosco({ db, dataDir, allegati: blobs, clock: { now: () => now }, log: silentLogger, present: () => LAURA, pseudonimo, draftRetentionDays: 30 });
+    const oblio = createOblioChiosco({ db, dataDir, allegati: blobs, esiti: filesOf(dataDir).esiti, clock: { now: () => now }, log: silentLogger, present: () => LAURA, pseudonimo, draftRetentionDays: 30 });
     const blobFile = (sha: string) => existsSync(blobs.pathOf(sha));
 
     // Not sent yet: Mario's data is still needed.

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as errori from '../../../electron/shared/contract/errori';
 import { apiErrorSchema } from '../../../electron/shared/contract/define';
 
-const aree = Object.entries(errori).filter(([nome]) => nome.startsWith('codici') && nome !== 'codiciErrore') as [string, readonly string[]][];
+const aree = Object.entries(errori.codiciPerArea) as [string, readonly string[]][];
 
 describe('codici di errore', () => {
   it('are kebab-case Italian words, no dots or prefixes of another syntax', () => {

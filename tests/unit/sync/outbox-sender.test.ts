@@ -54,7 +54,7 @@ function setup(portal: Partial<PortalClient>, item: Partial<OutboxItem> = {}) {
     leaseMs: 60_000,
     notePratica: (_id, message) => void notes.push(message),
   };
-  const full: OutboxItem = { outboxId: 1, praticaId: 'p-1', tenantSlug: 'comune-di-test', payload, attempts: 1, createStartedAt: '2026-11-24T08:30:00Z', uploads: new Map(), unsaved: [], ...item };
+  const full: OutboxItem = { outboxId: 1, kind: 'pratica.submit', praticaId: 'p-1', tenantSlug: 'comune-di-test', payload, attempts: 1, createStartedAt: '2026-11-24T08:30:00Z', uploads: new Map(), unsaved: [], ...item };
   return { deps, item: full, calls, notes, sent };
 }
 
