@@ -6,7 +6,7 @@ import type { Messaggi } from './messaggi';
 
 export function messaggiHandlers(messaggi: Messaggi, currentCitizen: CurrentCitizen): Handlers<typeof messaggiCalls> {
   return {
-    'pratiche.messaggi': async ({ id }, ctx) => messaggi.conversazione(requireCitizen(currentCitizen, ctx), id),
+    'pratiche.messaggi.list': async ({ id }, ctx) => messaggi.conversazione(requireCitizen(currentCitizen, ctx), id),
     'pratiche.messaggi.invia': async ({ id, testo, allegati, risposta }, ctx) =>
       messaggi.invia(requireCitizen(currentCitizen, ctx), id, testo, allegati.map((f) => ({ name: f.name, bytes: Buffer.from(f.contentBase64, 'base64') })), risposta),
     'pratiche.messaggi.letti': async ({ id }, ctx) => messaggi.letti(requireCitizen(currentCitizen, ctx), id),

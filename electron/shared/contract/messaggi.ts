@@ -50,7 +50,7 @@ const fileSchema = z.object({
 const byId = z.object({ id: praticaId }).strict();
 
 export const messaggiCalls = {
-  'pratiche.messaggi': call(byId, conversazioneSchema),
+  'pratiche.messaggi.list': call(byId, conversazioneSchema),
   /** A message to the office (`risposta`: the answer to its integration request), queued for the portal. */
   'pratiche.messaggi.invia': call(
     z.object({ id: praticaId, testo: z.string().max(MAX_MESSAGE_CHARS), allegati: z.array(fileSchema).max(MAX_FILES_PER_MESSAGE), risposta: z.boolean() }).strict(),

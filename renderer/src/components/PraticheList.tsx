@@ -17,6 +17,9 @@ export function PraticheList({ pratiche, go }: { pratiche: PraticaSummary[]; go:
             <span className="d-block small">{t('pratiche.aggiornata', { data: formatDate(p.updatedAt, true) })}</span>
           </div>
           <div className="d-flex align-items-center gap-2">
+            {p.messaggiNonLetti > 0 && (
+              <span className="badge bg-danger fs-6" data-testid="messaggi-non-letti">{t('messaggi.non-letti', { count: p.messaggiNonLetti })}</span>
+            )}
             <span className="badge bg-primary fs-6" data-testid="stato-pratica">{p.statusLabel}</span>
             <button
               type="button"

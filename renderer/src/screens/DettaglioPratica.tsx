@@ -9,6 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDate } from '../components/dates';
 import { useAction } from '../platform/use-load';
 import { saveFile } from '../platform/download';
+import { Conversazione } from './Conversazione';
 
 type Documento = 'modulo' | 'modulo-firmato' | 'esito';
 
@@ -70,6 +71,7 @@ export function DettaglioPratica({ praticaId, go }: { praticaId: string; go: Go 
         </div>
       )}
       <ErrorAlert message={action.error} />
+      {p.submittedAt && <Conversazione praticaId={p.id} />}
       {p.group === 'bozza' && (
         <button type="button" className="btn btn-primary btn-lg" onClick={() => go({ name: 'wizard', praticaId: p.id })}>{t('pratiche.riprendi')}</button>
       )}
