@@ -14,13 +14,12 @@
  *   `GET .../{id}/attachments/{attachmentId}` (the bytes; the attachment is looked up on its own).
  */
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { z } from 'zod';
 import { citizenFor } from '../accounts';
 import { canView, changeStatus, findApplication, historyOf, serializeApplication, type ApplicationRow, type Dematerialized } from '../applications-model';
 import type { PortalContext } from '../context';
 import { fileReferences, flatten, serviceSchema } from '../form-schema';
-import { filePath } from '../portal-db';
+import { serveFile } from '../files';
 import { HttpError, type PortalRequest, type RouteModule } from '../router';
 import { listApplications } from './applications-list';
 import { findUpload } from './uploads';
@@ -114,16 +113,7 @@ export const applicationRoutes: RouteModule = (ctx) => [
       const upload = findUpload(ctx, req.params.attachmentId!);
       if (!upload) throw new HttpError(404, ['Attachment not found']);
       visible(ctx, req);
-      // A Symfony Response with the bytes and a Content-Disposition; its Content-Type is Symfony's default.
-      return {
-        status: 200,
-        body: createReadStream(filePath(ctx.dataDir, upload.id)),
-        headers: {
-          'content-type': 'text/html; charset=UTF-8',
-          'content-disposition': `attachment; filename="${upload.original_filename.replace(/[^\x20-\x7e]|"/g, '_')}"`,
-          'content-length': String(upload.size ?? 0),
-        },
-      };
+      return serveFile(ctx, upload, upload.original_filename);
     },
   },
 ];
