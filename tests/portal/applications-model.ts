@@ -83,7 +83,9 @@ export function canEdit(caller: Caller, row: ApplicationRow): boolean {
 }
 
 /** ApplicationVoter::VIEW: canEdit, or the owner (related fiscal codes are the owner's here). SUBMIT is the same test. */
-export const canView = canEdit;
+export function canView(caller: Caller, row: ApplicationRow): boolean {
+  return canEdit(caller, row) || caller.id === row.user_id;
+}
 
 /** Moves an application to `status`, with a history entry, in the caller's transaction (Pratica::setStatus). */
 export function changeStatus(

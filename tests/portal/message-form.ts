@@ -10,8 +10,8 @@
  */
 import { attachmentError, type Base64File } from './files';
 
-export type DateField = 'sent_at' | 'read_at' | 'clicked_at' | 'protocolled_at';
-export const DATE_FIELDS: readonly DateField[] = ['sent_at', 'read_at', 'clicked_at', 'protocolled_at'];
+type DateField = 'sent_at' | 'read_at' | 'clicked_at' | 'protocolled_at';
+const DATE_FIELDS: readonly DateField[] = ['sent_at', 'read_at', 'clicked_at', 'protocolled_at'];
 
 export interface MessageForm {
   /** undefined: not submitted (PATCH) or left as it was. */

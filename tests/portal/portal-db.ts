@@ -1,8 +1,7 @@
 /**
  * The reference portal's own persistence: accounts, applications, their history, uploads, messages,
- * integration requests and answers, in one
- * SQLite file; uploaded bytes in files next to it (the "S3 bucket"). A test and demo server, so it
- * keeps SQL here rather than behind repositories.
+ * integration requests and answers, in one SQLite file; uploaded bytes in files next to it (the "S3
+ * bucket"). A test and demo server, so it keeps SQL here rather than behind repositories.
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import { mkdirSync } from 'node:fs';

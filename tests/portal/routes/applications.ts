@@ -10,7 +10,8 @@
  *   data and never linked, without error; an unknown upload id there is a 500. Status 1900 moves to
  *   2000 at once. There is NO idempotency key.
  * - `GET /{tenant}/api/applications` (applications-list.ts).
- * - `GET .../{id}` (v1), `GET .../{id}/history` (Model/Transition.php),
+ * - `GET .../{id}` (v1), `GET .../{id}/history` (Model/Transition.php; a refusal is 400
+ *   ["Identifier conversion error"], getApplicationHistoryAction's catch-all),
  *   `GET .../{id}/attachments/{attachmentId}` (the bytes; the attachment is looked up on its own).
  */
 import { randomUUID } from 'node:crypto';
@@ -104,7 +105,17 @@ export const applicationRoutes: RouteModule = (ctx) => [
     access: 'user',
     handle: (req) => ({ status: 200, json: serializeApplication(ctx, visible(ctx, req), req.params.tenant!) }),
   },
-  { method: 'GET', path: '/{tenant}/api/applications/{id}/history', access: 'user', handle: (req) => ({ status: 200, json: historyOf(ctx, visible(ctx, req).id) }) },
+  {
+    method: 'GET',
+    path: '/{tenant}/api/applications/{id}/history',
+    access: 'user',
+    handle(req) {
+      const row = findApplication(ctx, req.params.id!);
+      // The voter inside a `try` whose catch answers every exception the same way.
+      if (!canView(req.caller!, row)) throw new HttpError(400, ['Identifier conversion error']);
+      return { status: 200, json: historyOf(ctx, row.id) };
+    },
+  },
   {
     method: 'GET',
     path: '/{tenant}/api/applications/{id}/attachments/{attachmentId}',
