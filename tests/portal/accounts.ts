@@ -54,15 +54,21 @@ export function authenticate(db: PortalDb, username: string, password: string): 
   return toCaller(row);
 }
 
+/** The account a token names: an operator, an admin, or (tokens of `/__admin/citizen-token` only) a citizen. */
 export function callerById(db: PortalDb, id: string): Caller | null {
-  const row = db.prepare('SELECT id, username, password_hash, role, services FROM users WHERE id = ?').get(id) as UserRow | undefined;
-  return row && row.role !== 'citizen' ? toCaller(row) : null;
+  const row = db.prepare('SELECT id, coalesce(username, fiscal_code, id) AS username, password_hash, role, services FROM users WHERE id = ?').get(id) as UserRow | undefined;
+  return row ? toCaller(row) : null;
+}
+
+/** A citizen known to the portal, by fiscal code (case-insensitive, as checkUser finds them). */
+export function citizenByFiscalCode(db: PortalDb, fiscalCode: string): { id: string } | undefined {
+  return db.prepare("SELECT id FROM users WHERE role = 'citizen' AND upper(fiscal_code) = upper(?)").get(fiscalCode) as { id: string } | undefined;
 }
 
 /** The citizen an application is made for: found by fiscal code (case-insensitive), created on first sight (PraticaManager::checkUser). */
 export function citizenFor(db: PortalDb, person: { fiscalCode: string | null; name?: string; surname?: string; email?: string }, now: Date): { id: string } {
   if (person.fiscalCode) {
-    const found = db.prepare("SELECT id FROM users WHERE role = 'citizen' AND upper(fiscal_code) = upper(?)").get(person.fiscalCode) as { id: string } | undefined;
+    const found = citizenByFiscalCode(db, person.fiscalCode);
     if (found) return found;
   }
   const id = randomUUID();

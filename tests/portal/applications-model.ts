@@ -5,6 +5,8 @@
  * access rules of ApplicationVoter.
  */
 import type { PortalContext } from './context';
+import { sanitizeFileName, systemFilename } from './files';
+import { integrationsOf, linksOf } from './integrations';
 import { HttpError, type Caller } from './router';
 import { findUpload, type UploadRow } from './routes/uploads';
 
@@ -73,19 +75,33 @@ export function findApplication(ctx: PortalContext, id: string): ApplicationRow 
   return row;
 }
 
-/** ApplicationVoter::VIEW for the API's accounts: an admin, or an operator enabled on the service or assigned to it. */
+/** ApplicationVoter::canEdit: an admin, an operator enabled on the service or assigned to it, the owner citizen (no user groups here). */
+export function canEdit(caller: Caller, row: ApplicationRow): boolean {
+  if (caller.role === 'admin') return true;
+  if (caller.role === 'operator' && (caller.services.includes(row.service_id) || row.operator_id === caller.id)) return true;
+  return caller.id === row.user_id;
+}
+
+/** ApplicationVoter::VIEW: canEdit, or the owner (related fiscal codes are the owner's here). SUBMIT is the same test. */
 export function canView(caller: Caller, row: ApplicationRow): boolean {
-  return caller.role === 'admin' || caller.services.includes(row.service_id) || row.operator_id === caller.id;
+  return canEdit(caller, row) || caller.id === row.user_id;
 }
 
 /** Moves an application to `status`, with a history entry, in the caller's transaction (Pratica::setStatus). */
-export function changeStatus(ctx: PortalContext, id: string, status: number, message: string | null, extra: Record<string, string | number | null> = {}): void {
+export function changeStatus(
+  ctx: PortalContext,
+  id: string,
+  status: number,
+  message: string | null,
+  extra: Record<string, string | number | null> = {},
+  messageId: string | null = null,
+): void {
   const at = ctx.now().toISOString();
   const sets = Object.keys(extra).map((k) => `${k} = @${k}`);
   ctx.db
     .prepare(`UPDATE applications SET ${['status = @status', 'updated_at = @at', 'latest_status_change_at = @at', ...sets].join(', ')} WHERE id = @id`)
     .run({ ...extra, status, at, id });
-  ctx.db.prepare('INSERT INTO history (application_id, status, message, at) VALUES (?, ?, ?, ?)').run(id, status, message, at);
+  ctx.db.prepare('INSERT INTO history (application_id, status, message, message_id, at) VALUES (?, ?, ?, ?, ?)').run(id, status, message, messageId, at);
 }
 
 /** Pratica::getHistory as Model/Transition.php serialises it. */
@@ -99,18 +115,18 @@ export function historyOf(ctx: PortalContext, id: string) {
   return rows.map((h) => ({ status_code: h.status, status_name: STATUS_NAMES[h.status] ?? 'status_unknown', message: h.message, message_id: h.message_id, date: atom(h.at) }));
 }
 
-/** AbstractDto::prepareFile: no MIME type; `description` defaults to "Allegato - <name>". */
-function fileObject(row: UploadRow, applicationUrl: string) {
+/** AbstractDto::prepareFile: no MIME type; `description` defaults to "Allegato - <name>"; `originalName` sanitised. */
+export function fileObject(row: UploadRow, applicationUrl: string, protocolNumber: string | null = null) {
   const description = row.description && row.description !== row.original_filename ? row.description : `Allegato - ${row.original_filename}`;
   return {
     id: row.id,
-    name: `${row.id}-${row.original_filename}`,
+    name: systemFilename(row),
     url: `${applicationUrl}/attachments/${row.id}?version=1`,
-    originalName: row.original_filename,
+    originalName: sanitizeFileName(row.original_filename),
     description,
     created_at: atom(row.created_at),
     protocol_required: row.protocol_required === 1,
-    protocol_number: null,
+    protocol_number: protocolNumber,
   };
 }
 
@@ -172,7 +188,8 @@ export function serializeApplication(ctx: PortalContext, row: ApplicationRow, te
     status: String(row.status),
     status_name: STATUS_NAMES[row.status] ?? 'status_unknown',
     meetings: [],
-    links: [],
+    links: linksOf(ctx, row, url),
+    integrations: integrationsOf(ctx, row.id, url),
     // UserAuthenticationData: the operator's create carries no citizen authentication.
     authentication: { authentication_method: null, session_id: null, spid_code: null, spid_level: null, certificate_issuer: null, certificate_subject: null, certificate: null, instant: null, session_index: null },
   };

@@ -1,6 +1,7 @@
 /**
  * OURS: what tests ask the reference portal directly (not over HTTP): which applications carry a
- * client reference, and the SHA-256 of the bytes it actually stored for each file it linked.
+ * client reference, the SHA-256 of the bytes it actually stored for each file it linked, and an
+ * application's messages (with their authors, `internal` ones too) and integration requests.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -44,4 +45,81 @@ export function storedApplication(portal: Portal, id: string): StoredApplication
 
 export function applicationCount(portal: Portal): number {
   return portal.db.prepare('SELECT count(*) FROM applications').pluck().get() as number;
+}
+
+export interface StoredMessage {
+  id: string;
+  /** Who wrote it: null for the portal's own messages. */
+  author: { id: string; role: 'operator' | 'admin' | 'citizen'; username: string | null; fiscalCode: string | null } | null;
+  visibility: string;
+  subject: string | null;
+  message: string;
+  /** Whom the mail step addressed (MessageManager): set for `applicant` messages. */
+  email: string | null;
+  sentAt: number | null;
+  createdAt: number;
+  /** Each file's id, original name and SHA-256 of the stored bytes. */
+  attachments: { id: string; name: string; sha256: string }[];
+}
+
+/** Every message of an application as stored, `internal` ones included, oldest first. */
+export function storedMessages(portal: Portal, applicationId: string): StoredMessage[] {
+  const rows = portal.db
+    .prepare(
+      `SELECT m.id, m.visibility, m.subject, m.message, m.email, m.sent_at, m.created_at, u.id AS author_id, u.role, u.username, u.fiscal_code
+       FROM messages m LEFT JOIN users u ON u.id = m.author_id WHERE m.application_id = ? ORDER BY m.created_at, m.seq`,
+    )
+    .all(applicationId) as {
+    id: string;
+    visibility: string;
+    subject: string | null;
+    message: string;
+    email: string | null;
+    sent_at: number | null;
+    created_at: number;
+    author_id: string | null;
+    role: 'operator' | 'admin' | 'citizen';
+    username: string | null;
+    fiscal_code: string | null;
+  }[];
+  const files = portal.db.prepare('SELECT u.id, u.original_filename FROM message_files f JOIN uploads u ON u.id = f.upload_id WHERE f.message_id = ? ORDER BY f.rowid');
+  return rows.map((r) => ({
+    id: r.id,
+    author: r.author_id ? { id: r.author_id, role: r.role, username: r.username, fiscalCode: r.fiscal_code } : null,
+    visibility: r.visibility,
+    subject: r.subject,
+    message: r.message,
+    email: r.email,
+    sentAt: r.sent_at,
+    createdAt: r.created_at,
+    attachments: (files.all(r.id) as { id: string; original_filename: string }[]).map((f) => ({
+      id: f.id,
+      name: f.original_filename,
+      sha256: createHash('sha256').update(readFileSync(filePath(portal.dataDir, f.id))).digest('hex'),
+    })),
+  }));
+}
+
+export interface StoredIntegrationRequest {
+  id: string;
+  status: 'pending' | 'done';
+  /** The request's message (its text and files). */
+  messageId: string | null;
+  /** The answer (or cancellation) document, with the messages and files it collected. */
+  answer: { id: string; messageIds: string[]; attachmentIds: string[] } | null;
+}
+
+/** An application's integration requests, oldest first. */
+export function storedIntegrationRequests(portal: Portal, applicationId: string): StoredIntegrationRequest[] {
+  const rows = portal.db.prepare('SELECT id, status, message_id FROM integration_requests WHERE application_id = ? ORDER BY seq').all(applicationId) as { id: string; status: number; message_id: string | null }[];
+  const answerOf = portal.db.prepare('SELECT id, message_ids, attachment_ids FROM integration_answers WHERE request_id = ? ORDER BY seq LIMIT 1');
+  return rows.map((r) => {
+    const a = answerOf.get(r.id) as { id: string; message_ids: string; attachment_ids: string } | undefined;
+    return {
+      id: r.id,
+      status: r.status === 2000 ? 'done' : 'pending',
+      messageId: r.message_id,
+      answer: a ? { id: a.id, messageIds: JSON.parse(a.message_ids) as string[], attachmentIds: JSON.parse(a.attachment_ids) as string[] } : null,
+    };
+  });
 }

@@ -1,7 +1,7 @@
 /**
- * The reference portal's own persistence: accounts, applications, their history, uploads, in one
- * SQLite file; uploaded bytes in files next to it (the "S3 bucket"). A test and demo server, so it
- * keeps SQL here rather than behind repositories.
+ * The reference portal's own persistence: accounts, applications, their history, uploads, messages,
+ * integration requests and answers, in one SQLite file; uploaded bytes in files next to it (the "S3
+ * bucket"). A test and demo server, so it keeps SQL here rather than behind repositories.
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import { mkdirSync } from 'node:fs';
@@ -46,6 +46,30 @@ export function openPortalDb(dataDir: string): PortalDb {
     CREATE TABLE IF NOT EXISTS application_files (
       application_id TEXT NOT NULL REFERENCES applications(id), upload_id TEXT NOT NULL REFERENCES uploads(id),
       kind TEXT NOT NULL CHECK (kind IN ('attachment', 'outcome')), PRIMARY KEY (application_id, upload_id)
+    ) STRICT;
+    -- Entity/Message.php: timestamps are epoch seconds (created_at set by the constructor).
+    CREATE TABLE IF NOT EXISTS messages (
+      seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, application_id TEXT NOT NULL REFERENCES applications(id),
+      author_id TEXT REFERENCES users(id), message TEXT NOT NULL, subject TEXT, visibility TEXT NOT NULL, email TEXT,
+      created_at INTEGER NOT NULL, sent_at INTEGER, read_at INTEGER, clicked_at INTEGER, protocolled_at INTEGER,
+      protocol_required INTEGER, protocol_number TEXT
+    ) STRICT;
+    -- Message::$attachments (AllegatoMessaggio); the file itself is an upload row, served by id.
+    CREATE TABLE IF NOT EXISTS message_files (
+      message_id TEXT NOT NULL REFERENCES messages(id), upload_id TEXT NOT NULL REFERENCES uploads(id),
+      protocol_number TEXT, PRIMARY KEY (message_id, upload_id)
+    ) STRICT;
+    -- Entity/RichiestaIntegrazione.php: an Allegato (id = its upload's id), status 1000 pending / 2000 done.
+    CREATE TABLE IF NOT EXISTS integration_requests (
+      seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE REFERENCES uploads(id), application_id TEXT NOT NULL REFERENCES applications(id),
+      message_id TEXT, status INTEGER NOT NULL, attachment_ids TEXT NOT NULL DEFAULT '[]',
+      protocol_number TEXT, protocol_document_id TEXT, created_at INTEGER NOT NULL
+    ) STRICT;
+    -- Entity/RispostaIntegrazione.php: the answer (or cancellation) file of a request, payload messages/attachments.
+    CREATE TABLE IF NOT EXISTS integration_answers (
+      seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE REFERENCES uploads(id), request_id TEXT NOT NULL REFERENCES integration_requests(id),
+      message_ids TEXT NOT NULL DEFAULT '[]', attachment_ids TEXT NOT NULL DEFAULT '[]',
+      protocol_number TEXT, protocol_document_id TEXT
     ) STRICT;
   `);
   return db;

@@ -14,9 +14,13 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * Who may call: anyone; an API account (an operator or an admin with a JWT: the real API's
- * `denyAccessUnlessGranted(['ROLE_OPERATORE', 'ROLE_ADMIN', ...])`); or our test controls.
+ * `denyAccessUnlessGranted(['ROLE_OPERATORE', 'ROLE_ADMIN', ...])`); any user of the `api_secure`
+ * firewall, citizens included (routes whose voters decide per user: messages, transitions); or
+ * our test controls. OURS: a citizen's token (`/__admin/citizen-token`, standing in for
+ * `GET /{tenant}/api/session-auth` after a web login) is refused (401) by the `user` routes,
+ * whose citizen behaviour is not reproduced.
  */
-export type Access = 'public' | 'user' | 'test-admin';
+export type Access = 'public' | 'user' | 'any-user' | 'test-admin';
 
 export interface Caller {
   id: string;
@@ -63,6 +67,21 @@ export class HttpError extends Error {
     super(JSON.stringify(body));
   }
 }
+
+/**
+ * A refusal Symfony renders as a page, not JSON: an AccessDeniedException outside the controller's
+ * `try` (the Twig error page, templates/bundles/TwigBundle/Exception/error403.html.twig; inferred,
+ * no symfony/serializer to render it as JSON), or a PHP \Error no `catch (\Exception)` stops (500).
+ * Clients can only key on the status.
+ */
+export class HtmlError extends HttpError {
+  constructor(status: 403 | 500, readonly html: string = status === 403 ? ERROR_403_PAGE : ERROR_500_PAGE) {
+    super(status, [html]);
+  }
+}
+
+const ERROR_403_PAGE = '<!DOCTYPE html><html lang="it"><head><meta charset="UTF-8"><title>Accesso negato</title></head><body><h1>403</h1></body></html>';
+const ERROR_500_PAGE = '<!DOCTYPE html><html lang="it"><head><meta charset="UTF-8"><title>Errore</title></head><body><h1>500</h1></body></html>';
 
 interface CompiledRoute extends Route {
   pattern: RegExp;

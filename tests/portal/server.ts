@@ -21,18 +21,31 @@ import { decideBefore, faultsApplyTo, faultsSchema, loseResponse, type Faults, t
 import { verifyToken } from './jwt';
 import { openPortalDb, type PortalDb } from './portal-db';
 import { startFormServer, type FormServer } from './form-server';
-import { compileRoutes, HttpError, type Caller, type PortalRequest, type PortalResponse, type Route, type RouteModule } from './router';
+import { compileRoutes, HtmlError, HttpError, type Caller, type PortalRequest, type PortalResponse, type Route, type RouteModule } from './router';
 import { adminRoutes } from './routes/admin';
 import { applicationRoutes } from './routes/applications';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendars';
+import { integrationTransitionRoutes } from './routes/integration-transitions';
+import { messageRoutes } from './routes/messages';
 import { serviceRoutes } from './routes/services';
 import { tenantRoutes } from './routes/tenant';
 import { transitionRoutes } from './routes/transitions';
 import { uploadRoutes } from './routes/uploads';
 
 /** Every area of the portal, mounted in this order. A new area is one more entry. */
-const ROUTE_MODULES: RouteModule[] = [authRoutes, serviceRoutes, tenantRoutes, calendarRoutes, uploadRoutes, applicationRoutes, transitionRoutes, adminRoutes];
+const ROUTE_MODULES: RouteModule[] = [
+  authRoutes,
+  serviceRoutes,
+  tenantRoutes,
+  calendarRoutes,
+  uploadRoutes,
+  applicationRoutes,
+  messageRoutes,
+  transitionRoutes,
+  integrationTransitionRoutes,
+  adminRoutes,
+];
 
 const DEFAULT_CATALOGUE = join(__dirname, '../../electron/core/catalogue/demo/comune-di-prova');
 
@@ -160,7 +173,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
     const expired = claims.exp <= Math.floor(now().getTime() / 1000) || claims.gen !== ctx.tokenGeneration.value || fault === 'token-expired';
     if (expired) throw new HttpError(401, { code: 401, message: 'Expired JWT Token' });
     const caller = callerById(db, claims.id);
-    if (!caller) throw new HttpError(401, { code: 401, message: 'Invalid JWT Token' });
+    if (!caller || (caller.role === 'citizen' && route.access !== 'any-user')) throw new HttpError(401, { code: 401, message: 'Invalid JWT Token' });
     return caller;
   };
 
@@ -199,7 +212,12 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
       };
       response = await found.route.handle(request);
     } catch (error) {
-      response = error instanceof HttpError ? { status: error.status, json: error.body } : { status: 500, json: { type: 'error', title: 'There was an error during save process', description: 'Contact technical support at support@opencontent.it' } };
+      response =
+        error instanceof HtmlError
+          ? { status: error.status, body: Buffer.from(error.html), headers: { 'content-type': 'text/html; charset=UTF-8' } }
+          : error instanceof HttpError
+            ? { status: error.status, json: error.body }
+            : { status: 500, json: { type: 'error', title: 'There was an error during save process', description: 'Contact technical support at support@opencontent.it' } };
       if (closed) return void req.socket.destroy();
       // A client that went away mid-request is not the portal's error.
       if (!(error instanceof HttpError) && (error as { code?: unknown }).code !== 'ECONNRESET') console.error('portal: errore interno', error);

@@ -3,9 +3,15 @@
  * Every call needs the header `x-portal-admin: <admin key>` (printed by the CLI).
  * - `GET|PUT /__admin/faults` (PUT body: any subset of the fault settings; the rest reset to none)
  * - `POST /__admin/expire-tokens`: every token issued so far is refused from now on.
+ * - `POST /__admin/citizen-token` {fiscal_code} -> {token}: a token for the citizen the portal knows
+ *   by that fiscal code (404 otherwise), standing in for the real `GET /{tenant}/api/session-auth`
+ *   after a SPID/CIE web login, which the reference portal does not have.
  */
+import { z } from 'zod';
+import { citizenByFiscalCode } from '../accounts';
 import { faultsSchema } from '../faults';
-import type { RouteModule } from '../router';
+import { signToken } from '../jwt';
+import { HttpError, type RouteModule } from '../router';
 
 export const adminRoutes: RouteModule = (ctx) => [
   { method: 'GET', path: '/__admin/faults', access: 'test-admin', handle: () => ({ status: 200, json: ctx.faults.current }) },
@@ -16,6 +22,19 @@ export const adminRoutes: RouteModule = (ctx) => [
     async handle(req) {
       ctx.faults.current = await req.json(faultsSchema);
       return { status: 200, json: ctx.faults.current };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/__admin/citizen-token',
+    access: 'test-admin',
+    async handle(req) {
+      const { fiscal_code } = await req.json(z.object({ fiscal_code: z.string().min(1).max(32) }));
+      const citizen = citizenByFiscalCode(ctx.db, fiscal_code);
+      if (!citizen) throw new HttpError(404, ['Citizen not found']);
+      const iat = Math.floor(ctx.now().getTime() / 1000);
+      const claims = { id: citizen.id, username: fiscal_code.toUpperCase(), tenant_id: ctx.catalogue.tenant.id, iat, exp: iat + ctx.tokenTtlSeconds, gen: ctx.tokenGeneration.value };
+      return { status: 200, json: { token: signToken(claims, ctx.secret) } };
     },
   },
   {

@@ -10,17 +10,17 @@
  *   data and never linked, without error; an unknown upload id there is a 500. Status 1900 moves to
  *   2000 at once. There is NO idempotency key.
  * - `GET /{tenant}/api/applications` (applications-list.ts).
- * - `GET .../{id}` (v1), `GET .../{id}/history` (Model/Transition.php),
+ * - `GET .../{id}` (v1), `GET .../{id}/history` (Model/Transition.php; a refusal is 400
+ *   ["Identifier conversion error"], getApplicationHistoryAction's catch-all),
  *   `GET .../{id}/attachments/{attachmentId}` (the bytes; the attachment is looked up on its own).
  */
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { z } from 'zod';
 import { citizenFor } from '../accounts';
 import { canView, changeStatus, findApplication, historyOf, serializeApplication, type ApplicationRow, type Dematerialized } from '../applications-model';
 import type { PortalContext } from '../context';
 import { fileReferences, flatten, serviceSchema } from '../form-schema';
-import { filePath } from '../portal-db';
+import { serveFile } from '../files';
 import { HttpError, type PortalRequest, type RouteModule } from '../router';
 import { listApplications } from './applications-list';
 import { findUpload } from './uploads';
@@ -105,7 +105,17 @@ export const applicationRoutes: RouteModule = (ctx) => [
     access: 'user',
     handle: (req) => ({ status: 200, json: serializeApplication(ctx, visible(ctx, req), req.params.tenant!) }),
   },
-  { method: 'GET', path: '/{tenant}/api/applications/{id}/history', access: 'user', handle: (req) => ({ status: 200, json: historyOf(ctx, visible(ctx, req).id) }) },
+  {
+    method: 'GET',
+    path: '/{tenant}/api/applications/{id}/history',
+    access: 'user',
+    handle(req) {
+      const row = findApplication(ctx, req.params.id!);
+      // The voter inside a `try` whose catch answers every exception the same way.
+      if (!canView(req.caller!, row)) throw new HttpError(400, ['Identifier conversion error']);
+      return { status: 200, json: historyOf(ctx, row.id) };
+    },
+  },
   {
     method: 'GET',
     path: '/{tenant}/api/applications/{id}/attachments/{attachmentId}',
@@ -114,16 +124,7 @@ export const applicationRoutes: RouteModule = (ctx) => [
       const upload = findUpload(ctx, req.params.attachmentId!);
       if (!upload) throw new HttpError(404, ['Attachment not found']);
       visible(ctx, req);
-      // A Symfony Response with the bytes and a Content-Disposition; its Content-Type is Symfony's default.
-      return {
-        status: 200,
-        body: createReadStream(filePath(ctx.dataDir, upload.id)),
-        headers: {
-          'content-type': 'text/html; charset=UTF-8',
-          'content-disposition': `attachment; filename="${upload.original_filename.replace(/[^\x20-\x7e]|"/g, '_')}"`,
-          'content-length': String(upload.size ?? 0),
-        },
-      };
+      return serveFile(ctx, upload, upload.original_filename);
     },
   },
 ];

@@ -65,6 +65,17 @@ describe('real-shaped SDC payloads', () => {
     expect(history.map((h) => h.status_code)).toEqual([1900, 2000, 4000, 50000]);
   });
 
+  it('message and integration: the real quirks are in the fixtures (no MIME type, message-id urls, camelCase originalName)', () => {
+    const message = sdcFixture('message').body as { id: string; application: string; attachments: { mime_type: unknown; url: string; original_name: string }[] };
+    expect(message.attachments[0]!.mime_type).toBeNull();
+    expect(message.attachments[0]!.url).toContain(`/applications/${message.id}/messages/${message.id}/`);
+    const app = applicationSchema.parse(sdcFixture('application-integration').body);
+    expect(app.status).toBe(4200);
+    const body = sdcFixture('application-integration').body as { integrations: { outbound: Record<string, unknown>; inbound: unknown }[] };
+    expect(Object.keys(body.integrations[0]!.outbound)).toContain('originalName');
+    expect(body.integrations[0]!.inbound).toBeNull();
+  });
+
   it('upload replies, token, tenant lists parse', () => {
     expect(uploadCreatedSchema.parse(sdcFixture('upload-created').body).uri).toMatch(/X-Amz-Signature/);
     expect(sdcFixture('upload-finalised')).toMatchObject({ status: 204, body: null });
@@ -82,6 +93,7 @@ describe('real-shaped SDC payloads', () => {
     ['error-validation', 'There was a validation error: service: This value should not be blank.'],
     ['error-save', 'There was an error during save process: Contact technical support'],
     ['error-jwt', 'Expired JWT Token'],
+    ['error-transition', 'There was an error during transition process: Application is not in the correct state'],
     ['upload-error', 'Whoops, looks like something went wrong'],
   ])('error %s gives the portal\'s message', (name, message) => {
     expect(portalMessageOf(sdcFixture(name).body)).toContain(message);
