@@ -126,7 +126,7 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
     log: options.log.child('sync'),
     clock,
     publish: (status) => bus.emit('sync.status', status),
-    announceMessages: (praticaId, nuovi) => bus.emit('sync.messaggi', { praticaId, nuovi }),
+    announceChange: (praticaId) => bus.emit('sync.pratica', { praticaId }),
   });
   sync.start();
   disposers.push(() => sync.stop());

@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_ACCOUNTS, startPortal, type Portal } from '../portal/server';
-import { storedApplication, type StoredApplication } from '../portal/inspect';
+import { storedApplication, storedMessages, type StoredApplication, type StoredMessage } from '../portal/inspect';
+import { playOffice, type Office } from '../portal/office';
 
 const OPERATOR = DEMO_ACCOUNTS.find((a) => a.role === 'operator')!;
 
@@ -33,6 +34,10 @@ export interface JourneyPortal {
   applications(): RemoteApplication[];
   /** What the portal stored for an application: its data (Pratica::dematerializedForms `data`) and the files linked to it. */
   stored(applicationId: string): StoredApplication;
+  /** The back office over the portal's API, logged in with the operator account. */
+  office(): Promise<Office>;
+  /** An application's messages as the portal stored them, oldest first. */
+  messages(applicationId: string): StoredMessage[];
   /** Polls until an application of `serviceSlug` for `fiscalCode` exists. */
   waitForApplication(fiscalCode: string, serviceSlug: string, timeoutMs: number): Promise<RemoteApplication>;
   /** The back office registers the application in the protocol (status 3000; the real transition wants a folder number too). */
@@ -90,6 +95,8 @@ export async function startJourneyPortal(options: JourneyPortalOptions = {}): Pr
       portal = await startPortal({ dataDir, port, adminKey, ...catalogue });
     },
     applications,
+    office: () => playOffice(live()),
+    messages: (applicationId) => storedMessages(live(), applicationId),
     stored(applicationId) {
       const found = storedApplication(live(), applicationId);
       if (!found) throw new Error(`nessuna pratica ${applicationId} sul portale`);

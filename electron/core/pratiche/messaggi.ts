@@ -79,6 +79,7 @@ export function createMessaggi(deps: MessaggiDeps) {
       nonLetti: deps.repo.unread(praticaId),
       puoScrivere: p.status !== STATO.BOZZA && !FINALI.has(p.status),
       rispostaAttesa: p.status === STATO.IN_ATTESA_INTEGRAZIONE && !answered,
+      richiestaInRegistrazione: p.status === STATO.INTEGRAZIONE_RICHIESTA,
     };
   };
 

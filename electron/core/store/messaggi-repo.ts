@@ -64,7 +64,8 @@ export function createMessaggiRepo(db: Db) {
       `INSERT INTO messaggi_allegati (messaggio_id, posizione, remote_id, nome, mime_type, sha256, dimensione)
        VALUES (@messaggioId, @posizione, @remoteId, @nome, @mimeType, @sha256, @dimensione)`,
     ),
-    ofPratica: db.prepare('SELECT * FROM messaggi WHERE pratica_id = ? ORDER BY scritto_il, rowid'),
+    // The portal's times are whole seconds (Message::$createdAt is an int): within one second, the order they reached this device.
+    ofPratica: db.prepare('SELECT * FROM messaggi WHERE pratica_id = ? ORDER BY substr(scritto_il, 1, 19), rowid'),
     get: db.prepare('SELECT * FROM messaggi WHERE id = ?'),
     allegati: db.prepare('SELECT * FROM messaggi_allegati WHERE messaggio_id = ? ORDER BY posizione'),
     knownRemote: db.prepare('SELECT 1 FROM messaggi WHERE remote_id = ?').pluck(),

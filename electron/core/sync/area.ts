@@ -21,8 +21,8 @@ export interface SyncAreaOptions {
   log: Logger;
   clock: Clock;
   publish: (status: SyncStatus) => void;
-  /** The comune's messages arrived on a pratica. */
-  announceMessages: (praticaId: string, count: number) => void;
+  /** A sent pratica changed (sync-service.ts `onPraticaChanged`). */
+  announceChange: (praticaId: string) => void;
   /** Where submissions are announced: each one is sent at once rather than at the next cycle. */
   events: Pick<DomainEvents, 'on'>;
 }
@@ -50,7 +50,7 @@ export function createSyncArea(o: SyncAreaOptions): SyncArea {
     log: o.log,
     clock: o.clock,
     onStatus: o.publish,
-    onMessages: o.announceMessages,
+    onPraticaChanged: o.announceChange,
     tuning: { intervalMs: o.config.sync.intervalSeconds * 1000 },
   });
   let unsubscribe: (() => void) | null = null;

@@ -22,6 +22,8 @@ export interface DrainReport {
   parked: number;
   /** False when the last failure was the portal being unreachable or failing. */
   online: boolean;
+  /** Pratiche whose conversation changed: a citizen's message reached the portal, or was refused by it. */
+  conversations: Set<string>;
 }
 
 /** A citizen's message: sent once, like a pratica (message-sender.ts). */
@@ -34,6 +36,7 @@ async function attemptMessage(o: WorkerOptions, item: OutboxItem, report: DrainR
   }
   report.sent++;
   report.online = true;
+  report.conversations.add(item.praticaId);
   o.log.info('messaggio inviato al portale', { praticaId: item.praticaId, remoteId: result.remoteId, trovatoDopoInterruzione: result.found });
 }
 
@@ -59,6 +62,7 @@ async function attempt(o: WorkerOptions, item: OutboxItem, report: DrainReport):
     if (failure.kind === 'permanent') {
       o.outbox.park(item, failure.message, o.now().toISOString());
       report.parked++;
+      if (item.kind === 'messaggio.invia') report.conversations.add(item.praticaId);
       o.log.warn('pratica sospesa: il portale la rifiuta', { praticaId: item.praticaId, error: failure.message });
       return;
     }
@@ -89,7 +93,7 @@ async function processOne(o: WorkerOptions, item: OutboxItem, report: DrainRepor
  * work is due; what is claimed and not handled (the pass stopped) is released.
  */
 export async function drainOutbox(o: WorkerOptions): Promise<DrainReport> {
-  const report: DrainReport = { sent: 0, rescheduled: 0, parked: 0, online: true };
+  const report: DrainReport = { sent: 0, rescheduled: 0, parked: 0, online: true, conversations: new Set() };
   const seen = new Set<number>();
   const queue: OutboxItem[] = [];
   const take = (): OutboxItem | undefined => {

@@ -30,8 +30,8 @@ export interface StatusPullDeps {
   /** Where outcome files, and the files of the comune's messages, are kept (store/blob-store.ts). */
   esiti: BlobStore;
   messaggi: MessaggiRepo;
-  /** Told how many of the comune's messages arrived on a pratica. */
-  onMessages?: (praticaId: string, count: number) => void;
+  /** Told when a pratica changed: its status, or the comune's messages arrived. */
+  onChange?: (praticaId: string) => void;
   now: () => Date;
   log: Logger;
 }
@@ -82,12 +82,14 @@ async function pullOne(deps: StatusPullDeps, local: RemotePratica): Promise<bool
     outcomeFiles: await outcomeFiles(deps, app, local.outcomeFiles),
     final: FINAL_STATUSES.has(app.status),
   };
+  // Messages first: a pratica shown "Da integrare" already has the request to read.
+  const requests = new Set(history.filter((h) => h.status_code === STATUS_INTEGRATION_REQUESTED && h.message_id).map((h) => h.message_id!));
+  const arrived = await pullMessages({ portal: deps.portal, messaggi: deps.messaggi, esiti: deps.esiti }, local, requests);
   deps.remote.record(local.praticaId, snapshot, deps.now().toISOString(), (e) => {
     // 1900 (Inviata) is already in the pratica's history: the submit wrote it.
     if (e.status !== STATUS_SUBMITTED) deps.pratiche.recordStatus(local.praticaId, e.status, e.at, e.message);
   });
-  const requests = new Set(history.filter((h) => h.status_code === STATUS_INTEGRATION_REQUESTED && h.message_id).map((h) => h.message_id!));
-  const arrived = await pullMessages({ portal: deps.portal, messaggi: deps.messaggi, esiti: deps.esiti }, { ...local, ...snapshot }, requests);
-  if (arrived > 0) deps.onMessages?.(local.praticaId, arrived);
-  return snapshot.status !== local.status;
+  const changed = snapshot.status !== local.status;
+  if (changed || arrived > 0) deps.onChange?.(local.praticaId);
+  return changed;
 }

@@ -76,8 +76,8 @@ export interface SyncServiceOptions {
   clock: Clock;
   tuning?: Partial<SyncTuning>;
   onStatus?: (status: SyncStatus) => void;
-  /** The comune wrote on a pratica: its messages arrived. */
-  onMessages?: (praticaId: string, count: number) => void;
+  /** A sent pratica changed: its status, the comune's messages arrived, or one of the citizen's was delivered or refused. */
+  onPraticaChanged?: (praticaId: string) => void;
 }
 
 export interface CycleReport {
@@ -147,9 +147,10 @@ export function createSyncService(o: SyncServiceOptions) {
     if (drain) {
       accountRefused = false;
       online = drain.online;
+      for (const praticaId of drain.conversations) o.onPraticaChanged?.(praticaId);
     }
     publish();
-    const statusChanges = (await step('aggiornamento stati', () => pullStatuses({ portal, remote, pratiche, messaggi, esiti: o.files.esiti, now, log: o.log, ...(o.onMessages ? { onMessages: o.onMessages } : {}) }))) ?? 0;
+    const statusChanges = (await step('aggiornamento stati', () => pullStatuses({ portal, remote, pratiche, messaggi, esiti: o.files.esiti, now, log: o.log, ...(o.onPraticaChanged ? { onChange: o.onPraticaChanged } : {}) }))) ?? 0;
     const purged = purgeExpired({ remote, files: o.files, retentionDays: o.retentionDays, now });
     let refreshed: RefreshReport | null = null;
     if (now().getTime() - lastCatalogueAt >= tuning.catalogueIntervalMs) {

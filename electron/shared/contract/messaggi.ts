@@ -39,6 +39,8 @@ export const conversazioneSchema = z.object({
   puoScrivere: z.boolean(),
   /** The office asked for an integration and waits for the citizen's answer (status 4200, no answer sent yet). */
   rispostaAttesa: z.boolean(),
+  /** The office asked, and its protocol is registering the request (4100): the answer can be written once it is done. */
+  richiestaInRegistrazione: z.boolean(),
 });
 export type ConversazioneView = z.infer<typeof conversazioneSchema>;
 

@@ -28,6 +28,6 @@ export const syncEvents = {
    * page's event hub.
    */
   'sync.status': syncStatusSchema,
-  /** The comune wrote on a pratica: its messages are here now, and a page showing it reloads them. */
-  'sync.messaggi': z.object({ praticaId: z.string(), nuovi: z.number().int().positive() }),
+  /** A sent pratica changed: its status from the portal, the comune's messages arrived, one of the citizen's was delivered or refused. A page showing it reloads. */
+  'sync.pratica': z.object({ praticaId: z.string() }),
 };

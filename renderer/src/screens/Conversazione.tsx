@@ -13,20 +13,14 @@ import { formatDate } from '../components/dates';
 /**
  * The conversation of a sent pratica with the comune's office, oldest first, and the box to write
  * (or, when the office asked for an integration, to answer it). New messages of the comune arrive
- * with sync (`sync.messaggi`); the citizen's show their state until the portal has them.
+ * with sync (`sync.pratica`); the citizen's show their state until the portal has them.
  */
 export function Conversazione({ praticaId }: { praticaId: string }) {
   const { t } = useTranslation();
   const load = useLoad(() => unwrap(sportello.pratiche['messaggi.list']({ id: praticaId })), [praticaId]);
   const { reload, replace } = load;
   useEffect(() => {
-    const offMessages = sportello.on('sync.messaggi', (e) => e.praticaId === praticaId && reload());
-    // A message of ours sent or refused changes the outbox: its state is shown beside it.
-    const offStatus = sportello.on('sync.status', () => reload());
-    return () => {
-      offMessages();
-      offStatus();
-    };
+    return sportello.on('sync.pratica', (e) => e.praticaId === praticaId && reload());
   }, [praticaId, reload]);
   // Opened: the comune's messages are read.
   const unread = load.data?.nonLetti ?? 0;
@@ -44,6 +38,7 @@ export function Conversazione({ praticaId }: { praticaId: string }) {
       <ol className="list-unstyled" data-testid="messaggi">
         {c.messaggi.map((m) => <Messaggio key={m.id} praticaId={praticaId} m={m} />)}
       </ol>
+      {c.richiestaInRegistrazione && <p className="alert alert-info" data-testid="richiesta-in-registrazione">{t('messaggi.integrazione.in-registrazione')}</p>}
       {c.puoScrivere ? <Scrivi praticaId={praticaId} risposta={c.rispostaAttesa} onSent={replace} /> : <p className="text-muted">{t('messaggi.chiusa')}</p>}
     </section>
   );
@@ -58,8 +53,8 @@ function Messaggio({ praticaId, m }: { praticaId: string; m: MessaggioView }) {
   };
   const mine = m.da === 'cittadino';
   return (
-    <li className={`card mb-3 ${mine ? 'ms-md-5 border-primary' : 'me-md-5'} ${m.integrazione === 'richiesta' ? 'border-warning border-2' : ''}`} data-testid="messaggio" data-da={m.da}>
-      <div className="card-body">
+    <li className={`border rounded mb-3 ${mine ? 'ms-md-5 border-primary bg-light' : 'me-md-5'} ${m.integrazione === 'richiesta' ? 'border-warning border-2' : ''}`} data-testid="messaggio" data-da={m.da}>
+      <div className="p-3">
         <p className="small mb-2">
           <span className="fw-semibold">{mine ? t('messaggi.tu') : t('messaggi.comune')}</span> · {formatDate(m.scrittoIl, true)}
           {m.integrazione && <span className="badge bg-warning text-dark ms-2">{t(`messaggi.integrazione.${m.integrazione}`)}</span>}

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Go } from '../navigation/navigation';
 import { sportello } from '../platform/sportello';
@@ -17,6 +18,9 @@ type Documento = 'modulo' | 'modulo-firmato' | 'esito';
 export function DettaglioPratica({ praticaId, go }: { praticaId: string; go: Go }) {
   const { t } = useTranslation();
   const load = useLoad(() => unwrap(sportello.pratiche.get({ id: praticaId })), [praticaId]);
+  const { reload } = load;
+  // The portal moved it on (status, protocol number, outcome): shown as it happens.
+  useEffect(() => sportello.on('sync.pratica', (e) => e.praticaId === praticaId && reload()), [praticaId, reload]);
   const action = useAction();
   const download = async (tipo: Documento) => {
     const file = await action.run(() => unwrap(sportello.pratiche.document({ id: praticaId, tipo })));

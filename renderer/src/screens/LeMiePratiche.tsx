@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Go } from '../navigation/navigation';
 import { sportello } from '../platform/sportello';
@@ -17,6 +17,9 @@ export function LeMiePratiche({ go }: { go: Go }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('inviate');
   const load = useLoad(() => unwrap(sportello.pratiche.list({ group: tab })), [tab]);
+  const { reload } = load;
+  // A pratica moved on (its status, a message from the comune): the tabs and rows show it as it happens.
+  useEffect(() => sportello.on('sync.pratica', () => reload()), [reload]);
   const counts = load.data?.counts;
   return (
     <section>

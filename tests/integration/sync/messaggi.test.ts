@@ -132,4 +132,20 @@ describe('messaggi e integrazioni attraverso la sincronizzazione', () => {
     // Another citizen's card: not their pratica.
     expect(() => messaggi.conversazione({ ...CITIZEN, card: { ...CITIZEN.card, codiceFiscale: 'VRDLGU75B12F205X' } }, praticaId)).toThrow(/Pratica non trovata/);
   });
+
+  it('rifiuta ciò che il portale non prenderebbe: testo vuoto, bozza, risposta non richiesta, file non ammesso', async () => {
+    const draft = kiosk.submit(undefined, 'draft');
+    const sent = kiosk.submit();
+    const engine = testEngine({ db: kiosk.db, dataDir: kiosk.dataDir, portalUrl: portal.url });
+    await syncUntilEmpty(engine);
+    const { repos, messaggi } = messaggiOf(kiosk);
+    const laura = { ...CITIZEN, card: { ...CITIZEN.card, codiceFiscale: 'VRDLGU75B12F205X' } };
+    await expect(messaggi.invia(laura, sent, '   ', [], false)).rejects.toMatchObject({ code: 'messaggio-vuoto' });
+    await expect(messaggi.invia(CITIZEN, draft, 'Ciao', [], false)).rejects.toMatchObject({ code: 'messaggio-non-ammesso' });
+    await expect(messaggi.invia(laura, sent, 'Risposta', [], true)).rejects.toMatchObject({ code: 'integrazione-non-richiesta' });
+    await expect(messaggi.invia(laura, sent, 'Con un eseguibile', [{ name: 'programma.exe', bytes: Buffer.from('MZ\x90\x00') }], false)).rejects.toMatchObject({ code: 'allegato-tipo-non-ammesso' });
+    // Nothing refused reached the outbox or the conversation.
+    expect(messaggi.conversazione(laura, sent).messaggi).toEqual([]);
+    expect(repos.outbox.counts()).toEqual({ pending: 0, parked: 0 });
+  });
 });

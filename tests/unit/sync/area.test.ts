@@ -23,7 +23,7 @@ describe('sync senza portale configurato', () => {
     pratiche.submit(id, 'RSSMRA80A01H501U', 1900, now, { kind: 'pratica.submit', tenantSlug: 't', payload: { serviceId: 'sid', serviceSlug: 's', citizenFiscalCode: 'RSSMRA80A01H501U', data: {}, attachments: [], submittedAt: now } });
     const published: SyncStatus[] = [];
     const events = createDomainEvents();
-    const area = createSyncArea({ config: configSchema.parse({}), portal: null, events, repos: createRepositories(db), files: fileStoresOf('/nonexistent', Buffer.alloc(32)), log: silentLogger, clock: { now: () => new Date() }, publish: (s) => published.push(s), announceMessages: () => {} });
+    const area = createSyncArea({ config: configSchema.parse({}), portal: null, events, repos: createRepositories(db), files: fileStoresOf('/nonexistent', Buffer.alloc(32)), log: silentLogger, clock: { now: () => new Date() }, publish: (s) => published.push(s), announceChange: () => {} });
     area.start();
     const handlers = syncHandlers(area);
     expect(published).toEqual([{ online: false, outbox: 1, parked: 0 }]);
