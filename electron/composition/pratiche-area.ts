@@ -52,7 +52,7 @@ export function createPraticheModule(options: {
       protocolledAt: remote.protocolledAt,
       outcome: remote.outcome,
       outcomeMotivation: remote.outcomeMotivation,
-      outcomeFiles: remote.outcomeFiles.map((f) => ({ id: f.id, name: f.name, mimeType: f.mimeType, size: f.size })),
+      outcomeFiles: remote.outcomeFiles.map((f) => ({ id: f.id, name: f.name, mimeType: f.mimeType, size: f.size, firma: f.firma ?? null })),
     };
   };
   const pratiche = createPratiche({ repo: praticheRepo, allegati: allegatiRepo, cittadini, catalogue, clock: options.clock, firma: firmaInvio, portale, ...(options.events ? { events: options.events } : {}) });

@@ -88,6 +88,7 @@ async function firstRefresh(): Promise<{ seconds: number; services: number; form
   const kiosk = createKiosk();
   const engine = createSyncService({
     repos: createRepositories(kiosk.db),
+    fidati: () => [],
     files: filesOf(kiosk.dataDir),
     portal: createPortalClient({ url: `${portal.url}/${portal.tenant}`, credentials: () => KIOSK_ACCOUNT }),
     tenant: { slug: portal.tenant, name: 'Comune di Test' },

@@ -11,12 +11,23 @@ export interface RemoteEvent {
   message: string | null;
 }
 
+/** A signed outcome file's verdict, as it was judged when it arrived (documents/cades/verifica.ts). */
+export interface VerdettoFirma {
+  valida: boolean;
+  /** Why no signer could be judged (not a readable .p7m); null when each signer has a verdict. */
+  errore: string | null;
+  firmatari: { nome: string; codiceFiscale: string | null; firmatoIl: string | null; esito: string; messaggio: string }[];
+  verificatoIl: string;
+}
+
 export interface OutcomeFile {
   id: string;
   name: string;
   mimeType: string;
   sha256: string;
   size: number;
+  /** Null for a file that is not a signed envelope; absent on files stored before verdicts were kept. */
+  firma?: VerdettoFirma | null;
 }
 
 export interface RemoteSnapshot {

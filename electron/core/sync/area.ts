@@ -11,6 +11,14 @@ import type { FileStores } from '../store/blob-store';
 import type { PortalClient } from './portal-port';
 import type { DomainEvents } from '../api/domain-events';
 import { createSyncService, type SyncRepos, type SyncStatus } from './sync-service';
+import { caricaFiducia } from '../pki/fiducia';
+import type { X509Certificate } from 'node:crypto';
+
+/** The configured trust, loaded once when first needed (the shipped list is a few hundred certificates). */
+function trustedCas(config: Config): () => readonly X509Certificate[] {
+  let cas: readonly X509Certificate[] | null = null;
+  return () => (cas ??= caricaFiducia(config).ancore);
+}
 
 export interface SyncAreaOptions {
   config: Config;
@@ -51,6 +59,7 @@ export function createSyncArea(o: SyncAreaOptions): SyncArea {
     clock: o.clock,
     onStatus: o.publish,
     onPraticaChanged: o.announceChange,
+    fidati: trustedCas(o.config),
     tuning: { intervalMs: o.config.sync.intervalSeconds * 1000 },
   });
   let unsubscribe: (() => void) | null = null;

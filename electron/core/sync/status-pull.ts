@@ -17,6 +17,8 @@ import { STATUS_SUBMITTED } from '../store/outbox-payload';
 import type { MessaggiRepo } from '../store/messaggi-repo';
 import { pullMessages } from './message-pull';
 import { mimeTypeOf } from './portal-files';
+import { verdictOf } from './outcome-verdict';
+import type { X509Certificate } from 'node:crypto';
 
 /** Accepted, rejected, withdrawn, revoked: nothing follows them (Entity/Pratica.php). */
 const FINAL_STATUSES: ReadonlySet<number> = new Set([7000, 9000, 20000, 50000]);
@@ -30,6 +32,8 @@ export interface StatusPullDeps {
   /** Where outcome files, and the files of the comune's messages, are kept (store/blob-store.ts). */
   esiti: BlobStore;
   messaggi: MessaggiRepo;
+  /** The CAs a signed outcome file is judged with (pki/fiducia.ts). */
+  fidati: () => readonly X509Certificate[];
   /** Told when a pratica changed: its status, or the comune's messages arrived. */
   onChange?: (praticaId: string) => void;
   now: () => Date;
@@ -41,14 +45,15 @@ async function outcomeFiles(deps: StatusPullDeps, app: Application, known: Outco
   const out: OutcomeFile[] = [];
   for (const f of files) {
     const already = known.find((k) => k.id === f.id);
-    if (already && deps.esiti.has(already.sha256)) {
+    if (already && deps.esiti.has(already.sha256) && already.firma !== undefined) {
       out.push(already);
       continue;
     }
     const { bytes, mimeType } = await deps.portal.downloadFile(app.id, f.id);
     const sha256 = deps.esiti.put(bytes);
     const name = f.originalName ?? f.name ?? 'esito';
-    out.push({ id: f.id, name, mimeType: mimeTypeOf(name, mimeType), sha256, size: bytes.length });
+    const type = mimeTypeOf(name, mimeType);
+    out.push({ id: f.id, name, mimeType: type, sha256, size: bytes.length, firma: verdictOf(bytes, name, type, deps.fidati, deps.now()) });
   }
   return out;
 }

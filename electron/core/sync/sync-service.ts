@@ -12,6 +12,7 @@ import type { OutboxRepo } from '../store/outbox-repo';
 import type { PraticheRepo } from '../store/pratiche-repo';
 import type { RemoteRepo } from '../store/remote-repo';
 import type { MessaggiRepo } from '../store/messaggi-repo';
+import type { X509Certificate } from 'node:crypto';
 import { refreshCatalogue, type RefreshDeps, type RefreshReport } from './catalogue-refresh';
 import type { ServiceFile, TenantFile } from '../catalogue/format';
 import { formFilesFrom } from './form-files';
@@ -76,6 +77,8 @@ export interface SyncServiceOptions {
   clock: Clock;
   tuning?: Partial<SyncTuning>;
   onStatus?: (status: SyncStatus) => void;
+  /** The CAs signed outcome files are judged with (pki/fiducia.ts); read when the first one arrives. */
+  fidati: () => readonly X509Certificate[];
   /** A sent pratica changed: its status, the comune's messages arrived, or one of the citizen's was delivered or refused. */
   onPraticaChanged?: (praticaId: string) => void;
 }
@@ -150,7 +153,7 @@ export function createSyncService(o: SyncServiceOptions) {
       for (const praticaId of drain.conversations) o.onPraticaChanged?.(praticaId);
     }
     publish();
-    const statusChanges = (await step('aggiornamento stati', () => pullStatuses({ portal, remote, pratiche, messaggi, esiti: o.files.esiti, now, log: o.log, ...(o.onPraticaChanged ? { onChange: o.onPraticaChanged } : {}) }))) ?? 0;
+    const statusChanges = (await step('aggiornamento stati', () => pullStatuses({ portal, remote, pratiche, messaggi, esiti: o.files.esiti, fidati: o.fidati, now, log: o.log, ...(o.onPraticaChanged ? { onChange: o.onPraticaChanged } : {}) }))) ?? 0;
     const purged = purgeExpired({ remote, files: o.files, retentionDays: o.retentionDays, now });
     let refreshed: RefreshReport | null = null;
     if (now().getTime() - lastCatalogueAt >= tuning.catalogueIntervalMs) {

@@ -101,7 +101,23 @@ export const praticaViewSchema = z.object({
       protocolledAt: z.string().nullable(),
       outcome: z.boolean().nullable(),
       outcomeMotivation: z.string().nullable(),
-      outcomeFiles: z.array(z.object({ id: z.string(), name: z.string(), mimeType: z.string(), size: z.number().int() })),
+      outcomeFiles: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          mimeType: z.string(),
+          size: z.number().int(),
+          /** A signed file's verdict when it arrived (the trusted CAs shipped or configured); null for a file that is not signed. */
+          firma: z
+            .object({
+              valida: z.boolean(),
+              errore: z.string().nullable(),
+              firmatari: z.array(z.object({ nome: z.string(), codiceFiscale: z.string().nullable(), firmatoIl: z.string().nullable(), esito: z.string(), messaggio: z.string() })),
+              verificatoIl: z.string(),
+            })
+            .nullable(),
+        }),
+      ),
     })
     .nullable(),
 });

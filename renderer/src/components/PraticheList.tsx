@@ -4,11 +4,11 @@ import type { Go } from '../navigation/navigation';
 import { formatDate } from './dates';
 
 /** Pratiche as rows: a draft reopens in the wizard, anything else opens its detail. */
-export function PraticheList({ pratiche, go }: { pratiche: PraticaSummary[]; go: Go }) {
+export function PraticheList({ pratiche, go, testId = 'elenco-pratiche' }: { pratiche: PraticaSummary[]; go: Go; testId?: string }) {
   const { t } = useTranslation();
   if (pratiche.length === 0) return <p data-testid="nessuna-pratica">{t('pratiche.nessuna')}</p>;
   return (
-    <ul className="list-group" data-testid="elenco-pratiche">
+    <ul className="list-group" data-testid={testId}>
       {pratiche.map((p) => (
         <li key={p.id} className="list-group-item d-flex flex-wrap align-items-center justify-content-between gap-2">
           <div>

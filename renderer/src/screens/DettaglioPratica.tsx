@@ -11,8 +11,25 @@ import { formatDate } from '../components/dates';
 import { useAction } from '../platform/use-load';
 import { saveFile } from '../platform/download';
 import { Conversazione } from './Conversazione';
+import type { PraticaView } from '../../../electron/shared/contract/pratiche';
 
-type Documento = 'modulo' | 'modulo-firmato' | 'esito';
+type Documento = 'modulo' | 'modulo-firmato';
+type FileEsito = NonNullable<PraticaView['portale']>['outcomeFiles'][number];
+
+/** What the signature of an outcome file says, for a person: who signed, when, and the verdict. */
+function Verdetto({ firma }: { firma: NonNullable<FileEsito['firma']> }) {
+  const { t } = useTranslation();
+  if (firma.errore) return <p className="text-danger mb-1" data-testid="verdetto-esito">{t('dettaglio.firma-illeggibile', { errore: firma.errore })}</p>;
+  return (
+    <>
+      {firma.firmatari.map((f, i) => (
+        <p key={i} className={`mb-1 ${f.esito === 'valida' ? 'text-success' : 'text-danger'}`} data-testid="verdetto-esito">
+          {t('dettaglio.firmato-da', { nome: f.nome })}: {f.messaggio}
+        </p>
+      ))}
+    </>
+  );
+}
 
 /** One pratica: its state, the iter with dates, and what the comune said. */
 export function DettaglioPratica({ praticaId, go }: { praticaId: string; go: Go }) {
@@ -22,15 +39,16 @@ export function DettaglioPratica({ praticaId, go }: { praticaId: string; go: Go 
   // The portal moved it on (status, protocol number, outcome): shown as it happens.
   useEffect(() => sportello.on('sync.pratica', (e) => e.praticaId === praticaId && reload()), [praticaId, reload]);
   const action = useAction();
-  const download = async (tipo: Documento) => {
-    const file = await action.run(() => unwrap(sportello.pratiche.document({ id: praticaId, tipo })));
+  const download = async (tipo: Documento | 'esito', fileId?: string) => {
+    const file = await action.run(() => unwrap(sportello.pratiche.document({ id: praticaId, tipo, ...(fileId ? { fileId } : {}) })));
     if (file) saveFile(file.contentBase64, file.nomeFile, file.mimeType);
   };
   if (load.error) return <ErrorAlert message={load.error} />;
   if (!load.data) return <Busy />;
   const p = load.data;
-  // The outcome is offered once the comune sent its file (core keeps it: status-pull), never before.
-  const documenti: Documento[] = ['modulo', 'modulo-firmato', ...((p.portale?.outcomeFiles.length ?? 0) > 0 ? (['esito'] as const) : [])];
+  const documenti: Documento[] = ['modulo', 'modulo-firmato'];
+  // The outcome is offered once the comune sent its files (core keeps them: status-pull), never before, each with its signature's verdict.
+  const esiti = p.portale?.outcomeFiles ?? [];
   return (
     <section>
       <ScreenTitle testId="titolo-dettaglio">{p.service.name}</ScreenTitle>
@@ -73,6 +91,22 @@ export function DettaglioPratica({ praticaId, go }: { praticaId: string; go: Go 
             </button>
           ))}
         </div>
+      )}
+      {esiti.length > 0 && (
+        <section className="mb-4" aria-labelledby="titolo-esito">
+          <h2 className="h4" id="titolo-esito">{t('dettaglio.documenti-esito')}</h2>
+          <ul className="list-group">
+            {esiti.map((f) => (
+              <li key={f.id} className="list-group-item" data-testid="file-esito">
+                <p className="fw-semibold mb-1">{f.name}</p>
+                {f.firma ? <Verdetto firma={f.firma} /> : <p className="mb-1">{t('dettaglio.non-firmato')}</p>}
+                <button type="button" className="btn btn-outline-primary mt-1" disabled={action.busy} onClick={() => void download('esito', f.id)} data-testid="scarica-esito">
+                  {t('dettaglio.scarica.esito')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       <ErrorAlert message={action.error} />
       {p.submittedAt && <Conversazione praticaId={p.id} />}

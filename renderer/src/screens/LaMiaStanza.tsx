@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Go } from '../navigation/navigation';
 import { useApp } from '../platform/app-context';
@@ -21,14 +22,27 @@ export function LaMiaStanza({ go }: { go: Go }) {
       unwrap(sportello.catalogue.list({ tenant })),
       unwrap(sportello.pratiche.list({})),
     ]);
-    return { comune, inEvidenza: servizi.slice(0, 6), recenti: pratiche.pratiche.slice(0, 5) };
+    // In primo piano: what the comune is waiting for or has written, before anything else.
+    const daLeggere = pratiche.pratiche.filter((p) => p.messaggiNonLetti > 0 || p.group === 'da-integrare');
+    const nuovi = pratiche.pratiche.reduce((n, p) => n + p.messaggiNonLetti, 0);
+    return { comune, inEvidenza: servizi.slice(0, 6), recenti: pratiche.pratiche.slice(0, 5), daLeggere, nuovi, daIntegrare: pratiche.counts['da-integrare'] };
   }, [tenant]);
+  const { reload } = load;
+  useEffect(() => sportello.on('sync.pratica', () => reload()), [reload]);
 
   return (
     <section>
       <ScreenTitle testId="titolo-stanza">{t('stanza.titolo')}</ScreenTitle>
       <ErrorAlert message={load.error} />
       {load.busy && !load.data && <Busy />}
+      {load.data && load.data.daLeggere.length > 0 && (
+        <div className="alert alert-warning mb-4" data-testid="stanza-dal-comune">
+          <h2 className="h4">{t('stanza.dal-comune')}</h2>
+          {load.data.nuovi > 0 && <p className="mb-1">{t('stanza.messaggi-nuovi', { count: load.data.nuovi })}</p>}
+          {load.data.daIntegrare > 0 && <p>{t('stanza.da-integrare', { count: load.data.daIntegrare })}</p>}
+          <PraticheList pratiche={load.data.daLeggere} go={go} testId="pratiche-dal-comune" />
+        </div>
+      )}
       {load.data && (
         <div className="row g-4">
           <div className="col-12 col-lg-6">

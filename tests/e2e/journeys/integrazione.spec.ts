@@ -34,10 +34,16 @@ test('an integration request answered at the kiosk with a document, once; then a
   expect((await office.requestIntegration(remote.id, REQUEST, [base64File('modello-isee.pdf', 'application/pdf', requestFile)])).status).toBe(204);
   expect((await office.registerIntegrationRequest(remote.id, 'PG/2026/0000778')).status).toBe(204);
 
-  // The citizen: "Da integrare" fills in as the sync cycle brings the request, without leaving the page.
+  // The citizen: La mia stanza puts it first as it arrives, without leaving the page; "Da integrare" has it.
+  await page.getByTestId('menu-stanza').click();
+  const dalComune = page.getByTestId('stanza-dal-comune');
+  await expect(dalComune).toContainText('Hai 1 messaggio nuovo dall\'ufficio.', { timeout: 25_000 });
+  await expect(dalComune).toContainText('1 pratica aspetta una tua integrazione.');
+  await expect(dalComune.getByTestId('pratiche-dal-comune')).toContainText('Iscrizione al servizio di mensa scolastica');
+  await shoot('integrazione-stanza');
   await page.getByTestId('menu-pratiche').click();
   await page.getByTestId('scheda-da-integrare').click();
-  await expect(page.getByTestId('scheda-da-integrare')).toHaveText(/Da integrare\s*1/, { timeout: 25_000 });
+  await expect(page.getByTestId('scheda-da-integrare')).toHaveText(/Da integrare\s*1/);
   await expect(page.getByTestId('elenco-pratiche')).toContainText('Iscrizione al servizio di mensa scolastica');
   await expect(page.getByTestId('messaggi-non-letti')).toHaveText('1 messaggio nuovo');
   await shoot('integrazione-da-integrare');

@@ -2,12 +2,19 @@
  * Journey 2 (second part): a citizen sends a pratica, takes the card out, comes back.
  * "Le mie pratiche" shows it sent and synced to the portal; once the comune's back
  * office registers it with a protocol number, the number appears in its detail, and
- * no "Scarica l'esito" until the comune sends an outcome file.
+ * no "Scarica l'esito" until the comune sends an outcome file. Then the office accepts it with a
+ * real signed file (the portal's own test file SCIA.pdf.p7m): the detail shows, as it arrives, who
+ * signed it and the verdict of the shipped CA list, and the file downloads byte for byte.
  */
 import { test, expect } from './fixtures';
 import { CARD } from '../../support/journey-rig';
 import { insertCardAndWaitForPin, logIn, passOnboarding, typeOnPinPad } from './steps';
 import { compileMensa, signAndSend } from './mensa-form';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { base64File } from '../../portal/office';
+
+const SCIA = readFileSync(join(__dirname, '../../fixtures/firme-reali/SCIA.pdf.p7m'));
 
 const PROTOCOLLO = 'PG/2026/0012345';
 
@@ -44,4 +51,16 @@ test('the pratica synced after the card came back, then its protocol number', as
   await expect(page.getByTestId('scarica-modulo')).toBeVisible();
   await expect(page.getByTestId('scarica-esito')).toHaveCount(0);
   await shoot('protocollo-dettaglio');
+
+  // The outcome, signed: shown while the citizen is on the page, with the signer and the verdict.
+  const office = await rig.portal.office();
+  expect((await office.transition(remote.id, 'accept', { message: 'Iscrizione accolta.', attachments: [base64File('esito-iscrizione.pdf.p7m', 'application/pkcs7-mime', SCIA)] })).status).toBe(204);
+  await expect(page.getByTestId('dettaglio-stato')).toHaveText('Accettata', { timeout: 25_000 });
+  const esito = page.getByTestId('file-esito');
+  await expect(esito).toContainText('esito-iscrizione.pdf.p7m');
+  await expect(esito.getByTestId('verdetto-esito')).toHaveText(/^Firmato da Stefano Dalla Torre: Firma valida, apposta il 05\/09\/2017 quando il certificato era valido; certificato scaduto il 28\/01\/2020\.$/);
+  const [download] = await Promise.all([page.waitForEvent('download'), esito.getByTestId('scarica-esito').click()]);
+  expect(download.suggestedFilename()).toBe('esito-iscrizione.pdf.p7m');
+  expect(readFileSync((await download.path())!).equals(SCIA)).toBe(true);
+  await shoot('protocollo-esito-firmato');
 });

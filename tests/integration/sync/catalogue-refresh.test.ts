@@ -21,6 +21,7 @@ const closing = closeAfterEach();
 function engine(p: Portal, k: Kiosk, lines: string[] = [], formServerUrl?: string) {
   return createSyncService({
     repos: createRepositories(k.db),
+    fidati: () => [],
     files: filesOf(k.dataDir),
     portal: createPortalClient({ url: p.url, tenant: TENANT, credentials: () => KIOSK_ACCOUNT, retry: { attempts: 2, baseMs: 1, maxMs: 2 }, ...(formServerUrl ? { formServerUrl } : {}) }),
     tenant: { slug: TENANT, name: 'Comune di Test' },

@@ -31,6 +31,7 @@ describe('sync: catalogo demo dal portale di riferimento', () => {
     kiosk = createKiosk();
     engine = createSyncService({
       repos: createRepositories(kiosk.db),
+      fidati: () => [],
       files: filesOf(kiosk.dataDir),
       // The tenant's base URL, as the portal prints it: the tenant is taken from it.
       portal: createPortalClient({ url: `${portal.url}/${portal.tenant}`, credentials: () => KIOSK_ACCOUNT, retry: { attempts: 3, baseMs: 1, maxMs: 5 } }),

@@ -6,12 +6,15 @@ import { createPortalClient } from '../../../electron/adapters/portal/portal-cli
 import { TENANT } from './kiosk';
 import { filesOf } from '../../support/database-location';
 import { createRepositories } from '../../../electron/composition/repositories';
+import { caItaliane } from '../../../electron/core/pki/fiducia';
+import type { X509Certificate } from 'node:crypto';
 
 export const KIOSK_ACCOUNT = { username: 'chiosco', password: 'chiosco-demo' };
 
-export function testEngine(o: { db: Db; dataDir: string; portalUrl: string; retentionDays?: number; log?: Logger; onStatus?: (s: SyncStatus) => void; settleMs?: number; leaseMs?: number; concurrency?: number }) {
+export function testEngine(o: { db: Db; dataDir: string; portalUrl: string; retentionDays?: number; log?: Logger; onStatus?: (s: SyncStatus) => void; settleMs?: number; leaseMs?: number; concurrency?: number; fidati?: () => readonly X509Certificate[] }) {
   return createSyncService({
     repos: createRepositories(o.db),
+    fidati: o.fidati ?? caItaliane,
     files: filesOf(o.dataDir),
     portal: createPortalClient({ url: o.portalUrl, tenant: TENANT, credentials: () => KIOSK_ACCOUNT, timeoutMs: 10_000, retry: { attempts: 6, baseMs: 5, maxMs: 100 } }),
     tenant: { slug: TENANT, name: 'Comune di Test' },

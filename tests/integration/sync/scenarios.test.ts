@@ -184,6 +184,7 @@ describe('sync: credenziali del chiosco', () => {
     const { createRepositories } = await import('../../../electron/composition/repositories');
     const engine = createSyncService({
       repos: createRepositories(kiosk.db),
+      fidati: () => [],
       files: filesOf(kiosk.dataDir),
       portal: createPortalClient({ url: portal.url, tenant: TENANT, credentials: () => ({ username: 'chiosco', password: 'sbagliata' }) }),
       tenant: { slug: TENANT, name: 'Comune di Test' },
