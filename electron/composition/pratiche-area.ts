@@ -71,7 +71,7 @@ export function createPraticheModule(options: {
     currentCitizen: options.currentCitizen,
   });
   const messaggi = createMessaggi({ repo: repos.messaggi, pratiche: praticheRepo, outbox: repos.outbox, allegati: blobs, esiti: options.files.esiti, clock: options.clock, ...(options.events ? { events: options.events } : {}) });
-  const leMiePratiche = createLeMiePratiche({ repo: praticheRepo, catalogueRepo, nonLetti: messaggi.nonLetti });
+  const leMiePratiche = createLeMiePratiche({ repo: praticheRepo, catalogueRepo, nonLetti: messaggi.nonLetti, protocollo: (id) => remoteRepo.get(id)?.protocolNumber ?? null });
   return {
     db,
     catalogueRepo,

@@ -55,7 +55,7 @@ export function praticaView(
   };
 }
 
-export function praticaSummary(p: PraticaSummaryRecord, serviceName: string, messaggiNonLetti = 0): PraticaSummary {
+export function praticaSummary(p: PraticaSummaryRecord, serviceName: string, portale: { messaggiNonLetti: number; protocolNumber: string | null } = { messaggiNonLetti: 0, protocolNumber: null }): PraticaSummary {
   return {
     id: p.id,
     tenant: p.tenantSlug,
@@ -68,7 +68,7 @@ export function praticaSummary(p: PraticaSummaryRecord, serviceName: string, mes
     openedBy: p.openedBy,
     updatedAt: p.updatedAt,
     submittedAt: p.submittedAt,
-    messaggiNonLetti,
+    ...portale,
   };
 }
 

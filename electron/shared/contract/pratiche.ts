@@ -137,6 +137,8 @@ export const praticaSummarySchema = z.object({
   submittedAt: z.string().nullable(),
   /** The comune's messages the citizen has not opened yet. */
   messaggiNonLetti: z.number().int().nonnegative(),
+  /** The portal's protocol number, once the comune registered it. */
+  protocolNumber: z.string().nullable(),
 });
 export type PraticaSummary = z.infer<typeof praticaSummarySchema>;
 

@@ -14,6 +14,8 @@ export function PraticheList({ pratiche, go, testId = 'elenco-pratiche' }: { pra
           <div>
             <span className="d-block fw-semibold">{p.serviceName}</span>
             <span className="d-block">{p.description}</span>
+            {p.submittedAt && <span className="d-block small" data-testid="riga-inviata">{t('pratiche.inviata-il', { data: formatDate(p.submittedAt, true) })}</span>}
+            {p.protocolNumber && <span className="d-block small" data-testid="riga-protocollo">{t('pratiche.protocollo', { numero: p.protocolNumber })}</span>}
             <span className="d-block small">{t('pratiche.aggiornata', { data: formatDate(p.updatedAt, true) })}</span>
           </div>
           <div className="d-flex align-items-center gap-2">

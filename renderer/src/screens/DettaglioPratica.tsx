@@ -10,6 +10,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDate } from '../components/dates';
 import { useAction } from '../platform/use-load';
 import { saveFile } from '../platform/download';
+import { sizeLabel } from '../platform/files';
 import { Conversazione } from './Conversazione';
 import type { PraticaView } from '../../../electron/shared/contract/pratiche';
 
@@ -74,6 +75,18 @@ export function DettaglioPratica({ praticaId, go }: { praticaId: string; go: Go 
           <div className="col-12 col-md-8"><dt>{t('dettaglio.esito')}</dt><dd data-testid="esito">{p.portale.outcomeMotivation}</dd></div>
         )}
       </dl>
+      {p.group !== 'bozza' && p.attachmentSlots.some((s) => s.files.length > 0) && (
+        <>
+          <h2 className="h4">{t('dettaglio.allegati')}</h2>
+          <ul className="list-group mb-4" data-testid="allegati-inviati">
+            {p.attachmentSlots.flatMap((s) => s.files.map((f) => (
+              <li key={`${s.key}-${f.id}`} className="list-group-item">
+                <span className="fw-semibold">{s.label}</span>: {f.name} · {sizeLabel(f.size)}
+              </li>
+            )))}
+          </ul>
+        </>
+      )}
       <h2 className="h4">{t('dettaglio.iter')}</h2>
       <ol className="list-group list-group-numbered mb-4" data-testid="iter">
         {p.history.map((h, i) => (

@@ -51,6 +51,11 @@ test('the pratica synced after the card came back, then its protocol number', as
   await expect(page.getByTestId('scarica-modulo')).toBeVisible();
   await expect(page.getByTestId('scarica-esito')).toHaveCount(0);
   await shoot('protocollo-dettaglio');
+  // The row in Le mie pratiche says it too, with the day it was sent.
+  await page.getByTestId('indietro-schermata').click();
+  await expect(row.getByTestId('riga-protocollo')).toHaveText(`Protocollo n. ${PROTOCOLLO}`);
+  await expect(row.getByTestId('riga-inviata')).toHaveText(/^Inviata il \d{1,2} [a-z]{3} \d{4}, \d{2}:\d{2}$/);
+  await row.getByRole('button', { name: 'Apri' }).click();
 
   // The outcome, signed: shown while the citizen is on the page, with the signer and the verdict.
   const office = await rig.portal.office();
