@@ -32,6 +32,8 @@ export interface JourneyRigOptions {
   cardInserted?: boolean;
   /** The catalogue folder the reference portal serves (default: the demo catalogue of the Comune di Prova). */
   catalogueDir?: string;
+  /** Days a final pratica's data stays (the configuration's `retentionDays`; a kiosk's default is 0). */
+  retentionDays?: number;
 }
 
 export interface JourneyRig {
@@ -103,6 +105,7 @@ export async function startJourneyRig(options: JourneyRigOptions): Promise<Journ
       caBundlePath,
       portal: { url: portal.url, tenant: portal.tenant, credentials: { from: 'env', ...CREDENTIAL_VARS } },
       ...(options.idleTimeoutSeconds ? { idleTimeoutSeconds: options.idleTimeoutSeconds } : {}),
+      ...(options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {}),
       // A cycle every second: the journeys wait for the outbox and the portal's status pull, not for a timer.
       sync: { intervalSeconds: 1 },
     };
