@@ -1,12 +1,13 @@
 /**
  * Applications as the reference portal stores and serialises them: Pratica's status codes
  * (src/Entity/Pratica.php), ApplicationDto::fromEntity for the JSON (v1: `data` flattened, file
- * fields as file objects, `status` a string), Model/Transition.php for the history, and the
- * access rules of ApplicationVoter.
+ * fields as file objects, `status` a string, the payment fields from payments-model.ts),
+ * Model/Transition.php for the history, and the access rules of ApplicationVoter.
  */
 import type { PortalContext } from './context';
 import { sanitizeFileName, systemFilename } from './files';
 import { integrationsOf, linksOf } from './integrations';
+import { paymentFieldsOf } from './payments-model';
 import { HttpError, type Caller } from './router';
 import { findUpload, type UploadRow } from './routes/uploads';
 
@@ -183,8 +184,7 @@ export function serializeApplication(ctx: PortalContext, row: ApplicationRow, te
     protocol_document_id: row.protocol_document_id,
     protocol_numbers: [],
     protocolled_at: atom(row.protocolled_at),
-    payment_type: null,
-    payment_data: null,
+    ...paymentFieldsOf(ctx, row.id),
     status: String(row.status),
     status_name: STATUS_NAMES[row.status] ?? 'status_unknown',
     meetings: [],

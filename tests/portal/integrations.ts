@@ -46,7 +46,7 @@ interface AnswerRow {
 }
 
 /** OURS: a valid one-page PDF naming what the real document would be. */
-function placeholderPdf(title: string): Buffer {
+export function placeholderPdf(title: string): Buffer {
   const text = title.replace(/[()\\]/g, '').replace(/[^\x20-\x7e]/g, '?');
   const stream = `BT /F1 12 Tf 50 780 Td (${text}) Tj ET`;
   const objects = [

@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createPaymentTables } from './payments-model';
 
 export type PortalDb = Database.Database;
 
@@ -72,6 +73,7 @@ export function openPortalDb(dataDir: string): PortalDb {
       protocol_number TEXT, protocol_document_id TEXT
     ) STRICT;
   `);
+  createPaymentTables(db);
   return db;
 }
 

@@ -28,6 +28,7 @@ import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendars';
 import { integrationTransitionRoutes } from './routes/integration-transitions';
 import { messageRoutes } from './routes/messages';
+import { paymentRoutes } from './routes/payments';
 import { serviceRoutes } from './routes/services';
 import { tenantRoutes } from './routes/tenant';
 import { transitionRoutes } from './routes/transitions';
@@ -44,6 +45,7 @@ const ROUTE_MODULES: RouteModule[] = [
   messageRoutes,
   transitionRoutes,
   integrationTransitionRoutes,
+  paymentRoutes,
   adminRoutes,
 ];
 

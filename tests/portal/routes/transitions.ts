@@ -16,7 +16,9 @@
  *   messages since the request, added to the attachments, -> 4300 (then status-flow.ts); at any
  *   other status nothing happens, still 204;
  * - `accept` / `reject` {message, attachments: [{name, mime_type, file (base64)}]} (OutcomeFormType):
- *   the files become the application's `outcome_attachments`; `withdraw`.
+ *   the files become the application's `outcome_attachments`; `withdraw`. `accept` of a deferred
+ *   payment service (`payment_required: 2`) with an amount asks for the payment instead of
+ *   completing (PraticaManager::finalize 352-370, ../payments-model.ts): only from 4000 -> 1500.
  * The integration transitions are in ./integration-transitions.ts. An unknown action is no route (404).
  */
 import { z } from 'zod';
@@ -24,6 +26,7 @@ import { canEdit, canView, changeStatus, FINAL_STATUSES, type ApplicationRow } f
 import type { PortalContext } from '../context';
 import { storeFile } from '../files';
 import { createIntegrationAnswer } from '../integrations';
+import { deferredPaymentDue, requestDeferredPayment } from '../payments-model';
 import { HttpError, type PortalRequest, type Route, type RouteModule } from '../router';
 import { needsProtocol, setNewStatus, TransitionError, validateChangeStatus } from '../status-flow';
 import { applicationOrFail, bodyOf, GENERIC, grant, inTry, transitionFailure, validationError } from './transition-support';
@@ -118,6 +121,7 @@ function outcomeOrWithdraw(ctx: PortalContext, req: PortalRequest, action: keyof
       const id = storeFile(ctx, { name: f.name, mimeType: f.mime_type, bytes: Buffer.from(f.file, 'base64'), description: 'Risposta Operatore', protocolRequired: false });
       ctx.db.prepare(`INSERT INTO application_files (application_id, upload_id, kind) VALUES (?, ?, 'outcome')`).run(row.id, id);
     }
+    if (action === 'accept' && deferredPaymentDue(ctx, row)) return requestDeferredPayment(ctx, row, b.data.message ?? null);
     changeStatus(ctx, row.id, flow.to, b.data.message ?? null, { outcome: action === 'accept' ? 1 : 0, outcome_motivation: b.data.message ?? null });
   })();
 }

@@ -76,6 +76,20 @@ describe('real-shaped SDC payloads', () => {
     expect(body.integrations[0]!.inbound).toBeNull();
   });
 
+  it('payments: the application at 1500 parses with its payment data; the notice code is only in /payments', () => {
+    const app = applicationSchema.parse(sdcFixture('application-payment-pending').body);
+    expect(app.status).toBe(1500);
+    const body = sdcFixture('application-payment-pending').body as { payment_type: string; payment_data: { amount: unknown; notify: { url: string } } };
+    expect(body.payment_type).toBe('efil');
+    expect(typeof body.payment_data.amount).toBe('string');
+    expect(body.payment_data.notify.url).toMatch(/\/api\/applications\/[^/]+\/payment$/);
+    expect(sdcFixture('application-payment').body).not.toHaveProperty('notice_code');
+    const [payment] = sdcFixture('payments').body as { payment: { notice_code: string; iuv: string } }[];
+    expect(payment!.payment.notice_code).toMatch(/^\d{18}$/);
+    expect(payment!.payment.iuv).toBe(payment!.payment.notice_code.slice(1));
+    expect(portalMessageOf(sdcFixture('error-payment-state').body)).toContain("Application isn't in correct state");
+  });
+
   it('upload replies, token, tenant lists parse', () => {
     expect(uploadCreatedSchema.parse(sdcFixture('upload-created').body).uri).toMatch(/X-Amz-Signature/);
     expect(sdcFixture('upload-finalised')).toMatchObject({ status: 204, body: null });
