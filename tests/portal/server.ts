@@ -27,6 +27,7 @@ import { applicationRoutes } from './routes/applications';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendars';
 import { integrationTransitionRoutes } from './routes/integration-transitions';
+import { meetingRoutes } from './routes/meetings';
 import { messageRoutes } from './routes/messages';
 import { serviceRoutes } from './routes/services';
 import { tenantRoutes } from './routes/tenant';
@@ -39,6 +40,7 @@ const ROUTE_MODULES: RouteModule[] = [
   serviceRoutes,
   tenantRoutes,
   calendarRoutes,
+  meetingRoutes,
   uploadRoutes,
   applicationRoutes,
   messageRoutes,
