@@ -4,10 +4,12 @@
  * fields as file objects, `status` a string, the payment fields from payments-model.ts),
  * Model/Transition.php for the history, and the access rules of ApplicationVoter.
  */
+import { afterStatusChange } from './calendar-integration';
 import type { PortalContext } from './context';
 import { sanitizeFileName, systemFilename } from './files';
 import { integrationsOf, linksOf } from './integrations';
 import { paymentFieldsOf } from './payments-model';
+import { linkedMeetingIds } from './meetings-model';
 import { HttpError, type Caller } from './router';
 import { findUpload, type UploadRow } from './routes/uploads';
 
@@ -103,6 +105,8 @@ export function changeStatus(
     .prepare(`UPDATE applications SET ${['status = @status', 'updated_at = @at', 'latest_status_change_at = @at', ...sets].join(', ')} WHERE id = @id`)
     .run({ ...extra, status, at, id });
   ctx.db.prepare('INSERT INTO history (application_id, status, message, message_id, at) VALUES (?, ?, ?, ?, ?)').run(id, status, message, messageId, at);
+  // PraticaOnChangeStatusEvent -> BackOfficePraticaListener: the service's calendars integration.
+  afterStatusChange(ctx, id);
 }
 
 /** Pratica::getHistory as Model/Transition.php serialises it. */
@@ -187,7 +191,7 @@ export function serializeApplication(ctx: PortalContext, row: ApplicationRow, te
     ...paymentFieldsOf(ctx, row.id),
     status: String(row.status),
     status_name: STATUS_NAMES[row.status] ?? 'status_unknown',
-    meetings: [],
+    meetings: linkedMeetingIds(ctx, row.id),
     links: linksOf(ctx, row, url),
     integrations: integrationsOf(ctx, row.id, url),
     // UserAuthenticationData: the operator's create carries no citizen authentication.

@@ -16,7 +16,10 @@
  * without either the first office gets a calendar
  * (Monday, Wednesday and Friday 9:00-12:00, 30-minute meetings, one per slot, 14 rolling days,
  * 24 hours' notice) and handles every service, so a booking form has offices, days, times and
- * reasons to offer. Closing periods, meetings and variable-slot calendars are not reproduced.
+ * reasons to offer. A calendar's owner and moderators (Calendar::$owner, $moderators: who may see
+ * and change its meetings, MeetingVoter) are the accounts named in `moderators`, the first being
+ * the owner, else every operator account. Closing periods and variable-slot calendars are not
+ * reproduced; meetings are meetings-model.ts.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -48,6 +51,11 @@ export interface Calendar {
   rollingDays: number;
   minimumSchedulingNoticeHours: number;
   openingHours: OpeningHour[];
+  /** Usernames of the owner (first) and moderators; undefined: every operator account. */
+  moderators?: string[];
+  /** Calendar::$location (NotBlank): the office's address, else its name. */
+  location: string;
+  createdAt: string;
 }
 
 export interface UserGroup {
@@ -69,6 +77,8 @@ export interface CalendarSetup {
   openingHours?: Partial<OpeningHour>[];
   /** The services the office handles besides those naming it in `user_group_ids`; every service when absent. */
   serviceIds?: string[];
+  /** Usernames: the owner first, then the moderators; every operator account when absent. */
+  moderators?: string[];
 }
 
 const hhmm = z.string().regex(/^\d{2}:\d{2}$/);
@@ -95,6 +105,7 @@ const calendarSetupsSchema = z.array(
         )
         .optional(),
       serviceIds: z.array(uuid).optional(),
+      moderators: z.array(z.string().min(1)).min(1).optional(),
     })
     .strict(),
 );
@@ -158,6 +169,9 @@ export function createBackOffice(catalogue: Catalogue, now: Date, setups?: Calen
       rollingDays: setup.rollingDays ?? 14,
       minimumSchedulingNoticeHours: setup.minimumSchedulingNoticeHours ?? 24,
       openingHours,
+      moderators: setup.moderators,
+      location: str(office.address) ?? office.name,
+      createdAt: atom(now),
     });
     calendarOf.set(setup.userGroupId, id);
     for (const serviceId of setup.serviceIds ?? catalogue.services.keys()) links.get(setup.userGroupId)!.add(serviceId);

@@ -10,11 +10,19 @@
  * - `getSlottedAvailabilitiesByDate`: the slots of every opening hour whose days include the date,
  *   ordered by "start-end", each with `availability`: false when it starts no later than now +
  *   minimum notice (no notice with `all`); the unavailable ones dropped when asked.
- * No meeting is ever booked here (the reference portal has no MeetingsAPIController), so
- * `slots_available` is the opening hour's meeting queue.
+ *   Booked meetings (`Booked`, grouped by start and end as the query of 874-887 groups them) take
+ *   places: a slot with the same "start-end" loses their count; any other slot they overlap loses
+ *   the largest overlapping count (917-929); `availability` false when nothing is left.
  */
 import type { Calendar, OpeningHour } from './back-office';
 import { addDays, addMinutes, hm, isoWeekday, naiveAt, wallClock, ymd } from './wall-clock';
+
+/** Meetings of a day holding places (not refused, not cancelled), by start and end `H:i`. */
+export interface Booked {
+  start: string;
+  end: string;
+  count: number;
+}
 
 export interface Slot {
   date: string;
@@ -45,7 +53,7 @@ function explodeDays(calendar: Calendar, oh: OpeningHour, now: Date, all = false
   return days;
 }
 
-function explodeMeetings(oh: OpeningHour, date: string): Map<string, Omit<Slot, 'availability'>> {
+export function explodeMeetings(oh: OpeningHour, date: string): Map<string, Omit<Slot, 'availability'>> {
   const slots = new Map<string, Omit<Slot, 'availability'>>();
   if (oh.startDate > date || oh.endDate < date) return slots;
   const step = oh.meetingMinutes + oh.intervalMinutes;
@@ -59,7 +67,7 @@ function explodeMeetings(oh: OpeningHour, date: string): Map<string, Omit<Slot, 
   return slots;
 }
 
-export function slotsOfDay(calendar: Calendar, date: string, now: Date, options: { all?: boolean; onlyAvailable?: boolean } = {}): Slot[] {
+export function slotsOfDay(calendar: Calendar, date: string, now: Date, options: { all?: boolean; onlyAvailable?: boolean; booked?: Booked[] } = {}): Slot[] {
   const all = options.all ?? false;
   const byKey = new Map<string, Omit<Slot, 'availability'>>();
   for (const oh of calendar.openingHours) {
@@ -68,17 +76,22 @@ export function slotsOfDay(calendar: Calendar, date: string, now: Date, options:
   }
   const limit = addMinutes(wallClock(now), all ? 0 : calendar.minimumSchedulingNoticeHours * 60);
   const threshold = `${ymd(limit)}:${hm(limit)}`;
+  const booked = options.booked ?? [];
   const slots = [...byKey.keys()].sort().map((key) => {
     const slot = byKey.get(key)!;
-    return { ...slot, availability: slot.slots_available > 0 && `${slot.date}:${slot.start_time}` > threshold };
+    const same = booked.find((b) => `${b.start}-${b.end}` === key);
+    const total = slot.slots_available - (same?.count ?? 0);
+    const overlapping = same ? 0 : Math.max(0, ...booked.filter((b) => b.end > slot.start_time && b.start < slot.end_time).map((b) => b.count));
+    const left = Math.max(total - overlapping, 0);
+    return { ...slot, slots_available: left, availability: overlapping < total && `${slot.date}:${slot.start_time}` > threshold };
   });
   return options.onlyAvailable ? slots.filter((s) => s.availability) : slots;
 }
 
 /** CalendarsAPIController::getCalendarAvailabilitiesAction: every day of every opening hour, sorted, once. */
-export function daysOf(calendar: Calendar, now: Date, onlyAvailable: boolean): { date: string; available: boolean }[] {
+export function daysOf(calendar: Calendar, now: Date, onlyAvailable: boolean, bookedOn: (date: string) => Booked[] = () => []): { date: string; available: boolean }[] {
   const days = [...new Set(calendar.openingHours.flatMap((oh) => explodeDays(calendar, oh, now)))].sort();
   return days
-    .map((date) => ({ date, available: slotsOfDay(calendar, date, now, { onlyAvailable: true }).length > 0 }))
+    .map((date) => ({ date, available: slotsOfDay(calendar, date, now, { onlyAvailable: true, booked: bookedOn(date) }).length > 0 }))
     .filter((d) => !onlyAvailable || d.available);
 }

@@ -1,7 +1,8 @@
 /**
  * OURS: what tests ask the reference portal directly (not over HTTP): which applications carry a
  * client reference, the SHA-256 of the bytes it actually stored for each file it linked, and an
- * application's messages (with their authors, `internal` ones too) and integration requests.
+ * application's messages (with their authors, `internal` ones too) and integration requests, and
+ * the meetings it holds.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -122,4 +123,51 @@ export function storedIntegrationRequests(portal: Portal, applicationId: string)
       answer: a ? { id: a.id, messageIds: JSON.parse(a.message_ids) as string[], attachmentIds: JSON.parse(a.attachment_ids) as string[] } : null,
     };
   });
+}
+
+export interface StoredMeeting {
+  id: string;
+  calendarId: string;
+  openingHourId: string | null;
+  /** The citizen it is for. */
+  userId: string | null;
+  fiscalCode: string | null;
+  /** Rome wall clock, `Y-m-dTH:i:s`. */
+  fromTime: string;
+  toTime: string;
+  /** Meeting::STATUS_*: 0 pending, 1 approved, 2 refused, 3 missed, 4 done, 5 cancelled, 6 draft. */
+  status: number;
+  rescheduled: number;
+  /** The applications it is linked to (Pratica::$meetings), oldest first. */
+  applicationIds: string[];
+}
+
+/** Every meeting the portal holds, of one calendar when given, oldest first. */
+export function storedMeetings(portal: Portal, calendarId?: string): StoredMeeting[] {
+  const rows = portal.db
+    .prepare('SELECT id, calendar_id, opening_hour_id, user_id, fiscal_code, from_time, to_time, status, rescheduled FROM meetings WHERE ? IS NULL OR calendar_id = ? ORDER BY seq')
+    .all(calendarId ?? null, calendarId ?? null) as {
+    id: string;
+    calendar_id: string;
+    opening_hour_id: string | null;
+    user_id: string | null;
+    fiscal_code: string | null;
+    from_time: string;
+    to_time: string;
+    status: number;
+    rescheduled: number;
+  }[];
+  const apps = portal.db.prepare('SELECT application_id FROM application_meetings WHERE meeting_id = ? ORDER BY seq').pluck();
+  return rows.map((r) => ({
+    id: r.id,
+    calendarId: r.calendar_id,
+    openingHourId: r.opening_hour_id,
+    userId: r.user_id,
+    fiscalCode: r.fiscal_code,
+    fromTime: r.from_time,
+    toTime: r.to_time,
+    status: r.status,
+    rescheduled: r.rescheduled,
+    applicationIds: apps.all(r.id) as string[],
+  }));
 }

@@ -17,7 +17,7 @@ export interface OfficeAnswer {
 export interface Office {
   /** `Authorization: Bearer …` of the logged-in account. */
   headers: Record<string, string>;
-  call(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<OfficeAnswer>;
+  call(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<OfficeAnswer>;
   transition(applicationId: string, action: string, body?: unknown): Promise<OfficeAnswer>;
   register(applicationId: string, protocolNumber: string): Promise<OfficeAnswer>;
   assign(applicationId: string): Promise<OfficeAnswer>;

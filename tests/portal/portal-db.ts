@@ -74,6 +74,21 @@ export function openPortalDb(dataDir: string): PortalDb {
     ) STRICT;
   `);
   createPaymentTables(db);
+  // Entity/Meeting.php (status 0 pending .. 6 draft) and Pratica::$meetings (application_meetings,
+  // a meeting in one application at most: `unique=true`, deleted with the meeting). Times are the
+  // Rome wall clock, 'Y-m-dTH:i:s', as MeetingService compares them.
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS meetings (
+      seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, calendar_id TEXT NOT NULL, opening_hour_id TEXT, user_id TEXT REFERENCES users(id),
+      email TEXT, phone_number TEXT, fiscal_code TEXT, name TEXT, from_time TEXT NOT NULL, to_time TEXT NOT NULL,
+      user_message TEXT, motivation_outcome TEXT, videoconference_link TEXT, status INTEGER NOT NULL, rescheduled INTEGER NOT NULL DEFAULT 0,
+      draft_expiration TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE IF NOT EXISTS application_meetings (
+      seq INTEGER PRIMARY KEY, application_id TEXT NOT NULL REFERENCES applications(id),
+      meeting_id TEXT NOT NULL UNIQUE REFERENCES meetings(id) ON DELETE CASCADE
+    ) STRICT;
+  `);
   return db;
 }
 

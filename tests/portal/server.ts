@@ -27,6 +27,7 @@ import { applicationRoutes } from './routes/applications';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendars';
 import { integrationTransitionRoutes } from './routes/integration-transitions';
+import { meetingRoutes } from './routes/meetings';
 import { messageRoutes } from './routes/messages';
 import { paymentRoutes } from './routes/payments';
 import { serviceRoutes } from './routes/services';
@@ -40,6 +41,7 @@ const ROUTE_MODULES: RouteModule[] = [
   serviceRoutes,
   tenantRoutes,
   calendarRoutes,
+  meetingRoutes,
   uploadRoutes,
   applicationRoutes,
   messageRoutes,

@@ -34,6 +34,14 @@ export const addDays = (naive: Date, days: number): Date => addMinutes(naive, da
 /** PHP's `format('N')`: 1 (Monday) to 7 (Sunday). */
 export const isoWeekday = (naive: Date): number => ((naive.getUTCDay() + 6) % 7) + 1;
 
+/** The instant whose Rome wall clock is `naive` (PHP's `new DateTime('Y-m-d H:i', Europe/Rome)`). */
+export function instantOf(naive: Date): Date {
+  let guess = naive.getTime();
+  // Two rounds settle the offset, DST changes included.
+  for (let i = 0; i < 2; i++) guess = naive.getTime() - (wallClock(new Date(guess)).getTime() - guess);
+  return new Date(guess);
+}
+
 /** JMS Serializer's DateTime (`DateTime::ATOM`, `Y-m-d\TH:i:sP`) in the portal's time zone. */
 export function atom(instant: Date): string {
   const offset = offsetName.formatToParts(instant).find((x) => x.type === 'timeZoneName')?.value.replace('GMT', '') || '+00:00';

@@ -17,6 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { citizenFor } from '../accounts';
+import { afterStatusChange } from '../calendar-integration';
 import { canView, changeStatus, findApplication, historyOf, serializeApplication, type ApplicationRow, type Dematerialized } from '../applications-model';
 import type { PortalContext } from '../context';
 import { fileReferences, flatten, serviceSchema } from '../form-schema';
@@ -91,6 +92,8 @@ async function create(ctx: PortalContext, req: PortalRequest) {
       // The file object's `fileType` becomes the attachment's description.
       if (typeof r.fileType === 'string' && r.fileType) describe.run(r.fileType, uploads[i]!.id);
     });
+    // The create's own status change (1900), or the PDF job setting the status again (others).
+    if (status > 1000) afterStatusChange(ctx, id);
     if (status === 1900) changeStatus(ctx, id, 2000, null);
   })();
   return serializeApplication(ctx, findApplication(ctx, id), req.params.tenant!);

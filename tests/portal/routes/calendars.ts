@@ -15,10 +15,20 @@
  *   slots_available, opening_hour, availability}]`; `available` present and not "false" keeps only
  *   the free ones; `all=true` ignores the rolling window and the notice; an unknown calendar 404
  *   `["Object not found"]`; a date `new DateTime()` cannot read 400 `["Invalid parameter. <date> is
- *   not a valid date"]`. `exclude` and `opening_hours` are not reproduced.
+ *   not a valid date"]`; `exclude=<meeting id>` leaves that meeting's place free (a move's own
+ *   slot), a non-uuid there fails the query: 404 `["Object not found"]` (the action's catch).
+ *   `opening_hours` is not reproduced.
+ * - Booked meetings take their places in both (../meeting-checks.ts `bookedOn`): a slot whose
+ *   places are all taken is unavailable, and free again once its meeting is cancelled, refused,
+ *   moved or deleted.
+ * - `GET /{tenant}/api/calendars` (82-97, `type` filters by type) and `GET .../calendars/{id}`
+ *   (118-137, 404 `["Object not found"]`): the calendars as JMS serialises the entity
+ *   (../meetings-model.ts `calendarJson`).
  */
 import type { Calendar } from '../back-office';
 import { daysOf, slotsOfDay } from '../calendar-slots';
+import { bookedOn } from '../meeting-checks';
+import { calendarJson } from '../meetings-model';
 import { HttpError, type PortalRequest, type PortalResponse, type RouteModule } from '../router';
 
 /** OURS, narrower than `new DateTime($date)`: only a real `Y-m-d` day is read (what the forms send). */
@@ -29,11 +39,14 @@ function readableDate(raw: string): string | null {
   return d.toISOString().slice(0, 10) === raw ? raw : null;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export const calendarRoutes: RouteModule = (ctx) => {
+  const toLogin = (): PortalResponse => ({ status: 302, headers: { location: `${ctx.baseUrl()}/${ctx.catalogue.tenant.slug}/login` }, body: Buffer.alloc(0) });
   const ofCalendar =
     (answer: (calendar: Calendar, req: PortalRequest) => unknown) =>
     (req: PortalRequest): PortalResponse => {
-      if (!ctx.backOffice.calendarsEnabled) return { status: 302, headers: { location: `${ctx.baseUrl()}/${ctx.catalogue.tenant.slug}/login` }, body: Buffer.alloc(0) };
+      if (!ctx.backOffice.calendarsEnabled) return toLogin();
       const calendar = ctx.backOffice.calendars.get(req.params.id!);
       if (!calendar) throw new HttpError(404, ['Object not found']);
       return { status: 200, json: answer(calendar, req) };
@@ -41,11 +54,28 @@ export const calendarRoutes: RouteModule = (ctx) => {
   return [
     {
       method: 'GET',
+      path: '/{tenant}/api/calendars',
+      access: 'public',
+      handle(req) {
+        if (!ctx.backOffice.calendarsEnabled) return toLogin();
+        const type = req.query.get('type');
+        const all = [...ctx.backOffice.calendars.values()].filter(() => !type || type === 'time_fixed_slots');
+        return { status: 200, json: all.map((c) => calendarJson(ctx, c, ctx.now())) };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/{tenant}/api/calendars/{id}',
+      access: 'public',
+      handle: ofCalendar((calendar) => calendarJson(ctx, calendar, ctx.now())),
+    },
+    {
+      method: 'GET',
       path: '/{tenant}/api/calendars/{id}/availabilities',
       access: 'public',
       handle: ofCalendar((calendar, req) => {
         const available = req.query.get('available') ?? '';
-        return daysOf(calendar, ctx.now(), available !== '' && available !== '0');
+        return daysOf(calendar, ctx.now(), available !== '' && available !== '0', (date) => bookedOn(ctx, calendar.id, date));
       }),
     },
     {
@@ -56,7 +86,9 @@ export const calendarRoutes: RouteModule = (ctx) => {
         const date = readableDate(req.params.date!);
         if (!date) throw new HttpError(400, [`Invalid parameter. ${req.params.date} is not a valid date`]);
         const onlyAvailable = req.query.has('available') && req.query.get('available') !== 'false';
-        return slotsOfDay(calendar, date, ctx.now(), { all: req.query.get('all') === 'true', onlyAvailable });
+        const exclude = req.query.get('exclude') || null;
+        if (exclude && !UUID.test(exclude)) throw new HttpError(404, ['Object not found']);
+        return slotsOfDay(calendar, date, ctx.now(), { all: req.query.get('all') === 'true', onlyAvailable, booked: bookedOn(ctx, calendar.id, date, exclude) });
       }),
     },
   ];
