@@ -16,6 +16,7 @@ import { praticheHandlers } from '../core/pratiche/handlers';
 import { createLeMiePratiche } from '../core/pratiche/le-mie-pratiche';
 import { createPratiche } from '../core/pratiche/pratiche';
 import { createMessaggi } from '../core/pratiche/messaggi';
+import { portaleView } from '../core/pratiche/portale-view';
 import { messaggiHandlers } from '../core/pratiche/messaggi-handlers';
 import type { DomainEvents } from '../core/api/domain-events';
 import { createRepositories, type Repositories } from './repositories';
@@ -46,14 +47,7 @@ export function createPraticheModule(options: {
   const firmaInvio = createFirmaInvio({ moduli, blobs, obbligatoria: carta !== null });
   const portale = (praticaId: string) => {
     const remote = remoteRepo.get(praticaId);
-    if (!remote) return null;
-    return {
-      protocolNumber: remote.protocolNumber,
-      protocolledAt: remote.protocolledAt,
-      outcome: remote.outcome,
-      outcomeMotivation: remote.outcomeMotivation,
-      outcomeFiles: remote.outcomeFiles.map((f) => ({ id: f.id, name: f.name, mimeType: f.mimeType, size: f.size, firma: f.firma ?? null })),
-    };
+    return remote ? portaleView(remote) : null;
   };
   const pratiche = createPratiche({ repo: praticheRepo, allegati: allegatiRepo, cittadini, catalogue, clock: options.clock, firma: firmaInvio, portale, ...(options.events ? { events: options.events } : {}) });
   const allegati = createAllegati({ repo: allegatiRepo, pratiche: praticheRepo, catalogue, blobs, clock: options.clock });

@@ -21,6 +21,7 @@ import {
   historySchema,
   messageListSchema,
   messageSchema,
+  paymentRecordsSchema,
   recipientsSchema,
   servicesSchema,
   tokenSchema,
@@ -291,6 +292,10 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
         { raw: true },
       )) as { bytes: Buffer };
       return bytes;
+    },
+    /** PaymentsAPIController::getPaymentsAction, `remote_id` the application. */
+    async listPayments(applicationId: string) {
+      return call('stato del pagamento', { method: 'GET', url: `${api}/payments`, params: { remote_id: applicationId } }, paymentRecordsSchema);
     },
     /** ApplicationsAPIController::applicationTransitionSubmitAction: 204; a no-op outside 4200, so safe to repeat. */
     async submitIntegrationAnswer(applicationId: string): Promise<void> {

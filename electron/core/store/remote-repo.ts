@@ -30,6 +30,23 @@ export interface OutcomeFile {
   firma?: VerdettoFirma | null;
 }
 
+/** The pagoPA payment the portal asks for (migration 106), as its payment stack describes it. */
+export interface Pagamento {
+  /** The stack's state: PAYMENT_PENDING, PAYMENT_STARTED, COMPLETE, PAYMENT_FAILED, EXPIRED... */
+  stato: string;
+  importoCentesimi: number | null;
+  causale: string | null;
+  /** The 18-digit codice avviso, with which the citizen pays anywhere pagoPA is accepted. */
+  codiceAvviso: string | null;
+  iuv: string | null;
+  scadenza: string | null;
+  pagatoIl: string | null;
+  /** Where to pay online and where the notice and the receipt are (the portal's gateway). */
+  linkOnline: string | null;
+  linkAvviso: string | null;
+  linkRicevuta: string | null;
+}
+
 export interface RemoteSnapshot {
   status: number;
   protocolNumber: string | null;
@@ -39,6 +56,7 @@ export interface RemoteSnapshot {
   outcomeMotivation: string | null;
   history: RemoteEvent[];
   outcomeFiles: OutcomeFile[];
+  pagamento: Pagamento | null;
   final: boolean;
 }
 
@@ -61,6 +79,7 @@ interface Row {
   outcome_motivation: string | null;
   history: string;
   outcome_files: string;
+  payment: string | null;
   checked_at: string;
   final_at: string | null;
   purged_at: string | null;
@@ -77,6 +96,7 @@ const toRemote = (r: Row): RemotePratica => ({
   outcomeMotivation: r.outcome_motivation,
   history: JSON.parse(r.history) as RemoteEvent[],
   outcomeFiles: JSON.parse(r.outcome_files) as OutcomeFile[],
+  pagamento: r.payment === null ? null : (JSON.parse(r.payment) as Pagamento),
   checkedAt: r.checked_at,
   final: r.final_at !== null,
   finalAt: r.final_at,
@@ -90,12 +110,13 @@ export function createRemoteRepo(db: Db) {
     update: db.prepare(
       `UPDATE remote_pratiche SET status = @status, protocol_number = @protocolNumber, protocol_folder_number = @protocolFolderNumber,
          protocolled_at = @protocolledAt, outcome = @outcome, outcome_motivation = @outcomeMotivation, history = @history,
-         outcome_files = @outcomeFiles, checked_at = @at, final_at = CASE WHEN @final = 1 THEN coalesce(final_at, @at) ELSE NULL END
+         outcome_files = @outcomeFiles, payment = @payment, checked_at = @at, final_at = CASE WHEN @final = 1 THEN coalesce(final_at, @at) ELSE NULL END
        WHERE pratica_id = @praticaId`,
     ),
     previousHistory: db.prepare('SELECT history FROM remote_pratiche WHERE pratica_id = ?').pluck(),
     dueForPurge: db.prepare('SELECT pratica_id FROM remote_pratiche WHERE final_at IS NOT NULL AND final_at <= ? AND purged_at IS NULL').pluck(),
-    purgeRemote: db.prepare(`UPDATE remote_pratiche SET outcome_files = '[]', outcome_motivation = NULL, purged_at = ? WHERE pratica_id = ?`),
+    // The payment's causale names the citizen (`<id> - <codice fiscale>`): it goes too.
+    purgeRemote: db.prepare(`UPDATE remote_pratiche SET outcome_files = '[]', outcome_motivation = NULL, payment = NULL, purged_at = ? WHERE pratica_id = ?`),
     flagDrafts: db.prepare(
       `UPDATE pratiche SET catalogue_changed_at = ? WHERE tenant_slug = ? AND service_id = ? AND status = 1000 AND catalogue_changed_at IS NULL`,
     ),
@@ -119,6 +140,7 @@ export function createRemoteRepo(db: Db) {
       outcomeMotivation: snap.outcomeMotivation,
       history: JSON.stringify(snap.history),
       outcomeFiles: JSON.stringify(snap.outcomeFiles),
+      payment: snap.pagamento === null ? null : JSON.stringify(snap.pagamento),
       final: snap.final ? 1 : 0,
       at,
     });

@@ -6,7 +6,7 @@
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { STATUS_SUBMITTED } from '../store/outbox-payload';
-import type { Application, categoriesSchema, historySchema, PortalMessage, recipientsSchema, userGroupsSchema } from './portal-schemas';
+import type { Application, categoriesSchema, historySchema, PortalMessage, PortalPayment, recipientsSchema, userGroupsSchema } from './portal-schemas';
 
 export interface UploadFile {
   /** The bytes, a fresh stream per attempt (read from the encrypted store, never held whole in memory). */
@@ -67,4 +67,6 @@ export interface PortalClient {
   downloadMessageFile(applicationId: string, messageId: string, fileId: string): Promise<Buffer>;
   /** `transition/submit`: at 4200 it closes the citizen's answer to an integration request; at any other status it does nothing. */
   submitIntegrationAnswer(applicationId: string): Promise<void>;
+  /** The payments of an application (a deferred one once the office accepted it: 1500), oldest first. */
+  listPayments(applicationId: string): Promise<PortalPayment[]>;
 }

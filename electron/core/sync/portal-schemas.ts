@@ -87,6 +87,35 @@ export type PortalMessage = z.output<typeof messageSchema>;
 /** `GET /api/applications/{id}/messages` (MessagesAPIController::messagesAction, v1): a plain array, oldest first. */
 export const messageListSchema = z.array(messageSchema).max(5000);
 
+/** A link of the payment stack: `{url, method, last_opened_at}`, the url null until it exists (the receipt). */
+const paymentLinkSchema = z.object({ url: z.string().max(4000).nullish() }).nullish();
+
+/**
+ * `GET /api/payments?remote_id=<application>` (PaymentsAPIController::getPaymentsAction,
+ * PaymentService::getPayments): the only answer with the codice avviso (`payment.notice_code`), the IUV
+ * and the amount; the stack's statuses (PAYMENT_PENDING, COMPLETE, PAYMENT_FAILED, EXPIRED...).
+ */
+export const paymentRecordsSchema = z
+  .array(
+    z.object({
+      id: z.string().min(1).max(100),
+      status: z.string().max(40),
+      reason: z.string().max(2000).nullish(),
+      payment: z
+        .object({
+          amount: z.number().nonnegative().nullish(),
+          notice_code: z.string().max(40).nullish(),
+          iuv: z.string().max(40).nullish(),
+          expire_at: z.string().max(40).nullish(),
+          paid_at: z.string().max(40).nullish(),
+        })
+        .nullish(),
+      links: z.object({ online_payment_begin: paymentLinkSchema, offline_payment: paymentLinkSchema, receipt: paymentLinkSchema }).nullish(),
+    }),
+  )
+  .max(100);
+export type PortalPayment = z.output<typeof paymentRecordsSchema>[number];
+
 /** `GET /api/services`: a plain array of ServiceDto; each is parsed on its own (catalogue/format.ts), so one bad service is only that. */
 export const servicesSchema = z.array(z.record(z.string(), z.unknown())).max(2000);
 

@@ -18,6 +18,7 @@ import type { MessaggiRepo } from '../store/messaggi-repo';
 import { pullMessages } from './message-pull';
 import { mimeTypeOf } from './portal-files';
 import { verdictOf } from './outcome-verdict';
+import { pullPayment } from './payment-pull';
 import type { X509Certificate } from 'node:crypto';
 
 /** Accepted, rejected, withdrawn, revoked: nothing follows them (Entity/Pratica.php). */
@@ -85,6 +86,7 @@ async function pullOne(deps: StatusPullDeps, local: RemotePratica): Promise<bool
     outcomeMotivation: app.outcome_motivation ?? null,
     history: history.map((h) => ({ status: h.status_code, at: new Date(h.date).toISOString(), message: h.message ?? null })),
     outcomeFiles: await outcomeFiles(deps, app, local.outcomeFiles),
+    pagamento: await pullPayment(deps.portal, app, local.pagamento),
     final: FINAL_STATUSES.has(app.status),
   };
   // Messages first: a pratica shown "Da integrare" already has the request to read.

@@ -118,6 +118,19 @@ export const praticaViewSchema = z.object({
             .nullable(),
         }),
       ),
+      /** The pagoPA payment the comune asks for (after accepting, for a service that wants it), as the portal's payment stack says. */
+      pagamento: z
+        .object({
+          stato: z.enum(['da-pagare', 'in-corso', 'pagato', 'non-riuscito', 'scaduto']),
+          importoCentesimi: z.number().int().nullable(),
+          causale: z.string().nullable(),
+          codiceAvviso: z.string().nullable(),
+          scadenza: z.string().nullable(),
+          pagatoIl: z.string().nullable(),
+          /** Where to pay online (at home; a kiosk prints the notice instead). */
+          linkOnline: z.string().nullable(),
+        })
+        .nullable(),
     })
     .nullable(),
 });

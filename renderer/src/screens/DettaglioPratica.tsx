@@ -12,6 +12,7 @@ import { useAction } from '../platform/use-load';
 import { saveFile } from '../platform/download';
 import { sizeLabel } from '../platform/files';
 import { Conversazione } from './Conversazione';
+import { PagamentoPratica } from './PagamentoPratica';
 import type { PraticaView } from '../../../electron/shared/contract/pratiche';
 
 type Documento = 'modulo' | 'modulo-firmato';
@@ -105,6 +106,7 @@ export function DettaglioPratica({ praticaId, go }: { praticaId: string; go: Go 
           ))}
         </div>
       )}
+      {p.portale?.pagamento && <PagamentoPratica pagamento={p.portale.pagamento} />}
       {esiti.length > 0 && (
         <section className="mb-4" aria-labelledby="titolo-esito">
           <h2 className="h4" id="titolo-esito">{t('dettaglio.documenti-esito')}</h2>
