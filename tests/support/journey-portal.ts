@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { DEMO_ACCOUNTS, startPortal, type Portal } from '../portal/server';
 import { storedApplication, storedMessages, type StoredApplication, type StoredMessage } from '../portal/inspect';
 import { playOffice, type Office } from '../portal/office';
+import { settlePayment } from '../portal/payments-office';
 
 const OPERATOR = DEMO_ACCOUNTS.find((a) => a.role === 'operator')!;
 
@@ -36,6 +37,10 @@ export interface JourneyPortal {
   stored(applicationId: string): StoredApplication;
   /** The back office over the portal's API, logged in with the operator account. */
   office(): Promise<Office>;
+  /** The comune asks for a deferred payment on this service (`payment_required: 2`, amount "16,50" style). */
+  requirePayment(serviceSlug: string, amount: string): void;
+  /** The gateway's outcome of the application's payment (tests/portal/payments-office.ts). */
+  settlePayment(applicationId: string, result: 'paid' | 'failed'): Promise<number>;
   /** An application's messages as the portal stored them, oldest first. */
   messages(applicationId: string): StoredMessage[];
   /** Polls until an application of `serviceSlug` for `fiscalCode` exists. */
@@ -96,6 +101,13 @@ export async function startJourneyPortal(options: JourneyPortalOptions = {}): Pr
     },
     applications,
     office: () => playOffice(live()),
+    requirePayment(serviceSlug, amount) {
+      const p = live();
+      const service = [...p.catalogue.services.values()].find((s) => s.slug === serviceSlug);
+      if (!service) throw new Error(`servizio ${serviceSlug} assente dal catalogo del portale`);
+      p.catalogue.updateService(service.id, { payment_required: 2, payment_parameters: { total_amounts: amount } }, new Date());
+    },
+    settlePayment: async (applicationId, result) => (await settlePayment(live(), applicationId, result)).status,
     messages: (applicationId) => storedMessages(live(), applicationId),
     stored(applicationId) {
       const found = storedApplication(live(), applicationId);

@@ -76,6 +76,8 @@ export function DettaglioPratica({ praticaId, go }: { praticaId: string; go: Go 
           <div className="col-12 col-md-8"><dt>{t('dettaglio.esito')}</dt><dd data-testid="esito">{p.portale.outcomeMotivation}</dd></div>
         )}
       </dl>
+      {/* What the comune waits for comes first. */}
+      {p.portale?.pagamento && <PagamentoPratica pagamento={p.portale.pagamento} />}
       {p.group !== 'bozza' && p.attachmentSlots.some((s) => s.files.length > 0) && (
         <>
           <h2 className="h4">{t('dettaglio.allegati')}</h2>
@@ -106,7 +108,6 @@ export function DettaglioPratica({ praticaId, go }: { praticaId: string; go: Go 
           ))}
         </div>
       )}
-      {p.portale?.pagamento && <PagamentoPratica pagamento={p.portale.pagamento} />}
       {esiti.length > 0 && (
         <section className="mb-4" aria-labelledby="titolo-esito">
           <h2 className="h4" id="titolo-esito">{t('dettaglio.documenti-esito')}</h2>
