@@ -17,6 +17,7 @@ import { createLeMiePratiche } from '../core/pratiche/le-mie-pratiche';
 import { createPratiche } from '../core/pratiche/pratiche';
 import { createMessaggi } from '../core/pratiche/messaggi';
 import { portaleView } from '../core/pratiche/portale-view';
+import { createAppuntamenti } from '../core/pratiche/appuntamenti';
 import { messaggiHandlers } from '../core/pratiche/messaggi-handlers';
 import type { DomainEvents } from '../core/api/domain-events';
 import { createRepositories, type Repositories } from './repositories';
@@ -47,7 +48,7 @@ export function createPraticheModule(options: {
   const firmaInvio = createFirmaInvio({ moduli, blobs, obbligatoria: carta !== null });
   const portale = (praticaId: string) => {
     const remote = remoteRepo.get(praticaId);
-    return remote ? portaleView(remote) : null;
+    return remote ? portaleView(remote, options.clock.now(), repos.outbox.cancellationState) : null;
   };
   const pratiche = createPratiche({ repo: praticheRepo, allegati: allegatiRepo, cittadini, catalogue, clock: options.clock, firma: firmaInvio, portale, ...(options.events ? { events: options.events } : {}) });
   const allegati = createAllegati({ repo: allegatiRepo, pratiche: praticheRepo, catalogue, blobs, clock: options.clock });
@@ -65,6 +66,7 @@ export function createPraticheModule(options: {
     currentCitizen: options.currentCitizen,
   });
   const messaggi = createMessaggi({ repo: repos.messaggi, pratiche: praticheRepo, outbox: repos.outbox, allegati: blobs, esiti: options.files.esiti, clock: options.clock, ...(options.events ? { events: options.events } : {}) });
+  const appuntamenti = createAppuntamenti({ pratiche: praticheRepo, remote: remoteRepo, outbox: repos.outbox, clock: options.clock, ...(options.events ? { events: options.events } : {}) });
   const leMiePratiche = createLeMiePratiche({ repo: praticheRepo, catalogueRepo, nonLetti: messaggi.nonLetti, protocollo: (id) => remoteRepo.get(id)?.protocolNumber ?? null });
   return {
     db,
@@ -79,7 +81,7 @@ export function createPraticheModule(options: {
     handlers: {
       ...firma.handlers,
       ...catalogueHandlers(catalogue),
-      ...praticheHandlers({ pratiche, allegati, cittadini, leMiePratiche, currentCitizen: options.currentCitizen }),
+      ...praticheHandlers({ pratiche, allegati, cittadini, leMiePratiche, appuntamenti, currentCitizen: options.currentCitizen }),
       ...messaggiHandlers(messaggi, options.currentCitizen),
     },
     close: () => db.close(),

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_ACCOUNTS, startPortal, type Portal } from '../portal/server';
-import { storedApplication, storedMessages, type StoredApplication, type StoredMessage } from '../portal/inspect';
+import { storedApplication, storedMeetings, storedMessages, type StoredApplication, type StoredMeeting, type StoredMessage } from '../portal/inspect';
 import { playOffice, type Office } from '../portal/office';
 import { settlePayment } from '../portal/payments-office';
 
@@ -43,6 +43,8 @@ export interface JourneyPortal {
   settlePayment(applicationId: string, result: 'paid' | 'failed'): Promise<number>;
   /** An application's messages as the portal stored them, oldest first. */
   messages(applicationId: string): StoredMessage[];
+  /** Every meeting of the portal's calendars, oldest first. */
+  meetings(): StoredMeeting[];
   /** Polls until an application of `serviceSlug` for `fiscalCode` exists. */
   waitForApplication(fiscalCode: string, serviceSlug: string, timeoutMs: number): Promise<RemoteApplication>;
   /** The back office registers the application in the protocol (status 3000; the real transition wants a folder number too). */
@@ -109,6 +111,7 @@ export async function startJourneyPortal(options: JourneyPortalOptions = {}): Pr
     },
     settlePayment: async (applicationId, result) => (await settlePayment(live(), applicationId, result)).status,
     messages: (applicationId) => storedMessages(live(), applicationId),
+    meetings: () => storedMeetings(live()),
     stored(applicationId) {
       const found = storedApplication(live(), applicationId);
       if (!found) throw new Error(`nessuna pratica ${applicationId} sul portale`);

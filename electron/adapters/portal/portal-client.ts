@@ -20,6 +20,7 @@ import {
   categoriesSchema,
   historySchema,
   messageListSchema,
+  meetingSchema,
   messageSchema,
   paymentRecordsSchema,
   recipientsSchema,
@@ -292,6 +293,14 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
         { raw: true },
       )) as { bytes: Buffer };
       return bytes;
+    },
+    /** MeetingsAPIController::getMeetingAction. */
+    async getMeeting(meetingId: string) {
+      return call('appuntamento', { method: 'GET', url: `${api}/meetings/${encodeURIComponent(meetingId)}` }, meetingSchema);
+    },
+    /** MeetingsAPIController::patchMeetingAction with status 5 (cancelled): 200 ["Object Patched Successfully"]; the slot is freed. */
+    async cancelMeeting(meetingId: string): Promise<void> {
+      await call('annullamento appuntamento', { method: 'PATCH', url: `${api}/meetings/${encodeURIComponent(meetingId)}`, data: { status: 5 } }, null);
     },
     /** PaymentsAPIController::getPaymentsAction, `remote_id` the application. */
     async listPayments(applicationId: string) {

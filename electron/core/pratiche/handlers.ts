@@ -9,6 +9,7 @@ import { requireCitizen, type Citizen, type CurrentCitizen } from './citizen';
 import type { Cittadini } from './cittadini';
 import type { createLeMiePratiche } from './le-mie-pratiche';
 import type { Pratiche } from './pratiche';
+import type { Appuntamenti } from './appuntamenti';
 import { allegatoView, profileView } from './view';
 
 export interface PraticheHandlerDeps {
@@ -16,6 +17,7 @@ export interface PraticheHandlerDeps {
   allegati: Allegati;
   cittadini: Cittadini;
   leMiePratiche: ReturnType<typeof createLeMiePratiche>;
+  appuntamenti: Appuntamenti;
   currentCitizen: CurrentCitizen;
 }
 
@@ -60,5 +62,10 @@ export function praticheHandlers(deps: PraticheHandlerDeps): Handlers<typeof pra
     'pratiche.acceptTerms': async ({ tenant, version }, ctx) => cittadini.acceptTerms(citizen(ctx), tenant, version),
     'pratiche.profile': async (_input, ctx) => profileView(cittadini.profile(citizen(ctx))),
     'pratiche.updateProfile': async (contatti, ctx) => profileView(cittadini.updateContatti(citizen(ctx), contatti)),
+    'pratiche.appuntamenti.annulla': async ({ id, appuntamentoId }, ctx) => {
+      const c = citizen(ctx);
+      deps.appuntamenti.annulla(c, id, appuntamentoId);
+      return pratiche.view(c, id);
+    },
   };
 }

@@ -3,7 +3,7 @@
  * files with their signature's verdict, and the payment the comune asks for in the citizen's words.
  */
 import type { PraticaView } from '../../shared/contract/pratiche';
-import type { Pagamento, RemotePratica } from '../store/remote-repo';
+import type { Appuntamento, Pagamento, RemotePratica } from '../store/remote-repo';
 
 type StatoPagamento = NonNullable<NonNullable<PraticaView['portale']>['pagamento']>['stato'];
 
@@ -16,7 +16,19 @@ function statoPagamento(p: Pagamento, status: number): StatoPagamento {
   return 'da-pagare';
 }
 
-export function portaleView(remote: RemotePratica): NonNullable<PraticaView['portale']> {
+/** Entity/Meeting.php's statuses, 0 to 6. */
+const STATI_APPUNTAMENTO = ['in-attesa', 'confermato', 'rifiutato', 'mancato', 'svolto', 'annullato', 'bozza'] as const;
+
+/** Where the citizen's cancellation of an appointment is (the outbox's state), if they asked for one. */
+export type StatoAnnullamento = (meetingId: string) => { state: 'pending' | 'sent' | 'parked' } | null;
+
+/** Pending or approved, still to come, and not already being cancelled. */
+export function annullabile(a: Appuntamento, now: Date, annullamento: StatoAnnullamento): boolean {
+  const asked = annullamento(a.id);
+  return (a.stato === 0 || a.stato === 1) && Date.parse(a.dal) > now.getTime() && (asked === null || asked.state === 'parked');
+}
+
+export function portaleView(remote: RemotePratica, now: Date, annullamento: StatoAnnullamento): NonNullable<PraticaView['portale']> {
   const p = remote.pagamento;
   return {
     protocolNumber: remote.protocolNumber,
@@ -24,6 +36,19 @@ export function portaleView(remote: RemotePratica): NonNullable<PraticaView['por
     outcome: remote.outcome,
     outcomeMotivation: remote.outcomeMotivation,
     outcomeFiles: remote.outcomeFiles.map((f) => ({ id: f.id, name: f.name, mimeType: f.mimeType, size: f.size, firma: f.firma ?? null })),
+    appuntamenti: remote.appuntamenti.map((a) => {
+      const asked = annullamento(a.id);
+      return {
+        id: a.id,
+        dal: a.dal,
+        al: a.al,
+        ufficio: a.ufficio,
+        luogo: a.luogo,
+        stato: STATI_APPUNTAMENTO[a.stato] ?? 'in-attesa',
+        annullamento: a.stato === 5 || asked === null || asked.state === 'sent' ? null : asked.state === 'parked' ? 'non-riuscito' : 'in-corso',
+        annullabile: annullabile(a, now, annullamento),
+      };
+    }),
     pagamento: p && {
       stato: statoPagamento(p, remote.status),
       importoCentesimi: p.importoCentesimi,

@@ -18,8 +18,8 @@ export class LeaseLost extends Error {
   }
 }
 
-/** A pratica to create, or a citizen's message on a pratica the portal already has. */
-export type OutboxKind = 'pratica.submit' | 'messaggio.invia';
+/** A pratica to create; a citizen's message, or an appointment to cancel, on a pratica the portal already has. */
+export type OutboxKind = 'pratica.submit' | 'messaggio.invia' | 'appuntamento.annulla';
 
 export interface OutboxItem {
   outboxId: number;
@@ -67,7 +67,7 @@ export function createOutboxRepo(db: Db) {
        FROM outbox o LEFT JOIN outbox_sending s ON s.outbox_id = o.id
        WHERE o.state = 'pending' AND (s.next_attempt_at IS NULL OR s.next_attempt_at <= @now)
          -- A message waits for its pratica to be on the portal.
-         AND (o.kind = 'pratica.submit' OR (o.kind = 'messaggio.invia' AND o.pratica_id IN (SELECT pratica_id FROM remote_pratiche)))
+         AND (o.kind = 'pratica.submit' OR o.pratica_id IN (SELECT pratica_id FROM remote_pratiche))
          AND (s.lease_until IS NULL OR s.lease_until <= @now OR s.lease_owner = @owner)
          AND o.id NOT IN (SELECT value FROM json_each(@skip))
        ORDER BY o.id LIMIT @limit`,
@@ -114,7 +114,7 @@ export function createOutboxRepo(db: Db) {
     enqueue: db.prepare(
       `INSERT INTO outbox (kind, pratica_id, tenant_slug, payload, created_at) VALUES (@kind, @praticaId, @tenantSlug, @payload, @at)`,
     ),
-    stateOf: db.prepare(`SELECT o.state, o.last_error FROM outbox o WHERE o.kind = @kind AND json_extract(o.payload, '$.messaggioId') = @messaggioId`),
+    stateOf: db.prepare(`SELECT o.state, o.last_error FROM outbox o WHERE o.kind = @kind AND json_extract(o.payload, @field) = @value ORDER BY o.id DESC LIMIT 1`),
     parked: db.prepare(
       `SELECT o.pratica_id, o.last_error, s.parked_at FROM outbox o JOIN outbox_sending s ON s.outbox_id = o.id
        WHERE o.state = 'parked' ORDER BY s.parked_at`,
@@ -164,6 +164,11 @@ export function createOutboxRepo(db: Db) {
     alsoRecord();
   });
 
+  const stateOf = (kind: OutboxKind, field: string, value: string): { state: 'pending' | 'sent' | 'parked'; error: string | null } | null => {
+    const row = guard(() => s.stateOf.get({ kind, field, value })) as { state: 'pending' | 'sent' | 'parked'; last_error: string | null } | undefined;
+    return row ? { state: row.state, error: row.last_error } : null;
+  };
+
   return {
     /**
      * Claims pending items whose next attempt is due and that no other worker holds, oldest
@@ -192,11 +197,12 @@ export function createOutboxRepo(db: Db) {
     /** A citizen's message, queued in the caller's transaction with the message itself. */
     enqueueMessage: (praticaId: string, tenantSlug: string, messaggioId: string, at: string): void =>
       void s.enqueue.run({ kind: 'messaggio.invia', praticaId, tenantSlug, payload: JSON.stringify({ messaggioId }), at }),
+    enqueueCancellation: (praticaId: string, tenantSlug: string, meetingId: string, at: string): void =>
+      void guard(() => s.enqueue.run({ kind: 'appuntamento.annulla', praticaId, tenantSlug, payload: JSON.stringify({ meetingId }), at })),
     /** Where a citizen's message is: pending (or being sent), sent, or parked with the portal's reason. */
-    messageState(messaggioId: string): { state: 'pending' | 'sent' | 'parked'; error: string | null } | null {
-      const row = guard(() => s.stateOf.get({ kind: 'messaggio.invia', messaggioId })) as { state: 'pending' | 'sent' | 'parked'; last_error: string | null } | undefined;
-      return row ? { state: row.state, error: row.last_error } : null;
-    },
+    messageState: (messaggioId: string) => stateOf('messaggio.invia', '$.messaggioId', messaggioId),
+    /** Where the latest cancellation of an appointment is. */
+    cancellationState: (meetingId: string) => stateOf('appuntamento.annulla', '$.meetingId', meetingId),
     scheduleRetry: (item: OutboxItem, nextAttemptAt: string, error: string): void =>
       asHolder(item, (k) => s.retryAt.run({ ...k, at: nextAttemptAt }).changes, () => {
         saveUploads(item);

@@ -47,6 +47,17 @@ export interface Pagamento {
   linkRicevuta: string | null;
 }
 
+/** An appointment booked from the pratica (migration 107): the portal's meeting, status 0 pending .. 6 draft. */
+export interface Appuntamento {
+  id: string;
+  stato: number;
+  dal: string;
+  al: string;
+  ufficio: string | null;
+  luogo: string | null;
+  motivazione: string | null;
+}
+
 export interface RemoteSnapshot {
   status: number;
   protocolNumber: string | null;
@@ -57,6 +68,7 @@ export interface RemoteSnapshot {
   history: RemoteEvent[];
   outcomeFiles: OutcomeFile[];
   pagamento: Pagamento | null;
+  appuntamenti: Appuntamento[];
   final: boolean;
 }
 
@@ -80,6 +92,7 @@ interface Row {
   history: string;
   outcome_files: string;
   payment: string | null;
+  meetings: string;
   checked_at: string;
   final_at: string | null;
   purged_at: string | null;
@@ -97,6 +110,7 @@ const toRemote = (r: Row): RemotePratica => ({
   history: JSON.parse(r.history) as RemoteEvent[],
   outcomeFiles: JSON.parse(r.outcome_files) as OutcomeFile[],
   pagamento: r.payment === null ? null : (JSON.parse(r.payment) as Pagamento),
+  appuntamenti: JSON.parse(r.meetings) as Appuntamento[],
   checkedAt: r.checked_at,
   final: r.final_at !== null,
   finalAt: r.final_at,
@@ -110,13 +124,13 @@ export function createRemoteRepo(db: Db) {
     update: db.prepare(
       `UPDATE remote_pratiche SET status = @status, protocol_number = @protocolNumber, protocol_folder_number = @protocolFolderNumber,
          protocolled_at = @protocolledAt, outcome = @outcome, outcome_motivation = @outcomeMotivation, history = @history,
-         outcome_files = @outcomeFiles, payment = @payment, checked_at = @at, final_at = CASE WHEN @final = 1 THEN coalesce(final_at, @at) ELSE NULL END
+         outcome_files = @outcomeFiles, payment = @payment, meetings = @meetings, checked_at = @at, final_at = CASE WHEN @final = 1 THEN coalesce(final_at, @at) ELSE NULL END
        WHERE pratica_id = @praticaId`,
     ),
     previousHistory: db.prepare('SELECT history FROM remote_pratiche WHERE pratica_id = ?').pluck(),
     dueForPurge: db.prepare('SELECT pratica_id FROM remote_pratiche WHERE final_at IS NOT NULL AND final_at <= ? AND purged_at IS NULL').pluck(),
     // The payment's causale names the citizen (`<id> - <codice fiscale>`): it goes too.
-    purgeRemote: db.prepare(`UPDATE remote_pratiche SET outcome_files = '[]', outcome_motivation = NULL, payment = NULL, purged_at = ? WHERE pratica_id = ?`),
+    purgeRemote: db.prepare(`UPDATE remote_pratiche SET outcome_files = '[]', outcome_motivation = NULL, payment = NULL, meetings = '[]', purged_at = ? WHERE pratica_id = ?`),
     flagDrafts: db.prepare(
       `UPDATE pratiche SET catalogue_changed_at = ? WHERE tenant_slug = ? AND service_id = ? AND status = 1000 AND catalogue_changed_at IS NULL`,
     ),
@@ -141,6 +155,7 @@ export function createRemoteRepo(db: Db) {
       history: JSON.stringify(snap.history),
       outcomeFiles: JSON.stringify(snap.outcomeFiles),
       payment: snap.pagamento === null ? null : JSON.stringify(snap.pagamento),
+      meetings: JSON.stringify(snap.appuntamenti),
       final: snap.final ? 1 : 0,
       at,
     });

@@ -5,7 +5,7 @@
  */
 import type { Logger } from '../log/logger';
 import { LeaseLost, type OutboxItem } from '../store/outbox-repo';
-import { asPortalError } from './portal-error';
+import { asPortalError, PortalError } from './portal-error';
 import { delayAfter, type BackoffPolicy } from './retry';
 import { leaseEnd, sendItem, type SenderDeps } from './outbox-sender';
 import { sendMessageItem, type MessageSenderDeps } from './message-sender';
@@ -40,9 +40,22 @@ async function attemptMessage(o: WorkerOptions, item: OutboxItem, report: DrainR
   o.log.info('messaggio inviato al portale', { praticaId: item.praticaId, remoteId: result.remoteId, trovatoDopoInterruzione: result.found });
 }
 
+/** An appointment to cancel: `PATCH {status: 5}` answers the same when it already is, so a retry is harmless. */
+async function attemptCancellation(o: WorkerOptions, item: OutboxItem, report: DrainReport): Promise<void> {
+  const meetingId = (item.payload as { meetingId?: unknown }).meetingId;
+  if (typeof meetingId !== 'string') throw new PortalError('permanent', 'annullamento in coda non valido', null);
+  await o.portal.cancelMeeting(meetingId);
+  o.outbox.markDelivered(item, `annullamento:${meetingId}:${item.outboxId}`, o.now().toISOString(), () => undefined);
+  report.sent++;
+  report.online = true;
+  report.conversations.add(item.praticaId);
+  o.log.info('appuntamento annullato sul portale', { praticaId: item.praticaId, meetingId });
+}
+
 async function attempt(o: WorkerOptions, item: OutboxItem, report: DrainReport): Promise<void> {
   try {
     if (item.kind === 'messaggio.invia') return await attemptMessage(o, item, report);
+    if (item.kind === 'appuntamento.annulla') return await attemptCancellation(o, item, report);
     const result = await sendItem(o, item);
     if (result.kind === 'wait') {
       o.outbox.scheduleRetry(item, new Date(result.untilMs).toISOString(), 'esito della creazione da verificare');
@@ -62,7 +75,7 @@ async function attempt(o: WorkerOptions, item: OutboxItem, report: DrainReport):
     if (failure.kind === 'permanent') {
       o.outbox.park(item, failure.message, o.now().toISOString());
       report.parked++;
-      if (item.kind === 'messaggio.invia') report.conversations.add(item.praticaId);
+      if (item.kind !== 'pratica.submit') report.conversations.add(item.praticaId);
       o.log.warn('pratica sospesa: il portale la rifiuta', { praticaId: item.praticaId, error: failure.message });
       return;
     }

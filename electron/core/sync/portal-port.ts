@@ -6,7 +6,7 @@
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { STATUS_SUBMITTED } from '../store/outbox-payload';
-import type { Application, categoriesSchema, historySchema, PortalMessage, PortalPayment, recipientsSchema, userGroupsSchema } from './portal-schemas';
+import type { Application, categoriesSchema, historySchema, PortalMeeting, PortalMessage, PortalPayment, recipientsSchema, userGroupsSchema } from './portal-schemas';
 
 export interface UploadFile {
   /** The bytes, a fresh stream per attempt (read from the encrypted store, never held whole in memory). */
@@ -69,4 +69,7 @@ export interface PortalClient {
   submitIntegrationAnswer(applicationId: string): Promise<void>;
   /** The payments of an application (a deferred one once the office accepted it: 1500), oldest first. */
   listPayments(applicationId: string): Promise<PortalPayment[]>;
+  getMeeting(meetingId: string): Promise<PortalMeeting>;
+  /** `PATCH /api/meetings/{id}` `{status: 5}`: cancelled; the same answer when it already was, so safe to repeat. */
+  cancelMeeting(meetingId: string): Promise<void>;
 }

@@ -39,6 +39,8 @@ export const applicationSchema = z.object({
   outcome_motivation: z.string().max(20_000).nullish(),
   outcome_file: fileObjectSchema.nullish(),
   outcome_attachments: z.array(fileObjectSchema).max(50).nullish(),
+  /** The meetings booked from this application (Pratica::$meetings, their ids: ApplicationDto 463-468). */
+  meetings: z.array(z.string().max(100)).max(50).nullish(),
 });
 export type Application = z.output<typeof applicationSchema>;
 
@@ -115,6 +117,21 @@ export const paymentRecordsSchema = z
   )
   .max(100);
 export type PortalPayment = z.output<typeof paymentRecordsSchema>[number];
+
+/** An id, or the whole entity where JMS wrote the field over the virtual id (Meeting's `calendar`, `opening_hour`). */
+const entityRef = <S extends z.ZodRawShape>(shape: S) => z.union([z.string().max(100).transform((id) => ({ id })), z.looseObject({ id: z.string().max(100), ...shape })]);
+
+/** `GET /api/meetings/{id}` (MeetingsAPIController::getMeetingAction, Entity/Meeting.php): status 0 pending .. 6 draft. */
+export const meetingSchema = z.object({
+  id: z.string().min(1).max(100),
+  status: z.number().int().min(0).max(6),
+  from_time: z.string().min(1).max(40),
+  to_time: z.string().min(1).max(40),
+  calendar: entityRef({ title: z.string().max(300).nullish(), location: z.string().max(1000).nullish() }).nullish(),
+  user_message: z.string().max(20_000).nullish(),
+  motivation_outcome: z.string().max(20_000).nullish(),
+});
+export type PortalMeeting = z.output<typeof meetingSchema>;
 
 /** `GET /api/services`: a plain array of ServiceDto; each is parsed on its own (catalogue/format.ts), so one bad service is only that. */
 export const servicesSchema = z.array(z.record(z.string(), z.unknown())).max(2000);

@@ -19,6 +19,7 @@ import { pullMessages } from './message-pull';
 import { mimeTypeOf } from './portal-files';
 import { verdictOf } from './outcome-verdict';
 import { pullPayment } from './payment-pull';
+import { pullMeetings } from './meeting-pull';
 import type { X509Certificate } from 'node:crypto';
 
 /** Accepted, rejected, withdrawn, revoked: nothing follows them (Entity/Pratica.php). */
@@ -87,6 +88,7 @@ async function pullOne(deps: StatusPullDeps, local: RemotePratica): Promise<bool
     history: history.map((h) => ({ status: h.status_code, at: new Date(h.date).toISOString(), message: h.message ?? null })),
     outcomeFiles: await outcomeFiles(deps, app, local.outcomeFiles),
     pagamento: await pullPayment(deps.portal, app, local.pagamento),
+    appuntamenti: await pullMeetings(deps.portal, app),
     final: FINAL_STATUSES.has(app.status),
   };
   // Messages first: a pratica shown "Da integrare" already has the request to read.
@@ -97,6 +99,7 @@ async function pullOne(deps: StatusPullDeps, local: RemotePratica): Promise<bool
     if (e.status !== STATUS_SUBMITTED) deps.pratiche.recordStatus(local.praticaId, e.status, e.at, e.message);
   });
   const changed = snapshot.status !== local.status;
-  if (changed || arrived > 0) deps.onChange?.(local.praticaId);
+  const movedOn = JSON.stringify([snapshot.pagamento, snapshot.appuntamenti]) !== JSON.stringify([local.pagamento, local.appuntamenti]);
+  if (changed || movedOn || arrived > 0) deps.onChange?.(local.praticaId);
   return changed;
 }

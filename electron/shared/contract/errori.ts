@@ -100,6 +100,9 @@ const codiciPratiche = [
   'messaggio-non-ammesso',
   'integrazione-non-richiesta',
   'messaggio-sconosciuto',
+  // Appointments booked from a pratica (pratiche/appuntamenti.ts).
+  'appuntamento-sconosciuto',
+  'appuntamento-non-annullabile',
 ] as const;
 
 /**

@@ -118,6 +118,20 @@ export const praticaViewSchema = z.object({
             .nullable(),
         }),
       ),
+      /** The appointments booked from the pratica (a booking service's), as the portal's calendars hold them. */
+      appuntamenti: z.array(
+        z.object({
+          id: z.string(),
+          dal: z.string(),
+          al: z.string(),
+          ufficio: z.string().nullable(),
+          luogo: z.string().nullable(),
+          stato: z.enum(['in-attesa', 'confermato', 'rifiutato', 'mancato', 'svolto', 'annullato', 'bozza']),
+          /** The citizen asked to cancel it: on its way to the portal, or refused by it. */
+          annullamento: z.enum(['in-corso', 'non-riuscito']).nullable(),
+          annullabile: z.boolean(),
+        }),
+      ),
       /** The pagoPA payment the comune asks for (after accepting, for a service that wants it), as the portal's payment stack says. */
       pagamento: z
         .object({
@@ -224,4 +238,6 @@ export const praticheCalls = {
   'pratiche.acceptTerms': call(z.object({ tenant: tenantSlugSchema, version: z.string().min(1).max(40) }).strict(), z.object({ acceptedAt: z.string() })),
   'pratiche.profile': call(z.object({}).strict(), profileSchema),
   'pratiche.updateProfile': call(contattiSchema.strict(), profileSchema),
+  /** Cancels an appointment booked from the pratica (queued for the portal; its slot is freed there). */
+  'pratiche.appuntamenti.annulla': call(z.object({ id: praticaId, appuntamentoId: z.string().min(1).max(100) }).strict(), praticaViewSchema),
 };

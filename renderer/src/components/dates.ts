@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 
-const locale = () => (i18next.language === 'en' ? 'en-GB' : 'it-IT');
+export const locale = () => (i18next.language === 'en' ? 'en-GB' : 'it-IT');
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A date of the core (ISO) as a person reads it, in the current language. */

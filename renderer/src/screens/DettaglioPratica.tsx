@@ -13,6 +13,7 @@ import { saveFile } from '../platform/download';
 import { sizeLabel } from '../platform/files';
 import { Conversazione } from './Conversazione';
 import { PagamentoPratica } from './PagamentoPratica';
+import { AppuntamentiPratica } from './AppuntamentiPratica';
 import type { PraticaView } from '../../../electron/shared/contract/pratiche';
 
 type Documento = 'modulo' | 'modulo-firmato';
@@ -78,6 +79,7 @@ export function DettaglioPratica({ praticaId, go }: { praticaId: string; go: Go 
       </dl>
       {/* What the comune waits for comes first. */}
       {p.portale?.pagamento && <PagamentoPratica pagamento={p.portale.pagamento} />}
+      {(p.portale?.appuntamenti.length ?? 0) > 0 && <AppuntamentiPratica praticaId={p.id} appuntamenti={p.portale!.appuntamenti} onChanged={load.replace} />}
       {p.group !== 'bozza' && p.attachmentSlots.some((s) => s.files.length > 0) && (
         <>
           <h2 className="h4">{t('dettaglio.allegati')}</h2>

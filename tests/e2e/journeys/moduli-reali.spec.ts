@@ -220,4 +220,24 @@ test('Prenotazione appuntamento: the required choices refused, then office, day 
   expect(data.calendar).toBe(`${dd}/${mm}/${yyyy} @ ${slot![1]}-${slot![2]} (${data.user_group.calendar_id}#${data.meeting_id}#${data.time.opening_hour})`);
   // A built-in service of the portal: no field for the signed module, sent without it.
   expect(stored.attachmentDigests).toEqual([]);
+
+  // The portal books the slot from the application (CalendarsBackOffice, at 2000); the pratica shows the appointment.
+  await expect.poll(() => rig.portal.meetings().filter((m) => m.applicationIds.includes(remote.id)).map((m) => m.status)).toEqual([1]);
+  const meeting = rig.portal.meetings().find((m) => m.applicationIds.includes(remote.id))!;
+  expect(meeting.fromTime).toBe(`${day}T${slot![1]}:00`);
+  await page.getByTestId('menu-pratiche').click();
+  await page.getByTestId('elenco-pratiche').getByRole('button', { name: 'Apri' }).click();
+  const appuntamento = page.getByTestId('appuntamento');
+  await expect(appuntamento.getByTestId('stato-appuntamento')).toHaveText('Confermato', { timeout: 25_000 });
+  await expect(appuntamento.getByTestId('quando-appuntamento')).toContainText(`${Number(dd)} `);
+  await expect(appuntamento.getByTestId('quando-appuntamento')).toContainText(`${slot![1]}–${slot![2]}`);
+  await shoot('reali-appuntamento-dettaglio');
+
+  // Cancelled by the citizen: asked once more, sent to the portal, the slot freed there.
+  await appuntamento.getByTestId('annulla-appuntamento').click();
+  await page.getByTestId('conferma-annulla-appuntamento').getByRole('button', { name: 'Sì, annulla' }).click();
+  await expect(appuntamento.getByTestId('stato-appuntamento')).toHaveText('Annullato', { timeout: 25_000 });
+  await expect(appuntamento.getByTestId('annulla-appuntamento')).toHaveCount(0);
+  expect(rig.portal.meetings().find((m) => m.id === meeting.id)?.status).toBe(5);
+  await shoot('reali-appuntamento-annullato');
 });

@@ -195,7 +195,7 @@ describe('firma della pratica con la carta', () => {
     createRemoteRepo(reader!).record(
       id,
       { status: 2000, protocolNumber: 'PROVA-2026-0004711', protocolFolderNumber: null, protocolledAt: '2026-11-24T09:00:00Z', outcome: null,
-        outcomeMotivation: null, history: [], outcomeFiles: [], pagamento: null, final: false },
+        outcomeMotivation: null, history: [], outcomeFiles: [], pagamento: null, appuntamenti: [], final: false },
       new Date().toISOString(),
       () => {},
     );
@@ -214,7 +214,7 @@ describe('firma della pratica con la carta', () => {
     remote.record(
       id,
       { status: 7000, protocolNumber: 'PROVA-2026-0004711', protocolFolderNumber: null, protocolledAt: '2026-11-24T09:00:00Z', outcome: true,
-        outcomeMotivation: null, history: [], outcomeFiles: [{ id: 'f1', name: 'esito.pdf', mimeType: 'application/pdf', sha256, size: esito.length }], pagamento: null, final: true },
+        outcomeMotivation: null, history: [], outcomeFiles: [{ id: 'f1', name: 'esito.pdf', mimeType: 'application/pdf', sha256, size: esito.length }], pagamento: null, appuntamenti: [], final: true },
       new Date().toISOString(),
       () => {},
     );

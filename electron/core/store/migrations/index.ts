@@ -23,9 +23,10 @@ import m103 from './103-pratiche-catalogue-changed';
 import m104 from './104-outbox-lease';
 import m105 from './105-messaggi';
 import m106 from './106-remote-pagamento';
+import m107 from './107-remote-appuntamenti';
 import m201 from './201-desk';
 import m202 from './202-audit-sigillo';
 
 export type { Migration } from './migration';
 
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m101, m102, m103, m104, m105, m106, m201, m202];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m101, m102, m103, m104, m105, m106, m107, m201, m202];
