@@ -167,6 +167,18 @@ export class Impaginatore {
     this.y += 2;
   }
 
+  /**
+   * A drawing `altezza` points tall at the current position, kept whole on one page:
+   * `disegno` gets the page and the PDF y of the block's top edge (on a roll that is known
+   * only once the page exists).
+   */
+  figura(altezza: number, disegno: (pagina: PDFPage, alto: number) => void): void {
+    this.assicura(altezza);
+    const y = this.y;
+    this.disegna((p, h) => disegno(p, h - y));
+    this.y += altezza;
+  }
+
   filetto(colore = GRIGIO, spessore = 0.6): void {
     const y = this.y;
     const x1 = this.formato.margine;
