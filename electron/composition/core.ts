@@ -154,6 +154,7 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
     log: options.log.child('firma'),
     repos,
     events: domainEvents,
+    codiceFiscaleEnte: options.config.comune.codiceFiscale ?? null,
   });
   if (options.config.portal === null) {
     const report = importBundledCatalogue(praticheArea.catalogueRepo, bundledCatalogueDir(options.config.comune.id), clock);

@@ -32,6 +32,8 @@ export function createPraticheModule(options: {
   /** The card session that signs modules; without it pratiche go unsigned (tests of the wizard alone). */
   carta?: CartaFirmataria | null;
   log?: Logger;
+  /** The comune's codice fiscale (configuration `comune.codiceFiscale`), for the pagoPA notice. */
+  codiceFiscaleEnte?: string | null;
   /** The repositories over `db` as the composition root built them; tests of the area alone let it build its own. */
   repos?: Repositories;
   /** Where submissions are announced (sync listens); absent in tests of the wizard alone. */
@@ -64,6 +66,7 @@ export function createPraticheModule(options: {
     clock: options.clock,
     log: options.log ?? createLogger({ level: 'error', sink: () => {} }),
     currentCitizen: options.currentCitizen,
+    codiceFiscaleEnte: options.codiceFiscaleEnte ?? null,
   });
   const messaggi = createMessaggi({ repo: repos.messaggi, pratiche: praticheRepo, outbox: repos.outbox, allegati: blobs, esiti: options.files.esiti, clock: options.clock, ...(options.events ? { events: options.events } : {}) });
   const appuntamenti = createAppuntamenti({ pratiche: praticheRepo, remote: remoteRepo, outbox: repos.outbox, clock: options.clock, ...(options.events ? { events: options.events } : {}) });

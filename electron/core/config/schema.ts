@@ -21,6 +21,8 @@ export const configSchema = z
         nome: z.string().min(1).max(120),
         codiceIstat: z.string().regex(/^\d{6}$/).optional(),
         aoo: z.string().max(64).optional(),
+        /** The comune's codice fiscale (11 digits): the creditor in the pagoPA notice's QR code, which the portal does not give. */
+        codiceFiscale: z.string().regex(/^\d{11}$/, 'codice fiscale del Comune: 11 cifre').optional(),
       })
       .strict()
       .default({ id: 'comune-di-prova', nome: 'Comune di Prova' }),

@@ -15,6 +15,9 @@ import type { ModuliFirmatiRepo } from '../store/moduli-firmati-repo';
 import type { RemoteRepo } from '../store/remote-repo';
 import { errori } from './errori';
 import { richiedenteDi } from './modulo-pratica';
+import { avvisoPagamentoPdf } from '../documents/avviso-pagamento-pdf';
+import type { Clock } from '../ports/clock';
+import { DomainError } from '../errors';
 
 export type TipoDocumento = 'modulo' | 'modulo-firmato' | 'esito';
 
@@ -27,6 +30,9 @@ export interface DocumentiDeps {
   blobs: BlobStore;
   /** Where sync keeps outcome files. */
   esiti: BlobStore;
+  /** The comune's codice fiscale (configuration): without it the notice carries no QR code. */
+  codiceFiscaleEnte: string | null;
+  clock: Clock;
 }
 
 export function createDocumentiFirma(deps: DocumentiDeps) {
@@ -58,6 +64,26 @@ export function createDocumentiFirma(deps: DocumentiDeps) {
       return { pdfBase64: Buffer.from(pdf).toString('base64'), nomeFile: `ricevuta-${id.slice(0, 8)}${formato === '80mm' ? '-80mm' : ''}.pdf` };
     },
 
+    /** The pagoPA notice of the payment the comune asks for: to print at the kiosk (80 mm) or keep at home (A4). */
+    async avvisoPagamento(citizen: Citizen, id: string, formato: FormatoRicevuta): Promise<{ pdfBase64: string; nomeFile: string }> {
+      const m = deps.pratiche.forModule(citizen, id);
+      const pagamento = deps.remote.get(id)?.pagamento;
+      if (!pagamento || pagamento.importoCentesimi === null) throw new DomainError('documento-non-disponibile', 'Il Comune non ha chiesto un pagamento per questa pratica.');
+      const pdf = await avvisoPagamentoPdf(
+        {
+          enteCreditore: deps.catalogue.tenant(m.pratica.tenantSlug).name,
+          codiceFiscaleEnte: deps.codiceFiscaleEnte,
+          causale: pagamento.causale ?? m.service.name,
+          importoCentesimi: pagamento.importoCentesimi,
+          codiceAvviso: pagamento.codiceAvviso,
+          scadenza: pagamento.scadenza,
+          praticaId: id,
+        },
+        formato,
+        deps.clock.now(),
+      );
+      return { pdfBase64: Buffer.from(pdf).toString('base64'), nomeFile: `avviso-pagamento-${id.slice(0, 8)}.pdf` };
+    },
     /** `fileId` picks one outcome file when the comune sent several; the main one otherwise. */
     document(citizen: Citizen, id: string, tipo: TipoDocumento, fileId?: string) {
       deps.pratiche.forModule(citizen, id);

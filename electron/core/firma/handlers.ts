@@ -11,6 +11,7 @@ export function firmaHandlers(deps: { firma: FirmaPratica; documenti: DocumentiF
     'pratiche.sign': async ({ id, pin }, ctx) => deps.firma.sign(citizen(ctx), id, pin),
     'pratiche.signatureStatus': async ({ id }, ctx) => deps.firma.status(citizen(ctx), id),
     'pratiche.receipt': async ({ id, formato }, ctx) => deps.documenti.receipt(citizen(ctx), id, formato),
+    'pratiche.avvisoPagamento': async ({ id, formato }, ctx) => deps.documenti.avvisoPagamento(citizen(ctx), id, formato),
     'pratiche.document': async ({ id, tipo, fileId }, ctx) => deps.documenti.document(citizen(ctx), id, tipo, fileId),
   };
 }

@@ -32,6 +32,8 @@ export function createFirmaArea(deps: {
   clock: Clock;
   log: Logger;
   currentCitizen: CurrentCitizen;
+  /** The comune's codice fiscale, for the pagoPA notice's QR code (configuration). */
+  codiceFiscaleEnte: string | null;
 }) {
   const firma = createFirmaPratica(deps);
   const documenti = createDocumentiFirma(deps);

@@ -26,6 +26,11 @@ export const firmaCalls = {
     z.object({ id: praticaId, formato: z.enum(['a4', '80mm']) }).strict(),
     z.object({ pdfBase64: z.string(), nomeFile: z.string() }),
   ),
+  /** The pagoPA notice of the payment the comune asks for, with its QR code: 80 mm for the kiosk's printer, A4 at home. */
+  'pratiche.avvisoPagamento': call(
+    z.object({ id: praticaId, formato: z.enum(['a4', '80mm']) }).strict(),
+    z.object({ pdfBase64: z.string(), nomeFile: z.string() }),
+  ),
   /** The module, the signed module or an outcome file (`fileId` among several; the main one otherwise). */
   'pratiche.document': call(
     z.object({ id: praticaId, tipo: z.enum(['modulo', 'modulo-firmato', 'esito']), fileId: z.string().min(1).max(200).optional() }).strict(),

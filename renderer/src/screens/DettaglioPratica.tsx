@@ -78,7 +78,7 @@ export function DettaglioPratica({ praticaId, go }: { praticaId: string; go: Go 
         )}
       </dl>
       {/* What the comune waits for comes first. */}
-      {p.portale?.pagamento && <PagamentoPratica pagamento={p.portale.pagamento} />}
+      {p.portale?.pagamento && <PagamentoPratica praticaId={p.id} pagamento={p.portale.pagamento} />}
       {(p.portale?.appuntamenti.length ?? 0) > 0 && <AppuntamentiPratica praticaId={p.id} appuntamenti={p.portale!.appuntamenti} onChanged={load.replace} />}
       {p.group !== 'bozza' && p.attachmentSlots.some((s) => s.files.length > 0) && (
         <>

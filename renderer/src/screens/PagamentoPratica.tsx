@@ -2,6 +2,10 @@ import { useTranslation } from 'react-i18next';
 import type { PraticaView } from '../../../electron/shared/contract/pratiche';
 import { useApp } from '../platform/app-context';
 import { formatDate } from '../components/dates';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { sportello } from '../platform/sportello';
+import { unwrap } from '../platform/call';
+import { usePrintPdf } from '../platform/use-print';
 
 type Pagamento = NonNullable<NonNullable<PraticaView['portale']>['pagamento']>;
 
@@ -16,9 +20,10 @@ const inGruppi = (codice: string): string => codice.replace(/(\d{4})(?=\d)/g, '$
  * anywhere pagoPA is accepted; at home, the portal's link to pay online. No card data ever passes
  * through the app: the citizen pays on pagoPA's side, and the state comes back from the portal.
  */
-export function PagamentoPratica({ pagamento: p }: { pagamento: Pagamento }) {
+export function PagamentoPratica({ praticaId, pagamento: p }: { praticaId: string; pagamento: Pagamento }) {
   const { t } = useTranslation();
   const { kiosk } = useApp();
+  const avviso = usePrintPdf();
   return (
     <section className={`mb-4 p-3 border rounded ${p.stato === 'da-pagare' ? 'border-warning border-2' : ''}`} aria-labelledby="titolo-pagamento" data-testid="pagamento">
       <h2 className="h4" id="titolo-pagamento">{t('pagamento.titolo')}</h2>
@@ -31,9 +36,21 @@ export function PagamentoPratica({ pagamento: p }: { pagamento: Pagamento }) {
         {p.causale && <div className="col-12"><dt>{t('pagamento.causale')}</dt><dd className="text-break">{p.causale}</dd></div>}
       </dl>
       {p.stato === 'da-pagare' && <p>{t('pagamento.come')}</p>}
-      {p.stato === 'da-pagare' && !kiosk && p.linkOnline && (
-        <a className="btn btn-primary btn-lg" href={p.linkOnline} target="_blank" rel="noopener noreferrer" data-testid="paga-online">{t('pagamento.paga-online')}</a>
+      {p.stato === 'da-pagare' && (
+        <div className="d-flex flex-wrap gap-3">
+          {p.importoCentesimi !== null && (
+            <button type="button" className="btn btn-outline-primary btn-lg" disabled={avviso.busy} data-testid="stampa-avviso"
+              onClick={() => void avviso.print(() => unwrap(sportello.pratiche.avvisoPagamento({ id: praticaId, formato: kiosk ? '80mm' : 'a4' })))}>
+              {kiosk ? t('pagamento.stampa-avviso') : t('pagamento.scarica-avviso')}
+            </button>
+          )}
+          {!kiosk && p.linkOnline && (
+            <a className="btn btn-primary btn-lg" href={p.linkOnline} target="_blank" rel="noopener noreferrer" data-testid="paga-online">{t('pagamento.paga-online')}</a>
+          )}
+        </div>
       )}
+      {avviso.printed && <p className="alert alert-success mt-3" role="status" data-testid="avviso-stampato">{t('pagamento.avviso-stampato')}</p>}
+      <ErrorAlert message={avviso.error} />
     </section>
   );
 }

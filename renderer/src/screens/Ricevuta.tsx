@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Go } from '../navigation/navigation';
 import { sportello } from '../platform/sportello';
@@ -9,24 +8,17 @@ import { Busy } from '../components/Busy';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDate } from '../components/dates';
 import { useApp } from '../platform/app-context';
-import { useAction } from '../platform/use-load';
-import { saveFile } from '../platform/download';
+import { usePrintPdf } from '../platform/use-print';
 
 /** Proof of submission on screen, to print (or save as PDF from the print dialog). */
 export function Ricevuta({ praticaId, go }: { praticaId: string; go: Go }) {
   const { t } = useTranslation();
   const { kiosk } = useApp();
   const load = useLoad(() => unwrap(sportello.pratiche.get({ id: praticaId })), [praticaId]);
-  const action = useAction();
-  const [printed, setPrinted] = useState(false);
-  /** Printed silently where the installation has a printer; otherwise the PDF is offered to save. */
-  const print = async () => {
-    const receipt = await action.run(() => unwrap(sportello.pratiche.receipt({ id: praticaId, formato: kiosk ? '80mm' : 'a4' })));
-    if (!receipt) return;
-    const outcome = await action.run(() => unwrap(sportello.app.print({ jobName: receipt.nomeFile.slice(0, 80), pdfBase64: receipt.pdfBase64 })));
-    if (outcome?.printed) setPrinted(true);
-    else if (outcome) saveFile(receipt.pdfBase64, receipt.nomeFile, 'application/pdf');
-  };
+  const printing = usePrintPdf();
+  const { printed } = printing;
+  const action = { busy: printing.busy, error: printing.error };
+  const print = () => printing.print(() => unwrap(sportello.pratiche.receipt({ id: praticaId, formato: kiosk ? '80mm' : 'a4' })));
   if (load.error) return <ErrorAlert message={load.error} />;
   if (!load.data) return <Busy />;
   const p = load.data;

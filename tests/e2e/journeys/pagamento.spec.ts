@@ -5,6 +5,7 @@
  * pagoPA is accepted (no "pay online" on a shared kiosk). Paid on pagoPA's side, the pratica moves
  * on and reads "Pagamento eseguito". The comune keeps final pratiche 30 days on this kiosk.
  */
+import { execFileSync } from 'node:child_process';
 import { test, expect } from './fixtures';
 import { CARD } from '../../support/journey-rig';
 import { logIn } from './steps';
@@ -35,6 +36,14 @@ test('a deferred payment shown with its codice avviso, then paid', async ({ app:
   await expect(pagamento.getByTestId('codice-avviso')).toHaveText(/^\d{4} \d{4} \d{4} \d{4} \d{2}$/);
   await expect(pagamento.getByTestId('paga-online'), 'nessun pagamento online su un chiosco condiviso').toHaveCount(0);
   await shoot('pagamento-da-pagare');
+  // The notice to pay with: this kiosk has no printer here, so it is offered as a file (the printed one is the same PDF).
+  const [download] = await Promise.all([page.waitForEvent('download'), pagamento.getByTestId('stampa-avviso').click()]);
+  expect(download.suggestedFilename()).toMatch(/^avviso-pagamento-[0-9a-f]{8}\.pdf$/);
+  const text = execFileSync('pdftotext', ['-layout', (await download.path())!, '-'], { encoding: 'utf8' });
+  const code = (await pagamento.getByTestId('codice-avviso').textContent())!;
+  expect(text).toContain('Avviso di pagamento pagoPA');
+  expect(text).toMatch(/16,50\s€/);
+  expect(text.replace(/\s/g, '')).toContain(code.replace(/\s/g, ''));
 
   expect(await rig.portal.settlePayment(remote.id, 'paid')).toBe(200);
   await expect(pagamento.getByTestId('stato-pagamento')).toHaveText('Pagamento eseguito', { timeout: 25_000 });

@@ -1,0 +1,22 @@
+import { useState } from 'react';
+import { sportello } from './sportello';
+import { unwrap } from './call';
+import { useAction } from './use-load';
+import { saveFile } from './download';
+
+/**
+ * A PDF from core, printed silently where the installation has a printer (the kiosk's 80 mm one),
+ * offered to save otherwise. `printed` says the printer took it.
+ */
+export function usePrintPdf() {
+  const action = useAction();
+  const [printed, setPrinted] = useState(false);
+  const print = async (make: () => Promise<{ pdfBase64: string; nomeFile: string }>) => {
+    const pdf = await action.run(make);
+    if (!pdf) return;
+    const outcome = await action.run(() => unwrap(sportello.app.print({ jobName: pdf.nomeFile.slice(0, 80), pdfBase64: pdf.pdfBase64 })));
+    if (outcome?.printed) setPrinted(true);
+    else if (outcome) saveFile(pdf.pdfBase64, pdf.nomeFile, 'application/pdf');
+  };
+  return { print, printed, busy: action.busy, error: action.error };
+}
