@@ -50,7 +50,7 @@ export function createPraticheModule(options: {
   const firmaInvio = createFirmaInvio({ moduli, blobs, obbligatoria: carta !== null });
   const portale = (praticaId: string) => {
     const remote = remoteRepo.get(praticaId);
-    return remote ? portaleView(remote, options.clock.now(), repos.outbox.cancellationState) : null;
+    return remote ? portaleView(remote, options.clock.now(), { annullamento: repos.outbox.cancellationState, spostamento: repos.outbox.moveState }) : null;
   };
   const pratiche = createPratiche({ repo: praticheRepo, allegati: allegatiRepo, cittadini, catalogue, clock: options.clock, firma: firmaInvio, portale, ...(options.events ? { events: options.events } : {}) });
   const allegati = createAllegati({ repo: allegatiRepo, pratiche: praticheRepo, catalogue, blobs, clock: options.clock });

@@ -302,6 +302,14 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
     async cancelMeeting(meetingId: string): Promise<void> {
       await call('annullamento appuntamento', { method: 'PATCH', url: `${api}/meetings/${encodeURIComponent(meetingId)}`, data: { status: 5 } }, null);
     },
+    /** MeetingsAPIController::patchMeetingAction with the new slot (the back office's fullcalendar-manager.js sends these three). */
+    async moveMeeting(meetingId: string, slot: { fromTime: string; toTime: string; openingHour: string }): Promise<void> {
+      await call(
+        'spostamento appuntamento',
+        { method: 'PATCH', url: `${api}/meetings/${encodeURIComponent(meetingId)}`, data: { from_time: slot.fromTime, to_time: slot.toTime, opening_hour: slot.openingHour } },
+        null,
+      );
+    },
     /** PaymentsAPIController::getPaymentsAction, `remote_id` the application. */
     async listPayments(applicationId: string) {
       return call('stato del pagamento', { method: 'GET', url: `${api}/payments`, params: { remote_id: applicationId } }, paymentRecordsSchema);

@@ -62,6 +62,11 @@ export function praticheHandlers(deps: PraticheHandlerDeps): Handlers<typeof pra
     'pratiche.acceptTerms': async ({ tenant, version }, ctx) => cittadini.acceptTerms(citizen(ctx), tenant, version),
     'pratiche.profile': async (_input, ctx) => profileView(cittadini.profile(citizen(ctx))),
     'pratiche.updateProfile': async (contatti, ctx) => profileView(cittadini.updateContatti(citizen(ctx), contatti)),
+    'pratiche.appuntamenti.sposta': async ({ id, appuntamentoId, giorno, inizio, fine, openingHour }, ctx) => {
+      const c = citizen(ctx);
+      deps.appuntamenti.sposta(c, id, appuntamentoId, { giorno, inizio, fine, openingHour });
+      return pratiche.view(c, id);
+    },
     'pratiche.appuntamenti.annulla': async ({ id, appuntamentoId }, ctx) => {
       const c = citizen(ctx);
       deps.appuntamenti.annulla(c, id, appuntamentoId);

@@ -19,16 +19,22 @@ function statoPagamento(p: Pagamento, status: number): StatoPagamento {
 /** Entity/Meeting.php's statuses, 0 to 6. */
 const STATI_APPUNTAMENTO = ['in-attesa', 'confermato', 'rifiutato', 'mancato', 'svolto', 'annullato', 'bozza'] as const;
 
-/** Where the citizen's cancellation of an appointment is (the outbox's state), if they asked for one. */
-export type StatoAnnullamento = (meetingId: string) => { state: 'pending' | 'sent' | 'parked' } | null;
-
-/** Pending or approved, still to come, and not already being cancelled. */
-export function annullabile(a: Appuntamento, now: Date, annullamento: StatoAnnullamento): boolean {
-  const asked = annullamento(a.id);
-  return (a.stato === 0 || a.stato === 1) && Date.parse(a.dal) > now.getTime() && (asked === null || asked.state === 'parked');
+/** Where a change the citizen asked for an appointment is (the outbox's state), if they asked for one. */
+export type StatoRichiesta = (meetingId: string) => { state: 'pending' | 'sent' | 'parked' } | null;
+export interface RichiesteAppuntamenti {
+  annullamento: StatoRichiesta;
+  spostamento: StatoRichiesta;
 }
 
-export function portaleView(remote: RemotePratica, now: Date, annullamento: StatoAnnullamento): NonNullable<PraticaView['portale']> {
+const aperta = (asked: ReturnType<StatoRichiesta>): boolean => asked !== null && asked.state === 'pending';
+const inCorsoORifiutata = (asked: ReturnType<StatoRichiesta>) => (asked === null || asked.state === 'sent' ? null : asked.state === 'parked' ? ('non-riuscito' as const) : ('in-corso' as const));
+
+/** Pending or approved, still to come, and no cancellation or move on its way. */
+export function modificabile(a: Appuntamento, now: Date, richieste: RichiesteAppuntamenti): boolean {
+  return (a.stato === 0 || a.stato === 1) && Date.parse(a.dal) > now.getTime() && !aperta(richieste.annullamento(a.id)) && !aperta(richieste.spostamento(a.id));
+}
+
+export function portaleView(remote: RemotePratica, now: Date, richieste: RichiesteAppuntamenti): NonNullable<PraticaView['portale']> {
   const p = remote.pagamento;
   return {
     protocolNumber: remote.protocolNumber,
@@ -37,7 +43,7 @@ export function portaleView(remote: RemotePratica, now: Date, annullamento: Stat
     outcomeMotivation: remote.outcomeMotivation,
     outcomeFiles: remote.outcomeFiles.map((f) => ({ id: f.id, name: f.name, mimeType: f.mimeType, size: f.size, firma: f.firma ?? null })),
     appuntamenti: remote.appuntamenti.map((a) => {
-      const asked = annullamento(a.id);
+      const changeable = modificabile(a, now, richieste);
       return {
         id: a.id,
         dal: a.dal,
@@ -45,8 +51,10 @@ export function portaleView(remote: RemotePratica, now: Date, annullamento: Stat
         ufficio: a.ufficio,
         luogo: a.luogo,
         stato: STATI_APPUNTAMENTO[a.stato] ?? 'in-attesa',
-        annullamento: a.stato === 5 || asked === null || asked.state === 'sent' ? null : asked.state === 'parked' ? 'non-riuscito' : 'in-corso',
-        annullabile: annullabile(a, now, annullamento),
+        annullamento: a.stato === 5 ? null : inCorsoORifiutata(richieste.annullamento(a.id)),
+        annullabile: changeable,
+        spostabileIn: changeable ? (a.calendarId ?? null) : null,
+        spostamento: a.stato === 5 ? null : inCorsoORifiutata(richieste.spostamento(a.id)),
       };
     }),
     pagamento: p && {

@@ -19,7 +19,7 @@ export class LeaseLost extends Error {
 }
 
 /** A pratica to create; a citizen's message, or an appointment to cancel, on a pratica the portal already has. */
-export type OutboxKind = 'pratica.submit' | 'messaggio.invia' | 'appuntamento.annulla';
+export type OutboxKind = 'pratica.submit' | 'messaggio.invia' | 'appuntamento.annulla' | 'appuntamento.sposta';
 
 export interface OutboxItem {
   outboxId: number;
@@ -114,7 +114,7 @@ export function createOutboxRepo(db: Db) {
     enqueue: db.prepare(
       `INSERT INTO outbox (kind, pratica_id, tenant_slug, payload, created_at) VALUES (@kind, @praticaId, @tenantSlug, @payload, @at)`,
     ),
-    stateOf: db.prepare(`SELECT o.state, o.last_error FROM outbox o WHERE o.kind = @kind AND json_extract(o.payload, @field) = @value ORDER BY o.id DESC LIMIT 1`),
+    lastOf: db.prepare(`SELECT o.state, o.last_error, o.payload FROM outbox o WHERE o.kind = @kind AND json_extract(o.payload, @field) = @value ORDER BY o.id DESC LIMIT 1`),
     parked: db.prepare(
       `SELECT o.pratica_id, o.last_error, s.parked_at FROM outbox o JOIN outbox_sending s ON s.outbox_id = o.id
        WHERE o.state = 'parked' ORDER BY s.parked_at`,
@@ -165,7 +165,7 @@ export function createOutboxRepo(db: Db) {
   });
 
   const stateOf = (kind: OutboxKind, field: string, value: string): { state: 'pending' | 'sent' | 'parked'; error: string | null } | null => {
-    const row = guard(() => s.stateOf.get({ kind, field, value })) as { state: 'pending' | 'sent' | 'parked'; last_error: string | null } | undefined;
+    const row = guard(() => s.lastOf.get({ kind, field, value })) as { state: 'pending' | 'sent' | 'parked'; last_error: string | null } | undefined;
     return row ? { state: row.state, error: row.last_error } : null;
   };
 
@@ -199,6 +199,13 @@ export function createOutboxRepo(db: Db) {
       void s.enqueue.run({ kind: 'messaggio.invia', praticaId, tenantSlug, payload: JSON.stringify({ messaggioId }), at }),
     enqueueCancellation: (praticaId: string, tenantSlug: string, meetingId: string, at: string): void =>
       void guard(() => s.enqueue.run({ kind: 'appuntamento.annulla', praticaId, tenantSlug, payload: JSON.stringify({ meetingId }), at })),
+    enqueueMove: (praticaId: string, tenantSlug: string, meetingId: string, slot: { fromTime: string; toTime: string; openingHour: string }, at: string): void =>
+      void guard(() => s.enqueue.run({ kind: 'appuntamento.sposta', praticaId, tenantSlug, payload: JSON.stringify({ meetingId, ...slot }), at })),
+    /** Where the latest move of an appointment is, with the slot asked. */
+    moveState(meetingId: string): { state: 'pending' | 'sent' | 'parked'; error: string | null; fromTime: string } | null {
+      const row = guard(() => s.lastOf.get({ kind: 'appuntamento.sposta', field: '$.meetingId', value: meetingId })) as { state: 'pending' | 'sent' | 'parked'; last_error: string | null; payload: string } | undefined;
+      return row ? { state: row.state, error: row.last_error, fromTime: String((JSON.parse(row.payload) as { fromTime?: unknown }).fromTime ?? '') } : null;
+    },
     /** Where a citizen's message is: pending (or being sent), sent, or parked with the portal's reason. */
     messageState: (messaggioId: string) => stateOf('messaggio.invia', '$.messaggioId', messaggioId),
     /** Where the latest cancellation of an appointment is. */

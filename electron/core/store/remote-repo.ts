@@ -56,6 +56,8 @@ export interface Appuntamento {
   ufficio: string | null;
   luogo: string | null;
   motivazione: string | null;
+  /** The calendar it is in: where another slot is looked for to move it (absent on appointments read before). */
+  calendarId?: string | null;
 }
 
 export interface RemoteSnapshot {

@@ -22,6 +22,7 @@ export async function pullMeetings(portal: PortalClient, app: Application): Prom
         ufficio: m.calendar && 'title' in m.calendar ? (m.calendar.title ?? null) : null,
         luogo: m.calendar && 'location' in m.calendar ? (m.calendar.location ?? null) : null,
         motivazione: m.motivation_outcome ?? null,
+        calendarId: m.calendar?.id ?? null,
       });
     } catch (error) {
       // Deleted on the portal ("Object not found"): not an appointment any more.

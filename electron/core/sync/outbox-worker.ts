@@ -52,8 +52,23 @@ async function attemptCancellation(o: WorkerOptions, item: OutboxItem, report: D
   o.log.info('appuntamento annullato sul portale', { praticaId: item.praticaId, meetingId });
 }
 
+/** An appointment to move: the PATCH answers the same when it is already in that slot; a slot taken meanwhile is refused (parked, the citizen is told). */
+async function attemptMove(o: WorkerOptions, item: OutboxItem, report: DrainReport): Promise<void> {
+  const p = item.payload as { meetingId?: unknown; fromTime?: unknown; toTime?: unknown; openingHour?: unknown };
+  if (typeof p.meetingId !== 'string' || typeof p.fromTime !== 'string' || typeof p.toTime !== 'string' || typeof p.openingHour !== 'string') {
+    throw new PortalError('permanent', 'spostamento in coda non valido', null);
+  }
+  await o.portal.moveMeeting(p.meetingId, { fromTime: p.fromTime, toTime: p.toTime, openingHour: p.openingHour });
+  o.outbox.markDelivered(item, `spostamento:${p.meetingId}:${item.outboxId}`, o.now().toISOString(), () => undefined);
+  report.sent++;
+  report.online = true;
+  report.conversations.add(item.praticaId);
+  o.log.info('appuntamento spostato sul portale', { praticaId: item.praticaId, meetingId: p.meetingId });
+}
+
 async function attempt(o: WorkerOptions, item: OutboxItem, report: DrainReport): Promise<void> {
   try {
+    if (item.kind === 'appuntamento.sposta') return await attemptMove(o, item, report);
     if (item.kind === 'messaggio.invia') return await attemptMessage(o, item, report);
     if (item.kind === 'appuntamento.annulla') return await attemptCancellation(o, item, report);
     const result = await sendItem(o, item);

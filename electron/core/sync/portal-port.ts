@@ -72,4 +72,6 @@ export interface PortalClient {
   getMeeting(meetingId: string): Promise<PortalMeeting>;
   /** `PATCH /api/meetings/{id}` `{status: 5}`: cancelled; the same answer when it already was, so safe to repeat. */
   cancelMeeting(meetingId: string): Promise<void>;
+  /** `PATCH /api/meetings/{id}` with the new slot: the same answer when it already is there, so safe to repeat; a taken slot is a 400. */
+  moveMeeting(meetingId: string, slot: { fromTime: string; toTime: string; openingHour: string }): Promise<void>;
 }

@@ -130,6 +130,10 @@ export const praticaViewSchema = z.object({
           /** The citizen asked to cancel it: on its way to the portal, or refused by it. */
           annullamento: z.enum(['in-corso', 'non-riuscito']).nullable(),
           annullabile: z.boolean(),
+          /** The calendar to look for another slot in (`moduli.helper` `calendars/<id>/availabilities`); null when it can be moved no more. */
+          spostabileIn: z.string().nullable(),
+          /** The citizen asked to move it: on its way, or refused (the slot was taken meanwhile). */
+          spostamento: z.enum(['in-corso', 'non-riuscito']).nullable(),
         }),
       ),
       /** The pagoPA payment the comune asks for (after accepting, for a service that wants it), as the portal's payment stack says. */
@@ -240,4 +244,18 @@ export const praticheCalls = {
   'pratiche.updateProfile': call(contattiSchema.strict(), profileSchema),
   /** Cancels an appointment booked from the pratica (queued for the portal; its slot is freed there). */
   'pratiche.appuntamenti.annulla': call(z.object({ id: praticaId, appuntamentoId: z.string().min(1).max(100) }).strict(), praticaViewSchema),
+  /** Moves an appointment to another free slot of its calendar (as `calendars/<id>/availabilities/<day>` lists them), queued for the portal. */
+  'pratiche.appuntamenti.sposta': call(
+    z
+      .object({
+        id: praticaId,
+        appuntamentoId: z.string().min(1).max(100),
+        giorno: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        inizio: z.string().regex(/^\d{2}:\d{2}$/),
+        fine: z.string().regex(/^\d{2}:\d{2}$/),
+        openingHour: z.string().min(1).max(100),
+      })
+      .strict(),
+    praticaViewSchema,
+  ),
 };

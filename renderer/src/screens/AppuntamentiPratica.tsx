@@ -7,6 +7,7 @@ import { useAction } from '../platform/use-load';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { locale } from '../components/dates';
+import { SpostaAppuntamento } from './SpostaAppuntamento';
 
 type Appuntamento = NonNullable<PraticaView['portale']>['appuntamenti'][number];
 
@@ -22,6 +23,7 @@ function quando(a: Appuntamento): string {
 export function AppuntamentiPratica({ praticaId, appuntamenti, onChanged }: { praticaId: string; appuntamenti: Appuntamento[]; onChanged(p: PraticaView): void }) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState<string | null>(null);
+  const [moving, setMoving] = useState<string | null>(null);
   const action = useAction();
   const cancel = async (appuntamentoId: string) => {
     setAsking(null);
@@ -37,12 +39,22 @@ export function AppuntamentiPratica({ praticaId, appuntamenti, onChanged }: { pr
             <p className="fw-semibold mb-1" data-testid="quando-appuntamento">{quando(a)}</p>
             {(a.ufficio || a.luogo) && <p className="mb-1">{[a.ufficio, a.luogo].filter(Boolean).join(' · ')}</p>}
             <p className="mb-2" data-testid="stato-appuntamento">
-              {a.annullamento ? t(`appuntamenti.annullamento.${a.annullamento}`) : t(`appuntamenti.stato.${a.stato}`)}
+              {a.annullamento ? t(`appuntamenti.annullamento.${a.annullamento}`) : a.spostamento ? t(`appuntamenti.spostamento.${a.spostamento}`) : t(`appuntamenti.stato.${a.stato}`)}
             </p>
-            {a.annullabile && (
-              <button type="button" className="btn btn-outline-danger" disabled={action.busy} onClick={() => setAsking(a.id)} data-testid="annulla-appuntamento">
-                {t('appuntamenti.annulla')}
-              </button>
+            <div className="d-flex flex-wrap gap-3">
+              {a.spostabileIn && (
+                <button type="button" className="btn btn-outline-primary" disabled={action.busy} onClick={() => setMoving(a.id)} data-testid="sposta">
+                  {t('appuntamenti.sposta')}
+                </button>
+              )}
+              {a.annullabile && (
+                <button type="button" className="btn btn-outline-danger" disabled={action.busy} onClick={() => setAsking(a.id)} data-testid="annulla-appuntamento">
+                  {t('appuntamenti.annulla')}
+                </button>
+              )}
+            </div>
+            {moving === a.id && a.spostabileIn && (
+              <SpostaAppuntamento praticaId={praticaId} appuntamentoId={a.id} calendarId={a.spostabileIn} onClose={() => setMoving(null)} onMoved={(p) => { setMoving(null); onChanged(p); }} />
             )}
           </li>
         ))}

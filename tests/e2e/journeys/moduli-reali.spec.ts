@@ -233,6 +233,20 @@ test('Prenotazione appuntamento: the required choices refused, then office, day 
   await expect(appuntamento.getByTestId('quando-appuntamento')).toContainText(`${slot![1]}–${slot![2]}`);
   await shoot('reali-appuntamento-dettaglio');
 
+  // Moved by the citizen to another free slot of the office's calendar, as the portal lists them.
+  await appuntamento.getByTestId('sposta').click();
+  const picker = page.getByTestId('sposta-appuntamento');
+  await picker.getByTestId('giorno-libero').last().click();
+  const other = picker.getByTestId('orario-libero').filter({ hasNotText: `${slot![1]}–${slot![2]}` }).first();
+  const [, newStart, newEnd] = (await other.textContent())!.match(/^(\d{2}:\d{2})–(\d{2}:\d{2})$/)!;
+  await other.click();
+  await expect(appuntamento.getByTestId('quando-appuntamento')).toContainText(`${newStart}–${newEnd}`, { timeout: 25_000 });
+  await expect(appuntamento.getByTestId('stato-appuntamento')).toHaveText('Confermato');
+  const moved = rig.portal.meetings().find((m) => m.id === meeting.id)!;
+  expect(moved.fromTime.slice(11, 16)).toBe(newStart);
+  expect(moved.rescheduled).toBe(1);
+  await shoot('reali-appuntamento-spostato');
+
   // Cancelled by the citizen: asked once more, sent to the portal, the slot freed there.
   await appuntamento.getByTestId('annulla-appuntamento').click();
   await page.getByTestId('conferma-annulla-appuntamento').getByRole('button', { name: 'Sì, annulla' }).click();

@@ -16,6 +16,7 @@ import { syncUntilEmpty, testEngine } from './engine';
 import { createKiosk, SERVICE, TEST_CATALOGUE } from './kiosk';
 
 const closing = closeAfterEach();
+const NONE = { annullamento: () => null, spostamento: () => null };
 
 async function acceptedWithPayment(result: 'paid' | 'failed') {
   const portal = closing(await startPortal({ catalogueDir: TEST_CATALOGUE }));
@@ -45,14 +46,14 @@ describe('pagamento pagoPA differito attraverso la sincronizzazione', () => {
     expect(pending.pagamento!.codiceAvviso).toMatch(/^\d{18}$/);
     expect(pending.pagamento!.causale).toContain(id);
     expect(pending.pagamento!.linkOnline).toMatch(/^http/);
-    expect(portaleView(pending, new Date(), () => null).pagamento).toMatchObject({ stato: 'da-pagare', importoCentesimi: 1650 });
+    expect(portaleView(pending, new Date(), NONE).pagamento).toMatchObject({ stato: 'da-pagare', importoCentesimi: 1650 });
 
     expect((await settlePayment(portal, id, 'paid')).status).toBe(200);
     await engine.runOnce();
     const paid = remote.get(praticaId)!;
     // Paid, then what the deferred outcome was: accepted (6000 on a protocol service, PaymentOutcomeListener).
     expect([6000, 7000]).toContain(paid.status);
-    expect(portaleView(paid, new Date(), () => null).pagamento).toMatchObject({ stato: 'pagato', importoCentesimi: 1650 });
+    expect(portaleView(paid, new Date(), NONE).pagamento).toMatchObject({ stato: 'pagato', importoCentesimi: 1650 });
   });
 
   it('non riuscito: 1530, e lo stato lo dice', async () => {
@@ -61,6 +62,6 @@ describe('pagamento pagoPA differito attraverso la sincronizzazione', () => {
     await engine.runOnce();
     const failed = remote.get(praticaId)!;
     expect(failed.status).toBe(1530);
-    expect(portaleView(failed, new Date(), () => null).pagamento?.stato).toBe('non-riuscito');
+    expect(portaleView(failed, new Date(), NONE).pagamento?.stato).toBe('non-riuscito');
   });
 });
