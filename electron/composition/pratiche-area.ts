@@ -16,7 +16,7 @@ import { praticheHandlers } from '../core/pratiche/handlers';
 import { createLeMiePratiche } from '../core/pratiche/le-mie-pratiche';
 import { createPratiche } from '../core/pratiche/pratiche';
 import { createMessaggi } from '../core/pratiche/messaggi';
-import { portaleView } from '../core/pratiche/portale-view';
+import { portaleView, prossimoAppuntamento } from '../core/pratiche/portale-view';
 import { createAppuntamenti } from '../core/pratiche/appuntamenti';
 import { messaggiHandlers } from '../core/pratiche/messaggi-handlers';
 import type { DomainEvents } from '../core/api/domain-events';
@@ -70,7 +70,15 @@ export function createPraticheModule(options: {
   });
   const messaggi = createMessaggi({ repo: repos.messaggi, pratiche: praticheRepo, outbox: repos.outbox, allegati: blobs, esiti: options.files.esiti, clock: options.clock, ...(options.events ? { events: options.events } : {}) });
   const appuntamenti = createAppuntamenti({ pratiche: praticheRepo, remote: remoteRepo, outbox: repos.outbox, clock: options.clock, ...(options.events ? { events: options.events } : {}) });
-  const leMiePratiche = createLeMiePratiche({ repo: praticheRepo, catalogueRepo, nonLetti: messaggi.nonLetti, protocollo: (id) => remoteRepo.get(id)?.protocolNumber ?? null });
+  const leMiePratiche = createLeMiePratiche({
+    repo: praticheRepo,
+    catalogueRepo,
+    nonLetti: messaggi.nonLetti,
+    portale: (id) => {
+      const remote = remoteRepo.get(id);
+      return { protocolNumber: remote?.protocolNumber ?? null, prossimoAppuntamento: remote ? prossimoAppuntamento(remote.appuntamenti, options.clock.now()) : null };
+    },
+  });
   return {
     db,
     catalogueRepo,

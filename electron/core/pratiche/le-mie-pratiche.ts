@@ -12,7 +12,13 @@ import { praticaSummary } from './view';
 
 export type Filtro = Gruppo | 'per-mio-conto';
 
-export function createLeMiePratiche(deps: { repo: PraticheRepo; catalogueRepo: CatalogueRepo; nonLetti: (praticaId: string) => number; protocollo: (praticaId: string) => string | null }) {
+export function createLeMiePratiche(deps: {
+  repo: PraticheRepo;
+  catalogueRepo: CatalogueRepo;
+  nonLetti: (praticaId: string) => number;
+  /** What the portal recorded: the protocol number and the next appointment's start. */
+  portale: (praticaId: string) => { protocolNumber: string | null; prossimoAppuntamento: string | null };
+}) {
   return {
     list(citizen: Citizen, filter?: Filtro) {
       const all = deps.repo.listByCitizen(citizen.card.codiceFiscale);
@@ -27,7 +33,7 @@ export function createLeMiePratiche(deps: { repo: PraticheRepo; catalogueRepo: C
         if (!selected) continue;
         const key = `${p.tenantSlug}/${p.serviceSlug}`;
         if (!names.has(key)) names.set(key, deps.catalogueRepo.getService(p.tenantSlug, p.serviceSlug)?.name ?? p.serviceSlug);
-        pratiche.push(praticaSummary(p, names.get(key)!, { messaggiNonLetti: deps.nonLetti(p.id), protocolNumber: deps.protocollo(p.id) }));
+        pratiche.push(praticaSummary(p, names.get(key)!, { messaggiNonLetti: deps.nonLetti(p.id), ...deps.portale(p.id) }));
       }
       return { counts, pratiche };
     },

@@ -34,6 +34,12 @@ export function modificabile(a: Appuntamento, now: Date, richieste: RichiesteApp
   return (a.stato === 0 || a.stato === 1) && Date.parse(a.dal) > now.getTime() && !aperta(richieste.annullamento(a.id)) && !aperta(richieste.spostamento(a.id));
 }
 
+/** The start of the next appointment still to come, pending or confirmed; null when none. */
+export function prossimoAppuntamento(appuntamenti: readonly Appuntamento[], now: Date): string | null {
+  const next = appuntamenti.filter((a) => (a.stato === 0 || a.stato === 1) && Date.parse(a.dal) > now.getTime()).sort((a, b) => a.dal.localeCompare(b.dal))[0];
+  return next?.dal ?? null;
+}
+
 export function portaleView(remote: RemotePratica, now: Date, richieste: RichiesteAppuntamenti): NonNullable<PraticaView['portale']> {
   const p = remote.pagamento;
   return {

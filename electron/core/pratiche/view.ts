@@ -55,7 +55,11 @@ export function praticaView(
   };
 }
 
-export function praticaSummary(p: PraticaSummaryRecord, serviceName: string, portale: { messaggiNonLetti: number; protocolNumber: string | null } = { messaggiNonLetti: 0, protocolNumber: null }): PraticaSummary {
+export function praticaSummary(
+  p: PraticaSummaryRecord,
+  serviceName: string,
+  portale: { messaggiNonLetti: number; protocolNumber: string | null; prossimoAppuntamento: string | null } = { messaggiNonLetti: 0, protocolNumber: null, prossimoAppuntamento: null },
+): PraticaSummary {
   return {
     id: p.id,
     tenant: p.tenantSlug,

@@ -170,6 +170,8 @@ export const praticaSummarySchema = z.object({
   messaggiNonLetti: z.number().int().nonnegative(),
   /** The portal's protocol number, once the comune registered it. */
   protocolNumber: z.string().nullable(),
+  /** When the next appointment booked from it starts (pending or confirmed, still to come). */
+  prossimoAppuntamento: z.string().nullable(),
 });
 export type PraticaSummary = z.infer<typeof praticaSummarySchema>;
 

@@ -232,6 +232,11 @@ test('Prenotazione appuntamento: the required choices refused, then office, day 
   await expect(appuntamento.getByTestId('quando-appuntamento')).toContainText(`${Number(dd)} `);
   await expect(appuntamento.getByTestId('quando-appuntamento')).toContainText(`${slot![1]}–${slot![2]}`);
   await shoot('reali-appuntamento-dettaglio');
+  // La mia stanza reminds it.
+  await page.getByTestId('menu-stanza').click();
+  await expect(page.getByTestId('stanza-dal-comune').getByTestId('riga-appuntamento')).toContainText(`Appuntamento: ${Number(dd)} `);
+  await page.getByTestId('menu-pratiche').click();
+  await page.getByTestId('elenco-pratiche').getByRole('button', { name: 'Apri' }).click();
 
   // Moved by the citizen to another free slot of the office's calendar, as the portal lists them.
   await appuntamento.getByTestId('sposta').click();
@@ -253,5 +258,8 @@ test('Prenotazione appuntamento: the required choices refused, then office, day 
   await expect(appuntamento.getByTestId('stato-appuntamento')).toHaveText('Annullato', { timeout: 25_000 });
   await expect(appuntamento.getByTestId('annulla-appuntamento')).toHaveCount(0);
   expect(rig.portal.meetings().find((m) => m.id === meeting.id)?.status).toBe(5);
+  // The slot is free again for others, as the portal's own calendar lists it.
+  const freed = await fetch(`${rig.portal.url}/${rig.portal.tenant}/api/calendars/${meeting.calendarId}/availabilities/${moved.fromTime.slice(0, 10)}?available=true`);
+  expect(((await freed.json()) as { start_time: string }[]).map((o) => o.start_time)).toContain(newStart);
   await shoot('reali-appuntamento-annullato');
 });
