@@ -37,8 +37,8 @@ export interface JourneyPortal {
   stored(applicationId: string): StoredApplication;
   /** The back office over the portal's API, logged in with the operator account. */
   office(): Promise<Office>;
-  /** The comune asks for a deferred payment on this service (`payment_required: 2`, amount "16,50" style). */
-  requirePayment(serviceSlug: string, amount: string): void;
+  /** The comune asks for a deferred payment on this service (`payment_required: 2`, amount "16,50" style), or none (null). */
+  setPayment(serviceSlug: string, amount: string | null): void;
   /** The gateway's outcome of the application's payment (tests/portal/payments-office.ts). */
   settlePayment(applicationId: string, result: 'paid' | 'failed'): Promise<number>;
   /** An application's messages as the portal stored them, oldest first. */
@@ -103,11 +103,12 @@ export async function startJourneyPortal(options: JourneyPortalOptions = {}): Pr
     },
     applications,
     office: () => playOffice(live()),
-    requirePayment(serviceSlug, amount) {
+    setPayment(serviceSlug, amount) {
       const p = live();
       const service = [...p.catalogue.services.values()].find((s) => s.slug === serviceSlug);
       if (!service) throw new Error(`servizio ${serviceSlug} assente dal catalogo del portale`);
-      p.catalogue.updateService(service.id, { payment_required: 2, payment_parameters: { total_amounts: amount } }, new Date());
+      const payment = amount === null ? { payment_required: 0, payment_parameters: [] } : { payment_required: 2, payment_parameters: { total_amounts: amount } };
+      p.catalogue.updateService(service.id, payment, new Date());
     },
     settlePayment: async (applicationId, result) => (await settlePayment(live(), applicationId, result)).status,
     messages: (applicationId) => storedMessages(live(), applicationId),

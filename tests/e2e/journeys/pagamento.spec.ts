@@ -14,7 +14,7 @@ import { compileMensa, signAndSend } from './mensa-form';
 test.use({ rigOptions: { mode: 'kiosk', retentionDays: 30 } });
 
 test('a deferred payment shown with its codice avviso, then paid', async ({ app: page, rig, shoot }) => {
-  rig.portal.requirePayment('iscrizione-mensa-scolastica', '16,50');
+  rig.portal.setPayment('iscrizione-mensa-scolastica', '16,50');
   await logIn(page, rig);
   await compileMensa(page, rig, shoot, { search: false, prefix: 'pagamento' });
   await signAndSend(page, shoot, 'pagamento');

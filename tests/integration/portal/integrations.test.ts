@@ -204,11 +204,11 @@ describe('richiesta di integrazione: ruoli, stati, errori', () => {
     });
     expect(await office.registerIntegrationRequest(id, 'P-X')).toMatchObject({ status: 400, body: { description: GENERIC } });
     // Put at 4100 without a request (what a lost document would leave): the manager calls a method on null.
-    portal.db.transaction(() => changeStatus({ db: portal.db, now: () => new Date() } as never, id, 4100, null))();
+    portal.db.transaction(() => changeStatus({ db: portal.db, now: () => new Date(), catalogue: portal.catalogue } as never, id, 4100, null))();
     expect((await office.registerIntegrationRequest(id, 'P-X')).status).toBe(500);
 
     const other = await newApplication();
-    portal.db.transaction(() => changeStatus({ db: portal.db, now: () => new Date() } as never, other, 4000, null))();
+    portal.db.transaction(() => changeStatus({ db: portal.db, now: () => new Date(), catalogue: portal.catalogue } as never, other, 4000, null))();
     expect(await office.register(other, 'P-TARDI')).toMatchObject({ status: 400, body: { description: GENERIC } });
     const nobody = officeWith(portal, await bearer(api, 'nessuno', 'nessuno-demo'));
     expect(await nobody.call('GET', `/applications/${other}/history`)).toMatchObject({ status: 400, body: ['Identifier conversion error'] });

@@ -33,7 +33,7 @@ describe('stato delle pratiche dal portale', () => {
     })();
     const office = await operator(portal);
     await office.transition(idOf(registered), 'register', { protocol_folder_number: 'F-1', protocol_number: 'P-1' });
-    portal.db.transaction(() => changeStatus({ db: portal.db, now: () => new Date() } as never, idOf(revoked), 50000, "Revocata d'ufficio"))();
+    portal.db.transaction(() => changeStatus({ db: portal.db, now: () => new Date(), catalogue: portal.catalogue } as never, idOf(revoked), 50000, "Revocata d'ufficio"))();
 
     await engine.runOnce();
     expect(remote.get(registered)).toMatchObject({ status: 3000, protocolNumber: 'P-1', final: false });
