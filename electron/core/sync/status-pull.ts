@@ -39,6 +39,8 @@ export interface StatusPullDeps {
   /** Told when a pratica changed: its status, or the comune's messages arrived. */
   onChange?: (praticaId: string) => void;
   now: () => Date;
+  /** A pratica checked less than this ago is left for a later cycle. */
+  recheckMs: number;
   log: Logger;
 }
 
@@ -63,7 +65,8 @@ async function outcomeFiles(deps: StatusPullDeps, app: Application, known: Outco
 /** Checks up to `limit` open pratiche; returns how many changed status. */
 export async function pullStatuses(deps: StatusPullDeps, limit = 50): Promise<number> {
   let changed = 0;
-  for (const local of deps.remote.open(limit)) {
+  const checkedBefore = new Date(deps.now().getTime() - deps.recheckMs).toISOString();
+  for (const local of deps.remote.open(limit, checkedBefore)) {
     try {
       if (await pullOne(deps, local)) changed++;
     } catch (error) {

@@ -42,6 +42,12 @@ export interface SyncTuning {
   leaseMs: number;
   itemBackoff: BackoffPolicy;
   intervalMs: number;
+  /**
+   * A sent pratica is asked about again no sooner than this after its last check (default: the
+   * interval): every open pratica costs three or more requests, and while a backlog is being sent
+   * the status of pratiche created seconds ago is not worth the portal's time.
+   */
+  statusRecheckMs?: number;
   catalogueIntervalMs: number;
 }
 
@@ -153,7 +159,7 @@ export function createSyncService(o: SyncServiceOptions) {
       for (const praticaId of drain.conversations) o.onPraticaChanged?.(praticaId);
     }
     publish();
-    const statusChanges = (await step('aggiornamento stati', () => pullStatuses({ portal, remote, pratiche, messaggi, esiti: o.files.esiti, fidati: o.fidati, now, log: o.log, ...(o.onPraticaChanged ? { onChange: o.onPraticaChanged } : {}) }))) ?? 0;
+    const statusChanges = (await step('aggiornamento stati', () => pullStatuses({ portal, remote, pratiche, messaggi, esiti: o.files.esiti, fidati: o.fidati, now, recheckMs: tuning.statusRecheckMs ?? tuning.intervalMs, log: o.log, ...(o.onPraticaChanged ? { onChange: o.onPraticaChanged } : {}) }))) ?? 0;
     const purged = purgeExpired({ remote, files: o.files, retentionDays: o.retentionDays, now });
     let refreshed: RefreshReport | null = null;
     if (now().getTime() - lastCatalogueAt >= tuning.catalogueIntervalMs) {

@@ -21,7 +21,7 @@ export function testEngine(o: { db: Db; dataDir: string; portalUrl: string; rete
     retentionDays: o.retentionDays ?? 90,
     log: o.log ?? silentLogger,
     clock: { now: () => new Date() },
-    tuning: { concurrency: o.concurrency ?? 4, settleMs: o.settleMs ?? 250, leaseMs: o.leaseMs ?? 2_000, itemBackoff: { baseMs: 10, maxMs: 200 }, catalogueIntervalMs: Infinity },
+    tuning: { concurrency: o.concurrency ?? 4, statusRecheckMs: 0, settleMs: o.settleMs ?? 250, leaseMs: o.leaseMs ?? 2_000, itemBackoff: { baseMs: 10, maxMs: 200 }, catalogueIntervalMs: Infinity },
     ...(o.onStatus ? { onStatus: o.onStatus } : {}),
   });
 }
