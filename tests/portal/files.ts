@@ -16,7 +16,7 @@ import type { PortalResponse } from './router';
 import type { UploadRow } from './routes/uploads';
 
 /** config/packages/app.yaml `allowed_extensions`: extension -> MIME type. */
-const ALLOWED_EXTENSIONS: Readonly<Record<string, string>> = {
+export const ALLOWED_EXTENSIONS: Readonly<Record<string, string>> = {
   doc: 'application/msword',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   odt: 'application/vnd.oasis.opendocument.text',

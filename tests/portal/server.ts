@@ -26,6 +26,7 @@ import { adminRoutes } from './routes/admin';
 import { applicationRoutes } from './routes/applications';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendars';
+import { documentRoutes } from './routes/documents';
 import { integrationTransitionRoutes } from './routes/integration-transitions';
 import { meetingRoutes } from './routes/meetings';
 import { messageRoutes } from './routes/messages';
@@ -48,6 +49,7 @@ const ROUTE_MODULES: RouteModule[] = [
   transitionRoutes,
   integrationTransitionRoutes,
   paymentRoutes,
+  documentRoutes,
   adminRoutes,
 ];
 
