@@ -36,11 +36,13 @@ import { prepareFormLogic } from '../core/catalogue/forms/form-logic';
 import { bundledCatalogueDir, importBundledCatalogue } from '../core/catalogue/bundled';
 import { createPraticheModule } from './pratiche-area';
 import { createRepositories } from './repositories';
-import { citizenFromCard } from '../core/pratiche/citizen';
+import { citizenFromCard, type CurrentCitizen } from '../core/pratiche/citizen';
 import { syncHandlers } from '../core/sync/handlers';
 import { createDeskArea, deskHandlers } from '../core/desk';
 import { createFormHelper, createFormHelperCache, moduliHandlers } from '../core/catalogue/form-helper';
 import { formHelperPortalFor } from '../adapters/portal/form-helper-portal';
+import { createDocumentiComune } from '../core/documenti-comune/documenti-comune';
+import { documentiComuneHandlers } from '../core/documenti-comune/handlers';
 
 export interface CoreOptions {
   config: Config;
@@ -117,10 +119,11 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
   const cassetta = options.config.mode === 'kiosk' ? draftVault(options, keystore, bus, identity) : undefined;
   if (cassetta) disposers.push(cassetta.dispose);
   const repos = createRepositories(db, { ...(pseudonimo ? { alias: pseudonimo } : {}), ...(cassetta ? { sealer: cassetta.sealer } : {}) });
+  const portal = portalFromConfig(options.config);
   const sync = createSyncArea({
     config: options.config,
     events: domainEvents,
-    portal: portalFromConfig(options.config),
+    portal,
     repos,
     files,
     log: options.log.child('sync'),
@@ -144,12 +147,13 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
   });
   const isDesk = options.config.mode === 'desk';
 
+  // At a desk the operator acts for the citizen of the card (or of a checked codice fiscale).
+  const currentCitizen: CurrentCitizen = isDesk ? (context) => desk.assistiti.cittadino(context) : () => citizenFromCard(identity.current());
   const praticheArea = createPraticheModule({
     db,
     files,
     clock,
-    // At a desk the operator acts for the citizen of the card (or of a checked codice fiscale).
-    currentCitizen: isDesk ? (context) => desk.assistiti.cittadino(context) : () => citizenFromCard(identity.current()),
+    currentCitizen,
     carta: identity,
     log: options.log.child('firma'),
     repos,
@@ -184,6 +188,7 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
     ...praticheArea.handlers,
     ...deskHandlers(desk, { enabled: isDesk }),
     ...moduliHandlers(formHelper),
+    ...documentiComuneHandlers(createDocumentiComune({ portal: portal?.client ?? null }), currentCitizen),
   };
   return {
     dispatch: createDispatch(calls, handlers, options.log.child('api')),

@@ -18,6 +18,7 @@ import {
   applicationPageSchema,
   applicationSchema,
   categoriesSchema,
+  documentListSchema,
   historySchema,
   messageListSchema,
   meetingSchema,
@@ -127,7 +128,8 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
           const res = await http.request({ ...config, headers });
           if (raw) {
             const type = res.headers['content-type'];
-            return { bytes: Buffer.from(res.data as ArrayBuffer), mimeType: typeof type === 'string' ? type.split(';')[0]!.trim() : null } as z.output<S>;
+            const location = res.headers['location'];
+            return { bytes: Buffer.from(res.data as ArrayBuffer), mimeType: typeof type === 'string' ? type.split(';')[0]!.trim() : null, location: typeof location === 'string' ? location : null } as z.output<S>;
           }
           return (schema ? schema.parse(res.data) : res.data) as z.output<S>;
         } catch (error) {
@@ -292,6 +294,25 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
         null,
         { raw: true },
       )) as { bytes: Buffer };
+      return bytes;
+    },
+    /** DocumentsAPIController::getDocumentsAction: `cf` matched exactly (any operator account may ask). */
+    async listDocuments(fiscalCode: string) {
+      return call('documenti del cittadino', { method: 'GET', url: `${api}/documents`, params: { cf: fiscalCode } }, documentListSchema);
+    },
+    /**
+     * DocumentsAPIController::downloadDocumentAction: a 302 to the bucket's presigned GET (30 minutes), or the
+     * bytes themselves for a document kept at an address. The redirect is followed once, without the token.
+     */
+    async downloadDocument(documentId: string): Promise<Buffer> {
+      const first = (await call(
+        'scaricamento documento',
+        { method: 'GET', url: `${api}/documents/${encodeURIComponent(documentId)}/download`, responseType: 'arraybuffer', validateStatus: (s) => (s >= 200 && s < 300) || s === 302 },
+        null,
+        { raw: true },
+      )) as { bytes: Buffer; location: string | null };
+      if (!first.location) return first.bytes;
+      const { bytes } = (await call('scaricamento documento', { method: 'GET', url: first.location, responseType: 'arraybuffer' }, null, { auth: false, raw: true })) as { bytes: Buffer };
       return bytes;
     },
     /** MeetingsAPIController::getMeetingAction. */

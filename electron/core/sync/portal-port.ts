@@ -6,7 +6,7 @@
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { STATUS_SUBMITTED } from '../store/outbox-payload';
-import type { Application, categoriesSchema, historySchema, PortalMeeting, PortalMessage, PortalPayment, recipientsSchema, userGroupsSchema } from './portal-schemas';
+import type { Application, categoriesSchema, historySchema, PortalDocument, PortalMeeting, PortalMessage, PortalPayment, recipientsSchema, userGroupsSchema } from './portal-schemas';
 
 export interface UploadFile {
   /** The bytes, a fresh stream per attempt (read from the encrypted store, never held whole in memory). */
@@ -70,6 +70,10 @@ export interface PortalClient {
   /** The payments of an application (a deferred one once the office accepted it: 1500), oldest first. */
   listPayments(applicationId: string): Promise<PortalPayment[]>;
   getMeeting(meetingId: string): Promise<PortalMeeting>;
+  /** The documents the comune issued to the citizen with this codice fiscale (their folders on the portal). */
+  listDocuments(fiscalCode: string): Promise<PortalDocument[]>;
+  /** A document's bytes (`/documents/{id}/download`: the bucket's presigned address, followed once). */
+  downloadDocument(documentId: string): Promise<Buffer>;
   /** `PATCH /api/meetings/{id}` `{status: 5}`: cancelled; the same answer when it already was, so safe to repeat. */
   cancelMeeting(meetingId: string): Promise<void>;
   /** `PATCH /api/meetings/{id}` with the new slot: the same answer when it already is there, so safe to repeat; a taken slot is a 400. */

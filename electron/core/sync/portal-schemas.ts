@@ -133,6 +133,26 @@ export const meetingSchema = z.object({
 });
 export type PortalMeeting = z.output<typeof meetingSchema>;
 
+/**
+ * `GET /api/documents?cf=<codice fiscale>` (DocumentsAPIController::getDocumentsAction, Entity/Document.php):
+ * the documents the comune issued to a citizen (their folders), a plain array without paging.
+ */
+export const documentListSchema = z
+  .array(
+    z.object({
+      id: z.string().min(1).max(100),
+      owner: z.string().max(100).nullish(),
+      title: z.string().max(1000),
+      description: z.string().max(20_000).nullish(),
+      original_filename: z.string().max(500).nullish(),
+      mime_type: z.string().max(200).nullish(),
+      created_at: z.string().max(40).nullish(),
+      expire_at: z.string().max(40).nullish(),
+    }),
+  )
+  .max(2000);
+export type PortalDocument = z.output<typeof documentListSchema>[number];
+
 /** `GET /api/services`: a plain array of ServiceDto; each is parsed on its own (catalogue/format.ts), so one bad service is only that. */
 export const servicesSchema = z.array(z.record(z.string(), z.unknown())).max(2000);
 

@@ -12,6 +12,7 @@ import { deskCalls } from './desk';
 import { firmaCalls } from './firma';
 import { moduliCalls } from './moduli';
 import { messaggiCalls } from './messaggi';
+import { documentiComuneCalls } from './documenti-comune';
 
 export const calls = {
   ...appCalls,
@@ -24,6 +25,7 @@ export const calls = {
   ...firmaCalls,
   ...moduliCalls,
   ...messaggiCalls,
+  ...documentiComuneCalls,
 } as const;
 
 export const events = {

@@ -7,6 +7,7 @@ import { ScreenTitle } from '../components/ScreenTitle';
 import { Busy } from '../components/Busy';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDate } from '../components/dates';
+import { DocumentiComune } from './DocumentiComune';
 
 /** Every document the citizen has uploaded, ready to be reused in a new pratica. */
 export function IMieiAllegati() {
@@ -28,6 +29,7 @@ export function IMieiAllegati() {
           ))}
         </ul>
       )}
+      <DocumentiComune />
     </section>
   );
 }

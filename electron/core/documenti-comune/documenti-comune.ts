@@ -1,0 +1,56 @@
+/**
+ * The documents the comune issued to the citizen (certificates, receipts, permits: their folders on the
+ * portal, DocumentsAPIController), asked live while the citizen is there and never kept on the device: a
+ * kiosk forgets its citizens, and the portal keeps the documents. The portal lets any operator account read
+ * any citizen's documents by codice fiscale, so this module is what holds the line: a document is handed
+ * over only when it is among those the portal lists for the citizen of the session.
+ */
+import { DomainError } from '../errors';
+import type { Citizen } from '../pratiche/citizen';
+import { PortalError } from '../sync/portal-error';
+import type { PortalClient } from '../sync/portal-port';
+import type { PortalDocument } from '../sync/portal-schemas';
+import { mimeTypeOf } from '../sync/portal-files';
+
+export interface DocumentoComune {
+  id: string;
+  titolo: string;
+  descrizione: string | null;
+  nomeFile: string;
+  mimeType: string;
+  rilasciatoIl: string | null;
+  scadeIl: string | null;
+}
+
+const view = (d: PortalDocument): DocumentoComune => {
+  const nomeFile = d.original_filename ?? `${d.title}.pdf`;
+  return { id: d.id, titolo: d.title, descrizione: d.description ?? null, nomeFile, mimeType: d.mime_type ?? mimeTypeOf(nomeFile, null), rilasciatoIl: d.created_at ?? null, scadeIl: d.expire_at ?? null };
+};
+
+/** A portal that did not answer: said so, in the citizen's words. */
+function unreachable(error: unknown): never {
+  if (error instanceof PortalError && error.kind !== 'permanent') throw new DomainError('portale-non-raggiungibile', 'Il Comune non è raggiungibile ora: i documenti rilasciati si vedono quando torna il collegamento.');
+  throw error;
+}
+
+export function createDocumentiComune(deps: { portal: PortalClient | null }) {
+  const ofCitizen = async (citizen: Citizen): Promise<PortalDocument[]> => {
+    if (!deps.portal) return [];
+    return deps.portal.listDocuments(citizen.card.codiceFiscale).catch(unreachable);
+  };
+  return {
+    /** Null without a portal (the demo): nothing to ask. */
+    async list(citizen: Citizen): Promise<{ collegato: boolean; documenti: DocumentoComune[] }> {
+      return { collegato: deps.portal !== null, documenti: (await ofCitizen(citizen)).map(view) };
+    },
+    async download(citizen: Citizen, documentId: string): Promise<{ contentBase64: string; nomeFile: string; mimeType: string }> {
+      const own = (await ofCitizen(citizen)).find((d) => d.id === documentId);
+      if (!own || !deps.portal) throw new DomainError('documento-non-disponibile', 'Documento non trovato tra quelli che il Comune ti ha rilasciato.');
+      const bytes = await deps.portal.downloadDocument(documentId).catch(unreachable);
+      const v = view(own);
+      return { contentBase64: bytes.toString('base64'), nomeFile: v.nomeFile, mimeType: v.mimeType };
+    },
+  };
+}
+
+export type DocumentiComune = ReturnType<typeof createDocumentiComune>;
