@@ -12,6 +12,7 @@ import { DEMO_ACCOUNTS, startPortal, type Portal } from '../portal/server';
 import { storedApplication, storedMeetings, storedMessages, type StoredApplication, type StoredMeeting, type StoredMessage } from '../portal/inspect';
 import { playOffice, type Office } from '../portal/office';
 import { settlePayment } from '../portal/payments-office';
+import { giveDocument, type DocumentSpec } from '../portal/documents-office';
 
 const OPERATOR = DEMO_ACCOUNTS.find((a) => a.role === 'operator')!;
 
@@ -45,6 +46,8 @@ export interface JourneyPortal {
   messages(applicationId: string): StoredMessage[];
   /** Every meeting of the portal's calendars, oldest first. */
   meetings(): StoredMeeting[];
+  /** The office issues a document to the citizen (their folder "Documenti"), over the portal's API. */
+  giveDocument(fiscalCode: string, spec: DocumentSpec): Promise<void>;
   /** Polls until an application of `serviceSlug` for `fiscalCode` exists. */
   waitForApplication(fiscalCode: string, serviceSlug: string, timeoutMs: number): Promise<RemoteApplication>;
   /** The back office registers the application in the protocol (status 3000; the real transition wants a folder number too). */
@@ -113,6 +116,9 @@ export async function startJourneyPortal(options: JourneyPortalOptions = {}): Pr
     settlePayment: async (applicationId, result) => (await settlePayment(live(), applicationId, result)).status,
     messages: (applicationId) => storedMessages(live(), applicationId),
     meetings: () => storedMeetings(live()),
+    async giveDocument(fiscalCode, spec) {
+      await giveDocument(live(), await playOffice(live()), fiscalCode, spec);
+    },
     stored(applicationId) {
       const found = storedApplication(live(), applicationId);
       if (!found) throw new Error(`nessuna pratica ${applicationId} sul portale`);
