@@ -114,7 +114,7 @@ export function createOutboxRepo(db: Db) {
     enqueue: db.prepare(
       `INSERT INTO outbox (kind, pratica_id, tenant_slug, payload, created_at) VALUES (@kind, @praticaId, @tenantSlug, @payload, @at)`,
     ),
-    lastOf: db.prepare(`SELECT o.state, o.last_error, o.payload FROM outbox o WHERE o.kind = @kind AND json_extract(o.payload, @field) = @value ORDER BY o.id DESC LIMIT 1`),
+    lastOf: db.prepare(`SELECT o.state, o.last_error FROM outbox o WHERE o.kind = @kind AND json_extract(o.payload, @field) = @value ORDER BY o.id DESC LIMIT 1`),
     parked: db.prepare(
       `SELECT o.pratica_id, o.last_error, s.parked_at FROM outbox o JOIN outbox_sending s ON s.outbox_id = o.id
        WHERE o.state = 'parked' ORDER BY s.parked_at`,
@@ -201,11 +201,8 @@ export function createOutboxRepo(db: Db) {
       void guard(() => s.enqueue.run({ kind: 'appuntamento.annulla', praticaId, tenantSlug, payload: JSON.stringify({ meetingId }), at })),
     enqueueMove: (praticaId: string, tenantSlug: string, meetingId: string, slot: { fromTime: string; toTime: string; openingHour: string }, at: string): void =>
       void guard(() => s.enqueue.run({ kind: 'appuntamento.sposta', praticaId, tenantSlug, payload: JSON.stringify({ meetingId, ...slot }), at })),
-    /** Where the latest move of an appointment is, with the slot asked. */
-    moveState(meetingId: string): { state: 'pending' | 'sent' | 'parked'; error: string | null; fromTime: string } | null {
-      const row = guard(() => s.lastOf.get({ kind: 'appuntamento.sposta', field: '$.meetingId', value: meetingId })) as { state: 'pending' | 'sent' | 'parked'; last_error: string | null; payload: string } | undefined;
-      return row ? { state: row.state, error: row.last_error, fromTime: String((JSON.parse(row.payload) as { fromTime?: unknown }).fromTime ?? '') } : null;
-    },
+    /** Where the latest move of an appointment is. */
+    moveState: (meetingId: string) => stateOf('appuntamento.sposta', '$.meetingId', meetingId),
     /** Where a citizen's message is: pending (or being sent), sent, or parked with the portal's reason. */
     messageState: (messaggioId: string) => stateOf('messaggio.invia', '$.messaggioId', messaggioId),
     /** Where the latest cancellation of an appointment is. */

@@ -34,7 +34,7 @@ export async function pullMessages(deps: MessagePullDeps, local: RemotePratica, 
       const nome = f.original_name ?? f.name ?? `allegato-${posizione + 1}`;
       allegati.push({ posizione, remoteId: f.id, nome, mimeType: mimeTypeOf(nome, null), sha256: deps.esiti.put(bytes), dimensione: bytes.length });
     }
-    const added1 = deps.messaggi.add({
+    const isNew = deps.messaggi.add({
       id: randomUUID(),
       praticaId: local.praticaId,
       remoteId: m.id,
@@ -44,7 +44,7 @@ export async function pullMessages(deps: MessagePullDeps, local: RemotePratica, 
       integrazione: requests.has(m.id) ? 'richiesta' : null,
       allegati,
     });
-    if (added1) added++;
+    if (isNew) added++;
   }
   // A request whose history entry arrived after its message.
   for (const id of requests) deps.messaggi.markRequest(id);

@@ -40,37 +40,31 @@ async function attemptMessage(o: WorkerOptions, item: OutboxItem, report: DrainR
   o.log.info('messaggio inviato al portale', { praticaId: item.praticaId, remoteId: result.remoteId, trovatoDopoInterruzione: result.found });
 }
 
-/** An appointment to cancel: `PATCH {status: 5}` answers the same when it already is, so a retry is harmless. */
-async function attemptCancellation(o: WorkerOptions, item: OutboxItem, report: DrainReport): Promise<void> {
-  const meetingId = (item.payload as { meetingId?: unknown }).meetingId;
-  if (typeof meetingId !== 'string') throw new PortalError('permanent', 'annullamento in coda non valido', null);
-  await o.portal.cancelMeeting(meetingId);
-  o.outbox.markDelivered(item, `annullamento:${meetingId}:${item.outboxId}`, o.now().toISOString(), () => undefined);
-  report.sent++;
-  report.online = true;
-  report.conversations.add(item.praticaId);
-  o.log.info('appuntamento annullato sul portale', { praticaId: item.praticaId, meetingId });
-}
-
-/** An appointment to move: the PATCH answers the same when it is already in that slot; a slot taken meanwhile is refused (parked, the citizen is told). */
-async function attemptMove(o: WorkerOptions, item: OutboxItem, report: DrainReport): Promise<void> {
+/**
+ * A change to an appointment: cancelled (`PATCH {status: 5}`) or moved to a slot (`PATCH` with it). The
+ * portal answers the same when the meeting already is so, so a retry is harmless; a slot taken meanwhile
+ * is refused (parked, and the citizen is told).
+ */
+async function attemptMeetingChange(o: WorkerOptions, item: OutboxItem, report: DrainReport): Promise<void> {
   const p = item.payload as { meetingId?: unknown; fromTime?: unknown; toTime?: unknown; openingHour?: unknown };
-  if (typeof p.meetingId !== 'string' || typeof p.fromTime !== 'string' || typeof p.toTime !== 'string' || typeof p.openingHour !== 'string') {
-    throw new PortalError('permanent', 'spostamento in coda non valido', null);
+  if (typeof p.meetingId !== 'string') throw new PortalError('permanent', 'modifica di appuntamento in coda non valida', null);
+  if (item.kind === 'appuntamento.annulla') {
+    await o.portal.cancelMeeting(p.meetingId);
+  } else {
+    if (typeof p.fromTime !== 'string' || typeof p.toTime !== 'string' || typeof p.openingHour !== 'string') throw new PortalError('permanent', 'spostamento in coda non valido', null);
+    await o.portal.moveMeeting(p.meetingId, { fromTime: p.fromTime, toTime: p.toTime, openingHour: p.openingHour });
   }
-  await o.portal.moveMeeting(p.meetingId, { fromTime: p.fromTime, toTime: p.toTime, openingHour: p.openingHour });
-  o.outbox.markDelivered(item, `spostamento:${p.meetingId}:${item.outboxId}`, o.now().toISOString(), () => undefined);
+  o.outbox.markDelivered(item, `${item.kind}:${p.meetingId}:${item.outboxId}`, o.now().toISOString(), () => undefined);
   report.sent++;
   report.online = true;
   report.conversations.add(item.praticaId);
-  o.log.info('appuntamento spostato sul portale', { praticaId: item.praticaId, meetingId: p.meetingId });
+  o.log.info('appuntamento cambiato sul portale', { praticaId: item.praticaId, meetingId: p.meetingId, cambio: item.kind });
 }
 
 async function attempt(o: WorkerOptions, item: OutboxItem, report: DrainReport): Promise<void> {
   try {
-    if (item.kind === 'appuntamento.sposta') return await attemptMove(o, item, report);
     if (item.kind === 'messaggio.invia') return await attemptMessage(o, item, report);
-    if (item.kind === 'appuntamento.annulla') return await attemptCancellation(o, item, report);
+    if (item.kind === 'appuntamento.annulla' || item.kind === 'appuntamento.sposta') return await attemptMeetingChange(o, item, report);
     const result = await sendItem(o, item);
     if (result.kind === 'wait') {
       o.outbox.scheduleRetry(item, new Date(result.untilMs).toISOString(), 'esito della creazione da verificare');
