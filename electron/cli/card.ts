@@ -19,6 +19,7 @@ import { CLASSIC_MAP, pinReference, pukReference } from '../../native/cns/file-m
 import { CnsPin } from '../../native/cns/pin';
 import { formatPath } from '../../native/cns/files';
 import { configPath, loadConfig } from '../core/config/load';
+import { findEngine } from '../adapters/cns-login/engine-login';
 import { chooseModule } from '../../native/pkcs11/discovery';
 import { describeModuleChoice, type ModuleReport } from '../../native/pkcs11/module-report';
 
@@ -77,13 +78,24 @@ function describeIdentity(identity: CnsIdentity, ca: string | undefined) {
 }
 
 /** Reads the configuration file only for pkcs11.modulePath; a broken file is the answer then. */
-function moduleReport(): ModuleReport | { configurazione: string; errore: string } {
+function moduleReport(): (ModuleReport & { accessoCasa: string }) | { configurazione: string; errore: string } {
   const file = configPath();
   try {
-    return describeModuleChoice(chooseModule({ configured: loadConfig(file).pkcs11.modulePath }));
+    return { ...describeModuleChoice(chooseModule({ configured: loadConfig(file).pkcs11.modulePath })), accessoCasa: homeLoginReport() };
   } catch (error) {
     return { configurazione: file, errore: (error as Error).message };
   }
+}
+
+/**
+ * What the home login (TLS with the card's key) needs besides the module: in Node, OpenSSL's
+ * PKCS#11 engine; in Electron, the platform's smart-card stack (README, "A casa").
+ */
+function homeLoginReport(): string {
+  const engine = findEngine();
+  return engine
+    ? `motore PKCS#11 di OpenSSL: ${engine} (accesso al portale con la carta dal browser host)`
+    : "motore PKCS#11 di OpenSSL non trovato (libengine-pkcs11-openssl): l'accesso al portale con la carta funziona solo nell'app Electron, tramite il sistema operativo";
 }
 
 async function main(): Promise<number> {

@@ -40,7 +40,13 @@ import { citizenFromCard, type CurrentCitizen } from '../core/pratiche/citizen';
 import { syncHandlers } from '../core/sync/handlers';
 import { createDeskArea, deskHandlers } from '../core/desk';
 import { createFormHelper, createFormHelperCache, moduliHandlers } from '../core/catalogue/form-helper';
-import { formHelperPortalFor } from '../adapters/portal/form-helper-portal';
+import { formHelperPortalOf } from '../adapters/portal/form-helper-portal';
+import { createAccessoCarta, type AccessoCarta } from '../core/sync/accesso-carta';
+import type { CnsLoginPort } from '../core/ports/cns-login';
+import { createEngineLogin } from '../adapters/cns-login/engine-login';
+import { cnsLoginUrlOf } from '../adapters/portal/portal-from-config';
+import type { SyncArea } from '../core/sync/area';
+import type { ConfiguredPortal } from '../core/sync/area';
 import { createDocumentiComune } from '../core/documenti-comune/documenti-comune';
 import { documentiComuneHandlers } from '../core/documenti-comune/handlers';
 
@@ -57,6 +63,8 @@ export interface CoreOptions {
   cardPortFactory?: CardPortFactory;
   /** Where keys kept outside the data directory live (Electron: the OS keystore); default: key files. */
   keystore?: Keystore;
+  /** Home: how the card's key logs in to the portal (Electron: Chromium's; default: OpenSSL's engine). */
+  cnsLogin?: CnsLoginPort;
 }
 
 export interface Core {
@@ -119,8 +127,10 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
   const cassetta = options.config.mode === 'kiosk' ? draftVault(options, keystore, bus, identity) : undefined;
   if (cassetta) disposers.push(cassetta.dispose);
   const repos = createRepositories(db, { ...(pseudonimo ? { alias: pseudonimo } : {}), ...(cassetta ? { sealer: cassetta.sealer } : {}) });
-  const portal = portalFromConfig(options.config);
-  const sync = createSyncArea({
+  let sync: SyncArea | null = null;
+  const portal = configuredPortal(options, identity, bus, clock, () => sync?.announce());
+  if (portal?.accesso) disposers.push(() => portal.accesso?.chiudi());
+  sync = createSyncArea({
     config: options.config,
     events: domainEvents,
     portal,
@@ -166,7 +176,7 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
   }
 
   const formHelper = createFormHelper({
-    portal: formHelperPortalFor(options.config),
+    portal: formHelperPortalOf(portal),
     catalogue: options.config.portal === null ? praticheArea.catalogueRepo : null,
     cache: createFormHelperCache(db),
     clock,
@@ -195,6 +205,31 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
     events: bus,
     dispose,
   };
+}
+
+/**
+ * The portal and who sync speaks to it as. At home that is the citizen of the card: the PIN
+ * verified on the card opens the card's key for the portal's CNS login, and when the session is
+ * no longer authenticated (card out, Esci) the key, the portal's session and its token go.
+ */
+function configuredPortal(options: CoreOptions, identity: IdentitySession, bus: EventBus<Events>, clock: Clock, announce: () => void): ConfiguredPortal | null {
+  const loginUrl = cnsLoginUrlOf(options.config);
+  if (options.config.mode !== 'home' || loginUrl === null) return portalFromConfig(options.config);
+  let portal: ConfiguredPortal | null = null;
+  const accesso: AccessoCarta = createAccessoCarta({
+    login: options.cnsLogin ?? createEngineLogin({ modulePath: options.config.pkcs11.modulePath }),
+    loginUrl,
+    sessionToken: (cookies) => portal!.client.sessionToken(cookies),
+    clock,
+    log: options.log.child('accesso'),
+    onChange: announce,
+  });
+  portal = portalFromConfig(options.config, accesso);
+  identity.onPinVerified((card, reader, pin) => void accesso.apri(card, reader, pin));
+  bus.subscribe((event, payload) => {
+    if (event === 'card.session' && (payload as { state?: string } | null)?.state !== 'autenticata' && accesso.cittadino() !== null) void accesso.chiudi();
+  });
+  return portal;
 }
 
 /**

@@ -8,6 +8,7 @@ import { configPath } from '../core/config/load';
 import { startApp, START_FAILED, StartupError } from '../composition/start';
 import { systemPrinter } from '../adapters/print/system-printer';
 import { electronKeystore } from './keystore';
+import { createChromiumLogin } from './cns-login-chromium';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { registerContract } from './ipc';
 import { createMainWindow, hardenContents, hardenSession } from './windows';
@@ -40,7 +41,7 @@ if (!app.requestSingleInstanceLock()) {
       const { config, core } = await startApp({
         configFile: configPath(),
         version: app.getVersion(),
-        core: (c, log) => ({ printer: systemPrinter(c.printer.name), keystore: electronKeystore(log) }),
+        core: (c, log) => ({ printer: systemPrinter(c.printer.name), keystore: electronKeystore(log), ...(c.mode === 'home' ? { cnsLogin: createChromiumLogin() } : {}) }),
       });
       registerContract(core, () => windows.filter((w) => !w.isDestroyed()));
       windows.push(createMainWindow(config, join(__dirname, '../preload')));

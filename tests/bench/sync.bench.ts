@@ -90,7 +90,7 @@ async function firstRefresh(): Promise<{ seconds: number; services: number; form
     repos: createRepositories(kiosk.db),
     fidati: () => [],
     files: filesOf(kiosk.dataDir),
-    portal: createPortalClient({ url: `${portal.url}/${portal.tenant}`, credentials: () => KIOSK_ACCOUNT }),
+    portal: createPortalClient({ url: `${portal.url}/${portal.tenant}`, access: { kind: 'account', credentials: () => KIOSK_ACCOUNT } }),
     tenant: { slug: portal.tenant, name: 'Comune di Test' },
     retentionDays: 90,
     log: silentLogger,

@@ -4,13 +4,10 @@
  * transient ones (network, deadline, 5xx, 429) are "unreachable", so the helper answers from its
  * copy; every other one is "refused".
  */
-import type { Config } from '../../core/config/schema';
+import type { ConfiguredPortal } from '../../core/sync/area';
 import { FormHelperPortalFailure, type FormHelperPortal } from '../../core/catalogue/form-helper/portal-port';
-import { readCredentials } from '../../core/sync/credentials';
-import { createPortalClient } from './portal-client';
 import type { PortalClient } from '../../core/sync/portal-port';
 import { toPortalError } from './portal-failure';
-import { tenantInUrl } from '../../core/sync/portal-endpoints';
 
 function formHelperPortal(client: Pick<PortalClient, 'formHelperGet'>, tenant: string): FormHelperPortal {
   return {
@@ -26,20 +23,10 @@ function formHelperPortal(client: Pick<PortalClient, 'formHelperGet'>, tenant: s
   };
 }
 
-/** The configured portal for the form helper, or null without one (the demo). */
-export function formHelperPortalFor(config: Config): FormHelperPortal | null {
-  const portal = config.portal;
-  if (portal === null) return null;
-  // The tenant exactly as the sync area picks it (area.ts).
-  const tenant = portal.tenant ?? tenantInUrl(portal.url) ?? config.comune.id;
-  const reference = portal.credentials;
-  const client = createPortalClient({
-    url: portal.url,
-    tenant,
-    credentials: () => {
-      if (!reference) throw new Error('nessuna credenziale del portale nella configurazione');
-      return readCredentials(reference);
-    },
-  });
-  return formHelperPortal(client, tenant);
+/**
+ * The configured portal for the form helper, or null without one (the demo): the client sync
+ * uses, on its tenant. Its calls are public GETs, so whoever the client speaks as does not matter.
+ */
+export function formHelperPortalOf(portal: ConfiguredPortal | null): FormHelperPortal | null {
+  return portal === null ? null : formHelperPortal(portal.client, portal.tenant);
 }

@@ -40,7 +40,7 @@ export interface PortalClientOptions {
   /** The tenant's slug; taken from `url` when absent. */
   tenant?: string;
   locale?: string;
-  credentials: () => PortalCredentials;
+  access: PortalAccess;
   /**
    * The form server's base (`FORMSERVER_PUBLIC_URL`), overriding the `parameters.url` each
    * service step carries: for a kiosk that reaches the form server at another address.
@@ -52,6 +52,15 @@ export interface PortalClientOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+
+/**
+ * Who the calls are made as. `account`: the Comune's account of a kiosk or desk, logged in with
+ * `POST /api/auth` (its token sees every citizen's pratiche). `cittadino`: at home, the citizen
+ * of the card, whose token comes from the portal's session (core/sync/accesso-carta.ts).
+ */
+export type PortalAccess =
+  | { kind: 'account'; credentials: () => PortalCredentials }
+  | { kind: 'cittadino'; token: () => Promise<string>; rifiutato: (token: string) => void };
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -79,10 +88,12 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
   const freshAgent = new Agent({ keepAlive: false });
   const freshHttpsAgent = new HttpsAgent({ keepAlive: false });
   let token: Promise<string> | null = null;
+  const access = options.access;
   const login = async (): Promise<string> => {
+    if (access.kind === 'cittadino') return access.token();
     let account: PortalCredentials;
     try {
-      account = options.credentials();
+      account = access.credentials();
     } catch (error) {
       throw new PortalError('account', error instanceof Error ? error.message : 'credenziali del portale non disponibili', null);
     }
@@ -97,6 +108,8 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
     }
   };
   const bearer = (): Promise<string> => {
+    // The citizen's token is kept, renewed and retried by its owner (accesso-carta.ts).
+    if (access.kind === 'cittadino') return access.token();
     // The login is safe to repeat, whatever the request it is for: retried on its own, so a
     // create never fails (and never waits to be looked up) for a login that did not get through.
     const pending = withRetry(login, { ...retry, sleep }).catch((error: unknown) => {
@@ -118,7 +131,7 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
     const loginFailures = new WeakSet<PortalError>();
     return withRetry(
       async () => {
-        used = auth ? (token ?? bearer()) : null;
+        used = auth ? (access.kind === 'account' ? (token ?? bearer()) : bearer()) : null;
         const bearerToken = await used?.catch((error: unknown) => {
           if (error instanceof PortalError) loginFailures.add(error);
           throw error;
@@ -144,7 +157,8 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
         isFinal: (error) => loginFailures.has(error),
         // Only the token this request used is dropped: another request may have renewed it already.
         onUnauthorised: () => {
-          if (token === used) token = null;
+          if (access.kind === 'cittadino') void used?.then(access.rifiutato, () => undefined);
+          else if (token === used) token = null;
         },
       },
     );
@@ -153,6 +167,24 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
   const application = (id: string) => `${api}/applications/${encodeURIComponent(id)}`;
 
   return {
+    /**
+     * The API token of a logged-in session (SessionAuthAPIController::getSessionAuthToken), or
+     * null when the session is not open: an anonymous request is sent to the login (the
+     * `open_login` firewall's entry point), a non-user gets `{error}`.
+     */
+    async sessionToken(cookies: string): Promise<string | null> {
+      try {
+        const res = await http.get(`${api}/session-auth`, { headers: { cookie: cookies, accept: 'application/json' }, httpAgent: freshAgent, httpsAgent: freshHttpsAgent, validateStatus: () => true });
+        if (res.status !== 200) {
+          if (res.status >= 500 || res.status === 429) throw new PortalError('transient', `sessione del portale: HTTP ${res.status}`, res.status);
+          return null;
+        }
+        const parsed = tokenSchema.safeParse(res.data);
+        return parsed.success ? parsed.data.token : null;
+      } catch (error) {
+        throw error instanceof PortalError ? error : toPortalError(error, 'sessione del portale');
+      }
+    },
     /** Is the portal there? One small public request, not retried: a cycle with nothing else to say asks this. */
     async ping(): Promise<void> {
       // On a connection of its own: a kept-alive socket to a portal that went away answers "reset", not what the portal is now.

@@ -33,7 +33,13 @@ export const configSchema = z
         url: z.url({ protocol: /^https?$/ }),
         /** The tenant's slug, when `url` is the bare origin. */
         tenant: z.string().min(1).max(64).optional(),
+        /** Kiosk and desk: the Comune's account the app logs in with. Never at home (see below). */
         credentials: credentialsReferenceSchema.optional(),
+        /**
+         * Home: the portal's CNS login (TLS client authentication with the card), when it is not
+         * `<tenant>/auth/login-pat` at the portal's address (a login host of its own).
+         */
+        cnsLoginUrl: z.url({ protocol: /^https$/ }).optional(),
         /** The form server's address (FORMSERVER_PUBLIC_URL), when the kiosk must reach it elsewhere than the services say. */
         formServerUrl: z.url({ protocol: /^https?$/ }).optional(),
       })
@@ -95,7 +101,17 @@ export const configSchema = z
       .strict()
       .default({ intervalSeconds: 15 }),
   })
-  .strict();
+  .strict()
+  .superRefine((config, ctx) => {
+    // An account of the Comune reads and creates pratiche for anyone: a citizen's computer must never hold one.
+    if (config.mode === 'home' && config.portal?.credentials) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['portal', 'credentials'],
+        message: "a casa il cittadino accede al portale con la propria carta: togli portal.credentials (l'account del Comune vede le pratiche di tutti)",
+      });
+    }
+  });
 
 export type Config = z.infer<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;

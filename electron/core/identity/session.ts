@@ -30,6 +30,7 @@ export class IdentitySession {
   private generation = 0;
   private unsubscribe: (() => void) | undefined;
   private authenticatedHook: ((identity: CardIdentity, signer: SignerPort) => Promise<void>) | undefined;
+  private pinHook: ((identity: CardIdentity, reader: string, pin: string) => void) | undefined;
 
   constructor(
     private readonly port: CardPort,
@@ -70,6 +71,7 @@ export class IdentitySession {
     if (generation !== this.generation) throw noCard();
     this.publish({ ...this.session, state: 'autenticata', ...(this.identity ? sessionData(this.identity, true) : {}) });
     this.log.info('PIN verificato', { reader });
+    if (this.pinHook && this.identity) this.pinHook(this.identity, reader, pin);
     return this.session;
   }
 
@@ -80,6 +82,15 @@ export class IdentitySession {
    */
   onAuthenticated(hook: (identity: CardIdentity, signer: SignerPort) => Promise<void>): void {
     this.authenticatedHook = hook;
+  }
+
+  /**
+   * At home, the verified PIN opens the card's key for the citizen's login to the portal
+   * (sync/accesso-carta.ts), so the citizen types it once. The hook takes it as an argument and
+   * hands it to the key's holder; it must not keep it, and must not throw.
+   */
+  onPinVerified(hook: (identity: CardIdentity, reader: string, pin: string) => void): void {
+    this.pinHook = hook;
   }
 
   /**

@@ -70,6 +70,8 @@ export function createOutboxRepo(db: Db) {
          AND (o.kind = 'pratica.submit' OR o.pratica_id IN (SELECT pratica_id FROM remote_pratiche))
          AND (s.lease_until IS NULL OR s.lease_until <= @now OR s.lease_owner = @owner)
          AND o.id NOT IN (SELECT value FROM json_each(@skip))
+         -- At home, only the pratiche of the citizen the portal knows us as (sync/accesso-carta.ts).
+         AND (@cf IS NULL OR o.pratica_id IN (SELECT id FROM pratiche WHERE citizen_cf = @cf))
        ORDER BY o.id LIMIT @limit`,
     ),
     lease: db.prepare(
@@ -147,8 +149,8 @@ export function createOutboxRepo(db: Db) {
       })(),
     );
 
-  const claim = db.transaction((now: string, until: string, limit: number, skip: readonly number[]) => {
-    const rows = s.due.all({ now, owner, limit, skip: JSON.stringify(skip) }) as Row[];
+  const claim = db.transaction((now: string, until: string, limit: number, skip: readonly number[], cf: string | null) => {
+    const rows = s.due.all({ now, owner, limit, skip: JSON.stringify(skip), cf }) as Row[];
     for (const row of rows) s.lease.run({ id: row.id, now, owner, until });
     return rows;
   });
@@ -173,10 +175,11 @@ export function createOutboxRepo(db: Db) {
     /**
      * Claims pending items whose next attempt is due and that no other worker holds, oldest
      * submission first, leasing them to this worker until `until`. IMMEDIATE: the write lock is
-     * taken before the read, so two processes cannot both read an item as free.
+     * taken before the read, so two processes cannot both read an item as free. With `citizenCf`,
+     * only that citizen's items.
      */
-    claim: (now: string, until: string, limit: number, skip: readonly number[] = []): OutboxItem[] =>
-      guard(() => claim.immediate(now, until, limit, skip)).map(toItem),
+    claim: (now: string, until: string, limit: number, skip: readonly number[] = [], citizenCf: string | null = null): OutboxItem[] =>
+      guard(() => claim.immediate(now, until, limit, skip, citizenCf)).map(toItem),
     /** Extends the lease before a long step (an upload); LeaseLost when another worker has taken the item. */
     hold: (item: OutboxItem, until: string): void => asHolder(item, (k) => s.hold.run({ ...k, until }).changes, () => undefined),
     /** Gives up an item claimed but not handled (the pass stopped). */

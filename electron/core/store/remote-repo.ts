@@ -122,7 +122,11 @@ const toRemote = (r: Row): RemotePratica => ({
 export function createRemoteRepo(db: Db) {
   const s = {
     get: db.prepare('SELECT * FROM remote_pratiche WHERE pratica_id = ?'),
-    open: db.prepare('SELECT * FROM remote_pratiche WHERE final_at IS NULL AND checked_at <= @before ORDER BY checked_at LIMIT @limit'),
+    open: db.prepare(
+      `SELECT * FROM remote_pratiche WHERE final_at IS NULL AND checked_at <= @before
+         AND (@cf IS NULL OR pratica_id IN (SELECT id FROM pratiche WHERE citizen_cf = @cf))
+       ORDER BY checked_at LIMIT @limit`,
+    ),
     update: db.prepare(
       `UPDATE remote_pratiche SET status = @status, protocol_number = @protocolNumber, protocol_folder_number = @protocolFolderNumber,
          protocolled_at = @protocolledAt, outcome = @outcome, outcome_motivation = @outcomeMotivation, history = @history,
@@ -176,9 +180,12 @@ export function createRemoteRepo(db: Db) {
       const row = s.get.get(praticaId) as Row | undefined;
       return row ? toRemote(row) : undefined;
     },
-    /** Sent pratiche not yet final, least recently checked first. */
-    /** Pratiche not final, least recently checked first; `checkedBefore` leaves out those checked since. */
-    open: (limit: number, checkedBefore = '9999-12-31T23:59:59.999Z'): RemotePratica[] => (s.open.all({ limit, before: checkedBefore }) as Row[]).map(toRemote),
+    /**
+     * Pratiche not final, least recently checked first; `checkedBefore` leaves out those checked
+     * since, `citizenCf` (at home) those of other citizens.
+     */
+    open: (limit: number, checkedBefore = '9999-12-31T23:59:59.999Z', citizenCf: string | null = null): RemotePratica[] =>
+      (s.open.all({ limit, before: checkedBefore, cf: citizenCf }) as Row[]).map(toRemote),
     record: (praticaId: string, snapshot: RemoteSnapshot, at: string, applyEvent: (e: RemoteEvent) => void): void =>
       guard(() => record(praticaId, snapshot, at, applyEvent)),
     /** Final pratiche whose retention period (counted from reaching the final status) is over. */

@@ -13,6 +13,7 @@ import type { DomainEvents } from '../api/domain-events';
 import { createSyncService, type SyncRepos, type SyncStatus } from './sync-service';
 import { caricaFiducia } from '../pki/fiducia';
 import type { X509Certificate } from 'node:crypto';
+import type { AccessoCarta } from './accesso-carta';
 
 /** The configured trust, loaded once when first needed (the shipped list is a few hundred certificates). */
 function trustedCas(config: Config): () => readonly X509Certificate[] {
@@ -35,13 +36,16 @@ export interface SyncAreaOptions {
   events: Pick<DomainEvents, 'on'>;
 }
 
-/** A portal client and the tenant it speaks for. */
+/** A portal client, the tenant it speaks for, and at home the citizen's access it speaks as. */
 export interface ConfiguredPortal {
   client: PortalClient;
   tenant: string;
+  accesso: AccessoCarta | null;
 }
 
 export interface SyncArea {
+  /** The status changed outside a cycle (the citizen's access at home): published now. */
+  announce(): void;
   parked(): { praticaId: string; error: string; parkedAt: string }[];
   retry(praticaId: string): boolean;
   start(): void;
@@ -61,9 +65,11 @@ export function createSyncArea(o: SyncAreaOptions): SyncArea {
     onPraticaChanged: o.announceChange,
     fidati: trustedCas(o.config),
     tuning: { intervalMs: o.config.sync.intervalSeconds * 1000 },
+    ...(o.portal.accesso ? { scope: o.portal.accesso } : {}),
   });
   let unsubscribe: (() => void) | null = null;
   return {
+    announce: () => engine.announce(),
     parked: () => engine.parked(),
     retry: (praticaId) => engine.retry(praticaId),
     start() {
@@ -81,8 +87,9 @@ export function createSyncArea(o: SyncAreaOptions): SyncArea {
 /** The demo's sync: no portal, so submitted pratiche wait in the outbox and the status says how many. */
 function waitingOutbox(o: SyncAreaOptions) {
   const { outbox } = o.repos;
-  const publish = () => o.publish({ online: false, outbox: outbox.counts().pending, parked: outbox.counts().parked });
+  const publish = () => o.publish({ online: false, outbox: outbox.counts().pending, parked: outbox.counts().parked, accesso: null });
   return {
+    announce: publish,
     parked: () => outbox.parked(),
     retry(praticaId: string) {
       const changed = outbox.unpark(praticaId, o.clock.now().toISOString());

@@ -14,6 +14,8 @@ export interface WorkerOptions extends SenderDeps, MessageSenderDeps {
   log: Logger;
   concurrency: number;
   itemBackoff: BackoffPolicy;
+  /** At home, the citizen the portal knows us as: only their items leave (sync/accesso-carta.ts). */
+  citizenCf?: string | null;
 }
 
 export interface DrainReport {
@@ -121,7 +123,7 @@ export async function drainOutbox(o: WorkerOptions): Promise<DrainReport> {
   const take = (): OutboxItem | undefined => {
     if (queue.length === 0) {
       // Past the items already handled in this pass (some may be due again).
-      const fresh = o.outbox.claim(o.now().toISOString(), leaseEnd(o), o.concurrency * 4, [...seen]);
+      const fresh = o.outbox.claim(o.now().toISOString(), leaseEnd(o), o.concurrency * 4, [...seen], o.citizenCf ?? null);
       fresh.forEach((i) => seen.add(i.outboxId));
       queue.push(...fresh);
     }

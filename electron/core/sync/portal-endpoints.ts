@@ -11,6 +11,8 @@ export interface PortalEndpoints {
   api: string;
   /** `/{tenant}/{locale}/upload` (AllegatoController: outside `/api`). */
   uploads: string;
+  /** `/{tenant}/auth/login-pat`: the CNS login (SecurityController, `general` routes under the prefix, no locale). */
+  cnsLogin: string;
 }
 
 class PortalAddressError extends Error {}
@@ -32,5 +34,5 @@ export function portalEndpoints(url: string, tenant: string | undefined, locale 
   // A path that ends with the tenant is the tenant's base; anything before it is a prefix the portal is mounted under.
   const prefix = named === slug ? segments.slice(0, -1) : segments;
   const origin = `${parsed.origin}${prefix.length ? `/${prefix.join('/')}` : ''}`;
-  return { origin, tenant: slug, api: `${origin}/${slug}/api`, uploads: `${origin}/${slug}/${locale}/upload` };
+  return { origin, tenant: slug, api: `${origin}/${slug}/api`, uploads: `${origin}/${slug}/${locale}/upload`, cnsLogin: `${origin}/${slug}/auth/login-pat` };
 }

@@ -43,6 +43,8 @@ export interface NewMessage {
 }
 
 export interface PortalClient {
+  /** At home: the API token of the citizen's open session (cookies from the CNS login), null when it is not open. */
+  sessionToken(cookies: string): Promise<string | null>;
   /** Is the portal there? One small public request, not retried. */
   ping(): Promise<void>;
   listServices(): Promise<Record<string, unknown>[]>;

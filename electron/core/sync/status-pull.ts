@@ -41,6 +41,8 @@ export interface StatusPullDeps {
   now: () => Date;
   /** A pratica checked less than this ago is left for a later cycle. */
   recheckMs: number;
+  /** At home, the citizen the portal knows us as: only their pratiche are asked about. */
+  citizenCf?: string | null;
   log: Logger;
 }
 
@@ -66,7 +68,7 @@ async function outcomeFiles(deps: StatusPullDeps, app: Application, known: Outco
 export async function pullStatuses(deps: StatusPullDeps, limit = 50): Promise<number> {
   let changed = 0;
   const checkedBefore = new Date(deps.now().getTime() - deps.recheckMs).toISOString();
-  for (const local of deps.remote.open(limit, checkedBefore)) {
+  for (const local of deps.remote.open(limit, checkedBefore, deps.citizenCf ?? null)) {
     try {
       if (await pullOne(deps, local)) changed++;
     } catch (error) {

@@ -24,11 +24,22 @@ import { purgeExpired } from './retention';
 import type { BackoffPolicy } from './retry';
 import { pullStatuses } from './status-pull';
 import { STATUS_SUBMITTED } from '../store/outbox-payload';
+import type { StatoAccesso } from '../../shared/contract/sync';
 
 export interface SyncStatus {
   online: boolean;
   outbox: number;
   parked: number;
+  accesso: StatoAccesso | null;
+}
+
+/**
+ * At home the portal is spoken to as the citizen of the card (accesso-carta.ts): a cycle sends
+ * and pulls only that citizen's pratiche, and none while no card is open.
+ */
+export interface CitizenScope {
+  cittadino(): string | null;
+  stato(): StatoAccesso;
 }
 
 export interface SyncTuning {
@@ -87,6 +98,8 @@ export interface SyncServiceOptions {
   fidati: () => readonly X509Certificate[];
   /** A sent pratica changed: its status, the comune's messages arrived, or one of the citizen's was delivered or refused. */
   onPraticaChanged?: (praticaId: string) => void;
+  /** Home: the citizen's own access; absent on kiosks and desks (the Comune's account sees every pratica). */
+  scope?: CitizenScope;
 }
 
 export interface CycleReport {
@@ -114,10 +127,11 @@ export function createSyncService(o: SyncServiceOptions) {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<CycleReport> | null = null;
 
-  const status = (): SyncStatus => ({ online, ...(({ pending, parked }) => ({ outbox: pending, parked }))(outbox.counts()) });
+  const status = (): SyncStatus => ({ online, ...(({ pending, parked }) => ({ outbox: pending, parked }))(outbox.counts()), accesso: o.scope?.stato() ?? null });
   const publish = () => {
     const s = status();
-    if (!last || s.online !== last.online || s.outbox !== last.outbox || s.parked !== last.parked) o.onStatus?.(s);
+    const accessChanged = s.accesso?.stato !== last?.accesso?.stato || s.accesso?.messaggio !== last?.accesso?.messaggio;
+    if (!last || s.online !== last.online || s.outbox !== last.outbox || s.parked !== last.parked || accessChanged) o.onStatus?.(s);
     last = s;
   };
   /** Runs a step; a portal failure marks us offline instead of stopping the cycle. */
@@ -136,7 +150,10 @@ export function createSyncService(o: SyncServiceOptions) {
   };
 
   const cycle = async (): Promise<CycleReport> => {
-    const drain = await step('invio', () =>
+    // Home: undefined on kiosks and desks (every pratica), the citizen's codice fiscale, or null with no card open.
+    const citizenCf = o.scope ? o.scope.cittadino() : undefined;
+    const speaksForSomeone = citizenCf !== null;
+    const drain = !speaksForSomeone ? null : await step('invio', () =>
       drainOutbox({
         portal,
         outbox,
@@ -151,6 +168,7 @@ export function createSyncService(o: SyncServiceOptions) {
         notePratica,
         messaggi,
         remote,
+        citizenCf: citizenCf ?? null,
       }),
     );
     if (drain) {
@@ -159,7 +177,8 @@ export function createSyncService(o: SyncServiceOptions) {
       for (const praticaId of drain.conversations) o.onPraticaChanged?.(praticaId);
     }
     publish();
-    const statusChanges = (await step('aggiornamento stati', () => pullStatuses({ portal, remote, pratiche, messaggi, esiti: o.files.esiti, fidati: o.fidati, now, recheckMs: tuning.statusRecheckMs ?? tuning.intervalMs, log: o.log, ...(o.onPraticaChanged ? { onChange: o.onPraticaChanged } : {}) }))) ?? 0;
+    const pull = () => pullStatuses({ portal, remote, pratiche, messaggi, esiti: o.files.esiti, fidati: o.fidati, now, recheckMs: tuning.statusRecheckMs ?? tuning.intervalMs, citizenCf: citizenCf ?? null, log: o.log, ...(o.onPraticaChanged ? { onChange: o.onPraticaChanged } : {}) });
+    const statusChanges = (speaksForSomeone ? await step('aggiornamento stati', pull) : null) ?? 0;
     const purged = purgeExpired({ remote, files: o.files, retentionDays: o.retentionDays, now });
     let refreshed: RefreshReport | null = null;
     if (now().getTime() - lastCatalogueAt >= tuning.catalogueIntervalMs) {
@@ -168,7 +187,7 @@ export function createSyncService(o: SyncServiceOptions) {
     }
     // A cycle that had nothing to send, pull or refresh never spoke to the portal: ask it, so
     // "online" says what the portal is now and not what it was at the last exchange.
-    const quiet = (!drain || drain.sent + drain.rescheduled + drain.parked === 0) && statusChanges === 0 && remote.open(1).length === 0 && !refreshed;
+    const quiet = (!drain || drain.sent + drain.rescheduled + drain.parked === 0) && statusChanges === 0 && (!speaksForSomeone || remote.open(1, undefined, citizenCf ?? null).length === 0) && !refreshed;
     if (quiet) await step('verifica del portale', () => portal.ping());
     publish();
     return { drain, statusChanges, purged, catalogue: refreshed };
@@ -203,6 +222,8 @@ export function createSyncService(o: SyncServiceOptions) {
       await running;
     },
     status,
+    /** Something the status shows changed outside a cycle (the citizen's access): published now. */
+    announce: publish,
     parked: () => outbox.parked(),
     retry(praticaId: string): boolean {
       const changed = outbox.unpark(praticaId, now().toISOString());

@@ -2,6 +2,17 @@
 import { z } from 'zod';
 import { call } from './define';
 
+/**
+ * At home, the citizen's own access to the portal with the card (core/sync/accesso-carta.ts):
+ * da-fare (no card with a verified PIN), in-corso, attivo, in-attesa (portal unreachable: tried
+ * again by itself), non-riuscito (with what to do).
+ */
+export const statoAccessoSchema = z.object({
+  stato: z.enum(['da-fare', 'in-corso', 'attivo', 'in-attesa', 'non-riuscito']),
+  messaggio: z.string().nullable(),
+});
+export type StatoAccesso = z.infer<typeof statoAccessoSchema>;
+
 const syncStatusSchema = z.object({
   /** The last exchange with the portal succeeded. */
   online: z.boolean(),
@@ -9,6 +20,8 @@ const syncStatusSchema = z.object({
   outbox: z.number().int().nonnegative(),
   /** Pratiche the portal refused: they need someone to look at them (see `sync.parked`). */
   parked: z.number().int().nonnegative(),
+  /** Home only (null on kiosks and desks, which use the Comune's account). */
+  accesso: statoAccessoSchema.nullable(),
 });
 
 export const syncCalls = {

@@ -1,12 +1,24 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardReaderStatus } from '../../../electron/shared/contract/card';
+import type { StatoAccesso } from '../../../electron/shared/contract/sync';
 import { connectionListeners, sportello } from '../platform/sportello';
 
 type ReaderState = 'disponibile' | 'non-disponibile' | 'nessun-lettore';
 interface SyncState {
   online: boolean;
   outbox: number;
+  /** Home: the citizen's own access to the portal with the card; null elsewhere. */
+  accesso: StatoAccesso | null;
+}
+
+/** What the bar says about the portal: at home, whether the citizen's card has logged in. */
+function portalText(t: (key: string) => string, sync: SyncState, demo: boolean): string {
+  if (demo) return t('stato.demo');
+  const a = sync.accesso;
+  if (a && a.stato !== 'attivo') return a.messaggio ?? t(`stato.accesso.${a.stato === 'in-corso' ? 'in-corso' : 'da-fare'}`);
+  if (!sync.online) return t('stato.offline');
+  return a ? t('stato.accesso.attivo') : t('stato.online');
 }
 
 function readerState(status: CardReaderStatus): ReaderState {
@@ -45,9 +57,13 @@ export function StatusBar({ demo }: { demo: boolean }) {
         {reader && <li className="list-inline-item me-4" data-testid="stato-lettore">{t(`stato.lettore.${reader}`)}</li>}
         {sync && (
           <>
-            <li className="list-inline-item me-4" data-testid="stato-portale">{demo ? t('stato.demo') : sync.online ? t('stato.online') : t('stato.offline')}</li>
+            <li className="list-inline-item me-4" data-testid="stato-portale">{portalText(t, sync, demo)}</li>
             {/* Nothing waiting, nothing to say: the count shows only while pratiche wait to leave. */}
-            {sync.outbox > 0 && <li className="list-inline-item" data-testid="stato-coda">{t('stato.coda', { count: sync.outbox })}</li>}
+            {sync.outbox > 0 && (
+              <li className="list-inline-item" data-testid="stato-coda">
+                {t(sync.accesso && sync.accesso.stato !== 'attivo' ? 'stato.coda-accesso' : 'stato.coda', { count: sync.outbox })}
+              </li>
+            )}
           </>
         )}
       </ul>

@@ -70,7 +70,8 @@ export async function startDeskRig(): Promise<DeskRig> {
         mode,
         reader: { nameFilter: slot.readerName },
         caBundlePath,
-        portal: { url: portal.url, tenant: portal.tenant, credentials: { from: 'env', ...CREDENTIAL_VARS } },
+        // At home the citizen logs in with the card, never with an account (config/schema.ts).
+        portal: { url: portal.url, tenant: portal.tenant, ...(mode === 'desk' ? { credentials: { from: 'env' as const, ...CREDENTIAL_VARS } } : {}) },
         // The issuing system is its own, apart from the portal (same test account for both).
         issuer: { url: issuer.url, credentials: { from: 'env', ...CREDENTIAL_VARS } },
       };

@@ -18,7 +18,8 @@ import { configSchema } from '../../../electron/core/config/schema';
 import { silentLogger } from '../../../electron/core/log/logger';
 import { openDatabase, type Db } from '../../../electron/core/store/database';
 import { locationOf } from '../../support/database-location';
-import { formHelperPortalFor } from '../../../electron/adapters/portal/form-helper-portal';
+import { formHelperPortalOf } from '../../../electron/adapters/portal/form-helper-portal';
+import { portalFromConfig } from '../../../electron/adapters/portal/portal-from-config';
 import { moduliCalls } from '../../../electron/shared/contract/moduli';
 import type { FormHelperAnswer } from '../../../electron/shared/contract/moduli';
 import { startPortal, type Portal } from '../../portal/server';
@@ -67,7 +68,7 @@ let asked: string[];
 
 function kioskHelper(deadlineMs = 8_000): { helper: PortalHelper; answers: FormHelperAnswer[] } {
   const config = configSchema.parse({ dataDirectory: dataDir, portal: { url: `${portal.url}/${portal.tenant}` } });
-  const core = createFormHelper({ portal: formHelperPortalFor(config), cache: createFormHelperCache(db), clock: { now: () => clockNow }, log: silentLogger, deadlineMs });
+  const core = createFormHelper({ portal: formHelperPortalOf(portalFromConfig(config)), cache: createFormHelperCache(db), clock: { now: () => clockNow }, log: silentLogger, deadlineMs });
   const { moduli } = areaApiOf(moduliCalls, createDispatch(moduliCalls, moduliHandlers(core), silentLogger));
   const answers: FormHelperAnswer[] = [];
   const helper: PortalHelper = {

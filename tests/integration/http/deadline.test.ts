@@ -60,7 +60,7 @@ describe('whole-request deadline', () => {
   it('the portal client gives up on a dripping answer at its deadline, as a transient failure', async () => {
     const client = createPortalClient({
       url: `${base}/comune-di-test`,
-      credentials: () => ({ username: 'kiosk', password: 'x' }),
+      access: { kind: 'account', credentials: () => ({ username: 'kiosk', password: 'x' }) },
       timeoutMs: 1000,
       retry: { attempts: 1, baseMs: 1, maxMs: 1 },
     });

@@ -23,7 +23,7 @@ function engine(p: Portal, k: Kiosk, lines: string[] = [], formServerUrl?: strin
     repos: createRepositories(k.db),
     fidati: () => [],
     files: filesOf(k.dataDir),
-    portal: createPortalClient({ url: p.url, tenant: TENANT, credentials: () => KIOSK_ACCOUNT, retry: { attempts: 2, baseMs: 1, maxMs: 2 }, ...(formServerUrl ? { formServerUrl } : {}) }),
+    portal: createPortalClient({ url: p.url, tenant: TENANT, access: { kind: 'account', credentials: () => KIOSK_ACCOUNT }, retry: { attempts: 2, baseMs: 1, maxMs: 2 }, ...(formServerUrl ? { formServerUrl } : {}) }),
     tenant: { slug: TENANT, name: 'Comune di Test' },
     retentionDays: 90,
     log: createLogger({ sink: (l) => lines.push(l) }),

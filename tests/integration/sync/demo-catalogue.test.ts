@@ -34,7 +34,7 @@ describe('sync: catalogo demo dal portale di riferimento', () => {
       fidati: () => [],
       files: filesOf(kiosk.dataDir),
       // The tenant's base URL, as the portal prints it: the tenant is taken from it.
-      portal: createPortalClient({ url: `${portal.url}/${portal.tenant}`, credentials: () => KIOSK_ACCOUNT, retry: { attempts: 3, baseMs: 1, maxMs: 5 } }),
+      portal: createPortalClient({ url: `${portal.url}/${portal.tenant}`, access: { kind: 'account', credentials: () => KIOSK_ACCOUNT }, retry: { attempts: 3, baseMs: 1, maxMs: 5 } }),
       tenant: { slug: portal.tenant, name: 'Comune di Prova' },
       retentionDays: 90,
       log: silentLogger,

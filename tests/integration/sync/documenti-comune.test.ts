@@ -30,7 +30,7 @@ describe('documenti rilasciati dal Comune', () => {
     await giveDocument(portal, office, MARIO.card.codiceFiscale, { title: 'Certificato di residenza', name: 'certificato-residenza.pdf', mimeType: 'application/pdf', bytes: certificate });
     const others = await giveDocument(portal, office, 'VRDLGU75B12F205X', { title: 'Permesso ZTL', name: 'permesso.pdf', mimeType: 'application/pdf', bytes: Buffer.from(await pdfCon((d) => d.addPage())) });
 
-    const documenti = createDocumentiComune({ portal: createPortalClient({ url: portal.url, tenant: TENANT, credentials: () => KIOSK_ACCOUNT }) });
+    const documenti = createDocumentiComune({ portal: createPortalClient({ url: portal.url, tenant: TENANT, access: { kind: 'account', credentials: () => KIOSK_ACCOUNT } }) });
     const { collegato, documenti: mine } = await documenti.list(MARIO);
     expect(collegato).toBe(true);
     expect(mine.map((d) => [d.titolo, d.nomeFile, d.mimeType])).toEqual([['Certificato di residenza', 'certificato-residenza.pdf', 'application/pdf']]);

@@ -16,7 +16,7 @@ export function testEngine(o: { db: Db; dataDir: string; portalUrl: string; rete
     repos: createRepositories(o.db),
     fidati: o.fidati ?? caItaliane,
     files: filesOf(o.dataDir),
-    portal: createPortalClient({ url: o.portalUrl, tenant: TENANT, credentials: () => KIOSK_ACCOUNT, timeoutMs: 10_000, retry: { attempts: 6, baseMs: 5, maxMs: 100 } }),
+    portal: createPortalClient({ url: o.portalUrl, tenant: TENANT, access: { kind: 'account', credentials: () => KIOSK_ACCOUNT }, timeoutMs: 10_000, retry: { attempts: 6, baseMs: 5, maxMs: 100 } }),
     tenant: { slug: TENANT, name: 'Comune di Test' },
     retentionDays: o.retentionDays ?? 90,
     log: o.log ?? silentLogger,

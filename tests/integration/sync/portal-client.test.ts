@@ -14,7 +14,7 @@ function client(p: Portal, sleeps: number[], url = p.url) {
   return createPortalClient({
     url,
     tenant: TENANT,
-    credentials: () => KIOSK_ACCOUNT,
+    access: { kind: 'account', credentials: () => KIOSK_ACCOUNT },
     retry: { attempts: 3, baseMs: 1, maxMs: 2 },
     sleep: async (ms) => void sleeps.push(ms),
   });

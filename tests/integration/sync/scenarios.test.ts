@@ -78,12 +78,12 @@ describe('sync: scenari', () => {
     for (let i = 0; i < 3; i++) kiosk.submit();
     await engine.runOnce();
     await expect(engine.refreshCatalogue()).rejects.toThrow(/non raggiungibile/);
-    expect(engine.status()).toEqual({ online: false, outbox: 3, parked: 0 });
+    expect(engine.status()).toEqual({ online: false, outbox: 3, parked: 0, accesso: null });
     expect(createCatalogueRepo(kiosk.db).listServices(TENANT).map((s) => s.slug)).toContain(SERVICE.slug);
     const back = closing(await startPortal({ catalogueDir: TEST_CATALOGUE, dataDir, port }));
     await syncUntilEmpty(engine);
-    expect(statuses).toContainEqual({ online: false, outbox: 3, parked: 0 });
-    expect(statuses.at(-1)).toEqual({ online: true, outbox: 0, parked: 0 });
+    expect(statuses).toContainEqual({ online: false, outbox: 3, parked: 0, accesso: null });
+    expect(statuses.at(-1)).toEqual({ online: true, outbox: 0, parked: 0, accesso: null });
     expectExactlyOnce(back, kiosk);
   });
 
@@ -92,15 +92,15 @@ describe('sync: scenari', () => {
     const kiosk = closing(createKiosk());
     const engine = testEngine({ db: kiosk.db, dataDir: kiosk.dataDir, portalUrl: down.url });
     await engine.runOnce();
-    expect(engine.status()).toEqual({ online: true, outbox: 0, parked: 0 });
+    expect(engine.status()).toEqual({ online: true, outbox: 0, parked: 0, accesso: null });
     const { dataDir } = down;
     const port = Number(new URL(down.url).port);
     await down.close();
     await engine.runOnce();
-    expect(engine.status()).toEqual({ online: false, outbox: 0, parked: 0 });
+    expect(engine.status()).toEqual({ online: false, outbox: 0, parked: 0, accesso: null });
     closing(await startPortal({ catalogueDir: TEST_CATALOGUE, dataDir, port }));
     await engine.runOnce();
-    expect(engine.status()).toEqual({ online: true, outbox: 0, parked: 0 });
+    expect(engine.status()).toEqual({ online: true, outbox: 0, parked: 0, accesso: null });
   });
 
   it('catalogo cambiato con una bozza aperta: la bozza resta, il cittadino viene avvisato', async () => {
@@ -165,7 +165,7 @@ describe('sync: scenari', () => {
     kiosk.submit();
     const engine = testEngine({ db: kiosk.db, dataDir: kiosk.dataDir, portalUrl: portal.url });
     await syncUntilEmpty(engine);
-    expect(engine.status()).toEqual({ online: true, outbox: 0, parked: 1 });
+    expect(engine.status()).toEqual({ online: true, outbox: 0, parked: 1, accesso: null });
     expect(engine.parked()).toEqual([expect.objectContaining({ praticaId: broken, error: expect.stringMatching(/non trovato su questo dispositivo/) })]);
     expectExactlyOnce(portal, kiosk);
     expect(engine.retry(broken)).toBe(true);
@@ -186,13 +186,13 @@ describe('sync: credenziali del chiosco', () => {
       repos: createRepositories(kiosk.db),
       fidati: () => [],
       files: filesOf(kiosk.dataDir),
-      portal: createPortalClient({ url: portal.url, tenant: TENANT, credentials: () => ({ username: 'chiosco', password: 'sbagliata' }) }),
+      portal: createPortalClient({ url: portal.url, tenant: TENANT, access: { kind: 'account', credentials: () => ({ username: 'chiosco', password: 'sbagliata' }) } }),
       tenant: { slug: TENANT, name: 'Comune di Test' },
       retentionDays: 90,
       log: silentLogger,
       clock: { now: () => new Date() },
     });
     await engine.runOnce();
-    expect(engine.status()).toEqual({ online: false, outbox: 2, parked: 0 });
+    expect(engine.status()).toEqual({ online: false, outbox: 2, parked: 0, accesso: null });
   });
 });

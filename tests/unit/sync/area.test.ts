@@ -26,13 +26,13 @@ describe('sync senza portale configurato', () => {
     const area = createSyncArea({ config: configSchema.parse({}), portal: null, events, repos: createRepositories(db), files: fileStoresOf('/nonexistent', Buffer.alloc(32)), log: silentLogger, clock: { now: () => new Date() }, publish: (s) => published.push(s), announceChange: () => {} });
     area.start();
     const handlers = syncHandlers(area);
-    expect(published).toEqual([{ online: false, outbox: 1, parked: 0 }]);
+    expect(published).toEqual([{ online: false, outbox: 1, parked: 0, accesso: null }]);
     // A submission announced on the domain events is counted at once, not at the next cycle.
     const second = '4f7d8a0e-3c1b-4a55-9d2e-0b6f7c8d9e02';
     pratiche.create({ id: second, citizenCf: 'RSSMRA80A01H501U', tenantSlug: 't', serviceSlug: 's', serviceId: 'sid', status: 1000, stepId: 'x', data: {}, openedBy: null }, now);
     pratiche.submit(second, 'RSSMRA80A01H501U', 1900, now, { kind: 'pratica.submit', tenantSlug: 't', payload: { serviceId: 'sid', serviceSlug: 's', citizenFiscalCode: 'RSSMRA80A01H501U', data: {}, attachments: [], submittedAt: now } });
     events.emit('outbox.accodata', { praticaId: second });
-    expect(published.at(-1)).toEqual({ online: false, outbox: 2, parked: 0 });
+    expect(published.at(-1)).toEqual({ online: false, outbox: 2, parked: 0, accesso: null });
     expect(await handlers['sync.parked']({}, context)).toEqual([]);
     expect(await handlers['sync.retry']({ praticaId: id }, context)).toEqual({ requeued: false });
     // Stopped, it listens no more.

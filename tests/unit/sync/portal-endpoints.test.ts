@@ -15,6 +15,7 @@ describe('indirizzo del portale', () => {
       tenant: 'comune-di-esempio',
       api: 'https://servizi.comune.it/comune-di-esempio/api',
       uploads: 'https://servizi.comune.it/comune-di-esempio/it/upload',
+      cnsLogin: 'https://servizi.comune.it/comune-di-esempio/auth/login-pat',
     });
   });
 
