@@ -28,6 +28,9 @@ export interface JourneyPortal {
   readonly url: string;
   readonly tenant: string;
   readonly up: boolean;
+  /** With `cnsLogin`: the HTTPS login-pat URL and the certificate its server presents (to trust). */
+  readonly cnsLoginUrl: string | null;
+  readonly tlsCertificatePem: string | null;
   /** The portal goes away: connections refused at its address. */
   stop(): Promise<void>;
   /** The portal comes back at the same address with everything it had stored. */
@@ -58,11 +61,13 @@ export interface JourneyPortal {
 export interface JourneyPortalOptions {
   /** The catalogue folder the portal serves (default: the demo catalogue, DEFAULT_CATALOGUE). */
   catalogueDir?: string;
+  /** The CNS login of a home installation: the CA bundle its web server trusts for client certificates. */
+  cnsLogin?: { caPem: string };
 }
 
 export async function startJourneyPortal(options: JourneyPortalOptions = {}): Promise<JourneyPortal> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sportello-journey-portal-'));
-  const catalogue = options.catalogueDir ? { catalogueDir: options.catalogueDir } : {};
+  const catalogue = { ...(options.catalogueDir ? { catalogueDir: options.catalogueDir } : {}), ...(options.cnsLogin ? { cnsLogin: options.cnsLogin } : {}) };
   let portal: Portal | null = await startPortal({ dataDir, ...catalogue });
   const url = portal.url;
   const port = Number(new URL(url).port);
@@ -90,9 +95,12 @@ export async function startJourneyPortal(options: JourneyPortalOptions = {}): Pr
     }));
   };
 
+  const { cnsLoginUrl, tlsCertificatePem } = portal;
   return {
     url,
     tenant,
+    cnsLoginUrl,
+    tlsCertificatePem,
     get up() {
       return portal !== null;
     },

@@ -68,6 +68,18 @@ async function waitFor<T>(what: string, probe: () => Promise<T | null>, timeoutM
   }
 }
 
+/**
+ * The home login's process (OpenSSL's engine with OpenSC, adapters/cns-login) trusts the test
+ * portal's HTTPS certificate as a citizen's machine trusts a public one, and OpenSC gives each rig
+ * reader its own slot; both read from the environment the process is started with.
+ */
+function trustPortalCertificate(portal: JourneyPortal, workDir: string): void {
+  const file = join(workDir, 'portale-https.pem');
+  writeFileSync(file, portal.tlsCertificatePem!);
+  process.env.NODE_EXTRA_CA_CERTS = file;
+  process.env.OPENSC_CONF ??= join(__dirname, '..', 'rig', 'opensc.conf');
+}
+
 export async function startJourneyRig(options: JourneyRigOptions): Promise<JourneyRig> {
   const cleanups: (() => Promise<void> | void)[] = [];
   const cleanup = async () => {
@@ -94,16 +106,25 @@ export async function startJourneyRig(options: JourneyRigOptions): Promise<Journ
     const caBundlePath = join(workDir, 'ca-test.pem');
     writeFileSync(caBundlePath, card.caCertificatePem);
 
-    const portal = await startJourneyPortal(options.catalogueDir ? { catalogueDir: options.catalogueDir } : {});
+    const home = options.mode === 'home';
+    // At home the portal's CNS login trusts the card's CA, as the comune's web server trusts the CNS issuers.
+    const portal = await startJourneyPortal({
+      ...(options.catalogueDir ? { catalogueDir: options.catalogueDir } : {}),
+      ...(home ? { cnsLogin: { caPem: card.caCertificatePem } } : {}),
+    });
     cleanups.push(() => portal.close());
     process.env[CREDENTIAL_VARS.usernameVar] = KIOSK_ACCOUNT.username;
     process.env[CREDENTIAL_VARS.passwordVar] = KIOSK_ACCOUNT.password;
+    if (home) trustPortalCertificate(portal, workDir);
 
     const config: ConfigInput = {
       mode: options.mode,
       reader: { nameFilter: slot.readerName },
       caBundlePath,
-      portal: { url: portal.url, tenant: portal.tenant, credentials: { from: 'env', ...CREDENTIAL_VARS } },
+      // The kiosk signs in with the Comune's account; at home the citizen with the card (no account at all).
+      portal: home
+        ? { url: portal.url, tenant: portal.tenant, cnsLoginUrl: portal.cnsLoginUrl! }
+        : { url: portal.url, tenant: portal.tenant, credentials: { from: 'env', ...CREDENTIAL_VARS } },
       ...(options.idleTimeoutSeconds ? { idleTimeoutSeconds: options.idleTimeoutSeconds } : {}),
       ...(options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {}),
       // A cycle every second: the journeys wait for the outbox and the portal's status pull, not for a timer.
