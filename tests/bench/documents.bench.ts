@@ -20,7 +20,8 @@ import { Pkcs11Token } from '../../native/pkcs11/token';
 import { ISTANTE, orologio, praticaDiProva } from '../fixtures/documents/pratica';
 import { firmaDiMario } from '../fixtures/documents/pki';
 import { ETICHETTA, MODULO_SOFTHSM, PIN, tokenSoftHsm } from '../fixtures/documents/softhsm';
-import { avviaCartaVirtuale, CONFIGURAZIONE_OPENSC, MODULO_OPENSC } from '../fixtures/documents/carta-virtuale';
+import { avviaCartaInProcesso } from '../../electron/adapters/demo/carta-in-processo';
+import { apriTokenOpensc, CONFIGURAZIONE_OPENSC } from '../fixtures/documents/carta-virtuale';
 import { startPcscd } from '../rig/pcscd';
 import { acquireSlot } from '../rig/vpcd-slots';
 
@@ -99,17 +100,9 @@ async function firmaCartaVirtuale(): Promise<void> {
   process.env.OPENSC_CONF ??= CONFIGURAZIONE_OPENSC;
   const pcscd = await startPcscd();
   const slot = acquireSlot();
-  const carta = await avviaCartaVirtuale(slot.port);
+  const carta = await avviaCartaInProcesso(slot.port);
   try {
-    let token: Pkcs11Token | undefined;
-    for (const scadenza = Date.now() + 10_000; !token; ) {
-      try {
-        token = Pkcs11Token.open(MODULO_OPENSC, { readerName: slot.readerName });
-      } catch (e) {
-        if (Date.now() > scadenza) throw e;
-        await new Promise((r) => setTimeout(r, 300));
-      }
-    }
+    const token = await apriTokenOpensc(slot.readerName);
     try {
       token.login(PIN);
       const signer = createPkcs11Signer(token);

@@ -5,6 +5,7 @@
  * -> the 2 + 2 digits hidden until "Mostra"; the email carries 3 + 6; at home, 2 + 3 opens
  * the card. Each screen is photographed and checked with axe.
  */
+import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
 import { CARTA, OPERATORE, startDeskRig, type DeskRig } from './desk-support/desk-rig';
 
@@ -40,6 +41,15 @@ test('desk release shows 2 + 2 digits, emails 3 + 6, and 2 + 3 activates the car
   await expect(page.getByTestId('desk-carta-scadenza')).toHaveText(/^(\d{1,2} [a-z]+ \d{4}|non indicato dalla carta)$/);
   await axe(page, 'desk-carta');
   await shoot(page, 'desk-carta');
+  // The day's report, before any release: the register intact, saved as CSV; back to the card, read again.
+  await page.getByTestId('scheda-report').click();
+  await page.getByTestId('desk-report-genera').click();
+  await expect(page.getByTestId('desk-report')).toContainText('Registro integro.');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Scarica CSV' }).click()]);
+  expect(csv.suggestedFilename()).toMatch(/^rilasci-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(readFileSync((await csv.path())!, 'utf8')).toMatch(/^voce;data_ora;operatore;codice_fiscale;/);
+  await page.getByTestId('scheda-rilascio').click();
+  await expect(page.getByTestId('desk-carta-cf')).toHaveText(CARTA.codiceFiscale, { timeout: 15_000 });
 
   await page.getByTestId('desk-doc-tipo').selectOption('carta-identita');
   await page.getByTestId('desk-doc-numero').fill('CA1234567');
@@ -68,6 +78,13 @@ test('desk release shows 2 + 2 digits, emails 3 + 6, and 2 + 3 activates the car
   const pukPrime = (await page.getByTestId('desk-cifre-puk').textContent()) ?? '';
   await axe(page, 'desk-esito-cifre');
   await shoot(page, 'desk-esito-cifre');
+  // The browser host has no printer: "Stampa" offers the slip to save, as "Salva" does.
+  for (const pulsante of ['desk-stampa', 'desk-salva']) {
+    const [foglio] = await Promise.all([page.waitForEvent('download'), page.getByTestId(pulsante).click()]);
+    expect(foglio.suggestedFilename()).toMatch(/^consegna-pin-.+\.pdf$/);
+    expect(readFileSync((await foglio.path())!).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  }
+  await expect(page.getByText('Foglio inviato alla stampante.')).toHaveCount(0);
 
   const mail = await rig.smtp.waitFor(EMAIL);
   const pinUltime = /Ultime 3 cifre del PIN: (\d{3})/.exec(mail.raw)?.[1] ?? '';
@@ -76,6 +93,7 @@ test('desk release shows 2 + 2 digits, emails 3 + 6, and 2 + 3 activates the car
   expect(pukUltime).toHaveLength(6);
   expect(pinPrime + pinUltime).toBe(CARTA.pin);
   expect(pukPrime + pukUltime).toBe(CARTA.puk);
+
   await desk.stop();
 
   // The same card, later, at home on the same reader.

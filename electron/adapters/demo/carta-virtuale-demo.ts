@@ -5,15 +5,13 @@
  * (no pcscd, no vpcd, no module) is reported as a reason, and the caller falls back
  * to a software key.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { chooseModule, modulePathOf } from '../../../native/pkcs11/discovery';
 import { createPkcs11Signer } from '../../../native/pkcs11/signer';
 import { Pkcs11Token } from '../../../native/pkcs11/token';
 import { configPath, loadConfig } from '../../core/config/load';
 import type { SignerPort } from '../../core/ports/signer';
+import { avviaCartaInProcesso } from './carta-in-processo';
 import { statoPinPcsc } from './stato-pin-pcsc';
 
 /** The demo PIN of the virtual CNS (never a real card's). */
@@ -24,23 +22,6 @@ export interface FirmaCartaVirtuale {
   signer: SignerPort;
   caPem: string;
   chiudi(): Promise<void>;
-}
-
-function avviaCarta(porta: number): Promise<{ figlio: ChildProcess; certificatePem: string; caCertificatePem: string }> {
-  const figlio = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'processo-carta-demo.ts'), String(porta)], { stdio: ['pipe', 'pipe', 'ignore'] });
-  return new Promise((risolvi, rifiuta) => {
-    const timer = setTimeout(() => {
-      figlio.kill();
-      rifiuta(new Error(`la carta virtuale non si inserisce nel lettore vpcd sulla porta ${porta}`));
-    }, ATTESA_MS);
-    createInterface({ input: figlio.stdout! }).once('line', (riga) => {
-      clearTimeout(timer);
-      const r = JSON.parse(riga) as { certificatePem?: string; caCertificatePem?: string; errore?: string };
-      if (r.certificatePem && r.caCertificatePem) risolvi({ figlio, certificatePem: r.certificatePem, caCertificatePem: r.caCertificatePem });
-      else rifiuta(new Error(`carta virtuale non avviata: ${r.errore ?? 'motivo sconosciuto'} (pcscd e vsmartcard-vpcd sono attivi?)`));
-    });
-    figlio.once('error', (e) => rifiuta(e));
-  });
 }
 
 /**
@@ -77,10 +58,9 @@ function moduloConfigurato(): string | null {
  */
 export async function firmaConCartaVirtuale(porta: number, lettore?: string, modulo: string | null = moduloConfigurato()): Promise<FirmaCartaVirtuale> {
   const percorso = modulePathOf(chooseModule({ configured: modulo }));
-  const { figlio, certificatePem, caCertificatePem } = await avviaCarta(porta);
-  const chiudiCarta = () => new Promise<void>((r) => (figlio.exitCode !== null ? r() : (figlio.once('exit', () => r()), figlio.stdin?.end())));
+  const carta = await avviaCartaInProcesso(porta);
   try {
-    const token = await apriToken(percorso, certificatePem, lettore);
+    const token = await apriToken(percorso, carta.certificatePem, lettore);
     try {
       await token.verifyPin(PIN_DEMO);
     } catch (e) {
@@ -89,14 +69,14 @@ export async function firmaConCartaVirtuale(porta: number, lettore?: string, mod
     }
     return {
       signer: createPkcs11Signer(token),
-      caPem: caCertificatePem,
+      caPem: carta.caCertificatePem,
       async chiudi() {
         token.close();
-        await chiudiCarta();
+        await carta.ferma();
       },
     };
   } catch (e) {
-    await chiudiCarta();
+    await carta.ferma();
     throw e;
   }
 }

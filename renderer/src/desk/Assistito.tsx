@@ -4,6 +4,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { unwrap } from '../platform/call';
 import { sportello } from '../platform/sportello';
 import { useAction, useLoad } from '../platform/use-load';
+import { CampoTesto } from './Campo';
 import { DESK_NS } from './i18n';
 
 /** The citizen the operator compiles pratiche for: the card holder, or a codice fiscale typed and checked. */
@@ -36,18 +37,9 @@ export function Assistito() {
       </p>
       <ErrorAlert message={azione.error ?? assistito.error} />
       <form onSubmit={(e) => void imposta(e)} className="row g-3 align-items-end">
-        <div className="col-md-4">
-          <label htmlFor="ass-cf" className="form-label active">{t('assistito.codiceFiscale')}</label>
-          <input id="ass-cf" className="form-control text-uppercase" maxLength={16} value={codiceFiscale} onChange={(e) => setCodiceFiscale(e.target.value)} required data-testid="desk-assistito-cf" />
-        </div>
-        <div className="col-md-3">
-          <label htmlFor="ass-nome" className="form-label active">{t('assistito.nome')}</label>
-          <input id="ass-nome" className="form-control" value={nome} onChange={(e) => setNome(e.target.value)} required />
-        </div>
-        <div className="col-md-3">
-          <label htmlFor="ass-cognome" className="form-label active">{t('assistito.cognome')}</label>
-          <input id="ass-cognome" className="form-control" value={cognome} onChange={(e) => setCognome(e.target.value)} required />
-        </div>
+        <CampoTesto id="ass-cf" label={t('assistito.codiceFiscale')} colonna="col-md-4" classe="text-uppercase" maxLength={16} required data-testid="desk-assistito-cf" value={codiceFiscale} onChange={setCodiceFiscale} />
+        <CampoTesto id="ass-nome" label={t('assistito.nome')} colonna="col-md-3" required value={nome} onChange={setNome} />
+        <CampoTesto id="ass-cognome" label={t('assistito.cognome')} colonna="col-md-3" required value={cognome} onChange={setCognome} />
         <div className="col-md-2">
           <button type="submit" className="btn btn-primary">{t('assistito.imposta')}</button>
         </div>

@@ -2,10 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EsitoRilascioView } from '../../../electron/shared/contract/desk';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { unwrap } from '../platform/call';
-import { sportello } from '../platform/sportello';
-import { useAction } from '../platform/use-load';
-import { offerDownload, pdfBlob } from './download';
+import { saveFile } from '../platform/download';
+import { usePrintPdf } from '../platform/use-print';
 import { DESK_NS } from './i18n';
 
 /**
@@ -15,17 +13,10 @@ import { DESK_NS } from './i18n';
 export function EsitoRilascio({ esito, onChiudi }: { esito: EsitoRilascioView; onChiudi(): void }) {
   const { t } = useTranslation(DESK_NS);
   const [visibili, setVisibili] = useState(false);
-  const [stampato, setStampato] = useState(false);
-  const stampa = useAction();
+  const stampa = usePrintPdf();
 
-  const salva = () => offerDownload(`consegna-pin-${esito.releaseId}.pdf`, pdfBlob(esito.foglioPdfBase64));
-  // Where the installation cannot print, the slip is offered to save instead.
-  const stampaOSalva = async () => {
-    const risposta = await stampa.run(() => unwrap(sportello.app.print({ jobName: 'Consegna PIN', pdfBase64: esito.foglioPdfBase64 })));
-    if (!risposta) return;
-    if (risposta.printed) setStampato(true);
-    else salva();
-  };
+  const foglio = { pdfBase64: esito.foglioPdfBase64, nomeFile: `consegna-pin-${esito.releaseId}.pdf`, jobName: 'Consegna PIN' };
+  const salva = () => saveFile(foglio.pdfBase64, foglio.nomeFile, 'application/pdf');
 
   const cifra = (value: string, testId: string) => (
     <span className="display-3 fw-bold font-monospace" data-testid={testId} aria-live="polite">
@@ -53,9 +44,9 @@ export function EsitoRilascio({ esito, onChiudi }: { esito: EsitoRilascioView; o
       <p>{t('esito.inviato', { destinazione: esito.destinazioneMascherata })}</p>
       <p className="small text-muted">{t('esito.riferimento', { id: esito.releaseId })}</p>
       <ErrorAlert message={stampa.error} />
-      {stampato && <p role="status">{t('esito.stampato')}</p>}
+      {stampa.printed && <p role="status">{t('esito.stampato')}</p>}
       <div className="d-flex flex-wrap gap-2">
-        <button type="button" className="btn btn-primary" onClick={() => void stampaOSalva()} data-testid="desk-stampa">{t('esito.stampa')}</button>
+        <button type="button" className="btn btn-primary" onClick={() => void stampa.print(() => Promise.resolve(foglio))} data-testid="desk-stampa">{t('esito.stampa')}</button>
         <button type="button" className="btn btn-outline-primary" onClick={salva} data-testid="desk-salva">
           {t('esito.salva')}
         </button>

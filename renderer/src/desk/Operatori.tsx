@@ -4,6 +4,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { unwrap } from '../platform/call';
 import { sportello } from '../platform/sportello';
 import { useAction, useLoad } from '../platform/use-load';
+import { Campo, CampoTesto } from './Campo';
 import { DESK_NS } from './i18n';
 
 /** Administrators only: the operators, a new account, unlocking a locked one. */
@@ -46,25 +47,15 @@ export function Operatori() {
       </ul>
       <h3 className="h5">{t('operatori.nuovo')}</h3>
       <form onSubmit={(e) => void crea(e)} className="row g-3">
-        <div className="col-md-3">
-          <label htmlFor="op-username" className="form-label active">{t('login.username')}</label>
-          <input id="op-username" className="form-control" value={username} onChange={(e) => setUsername(e.target.value)} required />
-        </div>
-        <div className="col-md-3">
-          <label htmlFor="op-nome" className="form-label active">{t('operatori.nome')}</label>
-          <input id="op-nome" className="form-control" value={nome} onChange={(e) => setNome(e.target.value)} required />
-        </div>
-        <div className="col-md-2">
-          <label htmlFor="op-ruolo" className="form-label active">{t('operatori.ruolo')}</label>
+        <CampoTesto id="op-username" label={t('login.username')} colonna="col-md-3" required value={username} onChange={setUsername} />
+        <CampoTesto id="op-nome" label={t('operatori.nome')} colonna="col-md-3" required value={nome} onChange={setNome} />
+        <Campo id="op-ruolo" label={t('operatori.ruolo')} colonna="col-md-2">
           <select id="op-ruolo" className="form-select" value={ruolo} onChange={(e) => setRuolo(e.target.value as 'operatore' | 'amministratore')}>
             <option value="operatore">{t('operatori.ruoli.operatore')}</option>
             <option value="amministratore">{t('operatori.ruoli.amministratore')}</option>
           </select>
-        </div>
-        <div className="col-md-2">
-          <label htmlFor="op-password" className="form-label active">{t('login.password')}</label>
-          <input id="op-password" type="password" autoComplete="new-password" className="form-control" value={password} onChange={(e) => setPassword(e.target.value)} required />
-        </div>
+        </Campo>
+        <CampoTesto id="op-password" label={t('login.password')} colonna="col-md-2" type="password" autoComplete="new-password" required value={password} onChange={setPassword} />
         <div className="col-md-2 d-flex align-items-end">
           <button type="submit" className="btn btn-primary">{t('operatori.crea')}</button>
         </div>

@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { formatDay } from '../components/dates';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { unwrap } from '../platform/call';
+import { saveBlob, saveFile } from '../platform/download';
 import { sportello } from '../platform/sportello';
 import { useAction } from '../platform/use-load';
+import { Campo } from './Campo';
 import { CampoData } from './CampoData';
-import { offerDownload, pdfBlob } from './download';
 import { DESK_NS } from './i18n';
 
 const today = () => {
@@ -29,10 +30,9 @@ export function ReportGiornaliero() {
     <section aria-labelledby="report-titolo">
       <h2 id="report-titolo" className="h4">{t('report.titolo')}</h2>
       <div className="d-flex gap-2 align-items-end mb-3">
-        <div>
-          <label htmlFor="report-giorno" className="form-label active">{t('report.giorno')}</label>
+        <Campo id="report-giorno" label={t('report.giorno')}>
           <CampoData id="report-giorno" value={giorno} onChange={setGiorno} required placeholder={t('data.formato')} testId="desk-report-giorno" />
-        </div>
+        </Campo>
         <button type="button" className="btn btn-primary" onClick={() => void genera()} disabled={!giorno} data-testid="desk-report-genera">{t('report.genera')}</button>
       </div>
       <ErrorAlert message={generazione.error} />
@@ -41,8 +41,8 @@ export function ReportGiornaliero() {
           <p>{t('report.totale', { n: report.rilasci, giorno: formatDay(giorno) })}</p>
           <p className={report.registroIntegro ? '' : 'text-danger fw-bold'}>{report.registroIntegro ? t('report.integro') : t('report.alterato')}</p>
           <div className="d-flex gap-2">
-            <button type="button" className="btn btn-outline-primary" onClick={() => offerDownload(`rilasci-${giorno}.csv`, new Blob([report.csv], { type: 'text/csv' }))}>{t('report.csv')}</button>
-            <button type="button" className="btn btn-outline-primary" onClick={() => offerDownload(`rilasci-${giorno}.pdf`, pdfBlob(report.pdfBase64))}>{t('report.pdf')}</button>
+            <button type="button" className="btn btn-outline-primary" onClick={() => saveBlob(new Blob([report.csv], { type: 'text/csv' }), `rilasci-${giorno}.csv`)}>{t('report.csv')}</button>
+            <button type="button" className="btn btn-outline-primary" onClick={() => saveFile(report.pdfBase64, `rilasci-${giorno}.pdf`, 'application/pdf')}>{t('report.pdf')}</button>
           </div>
         </div>
       )}

@@ -6,11 +6,11 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { unwrap } from '../platform/call';
 import { sportello } from '../platform/sportello';
 import { useAction } from '../platform/use-load';
+import { Campo, CampoTesto } from './Campo';
 import { CampoData } from './CampoData';
 import { CartaAlBanco, type Carta } from './CartaAlBanco';
 import { EsitoRilascio } from './EsitoRilascio';
 import { DESK_NS } from './i18n';
-
 
 /** The release: card, document checked, channel, then the issuer's answer shown once. */
 export function RilascioPin() {
@@ -47,13 +47,6 @@ export function RilascioPin() {
     if (rilasciato) setEsito(rilasciato);
   };
 
-  const field = (id: string, label: string, input: React.ReactNode) => (
-    <div className="col-md-6 mb-3">
-      <label htmlFor={id} className="form-label active">{label}</label>
-      {input}
-    </div>
-  );
-
   return (
     <>
       <CartaAlBanco onCarta={onCarta} />
@@ -61,16 +54,16 @@ export function RilascioPin() {
         <fieldset disabled={!carta || rilascio.busy}>
           <legend className="h4">{t('documento.titolo')}</legend>
           <div className="row">
-            {field('doc-tipo', t('documento.tipo'),
+            <Campo id="doc-tipo" label={t('documento.tipo')} colonna="col-md-6 mb-3">
               <select id="doc-tipo" className="form-select" value={tipo} onChange={(e) => setTipo(e.target.value as TipoDocumento)} data-testid="desk-doc-tipo">
                 {TIPI_DOCUMENTO.map((x) => <option key={x} value={x}>{t(`documento.tipi.${x}`)}</option>)}
-              </select>)}
-            {field('doc-numero', t('documento.numero'),
-              <input id="doc-numero" className="form-control" value={numero} onChange={(e) => setNumero(e.target.value)} required data-testid="desk-doc-numero" />)}
-            {field('doc-ente', t('documento.rilasciatoDa'),
-              <input id="doc-ente" className="form-control" value={rilasciatoDa} onChange={(e) => setRilasciatoDa(e.target.value)} required data-testid="desk-doc-ente" />)}
-            {field('doc-scadenza', t('documento.scadenza'),
-              <CampoData id="doc-scadenza" value={scadenza} onChange={setScadenza} required placeholder={t('data.formato')} testId="desk-doc-scadenza" />)}
+              </select>
+            </Campo>
+            <CampoTesto id="doc-numero" label={t('documento.numero')} colonna="col-md-6 mb-3" required data-testid="desk-doc-numero" value={numero} onChange={setNumero} />
+            <CampoTesto id="doc-ente" label={t('documento.rilasciatoDa')} colonna="col-md-6 mb-3" required data-testid="desk-doc-ente" value={rilasciatoDa} onChange={setRilasciatoDa} />
+            <Campo id="doc-scadenza" label={t('documento.scadenza')} colonna="col-md-6 mb-3">
+              <CampoData id="doc-scadenza" value={scadenza} onChange={setScadenza} required placeholder={t('data.formato')} testId="desk-doc-scadenza" />
+            </Campo>
           </div>
           <legend className="h4 mt-3">{t('canale.titolo')}</legend>
           <div className="mb-3" role="radiogroup">
@@ -82,8 +75,7 @@ export function RilascioPin() {
             ))}
           </div>
           <div className="row">
-            {field('canale-destinazione', canale === 'email' ? t('canale.indirizzo') : t('canale.cellulare'),
-              <input id="canale-destinazione" className="form-control" type={canale === 'email' ? 'email' : 'tel'} value={destinazione} onChange={(e) => setDestinazione(e.target.value)} required data-testid="desk-destinazione" />)}
+            <CampoTesto id="canale-destinazione" label={canale === 'email' ? t('canale.indirizzo') : t('canale.cellulare')} colonna="col-md-6 mb-3" type={canale === 'email' ? 'email' : 'tel'} required data-testid="desk-destinazione" value={destinazione} onChange={setDestinazione} />
           </div>
           <ErrorAlert message={rilascio.error} />
           {rilascio.busy ? <Busy /> : <button type="submit" className="btn btn-primary btn-lg" data-testid="desk-rilascia">{t('rilascia')}</button>}

@@ -6,14 +6,15 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CardError } from '../../../native/apdu/errors';
 import { createPkcs11Signer } from '../../../native/pkcs11/signer';
-import { Pkcs11Token } from '../../../native/pkcs11/token';
+import type { Pkcs11Token } from '../../../native/pkcs11/token';
 import { certificatiDaPem } from '../../../electron/core/pki/certificati';
 import { signModulo } from '../../../electron/core/documents/cades/firma';
 import { verificaP7m } from '../../../electron/core/documents/cades/verifica';
 import { creaModuloPdf } from '../../../electron/core/documents/modulo-pdf';
 import { startPcscd } from '../../rig/pcscd';
 import { acquireSlot, type VpcdSlot } from '../../rig/vpcd-slots';
-import { avviaCartaVirtuale, CONFIGURAZIONE_OPENSC, MODULO_OPENSC, type CartaVirtuale } from '../../fixtures/documents/carta-virtuale';
+import { avviaCartaInProcesso, type CartaInProcesso } from '../../../electron/adapters/demo/carta-in-processo';
+import { apriTokenOpensc, CONFIGURAZIONE_OPENSC } from '../../fixtures/documents/carta-virtuale';
 import { orologio, praticaDiProva } from '../../fixtures/documents/pratica';
 import { contentVerifiedByOpenssl } from '../../support/openssl-cms';
 
@@ -22,7 +23,7 @@ const adesso = { now: () => new Date() };
 
 let pdf: Uint8Array;
 let slot: VpcdSlot | undefined;
-let carta: CartaVirtuale | undefined;
+let carta: CartaInProcesso | undefined;
 let token: Pkcs11Token | undefined;
 
 beforeAll(async () => {
@@ -40,24 +41,11 @@ afterEach(async () => {
   slot = undefined;
 });
 
-/** OpenSC sees a new card on its next slot scan: retry for a few seconds. */
-async function apriToken(lettore: string): Promise<Pkcs11Token> {
-  const scadenza = Date.now() + 10_000;
-  for (;;) {
-    try {
-      return Pkcs11Token.open(MODULO_OPENSC, { readerName: lettore });
-    } catch (errore) {
-      if (Date.now() > scadenza) throw errore;
-      await new Promise((r) => setTimeout(r, 300));
-    }
-  }
-}
-
-async function cartaInserita(): Promise<{ carta: CartaVirtuale; token: Pkcs11Token }> {
+async function cartaInserita(): Promise<{ carta: CartaInProcesso; token: Pkcs11Token }> {
   await startPcscd();
   slot = acquireSlot();
-  carta = await avviaCartaVirtuale(slot.port);
-  token = await apriToken(slot.readerName);
+  carta = await avviaCartaInProcesso(slot.port);
+  token = await apriTokenOpensc(slot.readerName);
   return { carta, token };
 }
 
