@@ -257,3 +257,38 @@ export function issueCitizenCertificate(ca: TestCa, options: IssueOptions = {}):
   ]);
   return { ...signed(cert, issuer.key), subjectCommonName: commonName, key };
 }
+
+export interface TlsServerCertificate {
+  readonly certificatePem: string;
+  readonly key: KeyObject;
+}
+
+/**
+ * A TLS server certificate for `hosts` (IP addresses or DNS names), self-signed: a client trusts
+ * it by adding this very certificate to its CAs (Node's `ca`, NODE_EXTRA_CA_CERTS), with no CA
+ * of ours to trust besides it.
+ */
+export function issueTlsServerCertificate(hosts: readonly string[], validity: Validity = validFromYesterday(1)): TlsServerCertificate {
+  const key = cachedRsaKey('tls-server');
+  const forgeKey = toForgeKey(key);
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = publicOf(forgeKey);
+  cert.serialNumber = serialNumber('tls-server', ...hosts, validity.notBefore.toISOString(), validity.notAfter.toISOString());
+  setValidity(cert, validity);
+  const subject = [
+    { name: 'countryName', value: 'IT' },
+    { name: 'organizationName', value: TEST_ORGANIZATION },
+    { name: 'commonName', value: hosts[0] ?? 'localhost' },
+  ];
+  cert.setSubject(subject);
+  cert.setIssuer(subject);
+  const isIp = (h: string) => /^[\d.]+$/.test(h) || h.includes(':');
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: false, critical: true },
+    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+    { name: 'extKeyUsage', serverAuth: true },
+    { name: 'subjectAltName', altNames: hosts.map((h) => (isIp(h) ? { type: 7, ip: h } : { type: 2, value: h })) },
+    { name: 'subjectKeyIdentifier' },
+  ]);
+  return { certificatePem: signed(cert, forgeKey).certificatePem, key };
+}

@@ -77,8 +77,21 @@ export function citizenFor(db: PortalDb, person: { fiscalCode: string | null; na
     person.fiscalCode,
     person.name ?? '',
     person.surname ?? '',
-    person.email ?? `${id}@cps.didnt.have.email`,
+    // User::FAKE_EMAIL_DOMAIN.
+    person.email ?? `${id}@cps.didnt.have.my.email.tld`,
     now.toISOString(),
   );
   return { id };
+}
+
+/**
+ * CPSUserProvider::provideUser, for a login: the citizen with this fiscal code (case-insensitive),
+ * created when new (with ROLE_CPS_USER); a known one gets the login's name and surname
+ * (updateRequiredFields), which a citizen's applications are then checked against.
+ */
+export function provideCitizen(db: PortalDb, person: { fiscalCode: string; name: string | null; surname: string | null }, now: Date): Caller {
+  const known = citizenByFiscalCode(db, person.fiscalCode);
+  const { id } = known ?? citizenFor(db, { fiscalCode: person.fiscalCode, name: person.name ?? undefined, surname: person.surname ?? undefined }, now);
+  if (known) db.prepare('UPDATE users SET name = coalesce(?, name), surname = coalesce(?, surname) WHERE id = ?').run(person.name, person.surname, id);
+  return callerById(db, id)!;
 }

@@ -3,6 +3,7 @@ import type { BackOffice } from './back-office';
 import type { Catalogue } from './catalogue-dir';
 import type { Faults } from './faults';
 import type { PortalDb } from './portal-db';
+import type { SessionStore } from './session-store';
 
 export interface PortalContext {
   db: PortalDb;
@@ -21,5 +22,9 @@ export interface PortalContext {
   baseUrl: () => string;
   /** The form server's public URL (FORMSERVER_PUBLIC_URL): a host of its own. */
   formServerUrl: () => string;
+  /** The web sessions of every server (the card login's and the API's). */
+  sessions: SessionStore;
+  /** The HTTPS card login's origin (`https://127.0.0.1:<port>`), null without `cnsLogin`. */
+  cnsOrigin: () => string | null;
   now: () => Date;
 }

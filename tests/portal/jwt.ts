@@ -1,9 +1,11 @@
-/** JSON Web Tokens with the claims the real portal puts in them (`id`, `tenant_id`, `exp`: JWTCreatedListener); OURS: HS256 instead of its RS256. */
+/** JSON Web Tokens with the claims the real portal puts in them (tokens.ts); OURS: HS256 instead of its RS256. */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 const b64 = (data: Buffer | string): string => Buffer.from(data).toString('base64url');
 
 export interface TokenClaims {
+  /** The portal's tokens carry the account's roles (tokens.ts); the issuing system's do not. */
+  roles?: string[];
   id: string;
   username: string;
   tenant_id: string;

@@ -5,8 +5,8 @@
  * Paths use `{name}` placeholders like the portal's own documentation; `{tenant}` must be
  * the loaded tenant's slug, exactly as on a real multi-tenant portal.
  */
-import type { IncomingMessage } from 'node:http';
-import type { Readable } from 'node:stream';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { PortalContext } from './context';
 
@@ -15,9 +15,10 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /**
  * Who may call: anyone; an API account (an operator or an admin with a JWT: the real API's
  * `denyAccessUnlessGranted(['ROLE_OPERATORE', 'ROLE_ADMIN', ...])`); any user of the `api_secure`
- * firewall, citizens included (routes whose voters decide per user: messages, transitions); or
- * our test controls. OURS: a citizen's token (`/__admin/citizen-token`, standing in for
- * `GET /{tenant}/api/session-auth` after a web login) is refused (401) by the `user` routes,
+ * firewall, citizens included (routes whose controllers let ROLE_CPS_USER in or whose voters
+ * decide per user: applications, messages, meetings, payments, documents, submit); or our test
+ * controls. OURS: a citizen's token (`GET /{tenant}/api/session-auth` after the card login, or
+ * `/__admin/citizen-token`) is refused (401) by the `user` routes (the office's transitions),
  * whose citizen behaviour is not reproduced.
  */
 export type Access = 'public' | 'user' | 'any-user' | 'test-admin';
@@ -35,6 +36,8 @@ export interface PortalRequest {
   query: URLSearchParams;
   raw: IncomingMessage;
   caller: Caller | null;
+  /** `$request->server`'s variables from the web server in front: only the card login's sets any. */
+  server?: Readonly<Record<string, string>>;
   /** The JSON body checked against `schema`; a 400 with the issues otherwise. */
   json<S extends z.ZodType>(schema: S): Promise<z.output<S>>;
 }
@@ -75,13 +78,16 @@ export class HttpError extends Error {
  * Clients can only key on the status.
  */
 export class HtmlError extends HttpError {
-  constructor(status: 403 | 500, readonly html: string = status === 403 ? ERROR_403_PAGE : ERROR_500_PAGE) {
+  constructor(status: 401 | 403 | 500, readonly html: string = ERROR_PAGES[status]) {
     super(status, [html]);
   }
 }
 
 const ERROR_403_PAGE = '<!DOCTYPE html><html lang="it"><head><meta charset="UTF-8"><title>Accesso negato</title></head><body><h1>403</h1></body></html>';
 const ERROR_500_PAGE = '<!DOCTYPE html><html lang="it"><head><meta charset="UTF-8"><title>Errore</title></head><body><h1>500</h1></body></html>';
+/** error401.html.twig: an UnauthorizedHttpException (a login route reached without the authenticator taking it). */
+const ERROR_401_PAGE = '<!DOCTYPE html><html lang="it"><head><meta charset="UTF-8"><title>Accesso negato</title></head><body><h1>401</h1></body></html>';
+const ERROR_PAGES = { 401: ERROR_401_PAGE, 403: ERROR_403_PAGE, 500: ERROR_500_PAGE } as const;
 
 interface CompiledRoute extends Route {
   pattern: RegExp;
@@ -125,4 +131,20 @@ export function compileRoutes(routes: Route[]): RouteTable {
     },
     list: () => compiled,
   };
+}
+
+/** Writes a route's answer: JSON with its length, a stream piped, or the bytes as they are. */
+export function writeResponse(res: ServerResponse, response: PortalResponse): void {
+  const headers: Record<string, string> = { ...response.headers };
+  if (response.json !== undefined) {
+    const body = Buffer.from(JSON.stringify(response.json));
+    res.writeHead(response.status, { 'content-type': 'application/json', 'content-length': String(body.length), ...headers });
+    res.end(body);
+  } else if (response.body instanceof Readable) {
+    res.writeHead(response.status, headers);
+    response.body.pipe(res);
+  } else {
+    res.writeHead(response.status, headers);
+    res.end(response.body);
+  }
 }

@@ -12,33 +12,38 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { seedAccounts, callerById, type AccountSpec } from './accounts';
 import { createBackOffice, readCalendarSetups, type CalendarSetup } from './back-office';
 import { loadCatalogue, type Catalogue } from './catalogue-dir';
+import { startCnsWebServer, type CnsWebServer } from './cns-web-server';
 import type { PortalContext } from './context';
 import { decideBefore, faultsApplyTo, faultsSchema, loseResponse, type Faults, type FaultsInput } from './faults';
 import { verifyToken } from './jwt';
 import { openPortalDb, type PortalDb } from './portal-db';
 import { startFormServer, type FormServer } from './form-server';
-import { compileRoutes, HtmlError, HttpError, type Caller, type PortalRequest, type PortalResponse, type Route, type RouteModule } from './router';
+import { compileRoutes, HtmlError, HttpError, writeResponse, type Caller, type PortalRequest, type PortalResponse, type Route, type RouteModule, type RouteTable } from './router';
 import { adminRoutes } from './routes/admin';
 import { applicationRoutes } from './routes/applications';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendars';
 import { documentRoutes } from './routes/documents';
 import { integrationTransitionRoutes } from './routes/integration-transitions';
+import { loginPatRoutes } from './routes/login-pat';
 import { meetingRoutes } from './routes/meetings';
 import { messageRoutes } from './routes/messages';
 import { paymentRoutes } from './routes/payments';
 import { serviceRoutes } from './routes/services';
+import { sessionAuthRoutes } from './routes/session-auth';
 import { tenantRoutes } from './routes/tenant';
 import { transitionRoutes } from './routes/transitions';
 import { uploadRoutes } from './routes/uploads';
+import { createSessionStore, PHP_SESSION_LIFETIME_SECONDS } from './session-store';
 
 /** Every area of the portal, mounted in this order. A new area is one more entry. */
 const ROUTE_MODULES: RouteModule[] = [
   authRoutes,
+  sessionAuthRoutes,
+  loginPatRoutes,
   serviceRoutes,
   tenantRoutes,
   calendarRoutes,
@@ -71,7 +76,15 @@ export interface PortalOptions {
   dataDir?: string;
   port?: number;
   accounts?: AccountSpec[];
+  /** TOKEN_TTL (config/packages/app.yaml): 3600 s by default. */
   tokenTtlSeconds?: number;
+  /** How long an unused web session lives (PHP's session.gc_maxlifetime): 1440 s by default. */
+  sessionLifetimeSeconds?: number;
+  /**
+   * The card login: an HTTPS server (cns-web-server.ts) asking for a client certificate chained
+   * to `caPem` (PEM, one or more CAs) and serving `/{tenant}/auth/login-pat`.
+   */
+  cnsLogin?: { caPem: string };
   faults?: FaultsInput;
   adminKey?: string;
   extraModules?: RouteModule[];
@@ -91,6 +104,10 @@ export interface Portal {
   catalogue: Catalogue;
   /** FORMSERVER_PUBLIC_URL: where the services' steps say their forms are. */
   formServerUrl: string;
+  /** `https://127.0.0.1:<port>/<tenant>/auth/login-pat` with `cnsLogin`, else null. */
+  cnsLoginUrl: string | null;
+  /** The HTTPS server's certificate (PEM), for clients to trust (NODE_EXTRA_CA_CERTS, `ca`); null without `cnsLogin`. */
+  tlsCertificatePem: string | null;
   setFaults(faults: FaultsInput): void;
   expireTokens(): void;
   /** Closing again (a test that stopped the portal itself, then its teardown) does nothing. */
@@ -117,21 +134,6 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-function send(res: ServerResponse, response: PortalResponse): void {
-  const headers: Record<string, string> = { ...response.headers };
-  if (response.json !== undefined) {
-    const body = Buffer.from(JSON.stringify(response.json));
-    res.writeHead(response.status, { 'content-type': 'application/json', 'content-length': String(body.length), ...headers });
-    res.end(body);
-  } else if (response.body instanceof Readable) {
-    res.writeHead(response.status, headers);
-    response.body.pipe(res);
-  } else {
-    res.writeHead(response.status, headers);
-    res.end(response.body);
-  }
-}
-
 /** Our fault injection's answers: plain arrays, the way the real portal words its own errors. */
 function injected(status: number, message: string): PortalResponse {
   return { status, json: [message] };
@@ -146,6 +148,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
   seedAccounts(db, options.accounts ?? DEMO_ACCOUNTS, (slug) => catalogue.bySlug(slug)?.id, [...catalogue.services.keys()], now());
   const formServer: FormServer = await startFormServer(() => catalogue, { port: options.formServerPort });
   let baseUrl = '';
+  let cnsServer: CnsWebServer | null = null;
   let closed = false;
   const ctx: PortalContext = {
     db,
@@ -159,6 +162,8 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
     faults: { current: faultsSchema.parse(options.faults ?? {}) },
     baseUrl: () => baseUrl,
     formServerUrl: () => formServer.url,
+    sessions: createSessionStore(options.sessionLifetimeSeconds ?? PHP_SESSION_LIFETIME_SECONDS, now),
+    cnsOrigin: () => cnsServer?.origin ?? null,
     now,
   };
   const routes: Route[] = [...ROUTE_MODULES, ...(options.extraModules ?? [])].flatMap((m) => m(ctx));
@@ -183,7 +188,8 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
     return caller;
   };
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  /** One request on `table`, with the server variables the web server in front set (none on the HTTP server). */
+  const handle = async (table: RouteTable, req: IncomingMessage, res: ServerResponse, server: Record<string, string> = {}): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://portal');
     const isAdmin = url.pathname.startsWith('/__admin/');
     const faults: Faults = ctx.faults.current;
@@ -192,8 +198,8 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
     const fault = isAdmin ? null : decideBefore(faults, target);
     if (!isAdmin && faults.latencyMs > 0 && faultsApplyTo(faults, target)) await new Promise((r) => setTimeout(r, faults.latencyMs + Math.random() * faults.latencyMs));
     if (fault === 'reset') return void req.socket.destroy();
-    if (fault === 'too-many') return send(res, { ...injected(429, 'Too Many Requests'), headers: { 'retry-after': String(faults.retryAfterSeconds) } });
-    if (fault === 'server-error') return send(res, injected(503, 'Service Unavailable'));
+    if (fault === 'too-many') return writeResponse(res, { ...injected(429, 'Too Many Requests'), headers: { 'retry-after': String(faults.retryAfterSeconds) } });
+    if (fault === 'server-error') return writeResponse(res, injected(503, 'Service Unavailable'));
 
     let response: PortalResponse;
     try {
@@ -208,6 +214,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
         query: url.searchParams,
         raw: req,
         caller,
+        server,
         async json(schema) {
           const parsed = schema.safeParse(await readJsonBody(req));
           if (!parsed.success) {
@@ -230,15 +237,21 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
     }
     // The write (if any) is committed: losing the answer now is the case "exactly once" is about.
     if (!isAdmin && response.status < 300 && loseResponse(faults, target)) return void req.socket.destroy();
-    send(res, response);
+    writeResponse(res, response);
   };
 
   const server = createServer((req, res) => {
-    handle(req, res).catch(() => req.socket.destroy());
+    handle(table, req, res).catch(() => req.socket.destroy());
   });
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  if (options.cnsLogin) {
+    const loginTable = compileRoutes(loginPatRoutes(ctx));
+    cnsServer = await startCnsWebServer(options.cnsLogin.caPem, now, (req, res, variables) => {
+      handle(loginTable, req, res, variables).catch(() => req.socket.destroy());
+    });
+  }
 
   return {
     url: baseUrl,
@@ -248,6 +261,8 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
     dataDir,
     catalogue,
     formServerUrl: formServer.url,
+    cnsLoginUrl: cnsServer ? `${cnsServer.origin}/${catalogue.tenant.slug}/auth/login-pat` : null,
+    tlsCertificatePem: cnsServer?.certificatePem ?? null,
     setFaults(faults) {
       ctx.faults.current = faultsSchema.parse(faults);
     },
@@ -259,6 +274,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
       closed = true;
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await cnsServer?.close();
       await formServer.close();
       db.close();
     },

@@ -118,8 +118,8 @@ describe('messaggi di una pratica: come MessagesAPIController', () => {
     expect((await citizen.messages(id)).status).toBe(200);
     expect((await citizen.call('GET', `/applications/${id}/messages/${m.id}`)).status).toBe(200);
     expect((await citizen.call('PATCH', `/applications/${id}/messages/${m.id}`, { read_at: '2026-06-05T10:00:00+00:00' })).status).toBe(403);
-    // A citizen's token opens only what a citizen's behaviour is reproduced for.
-    expect((await citizen.call('GET', '/applications')).status).toBe(401);
+    // A citizen's token opens only what a citizen's behaviour is reproduced for: not the office's transitions.
+    expect((await citizen.transition(id, 'register', { protocol_number: 'x' })).status).toBe(401);
     expect(await kiosk.call('GET', `/applications/${id}/messages/${m.id}/attachments/00000000-0000-4000-8000-000000000000`)).toMatchObject({ status: 404, body: ['Attachment not found'] });
   });
 

@@ -1,4 +1,7 @@
 /** Shared by the reference portal's tests: a portal on the test catalogue, logins, uploads, and the shape check against tests/fixtures/sdc. */
+import type { KeyObject } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { request } from 'node:https';
 import axios from 'axios';
 import { expect } from 'vitest';
 import { sdcFixture } from '../../fixtures/sdc/load';
@@ -48,4 +51,39 @@ export function expectShapeOf(name: string, actual: unknown, pick: (body: unknow
     }
   };
   check(expected, actual, '');
+}
+
+/** What a GET over HTTPS got: an answer, or the connection's failure (a refused handshake). */
+export type HttpsAnswer = { status: number; headers: IncomingHttpHeaders; body: string } | { error: string };
+
+/** A GET over HTTPS trusting only `ca`, with a client certificate when given; no agent, so no TLS session is reused. */
+export function httpsGet(url: string, options: { ca: string; client?: { certificatePem: string; key: KeyObject }; cookie?: string }): Promise<HttpsAnswer> {
+  return new Promise((resolve) => {
+    const req = request(url, {
+      ca: options.ca,
+      cert: options.client?.certificatePem,
+      key: options.client?.key.export({ type: 'pkcs1', format: 'pem' }),
+      headers: options.cookie ? { cookie: options.cookie } : {},
+      agent: false,
+    });
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', (e: NodeJS.ErrnoException) => resolve({ error: e.code ?? e.message }));
+    req.end();
+  });
+}
+
+/** The `name=value` of a Set-Cookie header, for the next request's Cookie. */
+export function cookieOf(answer: HttpsAnswer | { headers: Record<string, unknown> }): string {
+  const header = 'headers' in answer ? answer.headers['set-cookie'] : undefined;
+  const first = Array.isArray(header) ? String(header[0]) : String(header);
+  return first.split(';')[0]!;
+}
+
+/** A JWT's claims, unverified. */
+export function claimsOf(token: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
 }

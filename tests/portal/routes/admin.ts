@@ -4,14 +4,15 @@
  * - `GET|PUT /__admin/faults` (PUT body: any subset of the fault settings; the rest reset to none)
  * - `POST /__admin/expire-tokens`: every token issued so far is refused from now on.
  * - `POST /__admin/citizen-token` {fiscal_code} -> {token}: a token for the citizen the portal knows
- *   by that fiscal code (404 otherwise), standing in for the real `GET /{tenant}/api/session-auth`
- *   after a SPID/CIE web login, which the reference portal does not have.
+ *   by that fiscal code (404 otherwise), the one `GET /{tenant}/api/session-auth` gives after the
+ *   citizen's web login (routes/session-auth.ts), without the login: for tests that need a citizen
+ *   but not the card.
  */
 import { z } from 'zod';
-import { citizenByFiscalCode } from '../accounts';
+import { callerById, citizenByFiscalCode } from '../accounts';
 import { faultsSchema } from '../faults';
-import { signToken } from '../jwt';
 import { HttpError, type RouteModule } from '../router';
+import { issueToken } from '../tokens';
 
 export const adminRoutes: RouteModule = (ctx) => [
   { method: 'GET', path: '/__admin/faults', access: 'test-admin', handle: () => ({ status: 200, json: ctx.faults.current }) },
@@ -32,9 +33,7 @@ export const adminRoutes: RouteModule = (ctx) => [
       const { fiscal_code } = await req.json(z.object({ fiscal_code: z.string().min(1).max(32) }));
       const citizen = citizenByFiscalCode(ctx.db, fiscal_code);
       if (!citizen) throw new HttpError(404, ['Citizen not found']);
-      const iat = Math.floor(ctx.now().getTime() / 1000);
-      const claims = { id: citizen.id, username: fiscal_code.toUpperCase(), tenant_id: ctx.catalogue.tenant.id, iat, exp: iat + ctx.tokenTtlSeconds, gen: ctx.tokenGeneration.value };
-      return { status: 200, json: { token: signToken(claims, ctx.secret) } };
+      return { status: 200, json: { token: issueToken(ctx, callerById(ctx.db, citizen.id)!) } };
     },
   },
   {

@@ -8,6 +8,7 @@
  *   ATOM (`Y-m-d\TH:i:sP`, no milliseconds), anything else -> 400. Every other parameter (a
  *   `data.<path>` filter, say) is ignored.
  * - drafts (1000) are excluded unless `status` asks for them;
+ * - a citizen sees only their own applications (`$parameters['user']`), of any service;
  * - an operator sees the services it is enabled on, plus what is assigned to it; one who sees
  *   nothing at all yet gets 403 ["You are not allowed to view applications"], one asking for a
  *   service it cannot see 403 ["You are not allowed to view applications of passed service"];
@@ -97,6 +98,10 @@ export function listApplications(ctx: PortalContext, req: PortalRequest) {
     args.operator = caller.id;
     // An operator also sees what is assigned to it; within a service it is not enabled on, only that.
     where.push(caller.role !== 'operator' ? inServices : onlyAssigned ? `${inServices} AND operator_id = @operator` : `(${inServices} OR operator_id = @operator)`);
+  }
+  if (caller.role === 'citizen') {
+    where.push('user_id = @user');
+    args.user = caller.id;
   }
   const identifier = q.get('service_identifier');
   if (identifier) {

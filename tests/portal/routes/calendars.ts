@@ -30,6 +30,7 @@ import { daysOf, slotsOfDay } from '../calendar-slots';
 import { bookedOn } from '../meeting-checks';
 import { calendarJson } from '../meetings-model';
 import { HttpError, type PortalRequest, type PortalResponse, type RouteModule } from '../router';
+import { loginEntryPoint } from './login-pat';
 
 /** OURS, narrower than `new DateTime($date)`: only a real `Y-m-d` day is read (what the forms send). */
 function readableDate(raw: string): string | null {
@@ -42,11 +43,10 @@ function readableDate(raw: string): string | null {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const calendarRoutes: RouteModule = (ctx) => {
-  const toLogin = (): PortalResponse => ({ status: 302, headers: { location: `${ctx.baseUrl()}/${ctx.catalogue.tenant.slug}/login` }, body: Buffer.alloc(0) });
   const ofCalendar =
     (answer: (calendar: Calendar, req: PortalRequest) => unknown) =>
     (req: PortalRequest): PortalResponse => {
-      if (!ctx.backOffice.calendarsEnabled) return toLogin();
+      if (!ctx.backOffice.calendarsEnabled) return loginEntryPoint(ctx);
       const calendar = ctx.backOffice.calendars.get(req.params.id!);
       if (!calendar) throw new HttpError(404, ['Object not found']);
       return { status: 200, json: answer(calendar, req) };
@@ -57,7 +57,7 @@ export const calendarRoutes: RouteModule = (ctx) => {
       path: '/{tenant}/api/calendars',
       access: 'public',
       handle(req) {
-        if (!ctx.backOffice.calendarsEnabled) return toLogin();
+        if (!ctx.backOffice.calendarsEnabled) return loginEntryPoint(ctx);
         const type = req.query.get('type');
         const all = [...ctx.backOffice.calendars.values()].filter(() => !type || type === 'time_fixed_slots');
         return { status: 200, json: all.map((c) => calendarJson(ctx, c, ctx.now())) };
