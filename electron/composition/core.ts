@@ -226,6 +226,7 @@ function configuredPortal(options: CoreOptions, identity: IdentitySession, bus: 
   });
   portal = portalFromConfig(options.config, accesso);
   identity.onPinVerified((card, reader, pin) => void accesso.apri(card, reader, pin));
+  identity.onCardNeeded(() => accesso.rilascia());
   bus.subscribe((event, payload) => {
     if (event === 'card.session' && (payload as { state?: string } | null)?.state !== 'autenticata' && accesso.cittadino() !== null) void accesso.chiudi();
   });

@@ -26,7 +26,7 @@ export interface EngineLoginOptions {
   /** The configured PKCS#11 module (pkcs11.modulePath), else the one discovery finds. */
   modulePath?: string | null;
   enginePath?: string;
-  /** How long the card has to open its key (PIN login) and to sign a handshake. */
+  /** How long the card has to open its key (PIN login), and the portal to answer the login (the app's own card use waits for it). */
   timeoutMs?: number;
   exists?: (path: string) => boolean;
 }
@@ -46,7 +46,7 @@ function unavailable(message: string): never {
 
 export function createEngineLogin(options: EngineLoginOptions = {}): CnsLoginPort {
   const exists = options.exists ?? existsSync;
-  const timeoutMs = options.timeoutMs ?? 60_000;
+  const timeoutMs = options.timeoutMs ?? 20_000;
   return {
     async open(card: CnsKeyRequest): Promise<CnsKey> {
       const engine = options.enginePath ?? findEngine(exists) ?? unavailable("Manca il componente per l'accesso con la carta (OpenSSL PKCS#11 engine): installa libengine-pkcs11-openssl.");

@@ -31,6 +31,7 @@ export class IdentitySession {
   private unsubscribe: (() => void) | undefined;
   private authenticatedHook: ((identity: CardIdentity, signer: SignerPort) => Promise<void>) | undefined;
   private pinHook: ((identity: CardIdentity, reader: string, pin: string) => void) | undefined;
+  private cardNeededHook: (() => Promise<void>) | undefined;
 
   constructor(
     private readonly port: CardPort,
@@ -58,12 +59,15 @@ export class IdentitySession {
   }
 
   async pinStatus(): Promise<CardPinStatus> {
-    return this.port.pinStatus(this.requireReader());
+    const reader = this.requireReader();
+    await this.cardNeeded();
+    return this.port.pinStatus(reader);
   }
 
   async verifyPin(pin: string): Promise<CardSession> {
     const reader = this.requireIdentified();
     const generation = this.generation;
+    await this.cardNeeded();
     await this.port.verifyPin(reader, pin);
     if (generation !== this.generation) throw noCard();
     // Before the session says "autenticata": whatever the hook prepares is there for the first call.
@@ -94,6 +98,18 @@ export class IdentitySession {
   }
 
   /**
+   * Runs before the app itself speaks to the card: at home, the portal login's hold on the card
+   * (OpenSC's, through the card's key) is released first, or the card would be "in use".
+   */
+  onCardNeeded(hook: () => Promise<void>): void {
+    this.cardNeededHook = hook;
+  }
+
+  private async cardNeeded(): Promise<void> {
+    await this.cardNeededHook?.();
+  }
+
+  /**
    * Ends the citizen's authenticated session while the card stays in the reader (Esci, idle
    * timeout on a kiosk): core stops answering for that citizen until the PIN is verified again.
    */
@@ -108,16 +124,24 @@ export class IdentitySession {
 
   /** The card's signer, for a signature right after `verifyPin` in the same card session. */
   signer(): SignerPort {
-    return this.port.signer(this.requireIdentified());
+    const signer = this.port.signer(this.requireIdentified());
+    return {
+      certificate: async () => (await this.cardNeeded(), signer.certificate()),
+      signSha256: async (data) => (await this.cardNeeded(), signer.signSha256(data)),
+    };
   }
 
   async changePin(pin: string, newPin: string): Promise<void> {
-    await this.port.changePin(this.requireIdentified(), pin, newPin);
+    const reader = this.requireIdentified();
+    await this.cardNeeded();
+    await this.port.changePin(reader, pin, newPin);
     this.log.info('PIN cambiato');
   }
 
   async unblockPin(puk: string, newPin: string): Promise<void> {
-    await this.port.unblockPin(this.requireReader(), puk, newPin);
+    const reader = this.requireReader();
+    await this.cardNeeded();
+    await this.port.unblockPin(reader, puk, newPin);
     this.log.info('PIN sbloccato con il PUK');
   }
 

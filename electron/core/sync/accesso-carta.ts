@@ -3,11 +3,12 @@
  * key logs in (TLS client authentication to `/auth/login-pat`, ports/cns-login.ts), the portal
  * opens a session, and `GET /api/session-auth` turns the session into the API token the calls
  * carry (SessionAuthAPIController.php). The token is renewed from the session while the card
- * stays in, and the session from the card's key (already open: no PIN again); card out, all of
- * it is dropped.
+ * stays in (which also keeps the portal's session alive); card out, all of it is dropped.
  *
- * Offline is normal: the key opens without the portal; the login is tried when a call needs a
- * token, so pratiche queue and leave when the portal is reachable and the card is in.
+ * The card's key is held only until the login succeeds: while it is open, OpenSC holds the card
+ * and the app's own card operations (the module's signature, PIN change) cannot run. Offline,
+ * the key stays open for a while and the login is tried again at each sync cycle; then it is
+ * released, and the citizen is told to enter the PIN again once the portal is back.
  */
 import type { Clock } from '../ports/clock';
 import type { Logger } from '../log/logger';
@@ -29,13 +30,24 @@ export interface AccessoCartaDeps {
 
 /** Renewed this long before the token expires, so no call leaves with a token about to lapse. */
 const RENEW_BEFORE_MS = 5 * 60_000;
+/**
+ * The token is asked again from the session at least this often: a PHP session lapses after
+ * session.gc_maxlifetime (24 minutes by default) without a request, and the API calls, which
+ * carry the token, do not touch it.
+ */
+const SESSION_KEEPALIVE_MS = 10 * 60_000;
+/** How long the card's key waits for an unreachable portal before the card is given back to the app. */
+const KEY_HOLD_MS = 2 * 60_000;
 
 interface Open {
   readonly codiceFiscale: string;
-  readonly key: CnsKey;
+  key: CnsKey | null;
+  readonly keyOpenedAt: number;
   cookies: string | null;
-  token: { value: string; expiresAt: number } | null;
+  token: { value: string; expiresAt: number; at: number } | null;
 }
+
+const AGAIN = 'Per inviare le pratiche al Comune esci e rientra con il PIN: la carta serve di nuovo per accedere al portale.';
 
 const needed = () => new PortalError('account', "accesso al portale con la carta necessario: inserisci la carta e il PIN", null);
 
@@ -43,6 +55,17 @@ export function createAccessoCarta(deps: AccessoCartaDeps) {
   let open: Open | null = null;
   let stato: StatoAccesso = { stato: 'da-fare', messaggio: null };
   let renewing: Promise<string> | null = null;
+  let keepalive: NodeJS.Timeout | null = null;
+  /** The key being opened and its first login: the app's own card use waits for them, then takes the card. */
+  let opening: Promise<unknown> | null = null;
+  const now = () => deps.clock.now().getTime();
+
+  /** The card goes back to the app: the key's process ends, OpenSC lets the card go. */
+  async function releaseKey(current: Open): Promise<void> {
+    const key = current.key;
+    current.key = null;
+    await key?.close().catch(() => undefined);
+  }
 
   const set = (next: StatoAccesso) => {
     stato = next;
@@ -53,6 +76,7 @@ export function createAccessoCarta(deps: AccessoCartaDeps) {
   const cookieHeader = (setCookies: readonly string[]) => setCookies.map((c) => c.split(';')[0]!.trim()).filter((c) => c.includes('=')).join('; ');
 
   async function loginWithKey(current: Open): Promise<void> {
+    if (!current.key) throw new CnsLoginFailure('carta-assente', 'sessione del portale scaduta e chiave della carta già restituita');
     const answer = await current.key.login(deps.loginUrl);
     // AbstractAuthenticator::onAuthenticationSuccess answers with a redirect and the session.
     const cookies = cookieHeader(answer.cookies);
@@ -74,7 +98,8 @@ export function createAccessoCarta(deps: AccessoCartaDeps) {
     if (subject && subject.toUpperCase() !== current.codiceFiscale.toUpperCase()) {
       throw new CnsLoginFailure('rifiutato', 'il portale ha aperto la sessione di un altro utente');
     }
-    current.token = { value, expiresAt: tokenExpiry(value) ?? deps.clock.now().getTime() + 3600_000 };
+    current.token = { value, expiresAt: tokenExpiry(value) ?? now() + 3600_000, at: now() };
+    await releaseKey(current);
     return value;
   }
 
@@ -97,14 +122,22 @@ export function createAccessoCarta(deps: AccessoCartaDeps) {
 
   function failed(current: Open, error: unknown): PortalError {
     if (open !== current) return needed();
-    if (error instanceof PortalError) {
-      // The portal did not answer: the key stays open, the next call tries again.
-      set({ stato: 'in-attesa', messaggio: 'Il portale del Comune non è raggiungibile ora: le pratiche partono appena torna.' });
-      return error;
+    const unreachable = error instanceof PortalError ? error.kind === 'transient' : error instanceof CnsLoginFailure && error.reason === 'rete';
+    if (unreachable) {
+      // The portal did not answer: the next call tries again, with the key while it is held.
+      const holding = current.key !== null && now() - current.keyOpenedAt < KEY_HOLD_MS;
+      if (current.key && !holding) void releaseKey(current);
+      const withSession = current.cookies !== null;
+      set({
+        stato: 'in-attesa',
+        messaggio: holding || withSession ? 'Il portale del Comune non è raggiungibile ora: le pratiche partono appena torna.' : `Il portale del Comune non era raggiungibile. ${AGAIN}`,
+      });
+      return error instanceof PortalError ? error : new PortalError('transient', `accesso con la carta: ${error instanceof Error ? error.message : 'rete'}`, null);
     }
-    if (error instanceof CnsLoginFailure && error.reason === 'rete') {
-      set({ stato: 'in-attesa', messaggio: 'Il portale del Comune non è raggiungibile ora: le pratiche partono appena torna.' });
-      return new PortalError('transient', `accesso con la carta: ${error.message}`, null);
+    void releaseKey(current);
+    if (error instanceof CnsLoginFailure && error.reason === 'carta-assente') {
+      set({ stato: 'non-riuscito', messaggio: AGAIN });
+      return new PortalError('account', 'accesso con la carta: da rifare col PIN', null);
     }
     const message = error instanceof CnsLoginFailure && error.reason === 'rifiutato'
       ? "Il portale del Comune non ha accettato la carta per l'accesso. Se si ripete, rivolgiti al Comune."
@@ -114,6 +147,40 @@ export function createAccessoCarta(deps: AccessoCartaDeps) {
     return new PortalError('account', `accesso con la carta: ${error instanceof Error ? error.message : 'non riuscito'}`, null);
   }
 
+  async function close(): Promise<void> {
+    const current = open;
+    open = null;
+    renewing = null;
+    if (keepalive) clearInterval(keepalive);
+    keepalive = null;
+    if (stato.stato !== 'da-fare') set({ stato: 'da-fare', messaggio: null });
+    if (current) await releaseKey(current);
+  }
+
+  async function openKey(card: CardIdentity, reader: string, pin: string): Promise<void> {
+    await close();
+    set({ stato: 'in-corso', messaggio: null });
+    let key: CnsKey;
+    try {
+      key = await deps.login.open({ reader, serial: card.seriale, certificateDer: card.certificato.der, pin });
+    } catch (error) {
+      const reason = error instanceof CnsLoginFailure ? error.reason : 'errore';
+      deps.log.warn('chiave della carta per l\'accesso al portale non disponibile', { motivo: reason });
+      set({
+        stato: 'non-riuscito',
+        messaggio: reason === 'non-disponibile' && error instanceof Error ? error.message : "La carta non si è aperta per l'accesso al portale: togli e reinserisci la carta.",
+      });
+      return;
+    }
+    open = { codiceFiscale: card.codiceFiscale, key, keyOpenedAt: now(), cookies: null, token: null };
+    const current = open;
+    keepalive = setInterval(() => {
+      if (open === current && current.cookies) void renew(current).catch(() => undefined);
+    }, SESSION_KEEPALIVE_MS);
+    keepalive.unref?.();
+    await renew(open).catch(() => undefined);
+  }
+
   return {
     stato: () => stato,
 
@@ -121,33 +188,22 @@ export function createAccessoCarta(deps: AccessoCartaDeps) {
      * The citizen's PIN was just verified on the card: the card's key is opened with it (the PIN
      * goes no further than the key's holder) and the login tried at once.
      */
-    async apri(card: CardIdentity, reader: string, pin: string): Promise<void> {
-      await this.chiudi();
-      set({ stato: 'in-corso', messaggio: null });
-      let key: CnsKey;
-      try {
-        key = await deps.login.open({ reader, serial: card.seriale, certificateDer: card.certificato.der, pin });
-      } catch (error) {
-        const reason = error instanceof CnsLoginFailure ? error.reason : 'errore';
-        deps.log.warn('chiave della carta per l\'accesso al portale non disponibile', { motivo: reason });
-        set({
-          stato: 'non-riuscito',
-          messaggio: reason === 'non-disponibile' && error instanceof Error ? error.message : "La carta non si è aperta per l'accesso al portale: togli e reinserisci la carta.",
-        });
-        return;
-      }
-      open = { codiceFiscale: card.codiceFiscale, key, cookies: null, token: null };
-      void renew(open).catch(() => undefined);
+    apri(card: CardIdentity, reader: string, pin: string): Promise<void> {
+      const run: Promise<void> = openKey(card, reader, pin).finally(() => {
+        if (opening === run) opening = null;
+      });
+      opening = run;
+      return run;
+    },
+
+    /** The app needs the card (a signature, a PIN change): once the login under way is over, the key, if still held, lets it go. */
+    async rilascia(): Promise<void> {
+      await opening?.catch(() => undefined);
+      if (open?.key) await releaseKey(open);
     },
 
     /** The card left (or the session ended): key, session and token are forgotten. */
-    async chiudi(): Promise<void> {
-      const current = open;
-      open = null;
-      renewing = null;
-      if (stato.stato !== 'da-fare') set({ stato: 'da-fare', messaggio: null });
-      await current?.key.close();
-    },
+    chiudi: close,
 
     /** Whose pratiche the portal can be asked about now: the citizen whose card is open, else nobody. */
     cittadino: (): string | null => open?.codiceFiscale ?? null,
@@ -156,7 +212,8 @@ export function createAccessoCarta(deps: AccessoCartaDeps) {
     async token(): Promise<string> {
       const current = open;
       if (!current) throw needed();
-      if (current.token && current.token.expiresAt - RENEW_BEFORE_MS > deps.clock.now().getTime()) return current.token.value;
+      const t = current.token;
+      if (t && t.expiresAt - RENEW_BEFORE_MS > now() && now() - t.at < SESSION_KEEPALIVE_MS) return t.value;
       return renew(current);
     },
 

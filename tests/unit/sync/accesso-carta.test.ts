@@ -77,22 +77,44 @@ describe('the citizen logs in to the portal with the card', () => {
     // The session's cookie, without its attributes, is what session-auth is asked with.
     expect(r.seen.sessionCalls).toEqual(['PHPSESSID=s1']);
     expect(r.seen.logins).toBe(1);
+    // Logged in: the card goes back to the app (OpenSC would otherwise keep it "in use").
+    expect(r.seen.closed).toBe(1);
   });
 
-  it('renews the token from the session near its end, and the session from the key when it lapsed, never asking the PIN again', async () => {
+  it('renews the token from the session, often enough to keep the session alive, without the card', async () => {
     const r = rig();
     await r.accesso.apri(card, 'lettore', '12345');
     await r.settled();
     const first = await r.accesso.token();
-    r.advance(56 * 60_000);
+    r.advance(5 * 60_000);
+    expect(await r.accesso.token()).toBe(first);
+    r.advance(6 * 60_000);
     const renewed = await r.accesso.token();
     expect(renewed).not.toBe(first);
+    expect(r.seen.sessionCalls).toEqual(['PHPSESSID=s1', 'PHPSESSID=s1']);
     expect(r.seen.logins).toBe(1);
-    r.endSession();
-    r.advance(56 * 60_000);
+  });
+
+  it('a session the portal ended asks the citizen for the PIN again (the card key was given back)', async () => {
+    const r = rig();
+    await r.accesso.apri(card, 'lettore', '12345');
+    await r.settled();
     await r.accesso.token();
-    expect(r.seen.logins).toBe(2);
-    expect(r.seen.opened).toHaveLength(1);
+    r.endSession();
+    r.advance(11 * 60_000);
+    await expect(r.accesso.token()).rejects.toMatchObject({ kind: 'account' });
+    expect(r.accesso.stato()).toMatchObject({ stato: 'non-riuscito', messaggio: expect.stringContaining('rientra con il PIN') });
+    expect(r.seen.logins).toBe(1);
+  });
+
+  it('the app taking the card back while the key waits for the portal: the key lets go', async () => {
+    const r = rig();
+    r.setNetwork('down');
+    await r.accesso.apri(card, 'lettore', '12345');
+    await r.settled();
+    expect(r.seen.closed).toBe(0);
+    await r.accesso.rilascia();
+    expect(r.seen.closed).toBe(1);
   });
 
   it('drops a token the portal refused, and the next call gets another', async () => {
