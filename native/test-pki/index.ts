@@ -266,9 +266,11 @@ export interface TlsServerCertificate {
 /**
  * A TLS server certificate for `hosts` (IP addresses or DNS names), self-signed: a client trusts
  * it by adding this very certificate to its CAs (Node's `ca`, NODE_EXTRA_CA_CERTS), with no CA
- * of ours to trust besides it.
+ * of ours to trust besides it. With the default (fixed) validity it is the same certificate on
+ * every call on this machine: a process started with NODE_EXTRA_CA_CERTS naming it trusts every
+ * server started later with it.
  */
-export function issueTlsServerCertificate(hosts: readonly string[], validity: Validity = validFromYesterday(1)): TlsServerCertificate {
+export function issueTlsServerCertificate(hosts: readonly string[], validity: Validity = CA_VALIDITY): TlsServerCertificate {
   const key = cachedRsaKey('tls-server');
   const forgeKey = toForgeKey(key);
   const cert = forge.pki.createCertificate();

@@ -22,8 +22,9 @@
  *   2253); the certificate in base64 (DER). A card carries no birth data, address or e-mail, so
  *   those variables are never set.
  * OURS: the Shibboleth session's id, index and instant are made up per request (the SP would have
- * them from its IdP); the server certificate is issued at start by the test PKI for 127.0.0.1
- * and localhost, self-signed, so a client trusts it by adding it to its CAs.
+ * them from its IdP); the server certificate comes from the test PKI for 127.0.0.1 and
+ * localhost, self-signed (a client trusts it by adding it to its CAs) and the same on every start
+ * (NODE_EXTRA_CA_CERTS set once serves every portal a test run starts).
  */
 import { randomBytes, X509Certificate } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';

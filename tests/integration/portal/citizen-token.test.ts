@@ -17,7 +17,8 @@ const MARIO = { codiceFiscale: 'RSSMRA80A01H501U', givenName: 'MARIO', surname: 
 const applicantOf = (fiscalCode: string, name: string, surname: string) => ({
   data: { fiscal_code: { data: { fiscal_code: fiscalCode } }, completename: { data: { name, surname } } },
 });
-const mario = applicantOf(MARIO.codiceFiscale, 'Mario', 'Rossi');
+// The office typed a second name the card does not have: the card's name is what counts once the citizen logs in.
+const mario = applicantOf(MARIO.codiceFiscale, 'Mario Antonio', 'Rossi');
 const luigi = applicantOf('VRDLGU70A01H501S', 'Luigi', 'Verdi');
 
 let portal: Portal;
@@ -90,7 +91,7 @@ describe('il cittadino crea solo per sé: PraticaManager::validateUserData', () 
     expect(count()).toBe(before);
   });
 
-  it('i suoi dati, maiuscole o no: 201, la pratica è sua e la vede', async () => {
+  it('i suoi dati (quelli della carta), maiuscole o no: 201, la pratica è sua e la vede', async () => {
     const res = await create(citizen, applicantOf(MARIO.codiceFiscale.toLowerCase(), 'mario', 'Rossi'));
     expect(res.status).toBe(201);
     const created = res.body as { id: string; user: string };

@@ -134,6 +134,8 @@ describe('session-auth anonima: come il firewall open_login', () => {
     let clock = new Date();
     const timed = await startPortal({ catalogueDir: TEST_CATALOGUE, cnsLogin: { caPem: ca.certificatePem }, sessionLifetimeSeconds: 60, now: () => clock });
     try {
+      // The same server certificate on every start: a client's NODE_EXTRA_CA_CERTS set once serves them all.
+      expect(timed.tlsCertificatePem).toBe(portal.tlsCertificatePem);
       const res = answered(await httpsGet(timed.cnsLoginUrl!, { ca: timed.tlsCertificatePem!, client: marioCard }));
       const cookie = cookieOf(res);
       const sessionAuth = `${timed.url}/${timed.tenant}/api/session-auth`;
