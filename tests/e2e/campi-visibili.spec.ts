@@ -2,11 +2,11 @@
  * Fields a citizen or an operator can see and hit: an empty input shows its edge (a
  * border wider than 0 px, at least 3:1 against the page, WCAG 1.4.11), a heading never
  * covers a field's label, and every checkbox and radio offers at least 44 × 44 px to
- * the finger (WCAG 2.5.5), the whole label included.
+ * the finger (WCAG 2.5.5), the whole label included, with a drawn box of at least 24 px.
  */
 import { test, expect } from './fixtures';
 import { openApp, signIn } from './support/citizen';
-import { expectVisibleEdge, hitArea } from './support/visibility';
+import { drawnBox, expectVisibleEdge, hitArea } from './support/visibility';
 import { field, formioForm } from './support/formio';
 
 test.afterEach(({ card }) => card.remove());
@@ -36,6 +36,9 @@ test('the wizard checkbox offers 44 × 44 px to the finger and toggles from anyw
   const area = await hitArea(page, box);
   expect(area.height, 'altezza toccabile').toBeGreaterThanOrEqual(44);
   expect(area.width, 'larghezza toccabile').toBeGreaterThanOrEqual(44);
+  const drawn = await drawnBox(page, box);
+  expect(drawn.width, 'casella disegnata: larghezza').toBeGreaterThanOrEqual(24);
+  expect(drawn.height, 'casella disegnata: altezza').toBeGreaterThanOrEqual(24);
   // A tap near the bottom left corner of the label, away from the text, still ticks it.
   const label = (await page.locator(`label[for="${await box.getAttribute('id')}"]`).boundingBox())!;
   await page.mouse.click(label.x + 4, label.y + label.height - 3);
@@ -53,5 +56,7 @@ test('the wizard checkbox offers 44 × 44 px to the finger and toggles from anyw
     const size = await hitArea(page, control);
     expect(size.height, `${name}: altezza toccabile`).toBeGreaterThanOrEqual(44);
     expect(size.width, `${name}: larghezza toccabile`).toBeGreaterThanOrEqual(44);
+    const drawn = await drawnBox(page, control);
+    expect(Math.min(drawn.width, drawn.height), `${name}: casella disegnata`).toBeGreaterThanOrEqual(24);
   }
 });

@@ -48,12 +48,26 @@ const flowStepSchema = z.object({
 });
 export type FlowStep = z.infer<typeof flowStepSchema>;
 
+/** JSON Logic is plain data: an object with one operator, bounded like the rest of the catalogue. */
+const jsonLogicSchema = z
+  .record(z.string(), z.unknown())
+  .refine((v) => Object.keys(v).length === 1, 'una condizione JSON Logic ha un solo operatore')
+  .refine((v) => JSON.stringify(v).length <= 5000, 'condizione troppo lunga');
+
+const requiredWhenSchema = z.object({ when: jsonLogicSchema, text: line.min(1) });
+
 export const attachmentSpecSchema = z.object({
   /** Where the files go in the application's data: a `file`/`sdcfile` component's key, dotted inside nested forms. */
   key: z.string().max(200).regex(/^[A-Za-z0-9_-]{1,60}(\.[A-Za-z0-9_-]{1,60})*$/),
   label: line.min(1),
   description: text,
   required: z.boolean().default(false),
+  /**
+   * Required only in a case the form's data tells: `when` is JSON Logic over the pratica's
+   * data (as a Form.io `conditional.json`: `{"var": "data.figli"}`), `text` the case in the citizen's words, to follow
+   * "Obbligatorio se" ("chiedi una dieta per motivi di salute"). Ignored when `required`.
+   */
+  requiredWhen: requiredWhenSchema.nullish().transform((v) => v ?? null),
   mimeTypes: z.array(z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/)).min(1).max(20),
   maxSizeMb: z.number().positive().max(100),
   pdfa: z.boolean().default(false),

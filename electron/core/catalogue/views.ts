@@ -1,5 +1,6 @@
 /** From the stored portal documents to what the contract shows. */
 import type { ServiceDetail, ServiceSummary, TenantView } from '../../shared/contract/catalogue';
+import { formatiAmmessi } from '../documents/allegati/tipi-file';
 import type { ServiceFile, TenantFile } from './format';
 
 const PAYMENT_MODES = ['nessuno', 'immediato', 'differito'] as const;
@@ -46,7 +47,7 @@ export function serviceDetail(s: ServiceFile, tenant: TenantFile, similar: Servi
       guide: f.guide,
       formId: f.parameters.formio_id ?? null,
     })),
-    attachments: s.x_sportello_attachments,
+    attachments: s.x_sportello_attachments.map(({ requiredWhen, ...a }) => ({ ...a, requiredWhen: requiredWhen?.text ?? null, formati: formatiAmmessi(a.mimeTypes) })),
     multipleDrafts: s.x_sportello_multiple_drafts,
     similar: similar.map((x) => serviceSummary(x, tenant)),
     faq: tenant.faq.filter((f) => f.serviceSlug === s.slug).map((f) => ({ question: f.question, answer: f.answer })),

@@ -9,6 +9,7 @@ import { validateSubmission, type FieldError } from '../catalogue/forms/validate
 import type { AllegatoRecord } from '../store/allegati-repo';
 import type { PraticaRecord } from '../store/pratiche-repo';
 import type { WizardStep } from './steps';
+import { obbligoDelloSlot } from './allegati/obbligo';
 
 export interface StepContext {
   pratica: PraticaRecord;
@@ -28,9 +29,11 @@ export function stepErrors(step: WizardStep, c: StepContext): FieldError[] {
       }
       return validateSubmission(step.components, c.pratica.data);
     case 'allegati':
-      return c.service.x_sportello_attachments
-        .filter((slot) => slot.required && !c.attachments.some((a) => a.slotKey === slot.key))
-        .map((slot) => ({ path: slot.key, rule: 'required', message: `Manca l'allegato "${slot.label}".` }));
+      return c.service.x_sportello_attachments.flatMap((slot) => {
+        const { obbligatorio, quando } = obbligoDelloSlot(slot, c.pratica.data);
+        if (!obbligatorio || c.attachments.some((a) => a.slotKey === slot.key)) return [];
+        return [{ path: slot.key, rule: 'required', message: `Manca l'allegato "${slot.label}"${quando ? `, che serve perché ${quando}` : ''}.` }];
+      });
     case 'pagamento':
       return c.pratica.paymentAcknowledged ? [] : [{ path: '', rule: 'required', message: 'Conferma di aver preso visione del pagamento.' }];
     default:

@@ -1,17 +1,32 @@
 /** From the stored pratica (and its service, steps, attachments) to what the contract shows. */
 import type { PraticaSummary, PraticaView, ProfileView } from '../../shared/contract/pratiche';
-import type { ServiceFile } from '../catalogue/format';
+import type { AttachmentSpec, ServiceFile } from '../catalogue/format';
 import { formatiAmmessi } from '../documents/allegati/tipi-file';
 import type { AllegatoRecord } from '../store/allegati-repo';
 import type { ProfileRecord } from '../store/cittadini-repo';
 import type { HistoryEntry, PraticaRecord, PraticaSummaryRecord } from '../store/pratiche-repo';
 import { gruppoOf, statusLabel, storiaLeggibile } from './status';
 import type { WizardStep } from './steps';
+import { obbligoDelloSlot } from './allegati/obbligo';
 
 /** The portal's side of a sent pratica, as sync recorded it. */
 export type PortalView = PraticaView['portale'];
 
 export const profileView = (p: ProfileRecord): ProfileView => ({ ...p.card, email: p.email, phone: p.phone, address: p.address });
+
+/**
+ * A slot as the screen shows it: `required` is what the data asks now, from the very rule
+ * completeness checks (so the screen cannot say "facoltativo" of a file core then asks for),
+ * `requiredWhen` the case that makes it required, in words; the formats by name.
+ */
+function slotView({ requiredWhen, ...slot }: AttachmentSpec, data: Record<string, unknown>) {
+  return {
+    ...slot,
+    required: obbligoDelloSlot({ ...slot, requiredWhen }, data).obbligatorio,
+    requiredWhen: requiredWhen?.text ?? null,
+    formati: formatiAmmessi(slot.mimeTypes),
+  };
+}
 
 const fileOf = (a: AllegatoRecord) => ({ id: a.id, name: a.name, mimeType: a.mimeType, size: a.size, pdfa: a.pdfa, createdAt: a.createdAt });
 
@@ -40,8 +55,7 @@ export function praticaView(
     description: p.description,
     richiedente: profileView(profile),
     attachmentSlots: service.x_sportello_attachments.map((slot) => ({
-      ...slot,
-      formati: formatiAmmessi(slot.mimeTypes),
+      ...slotView(slot, p.data),
       files: attachments.filter((a) => a.slotKey === slot.key).map(fileOf),
     })),
     history: storiaLeggibile(history),

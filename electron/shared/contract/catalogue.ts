@@ -20,8 +20,12 @@ const attachmentSpecViewSchema = z.object({
   key: z.string(),
   label: z.string(),
   description: z.string(),
+  /** Always required; `requiredWhen` names the case when it is required only then. */
   required: z.boolean(),
+  requiredWhen: z.string().nullable(),
   mimeTypes: z.array(z.string()),
+  /** The accepted formats as a citizen names them ("PDF", "JPG"), from core's one list of file types. */
+  formati: z.array(z.string()),
   maxSizeMb: z.number(),
   pdfa: z.boolean(),
 });

@@ -77,7 +77,10 @@ export const praticaViewSchema = z.object({
       key: z.string(),
       label: z.string(),
       description: z.string(),
+      /** Whether the pratica needs a file here now, for the data given so far (core's rule, the one Avanti and the submission check). */
       required: z.boolean(),
+      /** The case that makes it required, in the citizen's words ("chiedi una dieta per motivi di salute"); null: always or never. */
+      requiredWhen: z.string().nullable(),
       mimeTypes: z.array(z.string()),
       /** The accepted formats as a citizen names them ("PDF", "JPG"), for the screen; `mimeTypes` is for the file picker. */
       formati: z.array(z.string()),

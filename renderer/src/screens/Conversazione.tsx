@@ -4,7 +4,8 @@ import { MAX_FILES_PER_MESSAGE, MAX_MESSAGE_CHARS, type ConversazioneView, type 
 import { sportello } from '../platform/sportello';
 import { unwrap } from '../platform/call';
 import { useAction, useLoad } from '../platform/use-load';
-import { fileToBase64, sizeLabel } from '../platform/files';
+import { fileToBase64 } from '../platform/files';
+import { dimensioneLeggibile } from '../../../electron/shared/dimensione-file';
 import { saveFile } from '../platform/download';
 import { Busy } from '../components/Busy';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -66,7 +67,7 @@ function Messaggio({ praticaId, m }: { praticaId: string; m: MessaggioView }) {
           <div className="d-flex flex-wrap gap-2">
             {m.allegati.map((a) => (
               <button key={a.posizione} type="button" className="btn btn-outline-primary btn-sm" disabled={action.busy} onClick={() => void download(a.posizione)} data-testid="allegato-messaggio">
-                {t('messaggi.scarica', { nome: a.nome, dimensione: sizeLabel(a.dimensione) })}
+                {t('messaggi.scarica', { nome: a.nome, dimensione: dimensioneLeggibile(a.dimensione) })}
               </button>
             ))}
           </div>
@@ -103,7 +104,7 @@ function Scrivi({ praticaId, risposta, onSent }: { praticaId: string; risposta: 
         <ul className="list-group mb-3">
           {files.map((f, i) => (
             <li key={`${f.name}-${i}`} className="list-group-item d-flex justify-content-between align-items-center" data-testid="file-del-messaggio">
-              <span>{f.name} · {sizeLabel(f.size)}</span>
+              <span>{f.name} · {dimensioneLeggibile(f.size)}</span>
               <button type="button" className="btn btn-outline-danger" onClick={() => setFiles(files.filter((_, j) => j !== i))}>{t('allegati.rimuovi')}</button>
             </li>
           ))}

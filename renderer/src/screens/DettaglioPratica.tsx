@@ -10,7 +10,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDate } from '../components/dates';
 import { useAction } from '../platform/use-load';
 import { saveFile } from '../platform/download';
-import { sizeLabel } from '../platform/files';
+import { dimensioneLeggibile } from '../../../electron/shared/dimensione-file';
 import { Conversazione } from './Conversazione';
 import { PagamentoPratica } from './PagamentoPratica';
 import { AppuntamentiPratica } from './AppuntamentiPratica';
@@ -86,7 +86,7 @@ export function DettaglioPratica({ praticaId, go }: { praticaId: string; go: Go 
           <ul className="list-group mb-4" data-testid="allegati-inviati">
             {p.attachmentSlots.flatMap((s) => s.files.map((f) => (
               <li key={`${s.key}-${f.id}`} className="list-group-item">
-                <span className="fw-semibold">{s.label}</span>: {f.name} · {sizeLabel(f.size)}
+                <span className="fw-semibold">{s.label}</span>: {f.name} · {dimensioneLeggibile(f.size)}
               </li>
             )))}
           </ul>

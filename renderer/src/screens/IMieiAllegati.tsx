@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { sportello } from '../platform/sportello';
 import { unwrap } from '../platform/call';
 import { useLoad } from '../platform/use-load';
-import { sizeLabel } from '../platform/files';
+import { dimensioneLeggibile } from '../../../electron/shared/dimensione-file';
 import { ScreenTitle } from '../components/ScreenTitle';
 import { Busy } from '../components/Busy';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -24,7 +24,7 @@ export function IMieiAllegati() {
         <ul className="list-group" data-testid="libreria-allegati">
           {load.data.map((a) => (
             <li key={a.id} className="list-group-item">
-              <span className="fw-semibold">{a.name}</span> · {sizeLabel(a.size)}{a.pdfa ? ` · PDF/A-${a.pdfa}` : ''} · {formatDate(a.createdAt)}
+              <span className="fw-semibold">{a.name}</span> · {dimensioneLeggibile(a.size)}{a.pdfa ? ` · PDF/A-${a.pdfa}` : ''} · {formatDate(a.createdAt)}
             </li>
           ))}
         </ul>

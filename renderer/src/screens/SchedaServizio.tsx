@@ -10,6 +10,8 @@ import { ScreenTitle } from '../components/ScreenTitle';
 import { Busy } from '../components/Busy';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Paragraphs } from '../components/Paragraphs';
+import { ObbligoAllegato } from '../components/ObbligoAllegato';
+import { dimensioneLeggibile } from '../../../electron/shared/dimensione-file';
 import { ServiceList } from '../components/ServiceList';
 import { PraticheList } from '../components/PraticheList';
 
@@ -71,8 +73,9 @@ export function SchedaServizio({ service, go }: { service: string; go: Go }) {
           <ul>
             {s.attachments.map((a) => (
               <li key={a.key}>
-                <span className="fw-semibold">{a.label}</span> {a.required ? t('scheda.obbligatorio') : t('scheda.facoltativo')}
+                <span className="fw-semibold">{a.label}</span> <ObbligoAllegato required={a.required} requiredWhen={a.requiredWhen} />
                 {a.description && <span className="d-block">{a.description}</span>}
+                <span className="d-block small">{t('allegati.formati', { formati: a.formati.join(', '), massimo: dimensioneLeggibile(a.maxSizeMb * 1024 * 1024) })}{a.pdfa ? ` ${t('allegati.pdfa')}` : ''}</span>
               </li>
             ))}
           </ul>

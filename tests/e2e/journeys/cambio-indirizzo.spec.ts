@@ -4,6 +4,8 @@
  * comes back later, resumes the draft from "Le mie pratiche" (everything typed is still
  * there), and sends it.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { test } from './fixtures';
 import { CARD } from '../../support/journey-rig';
@@ -11,6 +13,7 @@ import { fillApplicant } from './anagrafica';
 import { choose, component, pickValue, typeDate, typeIn } from './formio';
 import { formioForm } from '../support/formio';
 import { signAndSend } from './mensa-form';
+import { writePdfa } from '../../support/journey-pdfa';
 import { nextStepAccepted } from './wizard';
 import { closeKeyboard, insertCardAndWaitForPin, logIn, passOnboarding, typeOnPinPad } from './steps';
 
@@ -97,6 +100,12 @@ test('Cambio di indirizzo with two family members and a car, resumed after the c
   await shoot('indirizzo-abitazione');
   await nextStepAccepted(page, rig);
   await expect(title).toHaveText(/Allegati$/);
+  // Others move with the citizen: their documents are required, and the step says why.
+  await expect(page.getByTestId('obbligo-documenti_componenti')).toHaveText('Obbligatorio, perché con te si trasferiscono altri componenti della famiglia');
+  const documenti = await writePdfa(join(tmpdir(), `documenti-famiglia-${process.pid}.pdf`), 'Documenti dei componenti');
+  await page.getByTestId('file-documenti_componenti').setInputFiles(documenti);
+  await page.getByTestId('allega-documenti_componenti').click();
+  await expect(page.getByTestId('allegato-caricato')).toContainText(/documenti-famiglia-\d+\.pdf/);
 
   // The citizen leaves with the card; the draft stays in core.
   await rig.removeCard();

@@ -54,3 +54,12 @@ export async function hitArea(page: Page, control: Locator): Promise<{ width: nu
   const seen = boxes.filter((b): b is NonNullable<typeof b> => b !== null);
   return { width: Math.max(...seen.map((b) => b.width)), height: Math.max(...seen.map((b) => b.height)) };
 }
+
+/** The box Bootstrap Italia draws for a checkbox or radio on its label (the `::after`), as the eye sees it. */
+export async function drawnBox(page: Page, control: Locator): Promise<{ width: number; height: number }> {
+  const id = await control.getAttribute('id');
+  return page.locator(`label[for="${id}"]`).evaluate((label) => {
+    const style = getComputedStyle(label, '::after');
+    return { width: parseFloat(style.width), height: parseFloat(style.height) };
+  });
+}

@@ -28,6 +28,7 @@ import { acquireSlot, type VpcdSlot } from '../../rig/vpcd-slots';
 import { filesOf } from '../../support/database-location';
 import { filesContaining } from '../../support/data-directory-scan';
 import { createdPratica } from '../../support/created-pratica';
+import { pdfA } from '../../support/allegati';
 import { contentVerifiedByOpenssl } from '../../support/openssl-cms';
 import { errorOf, sportelloOf, valueOf } from '../../support/sportello';
 
@@ -86,6 +87,11 @@ async function fill(id: string): Promise<void> {
   await valueOf(api.pratiche.acceptInstructions({ id, accepted: true }));
   await valueOf(api.pratiche.saveStep({ id, stepId: STEP, values: sample.data }));
   await valueOf(api.pratiche.acknowledgePayment({ id, acknowledged: true }));
+  // The sample asks for a diet for health reasons: the medical certificate is required with it.
+  const missing = await valueOf(api.pratiche.completeness({ id }));
+  expect(missing.missing.map((m) => m.path)).toEqual(['certificato_medico']);
+  const certificato = Buffer.from(await pdfA()).toString('base64');
+  await valueOf(api.pratiche['attachments.add']({ id, slot: 'certificato_medico', name: 'certificato.pdf', contentBase64: certificato }));
   const state = await valueOf(api.pratiche.completeness({ id }));
   expect(state.missing).toEqual([]);
 }

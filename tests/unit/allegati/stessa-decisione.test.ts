@@ -38,9 +38,9 @@ import {
 const TENANT = 'comune-alfa';
 const SERVIZIO = 'prova-allegati';
 const SLOT: Record<string, AttachmentSpec> = {
-  pdf: { key: 'pdf', label: 'Documento', description: '', required: false, mimeTypes: ['application/pdf'], maxSizeMb: 5, pdfa: false },
-  pdfa: { key: 'pdfa', label: 'Attestazione ISEE', description: '', required: false, mimeTypes: ['application/pdf'], maxSizeMb: 5, pdfa: true },
-  immagine: { key: 'immagine', label: 'Foto', description: '', required: false, mimeTypes: ['image/jpeg', 'image/png'], maxSizeMb: 5, pdfa: false },
+  pdf: { key: 'pdf', label: 'Documento', description: '', required: false, requiredWhen: null, mimeTypes: ['application/pdf'], maxSizeMb: 5, pdfa: false },
+  pdfa: { key: 'pdfa', label: 'Attestazione ISEE', description: '', required: false, requiredWhen: null, mimeTypes: ['application/pdf'], maxSizeMb: 5, pdfa: true },
+  immagine: { key: 'immagine', label: 'Foto', description: '', required: false, requiredWhen: null, mimeTypes: ['image/jpeg', 'image/png'], maxSizeMb: 5, pdfa: false },
 };
 
 interface Caso {

@@ -165,6 +165,29 @@ describe('demo catalogue: files and format', () => {
     expect(get('iscrizione-mensa-scolastica').costs).toMatch(/Fascia A.*2,00 euro/);
   });
 
+  it('states conditional attachments on fields their service\'s forms have, and never "Obbligatorio se" in a description', () => {
+    const varsOf = (logic: unknown): string[] =>
+      Array.isArray(logic) ? logic.flatMap(varsOf)
+        : typeof logic === 'object' && logic !== null
+          ? Object.entries(logic).flatMap(([op, arg]) => (op === 'var' && typeof arg === 'string' ? [arg] : varsOf(arg)))
+          : [];
+    let conditional = 0;
+    for (const s of services) {
+      const keys = new Set(s.flow_steps.flatMap((step) => topLevelDataKeys(demo.forms.get(step.parameters.formio_id)!.components)));
+      for (const a of s.x_sportello_attachments ?? []) {
+        expect(a.description, `${s.slug}/${a.key}`).not.toMatch(/^(obbligatori|facoltativ)[oaie]\b/i);
+        if (!a.requiredWhen) continue;
+        conditional++;
+        expect(a.required, `${s.slug}/${a.key}: required e requiredWhen insieme`).toBe(false);
+        // Root fields are `data.<key>`; the others are inside a `some`/`all` over a grid's rows.
+        const roots = varsOf(a.requiredWhen.when).filter((v) => v.startsWith('data.')).map((v) => v.split('.')[1]!);
+        expect(roots.length, `${s.slug}/${a.key}`).toBeGreaterThan(0);
+        for (const key of roots) expect(keys.has(key), `${s.slug}/${a.key}: ${key} non è un campo dei moduli`).toBe(true);
+      }
+    }
+    expect(conditional).toBeGreaterThanOrEqual(10);
+  });
+
   it('uses only Form.io core component types and plain-text content (the schema refuses the rest)', () => {
     const form = (components: unknown[]) => ({ _id: 'x', title: 'x', name: 'x', path: 'x', display: 'form', components });
     expect(formSchema.safeParse(form([{ type: 'signature', key: 'firma' }])).success).toBe(false);

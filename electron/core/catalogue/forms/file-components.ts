@@ -30,7 +30,28 @@ export interface FileComponent {
   description: string;
   /** Form.io `properties.pdfa: "true"`: our own catalogues ask for PDF/A this way. */
   pdfa: boolean;
+  /** The component's show condition as JSON Logic over `{ data }`, for a file field the form requires only when shown. */
+  shownWhen: Record<string, unknown> | null;
+  /** Form.io `properties.requiredWhenText`: our own catalogues say that case in words this way. */
+  requiredWhenText: string | null;
 }
+
+/**
+ * A Form.io show condition as JSON Logic over `{ data }`: its `json`, or the simple
+ * `{show, when, eq}` (the builder leaves `{show: null, when: null}` on every component: no
+ * condition). Only for a component outside nested forms, whose `data` is the pratica's own.
+ */
+function shownWhenOf(conditional: unknown, prefix: string): Record<string, unknown> | null {
+  if (prefix || !isObject(conditional)) return null;
+  if (isObject(conditional.json) && Object.keys(conditional.json).length === 1) return conditional.json;
+  const { show, when, eq } = conditional;
+  if (typeof when !== 'string' || !when || (show !== true && show !== 'true' && show !== false && show !== 'false')) return null;
+  const same = { '==': [{ var: `data.${when}` }, eq ?? ''] };
+  return show === true || show === 'true' ? same : { '!': same };
+}
+
+/** In the citizen's words, for a portal form's condition that has none of its own. */
+const CASO_DEL_MODULO = 'lo richiedono le risposte che hai dato nel modulo';
 
 const GRIDS = new Set(['datagrid', 'editgrid', 'tagpad', 'datamap']);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -50,6 +71,8 @@ function walk(list: unknown[], prefix: string, load: (id: string) => FormDocumen
         fileMaxSize: typeof raw.fileMaxSize === 'string' ? raw.fileMaxSize : '',
         description: typeof raw.description === 'string' ? raw.description : '',
         pdfa: isObject(raw.properties) && raw.properties.pdfa === 'true',
+        shownWhen: shownWhenOf(raw.conditional, prefix),
+        requiredWhenText: isObject(raw.properties) && typeof raw.properties.requiredWhenText === 'string' && raw.properties.requiredWhenText.trim() ? raw.properties.requiredWhenText.trim().slice(0, 300) : null,
       });
       continue;
     }
@@ -109,13 +132,15 @@ export function maxSizeMbOf(size: string): number {
   return Math.min(100, Math.max(0.01, Number(m[1]) * factor));
 }
 
-/** The attachment slots of a portal service, one per file component of its forms. */
+/** The attachment slots of a portal service, one per file component of its forms, required as the form requires them. */
 export function slotsFromFileComponents(components: FileComponent[]): AttachmentSpec[] {
   return components.map((c) => ({
     key: c.path,
     label: c.label.slice(0, 300),
     description: c.description.slice(0, 20_000),
-    required: c.required,
+    // Form.io asks for a required field only while it is shown: a conditional one is required in that case.
+    required: c.required && !c.shownWhen,
+    requiredWhen: c.required && c.shownWhen ? { when: c.shownWhen, text: c.requiredWhenText ?? CASO_DEL_MODULO } : null,
     mimeTypes: mimeTypesOf(c.filePattern),
     maxSizeMb: maxSizeMbOf(c.fileMaxSize),
     pdfa: c.pdfa,

@@ -10,7 +10,7 @@ import { inflateSync } from 'node:zlib';
 import { EncryptedPDFError, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream } from '@cantoo/pdf-lib';
 import type { CodiceAllegato } from '../../../shared/contract/errori';
 import { contenutoAttivo, type ContenutoAttivo } from './contenuto-attivo';
-import { dimensioneLeggibile } from './dimensione';
+import { dimensioneLeggibile } from '../../../shared/dimensione-file';
 import { dichiarazionePdfA, type DichiarazionePdfA } from './xmp-pdfa';
 
 export interface LimitiPdf {

@@ -7,7 +7,7 @@
  * that says what to do. The refusal codes are listed in contract/documents.ts.
  */
 import type { CodiceAllegato } from '../../../shared/contract/errori';
-import { dimensioneLeggibile } from './dimensione';
+import { dimensioneLeggibile } from '../../../shared/dimensione-file';
 import { esaminaPdf, LIMITI_PDF, type DatiPdf, type LimitiPdf } from './esame-pdf';
 import { estensione, nomeFileSicuro } from './nome-file';
 import { formatiAmmessi, nomeDelTipo, PDF, tipoPerEstensione, tipoRiconosciuto } from './tipi-file';
@@ -25,6 +25,13 @@ export interface RegoleAllegato {
 export type EsitoAllegato =
   | { ammesso: true; nome: string; mime: string; dimensione: number; pdf: DatiPdf | null; avvisi: string[] }
   | { ammesso: false; nome: string; codice: CodiceAllegato; messaggio: string };
+
+/**
+ * How a citizen turns a document into a PDF/A with what is usually at hand, said wherever
+ * a file is not one: a remark or a refusal without it leaves them stuck.
+ */
+const COME_OTTENERE_PDFA =
+  'Per ottenerlo: apri il documento con LibreOffice o Word e scegli "Esporta come PDF" (in Word: "Salva con nome", formato PDF, "Opzioni"), spunta "PDF/A" e allega il nuovo file. Se hai solo il PDF, chiedi a chi te l\'ha dato di inviartelo in formato PDF/A.';
 
 /** Only the first bytes tell the type; the rest is read by the PDF examination. */
 const INIZIO = 1024;
@@ -68,10 +75,10 @@ export async function verificaAllegato(nomeDalDispositivo: string, contenuto: Ui
       if (regole.richiediPdfA) {
         return rifiutato(
           'allegato-non-pdfa',
-          `Per "${regole.etichetta}" serve un PDF/A: il file "${nome}" non dichiara di esserlo. Salvalo come PDF/A (per esempio con "Esporta come PDF" e l'opzione PDF/A) e riprova.`,
+          `Per "${regole.etichetta}" serve un PDF/A: il file "${nome}" non dichiara di esserlo. ${COME_OTTENERE_PDFA}`,
         );
       }
-      avvisi.push(`Il file "${nome}" non è un PDF/A: il Comune lo accetta, ma per conservarlo nel tempo è meglio salvarlo come PDF/A.`);
+      avvisi.push(`Il file "${nome}" non è un PDF/A: il Comune lo accetta così, ma un PDF/A si conserva meglio nel tempo e puoi sostituirlo quando vuoi. ${COME_OTTENERE_PDFA}`);
     }
     return { ammesso: true, nome, mime: PDF.mime, dimensione: contenuto.length, pdf, avvisi };
   } catch {

@@ -4,12 +4,15 @@ import type { PraticaView } from '../../../../electron/shared/contract/pratiche'
 import { sportello } from '../../platform/sportello';
 import { unwrap } from '../../platform/call';
 import { useAction } from '../../platform/use-load';
-import { fileToBase64, sizeLabel } from '../../platform/files';
+import { fileToBase64 } from '../../platform/files';
+import { dimensioneLeggibile } from '../../../../electron/shared/dimensione-file';
+import { ObbligoAllegato } from '../../components/ObbligoAllegato';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Busy } from '../../components/Busy';
 import { FilePreview } from './FilePreview';
 
 type Slot = PraticaView['attachmentSlots'][number];
+const MB = 1024 * 1024;
 export type Library = { id: string; name: string; size: number }[];
 
 /**
@@ -57,15 +60,15 @@ export function AllegatoSlot({ praticaId, slot, library, onChanged }: { praticaI
   return (
     <fieldset className="border rounded p-3 mb-4" data-testid={`slot-${slot.key}`}>
       <legend className="h5 float-none w-auto px-2">
-        {slot.label} <span className="badge bg-secondary">{slot.required ? t('scheda.obbligatorio') : t('scheda.facoltativo')}</span>
+        {slot.label} <ObbligoAllegato required={slot.required} requiredWhen={slot.requiredWhen} testId={`obbligo-${slot.key}`} />
       </legend>
       {slot.description && <p>{slot.description}</p>}
-      <p className="small">{t('allegati.formati', { formati: slot.formati.join(', '), mb: slot.maxSizeMb })}{slot.pdfa ? ` ${t('allegati.pdfa')}` : ''}</p>
+      <p className="small" data-testid={`regole-${slot.key}`}>{t('allegati.formati', { formati: slot.formati.join(', '), massimo: dimensioneLeggibile(slot.maxSizeMb * MB) })}{slot.pdfa ? ` ${t('allegati.pdfa')}` : ''}</p>
       {slot.files.length > 0 && (
         <ul className="list-group mb-3">
           {slot.files.map((f) => (
             <li key={f.id} className="list-group-item d-flex justify-content-between align-items-center" data-testid="allegato-caricato">
-              <span>{f.name} · {sizeLabel(f.size)}{f.pdfa ? ` · PDF/A-${f.pdfa}` : ''}</span>
+              <span>{f.name} · {dimensioneLeggibile(f.size)}{f.pdfa ? ` · PDF/A-${f.pdfa}` : ''}</span>
               <button type="button" className="btn btn-outline-danger" disabled={action.busy} onClick={() => void remove(f.id)}>{t('allegati.rimuovi')}</button>
             </li>
           ))}
@@ -81,14 +84,14 @@ export function AllegatoSlot({ praticaId, slot, library, onChanged }: { praticaI
             <label htmlFor={reuseId} className="form-label d-block">{t('allegati.riusa')}</label>
             <select id={reuseId} className="form-select" value="" disabled={action.busy} onChange={(e) => void reuse(e.target.value)} data-testid={`riusa-${slot.key}`}>
               <option value="">{t('allegati.riusa-scegli')}</option>
-              {library.map((a) => <option key={a.id} value={a.id}>{a.name} ({sizeLabel(a.size)})</option>)}
+              {library.map((a) => <option key={a.id} value={a.id}>{a.name} ({dimensioneLeggibile(a.size)})</option>)}
             </select>
           </div>
         )}
       </div>
       {picked && (
         <div className="mt-3" data-testid="file-scelto">
-          <p className="fw-semibold">{picked.name} · {sizeLabel(picked.size)}</p>
+          <p className="fw-semibold">{picked.name} · {dimensioneLeggibile(picked.size)}</p>
           <FilePreview file={picked} />
           <div className="d-flex gap-3 mt-2">
             <button type="button" className="btn btn-primary" disabled={action.busy} onClick={() => void attach()} data-testid={`allega-${slot.key}`}>{t('allegati.allega')}</button>
@@ -98,7 +101,8 @@ export function AllegatoSlot({ praticaId, slot, library, onChanged }: { praticaI
       )}
       {action.busy && <Busy label={t('allegati.verifica')} />}
       <ErrorAlert message={action.error} />
-      {warnings.map((w) => <p key={w} className="text-warning-emphasis">{w}</p>)}
+      {/* A remark on a file that was attached (e.g. not a PDF/A) says what to do: a warning to read, not grey small print. */}
+      {warnings.map((w) => <div key={w} className="alert alert-warning mt-3 mb-0" role="status" data-testid="avviso-allegato">{w}</div>)}
     </fieldset>
   );
 }
