@@ -27,9 +27,13 @@ const view = (d: PortalDocument): DocumentoComune => {
   return { id: d.id, titolo: d.title, descrizione: d.description ?? null, nomeFile, mimeType: d.mime_type ?? mimeTypeOf(nomeFile, null), rilasciatoIl: d.created_at ?? null, scadeIl: d.expire_at ?? null };
 };
 
-/** A portal that did not answer: said so, in the citizen's words. */
+/** A portal that did not answer, or would not: said so, in the citizen's words. */
 function unreachable(error: unknown): never {
-  if (error instanceof PortalError && error.kind !== 'permanent') throw new DomainError('portale-non-raggiungibile', 'Il Comune non è raggiungibile ora: i documenti rilasciati si vedono quando torna il collegamento.');
+  if (!(error instanceof PortalError)) throw error;
+  if (error.kind === 'account') throw new DomainError('portale-non-raggiungibile', "Per vedere i documenti del Comune serve l'accesso al portale con la tua carta: inserisci la carta e il PIN.");
+  // At home the portal is asked with the citizen's own token, and DocumentsAPIController serves only operators (403).
+  if (error.status === 403) throw new DomainError('richiesta-rifiutata-dal-portale', "Il portale del Comune non dà i documenti rilasciati all'app: li trovi nell'area personale del sito del Comune.");
+  if (error.kind !== 'permanent') throw new DomainError('portale-non-raggiungibile', 'Il Comune non è raggiungibile ora: i documenti rilasciati si vedono quando torna il collegamento.');
   throw error;
 }
 

@@ -6,7 +6,7 @@
  */
 import { test, expect } from './fixtures';
 import { CARD } from '../../support/journey-rig';
-import { logIn } from './steps';
+import { insertCardAndWaitForPin, passOnboarding, typePin } from './steps';
 import { compileMensa, signAndSend } from './mensa-form';
 
 const PROTOCOLLO = 'PG/2026/0077001';
@@ -15,13 +15,15 @@ test.use({ rigOptions: { mode: 'home' } });
 
 test('card in, PIN, login with the card, pratica sent as the citizen, status pulled', async ({ app: page, rig, shoot }) => {
   await expect(page.getByTestId('stato-portale')).toHaveText('Per inviare al Comune inserisci la carta e il PIN');
-  await logIn(page, rig);
+  await insertCardAndWaitForPin(page, rig);
+  await typePin(page, CARD.pin);
+  await passOnboarding(page);
   await expect(page.getByTestId('stato-portale')).toHaveText('Collegato al Comune con la tua carta', { timeout: 45_000 });
   await shoot('casa-accesso-carta');
   expect(rig.card.state.pinTriesLeft).toBe(3);
 
   await compileMensa(page, rig, shoot, { search: false, prefix: 'casa' });
-  await signAndSend(page, shoot, 'casa');
+  await signAndSend(page, shoot, 'casa', 'tastiera');
   const remote = await rig.portal.waitForApplication(CARD.codiceFiscale, 'iscrizione-mensa-scolastica', 30_000);
   await expect(page.getByTestId('stato-coda')).toHaveCount(0, { timeout: 20_000 });
 

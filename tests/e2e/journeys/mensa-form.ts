@@ -10,7 +10,7 @@ import { CARD, type JourneyRig } from '../../support/journey-rig';
 import { writePdfa } from '../../support/journey-pdfa';
 import { choose, component, pick, tick, typeDate, typeIn } from './formio';
 import { formioForm } from '../support/formio';
-import { closeKeyboard, typeOnPinPad } from './steps';
+import { closeKeyboard, typeOnPinPad, typePin } from './steps';
 import { fillApplicant } from './anagrafica';
 import { nextStepAccepted } from './wizard';
 
@@ -101,8 +101,8 @@ export async function compileMensa(page: Page, rig: JourneyRig, shoot: (name: st
   await shoot(`${options.prefix}-riepilogo`);
 }
 
-/** "Invia la pratica", the confirmation, the PIN on the pad: the receipt shows. */
-export async function signAndSend(page: Page, shoot: (name: string) => Promise<void>, prefix: string): Promise<void> {
+/** "Invia la pratica", the confirmation, the PIN (on the kiosk's pad, or typed at home): the receipt shows. */
+export async function signAndSend(page: Page, shoot: (name: string) => Promise<void>, prefix: string, pinEntry: 'pad' | 'tastiera' = 'pad'): Promise<void> {
   await page.getByTestId('invia').click();
   await expect(page.getByTestId('conferma-invio')).toContainText('Sei sicuro di voler inviare la pratica?');
   await shoot(`${prefix}-conferma-invio`);
@@ -110,7 +110,8 @@ export async function signAndSend(page: Page, shoot: (name: string) => Promise<v
 
   await expect(page.getByTestId('titolo-firma')).toHaveText('Firma e invio');
   await shoot(`${prefix}-firma`);
-  await typeOnPinPad(page, CARD.pin);
+  if (pinEntry === 'pad') await typeOnPinPad(page, CARD.pin);
+  else await typePin(page, CARD.pin);
 
   await expect(page.getByTestId('titolo-ricevuta')).toHaveText('Ricevuta', { timeout: 20_000 });
   await expect(page.getByTestId('ricevuta-esito')).toHaveText('La pratica è stata inviata.');

@@ -30,6 +30,12 @@ export async function typeOnPinPad(page: Page, digits: string): Promise<void> {
   }).toPass({ intervals: [500, 1_000, 1_500], timeout: 60_000 });
 }
 
+/** At home the PIN is typed on the computer's keyboard, in the one PIN field on screen, and confirmed. */
+export async function typePin(page: Page, digits: string): Promise<void> {
+  await page.getByRole('textbox', { name: /PIN/ }).fill(digits);
+  await page.getByRole('button', { name: /^Conferma PIN$|^Firma e invia$|^Conferma$/ }).click();
+}
+
 export async function insertCardAndWaitForPin(page: Page, rig: JourneyRig): Promise<void> {
   await rig.insertCard();
   await expect(page.getByRole('heading', { name: 'Inserisci il PIN' })).toBeVisible({ timeout: 10_000 });

@@ -25,6 +25,7 @@ import { OPENSC_ENV, waitForSlot } from '../virtual-card/tools';
 import { until } from '../pcsc/card-in-reader';
 import { startJourneyPortal, type JourneyPortal } from '../../support/journey-portal';
 import { createdPratica } from '../../support/created-pratica';
+import { pdfA } from '../../support/allegati';
 import { errorOf, sportelloOf, valueOf } from '../../support/sportello';
 import { filesContaining } from '../../support/data-directory-scan';
 
@@ -118,6 +119,10 @@ describe('a casa, il portale conosce il cittadino dalla sua carta', () => {
     await valueOf(api.pratiche.acceptInstructions({ id, accepted: true }));
     await valueOf(api.pratiche.saveStep({ id, stepId: STEP, values: sample.data }));
     await valueOf(api.pratiche.acknowledgePayment({ id, acknowledged: true }));
+    // The sample asks for a diet for health reasons: the medical certificate goes with it.
+    const certificato = Buffer.from(await pdfA()).toString('base64');
+    await valueOf(api.pratiche['attachments.add']({ id, slot: 'certificato_medico', name: 'certificato.pdf', contentBase64: certificato }));
+    expect((await valueOf(api.pratiche.completeness({ id }))).missing).toEqual([]);
     await valueOf(api.pratiche.sign({ id, pin: PIN }));
     await valueOf(api.pratiche.submit({ id }));
     const remote = await portal.waitForApplication(CF, SERVICE, 30_000);
@@ -132,6 +137,12 @@ describe('a casa, il portale conosce il cittadino dalla sua carta', () => {
     }
     expect(protocol).toBe('PROVA-2026-0000042');
   }, 90_000);
+
+  it("i documenti rilasciati: il portale li dà solo agli operatori (DocumentsAPIController), e l'app lo dice", async () => {
+    const error = await errorOf(api.pratiche['documenti.list']({}));
+    expect(error.code).toBe('richiesta-rifiutata-dal-portale');
+    expect(error.message).toMatch(/area personale/);
+  });
 
   it('il PIN non finisce nel registro, nel database o nei file della cartella dei dati', () => {
     expect(filesContaining(dataDir, PIN)).toEqual([]);
