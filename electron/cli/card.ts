@@ -78,10 +78,10 @@ function describeIdentity(identity: CnsIdentity, ca: string | undefined) {
 }
 
 /** Reads the configuration file only for pkcs11.modulePath; a broken file is the answer then. */
-function moduleReport(): (ModuleReport & { accessoCasa: string }) | { configurazione: string; errore: string } {
+function moduleReport(): ModuleReport | { configurazione: string; errore: string } {
   const file = configPath();
   try {
-    return { ...describeModuleChoice(chooseModule({ configured: loadConfig(file).pkcs11.modulePath })), accessoCasa: homeLoginReport() };
+    return describeModuleChoice(chooseModule({ configured: loadConfig(file).pkcs11.modulePath }));
   } catch (error) {
     return { configurazione: file, errore: (error as Error).message };
   }
@@ -122,11 +122,11 @@ async function main(): Promise<number> {
             const pin = new CnsPin(t, { pin: pinReference(CLASSIC_MAP, profile), puk: pukReference(CLASSIC_MAP, profile) });
             return { lettore: withCard.name, atr: toHex(t.atr), pin: await pin.status('pin'), puk: await pin.status('puk') };
           });
-    process.stdout.write(JSON.stringify(command === 'info' ? { ...output, moduloPkcs11: moduleReport() } : output, null, 2) + '\n');
+    process.stdout.write(JSON.stringify(command === 'info' ? { ...output, moduloPkcs11: moduleReport(), accessoCasa: homeLoginReport() } : output, null, 2) + '\n');
     return 0;
   } catch (error) {
     const shown = error instanceof CardError ? { code: error.code, message: error.message } : { code: 'errore-interno', message: String(error) };
-    process.stdout.write(JSON.stringify(command === 'info' ? { error: shown, moduloPkcs11: moduleReport() } : { error: shown }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify(command === 'info' ? { error: shown, moduloPkcs11: moduleReport(), accessoCasa: homeLoginReport() } : { error: shown }, null, 2) + '\n');
     return 1;
   } finally {
     monitor.stop();

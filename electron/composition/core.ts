@@ -225,7 +225,7 @@ function configuredPortal(options: CoreOptions, identity: IdentitySession, bus: 
     onChange: announce,
   });
   portal = portalFromConfig(options.config, accesso);
-  identity.onPinVerified((card, reader, pin) => void accesso.apri(card, reader, pin));
+  identity.onPinVerified((card, reader, pin) => void accesso.apri(card, reader, pin).catch((error: unknown) => options.log.error('accesso al portale con la carta: errore interno', { error })));
   identity.onCardNeeded(() => accesso.rilascia());
   bus.subscribe((event, payload) => {
     if (event === 'card.session' && (payload as { state?: string } | null)?.state !== 'autenticata' && accesso.cittadino() !== null) void accesso.chiudi();

@@ -59,11 +59,18 @@ function login(url: string, timeoutMs: number): void {
   }
   // `secureContext` is honoured by https.request (passed on to tls.connect) though its type does not list it.
   const options: RequestOptions & { secureContext: SecureContext } = { method: 'GET', secureContext: context, agent: false, headers: { accept: 'text/html,application/json' } };
-  const req = request(url, options, (res) => {
-    res.resume();
-    const cookies = res.headers['set-cookie'] ?? [];
-    reply({ answer: { status: res.statusCode ?? 0, location: res.headers.location ?? null, cookies } });
-  });
+  let req: ReturnType<typeof request>;
+  try {
+    req = request(url, options, (res) => {
+      res.resume();
+      const cookies = res.headers['set-cookie'] ?? [];
+      reply({ answer: { status: res.statusCode ?? 0, location: res.headers.location ?? null, cookies } });
+    });
+  } catch (error) {
+    // An address https cannot take (a portal configured over http at home).
+    failure('non-disponibile', `indirizzo di accesso non valido (${(error as NodeJS.ErrnoException).code ?? 'errore'})`);
+    return;
+  }
   req.setTimeout(timeoutMs, () => req.destroy(Object.assign(new Error('tempo scaduto'), { code: 'ETIMEDOUT' })));
   req.on('error', (error: NodeJS.ErrnoException) => {
     const code = error.code ?? '';

@@ -147,7 +147,11 @@ export function createAccessoCarta(deps: AccessoCartaDeps) {
     return new PortalError('account', `accesso con la carta: ${error instanceof Error ? error.message : 'non riuscito'}`, null);
   }
 
+  /** Bumped by every close: a key that finishes opening after its card left is closed at once. */
+  let generation = 0;
+
   async function close(): Promise<void> {
+    generation++;
     const current = open;
     open = null;
     renewing = null;
@@ -159,17 +163,28 @@ export function createAccessoCarta(deps: AccessoCartaDeps) {
 
   async function openKey(card: CardIdentity, reader: string, pin: string): Promise<void> {
     await close();
+    const mine = generation;
+    if (!deps.loginUrl.startsWith('https:')) {
+      // The card authenticates only over TLS: a portal reached over http has no CNS login to offer.
+      set({ stato: 'non-riuscito', messaggio: "Il portale del Comune non offre l'accesso con la carta a questo indirizzo (serve https): rivolgiti al Comune." });
+      return;
+    }
     set({ stato: 'in-corso', messaggio: null });
     let key: CnsKey;
     try {
       key = await deps.login.open({ reader, serial: card.seriale, certificateDer: card.certificato.der, pin });
     } catch (error) {
+      if (mine !== generation) return;
       const reason = error instanceof CnsLoginFailure ? error.reason : 'errore';
       deps.log.warn('chiave della carta per l\'accesso al portale non disponibile', { motivo: reason });
       set({
         stato: 'non-riuscito',
         messaggio: reason === 'non-disponibile' && error instanceof Error ? error.message : "La carta non si è aperta per l'accesso al portale: togli e reinserisci la carta.",
       });
+      return;
+    }
+    if (mine !== generation) {
+      await key.close().catch(() => undefined);
       return;
     }
     open = { codiceFiscale: card.codiceFiscale, key, keyOpenedAt: now(), cookies: null, token: null };

@@ -68,8 +68,12 @@ export function createSyncArea(o: SyncAreaOptions): SyncArea {
     ...(o.portal.accesso ? { scope: o.portal.accesso } : {}),
   });
   let unsubscribe: (() => void) | null = null;
+  // The citizen's access may change after sync stopped (a login ending while the app closes): nothing to publish then.
+  let stopped = false;
   return {
-    announce: () => engine.announce(),
+    announce: () => {
+      if (!stopped) engine.announce();
+    },
     parked: () => engine.parked(),
     retry: (praticaId) => engine.retry(praticaId),
     start() {
@@ -77,6 +81,7 @@ export function createSyncArea(o: SyncAreaOptions): SyncArea {
       unsubscribe ??= o.events.on('outbox.accodata', () => engine.nudge());
     },
     async stop() {
+      stopped = true;
       unsubscribe?.();
       unsubscribe = null;
       await engine.stop();

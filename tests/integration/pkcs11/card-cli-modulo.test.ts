@@ -24,7 +24,7 @@ function configWith(name: string, modulePath: string | null): string {
 }
 
 /** `info` on a reader that is not there: the card part fails, the module part is still told. */
-function info(configFile: string): Promise<{ code: number; json: { error?: { code: string }; moduloPkcs11?: Record<string, unknown> } }> {
+function info(configFile: string): Promise<{ code: number; json: { error?: { code: string }; moduloPkcs11?: Record<string, unknown>; accessoCasa?: string } }> {
   return new Promise((resolve) =>
     execFile(
       process.execPath,
@@ -46,6 +46,8 @@ describe('card CLI: the PKCS#11 module', () => {
     expect(configured.code).toBe(1);
     expect(configured.json.error?.code).toBe('carta-assente');
     expect(configured.json.moduloPkcs11).toEqual({ stato: 'configurato', percorso: CONFIGURED, motivo: 'indicato nella configurazione (pkcs11.modulePath)' });
+    // What the home login needs besides the module (libengine-pkcs11-openssl, installed by CI).
+    expect(configured.json.accessoCasa).toMatch(/^motore PKCS#11 di OpenSSL: \/.*pkcs11\.so/);
     expect(missing.json.moduloPkcs11).toMatchObject({
       stato: 'configurato-assente',
       percorso: null,
