@@ -28,12 +28,23 @@ const GUIDE = {
   riepilogo: 'Controlla i dati inseriti. Se manca qualcosa, lo trovi in "Stato della compilazione". Quando è tutto pronto, invia.',
 };
 
+/**
+ * What the Pagamento step says. A deferred payment (2) is asked by the office once it accepts
+ * the pratica (PraticaManager::finalize), and its notice then comes with the pratica. An
+ * immediate one (1) is taken only by the portal's own web form: an application created through
+ * its API, as the app's are, is never stopped for it, so the citizen is told how it will go
+ * instead of being promised a payment step that will not come.
+ */
 function paymentGuide(service: ServiceFile): string {
   const amount = service.payment_parameters?.total_amounts;
-  const when = service.payment_required === 1 ? 'prima che la pratica sia presa in carico' : 'quando il comune te lo chiederà';
-  return `Questo servizio richiede un pagamento${amount ? ` di ${amount.replace('.', ',')} euro` : ''}${
+  const what = `Questo servizio richiede un pagamento${amount ? ` di ${amount.replace('.', ',')} euro` : ''}${
     service.payment_parameters?.reason ? ` (${service.payment_parameters.reason})` : ''
-  }, da effettuare con pagoPA ${when}. Conferma di averne preso visione.`;
+  }, con pagoPA.`;
+  const how =
+    service.payment_required === 1
+      ? "Da qui la pratica parte senza pagare: l'ufficio del Comune ti dirà come versare l'importo, e se ti manda l'avviso pagoPA lo trovi nella pratica, in Le mie pratiche."
+      : "Lo paghi quando il Comune te lo chiede: l'avviso pagoPA, con l'importo e il codice avviso, arriva nella pratica, in Le mie pratiche.";
+  return `${what} ${how} Conferma di averne preso visione.`;
 }
 
 function formSteps(service: ServiceFile, formOf: (formId: string) => FormView | null): WizardStep[] {

@@ -30,6 +30,15 @@ describe('wizard steps of a service', () => {
     expect(steps[4]!.guide).toMatch(/25,00 euro \(Quota trasporto\)/);
   });
 
+  it("says how each kind of payment goes: deferred with the office's notice, immediate never asked by the portal for the app's pratiche", () => {
+    const base = service('trasporto-scolastico');
+    const guide = (payment_required: number) => wizardSteps({ ...base, payment_required }, formOf).find((s) => s.kind === 'pagamento')!.guide;
+    expect(guide(2)).toMatch(/quando il Comune te lo chiede: l'avviso pagoPA/);
+    expect(guide(1)).toMatch(/parte senza pagare: l'ufficio del Comune ti dirà come/);
+    expect(guide(1)).not.toMatch(/prima che la pratica/);
+    expect(wizardSteps({ ...base, payment_required: 0 }, formOf).some((s) => s.kind === 'pagamento')).toBe(false);
+  });
+
   it('knows which data keys each step writes', () => {
     const steps = wizardSteps(service('iscrizione-mensa-scolastica'), formOf);
     expect([...dataKeysOf(steps[3]!.components)].sort()).toEqual(['classe', 'dieta', 'dieta_speciale', 'nome_alunno', 'scuola']);
