@@ -32,7 +32,7 @@ describe('wizard steps of a service', () => {
 
   it("says how each kind of payment goes: deferred with the office's notice, immediate never asked by the portal for the app's pratiche", () => {
     const base = service('trasporto-scolastico');
-    const guide = (payment_required: number) => wizardSteps({ ...base, payment_required }, formOf).find((s) => s.kind === 'pagamento')!.guide;
+    const guide = (payment_required: 1 | 2) => wizardSteps({ ...base, payment_required }, formOf).find((s) => s.kind === 'pagamento')!.guide;
     expect(guide(2)).toMatch(/quando il Comune te lo chiede: l'avviso pagoPA/);
     expect(guide(1)).toMatch(/parte senza pagare: l'ufficio del Comune ti dirà come/);
     expect(guide(1)).not.toMatch(/prima che la pratica/);
