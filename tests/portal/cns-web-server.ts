@@ -70,7 +70,7 @@ function serverVariablesOf(der: Buffer, at: Date): ServerVariables {
   return variables;
 }
 
-export async function startCnsWebServer(caPem: string, now: () => Date, handle: RequestHandler): Promise<CnsWebServer> {
+export async function startCnsWebServer(caPem: string, port: number, now: () => Date, handle: RequestHandler): Promise<CnsWebServer> {
   const tls = issueTlsServerCertificate(['127.0.0.1', 'localhost']);
   const server = createServer(
     { cert: tls.certificatePem, key: tls.key.export({ type: 'pkcs1', format: 'pem' }), ca: caPem, requestCert: true, rejectUnauthorized: true },
@@ -81,7 +81,7 @@ export async function startCnsWebServer(caPem: string, now: () => Date, handle: 
     },
   );
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     origin: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
     certificatePem: tls.certificatePem,

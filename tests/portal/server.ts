@@ -84,7 +84,7 @@ export interface PortalOptions {
    * The card login: an HTTPS server (cns-web-server.ts) asking for a client certificate chained
    * to `caPem` (PEM, one or more CAs) and serving `/{tenant}/auth/login-pat`.
    */
-  cnsLogin?: { caPem: string };
+  cnsLogin?: { caPem: string; /** The HTTPS port (a portal restarted at the same addresses); any free one by default. */ port?: number };
   faults?: FaultsInput;
   adminKey?: string;
   extraModules?: RouteModule[];
@@ -248,7 +248,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   if (options.cnsLogin) {
     const loginTable = compileRoutes(loginPatRoutes(ctx));
-    cnsServer = await startCnsWebServer(options.cnsLogin.caPem, now, (req, res, variables) => {
+    cnsServer = await startCnsWebServer(options.cnsLogin.caPem, options.cnsLogin.port ?? 0, now, (req, res, variables) => {
       handle(loginTable, req, res, variables).catch(() => req.socket.destroy());
     });
   }

@@ -96,6 +96,8 @@ export async function startJourneyPortal(options: JourneyPortalOptions = {}): Pr
   };
 
   const { cnsLoginUrl, tlsCertificatePem } = portal;
+  // A restarted portal serves its card login at the same address too (the home configuration names it).
+  const cnsPort = cnsLoginUrl ? Number(new URL(cnsLoginUrl).port) : undefined;
   return {
     url,
     tenant,
@@ -110,7 +112,7 @@ export async function startJourneyPortal(options: JourneyPortalOptions = {}): Pr
     },
     async start() {
       if (portal) return;
-      portal = await startPortal({ dataDir, port, adminKey, ...catalogue });
+      portal = await startPortal({ dataDir, port, adminKey, ...catalogue, ...(options.cnsLogin ? { cnsLogin: { ...options.cnsLogin, port: cnsPort } } : {}) });
     },
     applications,
     office: () => playOffice(live()),

@@ -12,6 +12,9 @@ interface SyncState {
   accesso: StatoAccesso | null;
 }
 
+/** At home, pratiche that wait for the citizen's card (not for the portal, which is just unreachable or being asked). */
+const waitsForCard = (a: StatoAccesso | null): boolean => a !== null && (a.stato === 'da-fare' || a.stato === 'non-riuscito');
+
 /** What the bar says about the portal: at home, whether the citizen's card has logged in. */
 function portalText(t: (key: string) => string, sync: SyncState, demo: boolean): string {
   if (demo) return t('stato.demo');
@@ -61,7 +64,7 @@ export function StatusBar({ demo }: { demo: boolean }) {
             {/* Nothing waiting, nothing to say: the count shows only while pratiche wait to leave. */}
             {sync.outbox > 0 && (
               <li className="list-inline-item" data-testid="stato-coda">
-                {t(sync.accesso && sync.accesso.stato !== 'attivo' ? 'stato.coda-accesso' : 'stato.coda', { count: sync.outbox })}
+                {t(waitsForCard(sync.accesso) ? 'stato.coda-accesso' : 'stato.coda', { count: sync.outbox })}
               </li>
             )}
           </>

@@ -37,3 +37,31 @@ test('card in, PIN, login with the card, pratica sent as the citizen, status pul
   await rig.removeCard();
   await expect(page.getByTestId('stato-portale')).toHaveText('Per inviare al Comune inserisci la carta e il PIN', { timeout: 15_000 });
 });
+
+test('offline at home: the pratica queues, waits for the card once the portal is back, and leaves once', async ({ app: page, rig, shoot }) => {
+  const portalState = page.getByTestId('stato-portale');
+  const queue = page.getByTestId('stato-coda');
+  await rig.portal.stop();
+  await insertCardAndWaitForPin(page, rig);
+  await typePin(page, CARD.pin);
+  await passOnboarding(page);
+  // The card's key is open, the portal is not there: the login waits, the citizen goes on.
+  await expect(portalState).toHaveText('Il portale del Comune non è raggiungibile ora: le pratiche partono appena torna.', { timeout: 30_000 });
+
+  await compileMensa(page, rig, shoot, { search: false, prefix: 'casa-offline' });
+  // The signature takes the card back from the login's key: the login will need the PIN again.
+  await signAndSend(page, shoot, 'casa-offline', 'tastiera');
+  await expect(queue).toHaveText('1 pratica in attesa del tuo accesso con la carta: parte quando inserisci la carta e il PIN', { timeout: 30_000 });
+  await expect(portalState).toContainText('esci e rientra con il PIN', { timeout: 30_000 });
+  await shoot('casa-offline-in-attesa');
+
+  await rig.portal.start();
+  await page.getByTestId('esci').click();
+  await expect(page.getByRole('heading', { name: 'Inserisci il PIN' })).toBeVisible({ timeout: 10_000 });
+  await typePin(page, CARD.pin);
+  await expect(portalState).toHaveText('Collegato al Comune con la tua carta', { timeout: 45_000 });
+  await expect(queue).toHaveCount(0, { timeout: 35_000 });
+  const sent = rig.portal.applications().filter((a) => a.fiscalCode === CARD.codiceFiscale && a.serviceSlug === 'iscrizione-mensa-scolastica');
+  expect(sent).toHaveLength(1);
+  await shoot('casa-offline-inviata');
+});
