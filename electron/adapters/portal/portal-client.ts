@@ -167,6 +167,9 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
   const application = (id: string) => `${api}/applications/${encodeURIComponent(id)}`;
 
   return {
+    async authenticate(): Promise<void> {
+      await (access.kind === 'account' ? (token ?? bearer()) : bearer());
+    },
     /**
      * The API token of a logged-in session (SessionAuthAPIController::getSessionAuthToken), or
      * null when the session is not open: an anonymous request is sent to the login (the

@@ -47,7 +47,7 @@ interface Open {
   token: { value: string; expiresAt: number; at: number } | null;
 }
 
-const AGAIN = 'Per inviare le pratiche al Comune esci e rientra con il PIN: la carta serve di nuovo per accedere al portale.';
+const AGAIN = 'Per inviare le pratiche al Comune la carta serve di nuovo: toglila e reinseriscila, poi inserisci il PIN.';
 
 const needed = () => new PortalError('account', "accesso al portale con la carta necessario: inserisci la carta e il PIN", null);
 

@@ -72,7 +72,10 @@ export function createSyncArea(o: SyncAreaOptions): SyncArea {
   let stopped = false;
   return {
     announce: () => {
-      if (!stopped) engine.announce();
+      if (stopped) return;
+      engine.announce();
+      // The citizen just got in: what waited for their card leaves now, not at the next tick.
+      if (o.portal?.accesso?.stato().stato === 'attivo') engine.nudge();
     },
     parked: () => engine.parked(),
     retry: (praticaId) => engine.retry(praticaId),

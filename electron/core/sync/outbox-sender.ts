@@ -139,6 +139,8 @@ export async function sendItem(deps: SenderDeps, item: OutboxItem): Promise<Send
     item.uploads.set(key, uploadId);
   }
 
+  // No token, no request: the create is recorded as started only once it can really leave.
+  await deps.portal.authenticate();
   const startedAt = deps.now().toISOString();
   deps.outbox.markCreateStarted(item, startedAt, leaseEnd(deps));
   item.createStartedAt ??= startedAt;

@@ -43,6 +43,11 @@ export interface NewMessage {
 }
 
 export interface PortalClient {
+  /**
+   * Makes sure the calls have a token (the account's login, or at home the citizen's): done before a
+   * create is recorded as started, so a login that did not happen never makes a pratica wait to be looked up.
+   */
+  authenticate(): Promise<void>;
   /** At home: the API token of the citizen's open session (cookies from the CNS login), null when it is not open. */
   sessionToken(cookies: string): Promise<string | null>;
   /** Is the portal there? One small public request, not retried. */

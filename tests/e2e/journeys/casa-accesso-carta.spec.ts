@@ -49,15 +49,17 @@ test('offline at home: the pratica queues, waits for the card once the portal is
   await expect(portalState).toHaveText('Il portale del Comune non è raggiungibile ora: le pratiche partono appena torna.', { timeout: 30_000 });
 
   await compileMensa(page, rig, shoot, { search: false, prefix: 'casa-offline' });
-  // The signature takes the card back from the login's key: the login will need the PIN again.
+  // The signature takes the card back from the login's key: once the portal is back, the login needs the PIN again.
   await signAndSend(page, shoot, 'casa-offline', 'tastiera');
-  await expect(queue).toHaveText('1 pratica in attesa del tuo accesso con la carta: parte quando inserisci la carta e il PIN', { timeout: 30_000 });
-  await expect(portalState).toContainText('esci e rientra con il PIN', { timeout: 30_000 });
-  await shoot('casa-offline-in-attesa');
+  await expect(queue).toHaveText('1 pratica in attesa di invio al Comune', { timeout: 30_000 });
+  await shoot('casa-offline-in-coda');
 
   await rig.portal.start();
-  await page.getByTestId('esci').click();
-  await expect(page.getByRole('heading', { name: 'Inserisci il PIN' })).toBeVisible({ timeout: 10_000 });
+  await expect(portalState).toContainText('toglila e reinseriscila, poi inserisci il PIN', { timeout: 30_000 });
+  await expect(queue).toHaveText('1 pratica in attesa del tuo accesso con la carta: parte quando inserisci la carta e il PIN');
+  await shoot('casa-offline-accesso-da-rifare');
+  await rig.removeCard();
+  await insertCardAndWaitForPin(page, rig);
   await typePin(page, CARD.pin);
   await expect(portalState).toHaveText('Collegato al Comune con la tua carta', { timeout: 45_000 });
   await expect(queue).toHaveCount(0, { timeout: 35_000 });

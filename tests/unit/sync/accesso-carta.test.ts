@@ -103,7 +103,7 @@ describe('the citizen logs in to the portal with the card', () => {
     r.endSession();
     r.advance(11 * 60_000);
     await expect(r.accesso.token()).rejects.toMatchObject({ kind: 'account' });
-    expect(r.accesso.stato()).toMatchObject({ stato: 'non-riuscito', messaggio: expect.stringContaining('rientra con il PIN') });
+    expect(r.accesso.stato()).toMatchObject({ stato: 'non-riuscito', messaggio: expect.stringContaining('toglila e reinseriscila') });
     expect(r.seen.logins).toBe(1);
   });
 
