@@ -8,9 +8,10 @@ import { Busy } from '../../components/Busy';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AnteprimaModulo } from './AnteprimaModulo';
 
+const rientroDi = (voce: VoceRiepilogo) => ({ paddingInlineStart: `${voce.livello * 1.25}rem` });
+
 function Voce({ voce }: { voce: VoceRiepilogo }) {
-  const rientro = { paddingInlineStart: `${voce.livello * 1.25}rem` };
-  if (voce.tipo === 'titolo') return <h4 className="h6 mt-3 mb-1" style={rientro}>{voce.etichetta}</h4>;
+  const rientro = rientroDi(voce);
   return (
     <div className="row py-1 border-bottom riepilogo-voce" style={rientro}>
       <dt className="col-12 col-md-5 fw-semibold">{voce.etichetta}</dt>
@@ -20,6 +21,24 @@ function Voce({ voce }: { voce: VoceRiepilogo }) {
         ) : voce.valore}
       </dd>
     </div>
+  );
+}
+
+/** A group's heading, then its fields: a heading may not sit inside a <dl>, so each run of fields is a list of its own. */
+function Voci({ voci }: { voci: VoceRiepilogo[] }) {
+  const blocchi: (VoceRiepilogo | VoceRiepilogo[])[] = [];
+  for (const v of voci) {
+    const ultimo = blocchi[blocchi.length - 1];
+    if (v.tipo === 'titolo') blocchi.push(v);
+    else if (Array.isArray(ultimo)) ultimo.push(v);
+    else blocchi.push([v]);
+  }
+  return blocchi.map((b, i) =>
+    Array.isArray(b) ? (
+      <dl key={i} className="mb-0">{b.map((v, j) => <Voce key={j} voce={v} />)}</dl>
+    ) : (
+      <h4 key={i} className="h6 mt-3 mb-1" style={rientroDi(b)}>{b.etichetta}</h4>
+    ),
   );
 }
 
@@ -44,7 +63,7 @@ export function Riepilogo({ pratica, busy, onModifica }: { pratica: PraticaView;
                 {t('wizard.riepilogo-modifica')}
               </button>
             </div>
-            <dl className="mb-0">{s.voci.map((v, j) => <Voce key={j} voce={v} />)}</dl>
+            <Voci voci={s.voci} />
           </div>
         </section>
       ))}
