@@ -45,7 +45,7 @@ function richiedente(r: Richiedente): Elemento {
     r.dataNascita && el('dataNascita', {}, r.dataNascita),
     r.luogoNascita && el('luogoNascita', {}, r.luogoNascita),
     r.residenza &&
-      el('residenza', {}, el('indirizzo', {}, r.residenza.indirizzo), r.residenza.cap && el('cap', {}, r.residenza.cap), el('comune', {}, r.residenza.comune), r.residenza.provincia && el('provincia', {}, r.residenza.provincia)),
+      el('residenza', {}, el('indirizzo', {}, r.residenza.indirizzo), r.residenza.cap && el('cap', {}, r.residenza.cap), el('comune', {}, r.residenza.comune ?? ''), r.residenza.provincia && el('provincia', {}, r.residenza.provincia)),
     r.email && el('email', {}, r.email),
     r.telefono && el('telefono', {}, r.telefono),
   );

@@ -13,6 +13,7 @@ export interface FormioComponent {
   legend?: string;
   input?: boolean;
   hidden?: boolean;
+  inputMask?: string;
   components?: FormioComponent[];
   columns?: { components?: FormioComponent[] }[];
   rows?: { components?: FormioComponent[] }[][];
@@ -36,7 +37,8 @@ export interface Comune {
 
 export interface Residenza {
   indirizzo: string;
-  comune: string;
+  /** The comune's name; absent when only a code is known (a code is never printed). */
+  comune?: string;
   cap?: string;
   provincia?: string;
 }

@@ -4,9 +4,10 @@
  * PDF/A-2B ready to be signed.
  */
 import type { Clock } from '../ports/clock';
-import { giorno, giornoIso } from './formato-date';
+import { giorno, giornoIsoEsteso } from './formato-date';
 import { sezioniDelModulo, type Voce } from './formio/voci';
 import type { ModuloInput, Richiedente } from './modulo-input';
+import { residenzaTesto } from './residenza-testo';
 import { incorporaCaratteri } from './pdf/caratteri';
 import { A4, BLU, GRIGIO, Impaginatore } from './pdf/impaginatore';
 import { nuovoDocumento, salvaPdfA } from './pdf/pdfa';
@@ -23,14 +24,11 @@ export function dichiarazioneRichiedente(r: Richiedente): string {
   if (r.luogoNascita || r.dataNascita) {
     let nascita = declinato(r.sesso, 'nato', 'nata', 'nato/a');
     if (r.luogoNascita) nascita += ` a ${r.luogoNascita}`;
-    if (r.dataNascita) nascita += ` il ${giornoIso(r.dataNascita)}`;
+    if (r.dataNascita) nascita += ` il ${giornoIsoEsteso(r.dataNascita)}`;
     parti.push(nascita);
   }
   parti.push(`codice fiscale ${r.codiceFiscale}`);
-  if (r.residenza) {
-    const { indirizzo, cap, comune, provincia } = r.residenza;
-    parti.push(`residente in ${indirizzo}, ${cap ? `${cap} ` : ''}${comune}${provincia ? ` (${provincia})` : ''}`);
-  }
+  if (r.residenza) parti.push(`residente in ${residenzaTesto(r.residenza)}`);
   if (r.email) parti.push(`e-mail ${r.email}`);
   if (r.telefono) parti.push(`telefono ${r.telefono}`);
   return `${parti.join(', ')},`;

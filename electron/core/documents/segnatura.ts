@@ -6,6 +6,7 @@
  * which a citizen's submission does not have yet. For the same reason the
  * Identificatore's registration fields stay empty: the comune's protocol fills them.
  */
+import { residenzaTesto } from './residenza-testo';
 import type { ModuloInput } from './modulo-input';
 import { el, serializza, type Elemento } from './xml/costruttore';
 
@@ -45,9 +46,7 @@ function documento(f: FileInviato, titolo: string, tipo: string): Elemento {
 
 function mittente(input: SegnaturaInput): Elemento {
   const r = input.modulo.richiedente;
-  const indirizzo = r.residenza
-    ? `${r.residenza.indirizzo}, ${r.residenza.cap ? `${r.residenza.cap} ` : ''}${r.residenza.comune}${r.residenza.provincia ? ` (${r.residenza.provincia})` : ''}`
-    : 'non indicato';
+  const indirizzo = r.residenza ? residenzaTesto(r.residenza) : 'non indicato';
   return el(
     'Mittente',
     {},

@@ -50,7 +50,7 @@ export function createDocumentiFirma(deps: DocumentiDeps) {
         {
           comune: { nome: tenant.name, ...(tenant.address ? { indirizzo: tenant.address } : {}) },
           servizio: { id: m.service.id, nome: m.service.name },
-          richiedente: richiedenteDi(deps.cittadini.profile(citizen), null),
+          richiedente: richiedenteDi(deps.cittadini.profile(citizen), null, m.pratica.data),
           presentataIl: new Date(m.pratica.submittedAt),
           riferimento: id,
           protocollo,

@@ -8,7 +8,8 @@
  */
 import type { Catalogue } from '../catalogue/catalogue';
 import { signModulo } from '../documents/cades/firma';
-import { NOME_MODULO_FIRMATO } from '../documents/documenti-pratica';
+import type { RiepilogoView } from '../../shared/contract/firma';
+import { NOME_MODULO, NOME_MODULO_FIRMATO } from '../documents/documenti-pratica';
 import { creaModuloPdf } from '../documents/modulo-pdf';
 import type { Logger } from '../log/logger';
 import type { BlobStore } from '../store/blob-store';
@@ -22,6 +23,8 @@ import type { CartaFirmataria } from './carta';
 import { errori } from './errori';
 import { improntaDati } from './impronta';
 import { moduloInputDi } from './modulo-pratica';
+import { riepilogoDi } from './riepilogo';
+import type { CardIdentity } from '../ports/card';
 
 export interface FirmaDeps {
   pratiche: Pratiche;
@@ -46,6 +49,22 @@ export function createFirmaPratica(deps: FirmaDeps) {
   /** Pratiche being signed now: a second PIN entry must not spend another try. */
   const inCorso = new Set<string>();
 
+  type Caricata = ReturnType<Pratiche['forModule']>;
+  /** The module of the pratica as loaded: the same for the preview and for the signature. */
+  function modulo(citizen: Citizen, id: string, m: Caricata, card: CardIdentity | null): Promise<Uint8Array> {
+    const input = moduloInputDi({
+      id,
+      tenant: deps.catalogue.tenant(m.pratica.tenantSlug),
+      service: m.service,
+      steps: m.steps,
+      data: m.pratica.data,
+      attachments: m.attachments,
+      profile: deps.cittadini.profile(citizen),
+      card,
+    });
+    return creaModuloPdf(input, deps.clock);
+  }
+
   async function firma(citizen: Citizen, id: string, pin: string): Promise<EsitoFirma> {
     const m = deps.pratiche.forModule(citizen, id);
     if (m.pratica.status !== STATO.BOZZA) throw errori.nonBozza();
@@ -56,17 +75,7 @@ export function createFirmaPratica(deps: FirmaDeps) {
     if (!deps.carta || !card) throw errori.senzaCarta();
     if (card.identity.codiceFiscale !== citizen.card.codiceFiscale) throw errori.cartaDiversa();
 
-    const input = moduloInputDi({
-      id,
-      tenant: deps.catalogue.tenant(m.pratica.tenantSlug),
-      service: m.service,
-      steps: m.steps,
-      data: m.pratica.data,
-      attachments: m.attachments,
-      profile: deps.cittadini.profile(citizen),
-      card: card.identity,
-    });
-    const pdf = await creaModuloPdf(input, deps.clock);
+    const pdf = await modulo(citizen, id, m, card.identity);
     await deps.carta.verifyPin(pin);
     const p7m = await signModulo(pdf, deps.carta.signer(), deps.clock);
 
@@ -94,6 +103,22 @@ export function createFirmaPratica(deps: FirmaDeps) {
       } finally {
         inCorso.delete(id);
       }
+    },
+
+    /** The draft's module as it would be signed now (the card in, if it is the citizen's, says sex and residence as at signing). */
+    async anteprima(citizen: Citizen, id: string): Promise<{ contentBase64: string; nomeFile: string; mimeType: string }> {
+      const m = deps.pratiche.forModule(citizen, id);
+      if (m.pratica.status !== STATO.BOZZA) throw errori.nonBozza();
+      const carta = deps.carta?.current()?.identity ?? null;
+      const card = carta?.codiceFiscale === citizen.card.codiceFiscale ? carta : null;
+      const pdf = await modulo(citizen, id, m, card);
+      return { contentBase64: Buffer.from(pdf).toString('base64'), nomeFile: NOME_MODULO, mimeType: 'application/pdf' };
+    },
+
+    /** What "Controllo e conferma" shows: the data as the module reads them, step by step. */
+    review(citizen: Citizen, id: string): RiepilogoView {
+      const m = deps.pratiche.forModule(citizen, id);
+      return riepilogoDi({ service: m.service, steps: m.steps, data: m.pratica.data, attachments: m.attachments, profile: deps.cittadini.profile(citizen) });
     },
 
     /** Whether the pratica has a signature and whether it still matches its data. */

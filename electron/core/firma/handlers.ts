@@ -10,8 +10,10 @@ export function firmaHandlers(deps: { firma: FirmaPratica; documenti: DocumentiF
   return {
     'pratiche.sign': async ({ id, pin }, ctx) => deps.firma.sign(citizen(ctx), id, pin),
     'pratiche.signatureStatus': async ({ id }, ctx) => deps.firma.status(citizen(ctx), id),
+    'pratiche.review': async ({ id }, ctx) => deps.firma.review(citizen(ctx), id),
     'pratiche.receipt': async ({ id, formato }, ctx) => deps.documenti.receipt(citizen(ctx), id, formato),
     'pratiche.avvisoPagamento': async ({ id, formato }, ctx) => deps.documenti.avvisoPagamento(citizen(ctx), id, formato),
-    'pratiche.document': async ({ id, tipo, fileId }, ctx) => deps.documenti.document(citizen(ctx), id, tipo, fileId),
+    'pratiche.document': async ({ id, tipo, fileId }, ctx) =>
+      tipo === 'anteprima-modulo' ? deps.firma.anteprima(citizen(ctx), id) : deps.documenti.document(citizen(ctx), id, tipo, fileId),
   };
 }

@@ -10,6 +10,7 @@ import type { WizardStep } from '../pratiche/steps';
 import type { CardIdentity } from '../ports/card';
 import type { AllegatoRecord } from '../store/allegati-repo';
 import type { ProfileRecord } from '../store/cittadini-repo';
+import { comuneDellaCarta, residenzaDigitata } from './residenza';
 
 export interface PraticaDaFirmare {
   id: string;
@@ -25,7 +26,8 @@ export interface PraticaDaFirmare {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export function richiedenteDi(profile: ProfileRecord, card: CardIdentity | null): Richiedente {
+/** `dati`: the pratica's form data, whose applicant block may hold the address the citizen typed. */
+export function richiedenteDi(profile: ProfileRecord, card: CardIdentity | null, dati: Record<string, unknown> = {}): Richiedente {
   const r: Richiedente = {
     nome: card?.nome ?? profile.card.nome,
     cognome: card?.cognome ?? profile.card.cognome,
@@ -34,9 +36,12 @@ export function richiedenteDi(profile: ProfileRecord, card: CardIdentity | null)
   const nascita = (card?.dataNascita ?? profile.card.dataNascita ?? '').slice(0, 10);
   if (ISO_DATE.test(nascita)) r.dataNascita = nascita;
   if (card?.sesso) r.sesso = card.sesso;
-  // The card's residence is what the comune registered; the profile's address is the citizen's own word.
-  if (card?.indirizzoResidenza && card.comuneResidenza) r.residenza = { indirizzo: card.indirizzoResidenza, comune: card.comuneResidenza };
-  else if (profile.address) r.residenza = { indirizzo: profile.address, comune: '' };
+  // What the citizen typed and reviewed is what they sign; the card's (registry) residence and the profile's address only fill a gap.
+  const digitata = residenzaDigitata(dati);
+  const comuneCarta = card?.comuneResidenza ? comuneDellaCarta(card.comuneResidenza) : undefined;
+  if (digitata) r.residenza = digitata;
+  else if (card?.indirizzoResidenza) r.residenza = { indirizzo: card.indirizzoResidenza, ...(comuneCarta ? { comune: comuneCarta } : {}) };
+  else if (profile.address) r.residenza = { indirizzo: profile.address };
   if (profile.email) r.email = profile.email;
   if (profile.phone) r.telefono = profile.phone;
   return r;
@@ -48,7 +53,7 @@ export function moduloInputDi(p: PraticaDaFirmare): ModuloInput {
   return {
     comune: { nome: p.tenant.name, ...(p.tenant.address ? { indirizzo: p.tenant.address } : {}) },
     servizio: { id: p.service.id, nome: p.service.name },
-    richiedente: richiedenteDi(p.profile, p.card),
+    richiedente: richiedenteDi(p.profile, p.card, p.data),
     dati: p.data,
     componenti,
     allegati: p.attachments.map((a) => {

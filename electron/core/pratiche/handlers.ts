@@ -37,6 +37,7 @@ export function praticheHandlers(deps: PraticheHandlerDeps): Handlers<typeof pra
     'pratiche.next': async ({ id }, ctx) => pratiche.next(citizen(ctx), id),
     'pratiche.back': async ({ id }, ctx) => pratiche.back(citizen(ctx), id),
     'pratiche.restart': async ({ id }, ctx) => pratiche.restart(citizen(ctx), id),
+    'pratiche.backTo': async ({ id, stepId }, ctx) => pratiche.backTo(citizen(ctx), id, stepId),
     'pratiche.catalogueNoticeSeen': async ({ id }, ctx) => pratiche.catalogueNoticeSeen(citizen(ctx), id),
     'pratiche.note': async ({ id, note, description }, ctx) => pratiche.texts(citizen(ctx), id, { note, description }),
     'pratiche.attachments.add': async ({ id, slot, name, contentBase64 }, ctx) => {

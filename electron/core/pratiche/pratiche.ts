@@ -171,6 +171,12 @@ export function createPratiche(deps: PraticheDeps) {
     next: (citizen: Citizen, id: string) => move(citizen, id, (i, steps) => Math.min(i + 1, steps.length - 1), true),
     back: (citizen: Citizen, id: string) => move(citizen, id, (i) => Math.max(i - 1, 0), false),
     restart: (citizen: Citizen, id: string) => move(citizen, id, () => 0, false),
+    /** "Modifica" in the review: back to an earlier step only, since going forward must pass each step's checks. */
+    backTo: (citizen: Citizen, id: string, stepId: string) =>
+      move(citizen, id, (i, steps) => {
+        const target = steps.findIndex((s) => s.id === stepId);
+        return target >= 0 && target < i ? target : i;
+      }, false),
 
     catalogueNoticeSeen(citizen: Citizen, id: string): PraticaView {
       load(citizen, id);

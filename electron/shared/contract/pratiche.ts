@@ -213,6 +213,8 @@ export const praticheCalls = {
   'pratiche.next': call(byId, moveResult),
   'pratiche.back': call(byId, moveResult),
   'pratiche.restart': call(byId, moveResult),
+  /** Back to an earlier step (the review's "Modifica"); a later or unknown step leaves the pratica where it is. */
+  'pratiche.backTo': call(z.object({ id: praticaId, stepId }).strict(), moveResult),
   'pratiche.catalogueNoticeSeen': call(byId, praticaViewSchema),
   'pratiche.note': call(z.object({ id: praticaId, note: short(2000).optional(), description: short(500).optional() }).strict(), praticaViewSchema),
   'pratiche.attachments.add': call(

@@ -97,6 +97,16 @@ describe('pratica wizard through the contract, on a real database file', () => {
     expect(r.pratica.instructionsAccepted).toBe(true);
   });
 
+  it('Modifica in the review goes back to the step named, never forward nor to a step the wizard lacks', async () => {
+    const forward = await valueOf(h.api.pratiche.backTo({ id, stepId: 'modulo:mensa-richiedente' }));
+    expect(forward).toMatchObject({ moved: false, pratica: { currentStepId: 'istruzioni' } });
+    await valueOf(h.api.pratiche.next({ id }));
+    expect((await valueOf(h.api.pratiche.next({ id }))).pratica.currentStepId).toBe('modulo:mensa-richiedente');
+    expect((await valueOf(h.api.pratiche.backTo({ id, stepId: 'non-esiste' }))).pratica.currentStepId).toBe('modulo:mensa-richiedente');
+    const back = await valueOf(h.api.pratiche.backTo({ id, stepId: 'istruzioni' }));
+    expect(back).toMatchObject({ moved: true, errors: [], pratica: { currentStepId: 'istruzioni' } });
+  });
+
   it('keeps a private note (at most 2000 characters) and a description', async () => {
     expect((await errorOf(h.api.pratiche.note({ id, note: 'x'.repeat(2001) }))).code).toBe('input-non-valido');
     const p = await valueOf(h.api.pratiche.note({ id, note: 'n'.repeat(2000), description: 'Mensa per Luca' }));

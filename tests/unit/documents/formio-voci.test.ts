@@ -20,7 +20,7 @@ describe('sections of a Form.io submission', () => {
     expect(tutti['figli[0].scuola']).toBe('Scuola primaria "Niccolò Tommaseo"');
     expect(tutti['figli[0].dieta']).toBe('Senza glutine (celiachia)');
     expect(tutti['figli[1].dieta']).toBe('—');
-    expect(tutti['figli[1].dataNascita']).toBe('02/09/2020');
+    expect(tutti['figli[1].dataNascita']).toBe('2 settembre 2020');
     expect(tutti['fasciaIsee']).toBe('Da 8.000,01 € a 20.000 €');
     expect(tutti['privacy']).toBe('Sì');
     expect(Object.keys(tutti)).not.toContain('submit');
@@ -48,8 +48,16 @@ describe('sections of a Form.io submission', () => {
 
 describe('printed values', () => {
   it('formats dates, booleans, files, multiple selects and empty values', () => {
-    expect(dataItaliana('2026-11-24')).toBe('24/11/2026');
-    expect(dataItaliana('2026-11-24T14:05:00+01:00')).toBe('24/11/2026 14:05');
+    expect(dataItaliana('2026-11-24')).toBe('24 novembre 2026');
+    expect(dataItaliana('2026-11-24T14:05:00+01:00')).toBe('24 novembre 2026 alle 14:05');
+    // The day as written, not shifted by the machine's time zone.
+    expect(dataItaliana('2018-09-30T00:00:00+02:00')).toBe('30 settembre 2018');
+    expect(testoValore({ type: 'datetime' }, '2026-12-02T00:00:00.000Z')).toBe('2 dicembre 2026');
+    // The portal's forms keep a birth date in a masked text field, as typed.
+    expect(testoValore({ type: 'textfield', inputMask: '99/99/9999' }, '01/01/1980')).toBe('1 gennaio 1980');
+    expect(testoValore({ type: 'textfield' }, '01/01/1980')).toBe('01/01/1980');
+    expect(testoValore({ type: 'checkbox' }, true)).toBe('Sì');
+    expect(testoValore({ type: 'radio', values: [{ label: 'No, accetto la tariffa massima', value: 'no' }] }, 'no')).toBe('No, accetto la tariffa massima');
     expect(testoValore({ type: 'checkbox' }, false)).toBe('No');
     expect(testoValore({ type: 'file' }, [{ originalName: 'a.pdf' }, { name: 'b.pdf' }])).toBe('a.pdf, b.pdf');
     expect(testoValore({ type: 'select', data: { values: [{ label: 'Uno', value: '1' }, { label: 'Due', value: '2' }] } }, ['1', '2'])).toBe('Uno, Due');

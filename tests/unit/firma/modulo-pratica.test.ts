@@ -37,7 +37,7 @@ describe('richiedenteDi', () => {
 
   it('falls back to the profile without a card, and leaves out a birth date that is not a date', () => {
     const r = richiedenteDi({ ...profile, card: { ...profile.card, dataNascita: 'sconosciuta' } }, null);
-    expect(r).toMatchObject({ nome: 'Mario', cognome: 'Rossi', residenza: { indirizzo: 'Via Roma 1, Prova', comune: '' } });
+    expect(r).toMatchObject({ nome: 'Mario', cognome: 'Rossi', residenza: { indirizzo: 'Via Roma 1, Prova' } });
     expect(r).not.toHaveProperty('dataNascita');
     expect(r).not.toHaveProperty('sesso');
     expect(r).not.toHaveProperty('telefono');

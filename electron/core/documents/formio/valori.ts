@@ -1,7 +1,8 @@
 /**
- * How a single Form.io value reads on paper: option labels instead of option values,
- * Italian dates, "Sì"/"No" for checkboxes.
+ * How a single Form.io value reads on paper and in the review before signing: option
+ * labels instead of option values, Italian dates in words, "Sì"/"No" for checkboxes.
  */
+import { giornoIsoEsteso } from '../formato-date';
 import type { FormioComponent } from '../modulo-input';
 
 const NON_COMPILATO = '—';
@@ -17,12 +18,24 @@ function etichettaOpzione(componente: FormioComponent, valore: unknown): string 
 
 const ISO_DATA = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/;
 
-/** ISO dates and datetimes as dd/mm/yyyy [hh:mm]; anything else unchanged. */
+const DIGITATA = /^(\d{2})\/(\d{2})\/(\d{4})$/;
+
+/** ISO dates and datetimes as "24 novembre 2026 [alle 14:05]", the day read from the text (no time zone shift); anything else unchanged. */
 export function dataItaliana(testo: string): string {
   const m = ISO_DATA.exec(testo);
   if (!m) return testo;
-  const giorno = `${m[3]}/${m[2]}/${m[1]}`;
-  return m[4] && !(m[4] === '00' && m[5] === '00') ? `${giorno} ${m[4]}:${m[5]}` : giorno;
+  const giorno = giornoIsoEsteso(`${m[1]}-${m[2]}-${m[3]}`);
+  return m[4] && !(m[4] === '00' && m[5] === '00') ? `${giorno} alle ${m[4]}:${m[5]}` : giorno;
+}
+
+/** A date field or a "99/99/9999" text field: the portal's forms keep birth dates as "01/01/1980". */
+function campoData(c: FormioComponent): boolean {
+  return c.type === 'datetime' || c.type === 'day' || c.inputMask === '99/99/9999';
+}
+
+function dataDigitata(testo: string): string {
+  const m = DIGITATA.exec(testo);
+  return m ? giornoIsoEsteso(`${m[3]}-${m[2]}-${m[1]}`) : dataItaliana(testo);
 }
 
 function testoSemplice(valore: unknown): string {
@@ -63,6 +76,7 @@ export function testoValore(componente: FormioComponent, valore: unknown): strin
     case 'file':
       return nomiFile(valore);
     default:
+      if (typeof valore === 'string' && campoData(componente)) return dataDigitata(valore);
       return testoSemplice(valore);
   }
 }

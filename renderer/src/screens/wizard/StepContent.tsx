@@ -8,11 +8,12 @@ import { Paragraphs } from '../../components/Paragraphs';
 import { Checkbox } from './Checkbox';
 import { Richiedente } from './Richiedente';
 import { AllegatiStep } from './AllegatiStep';
+import { Riepilogo } from './Riepilogo';
 
 type Step = PraticaView['steps'][number];
 
 /** The body of the current step, by kind. */
-export function StepContent({ pratica, step, form, formHandle, busy, onData, onChanged, onAcceptInstructions, onAcknowledgePayment }: {
+export function StepContent({ pratica, step, form, formHandle, busy, onData, onChanged, onAcceptInstructions, onAcknowledgePayment, onModifica }: {
   pratica: PraticaView;
   step: Step;
   form: FormView | null;
@@ -22,6 +23,7 @@ export function StepContent({ pratica, step, form, formHandle, busy, onData, onC
   onChanged(p: PraticaView): void;
   onAcceptInstructions(accepted: boolean): void;
   onAcknowledgePayment(acknowledged: boolean): void;
+  onModifica(stepId: string): void;
 }) {
   const { t } = useTranslation();
   const { tenant } = useApp();
@@ -47,6 +49,6 @@ export function StepContent({ pratica, step, form, formHandle, busy, onData, onC
         </div>
       );
     case 'riepilogo':
-      return <p className="fs-5" data-testid="passo-riepilogo">{t('wizard.riepilogo-testo')}</p>;
+      return <Riepilogo pratica={pratica} busy={busy} onModifica={onModifica} />;
   }
 }

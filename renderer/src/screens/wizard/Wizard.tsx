@@ -66,10 +66,11 @@ export function Wizard({ praticaId, go }: { praticaId: string; go: Go }) {
     clearTimeout(autosave.current);
     autosave.current = setTimeout(() => void action.run(saveValues), 1500);
   };
-  const move = async (how: 'next' | 'back' | 'restart') => {
+  const move = async (how: 'next' | 'back' | 'restart' | { backTo: string }) => {
     setConfirm(null);
     const result = await action.run(async () => {
       if (how !== 'restart') await saveValues();
+      if (typeof how === 'object') return unwrap(sportello.pratiche.backTo({ id: pratica.id, stepId: how.backTo }));
       return unwrap(sportello.pratiche[how]({ id: pratica.id }));
     });
     if (!result) return;
@@ -125,6 +126,7 @@ export function Wizard({ praticaId, go }: { praticaId: string; go: Go }) {
           onChanged={setPratica}
           onAcceptInstructions={(accepted) => void update(() => unwrap(sportello.pratiche.acceptInstructions({ id: pratica.id, accepted })))}
           onAcknowledgePayment={(acknowledged) => void update(() => unwrap(sportello.pratiche.acknowledgePayment({ id: pratica.id, acknowledged })))}
+          onModifica={(stepId) => void move({ backTo: stepId })}
         />
         <ErrorAlert message={action.error} />
         {action.busy && <Busy />}
