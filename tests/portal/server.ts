@@ -31,6 +31,7 @@ import { integrationTransitionRoutes } from './routes/integration-transitions';
 import { loginPatRoutes } from './routes/login-pat';
 import { meetingRoutes } from './routes/meetings';
 import { messageRoutes } from './routes/messages';
+import { trackingRoutes } from './routes/tracking';
 import { paymentRoutes } from './routes/payments';
 import { serviceRoutes } from './routes/services';
 import { sessionAuthRoutes } from './routes/session-auth';
@@ -51,6 +52,7 @@ const ROUTE_MODULES: RouteModule[] = [
   uploadRoutes,
   applicationRoutes,
   messageRoutes,
+  trackingRoutes,
   transitionRoutes,
   integrationTransitionRoutes,
   paymentRoutes,

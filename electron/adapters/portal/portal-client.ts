@@ -71,7 +71,7 @@ function formUrl(base: string, formId: string): string {
 }
 
 export function createPortalClient(options: PortalClientOptions): PortalClient {
-  const { api, uploads } = portalEndpoints(options.url, options.tenant, options.locale);
+  const { api, uploads, readPixel } = portalEndpoints(options.url, options.tenant, options.locale);
   const retry = options.retry ?? { attempts: 4, baseMs: 200, maxMs: 5_000 };
   const sleep = options.sleep ?? defaultSleep;
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -330,6 +330,21 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
         { raw: true },
       )) as { bytes: Buffer };
       return bytes;
+    },
+    /**
+     * With the comune's account: MessagesAPIController::patchMessageAction, `read_at` as MessageFormType's
+     * DateTimeType (single_text, RFC 3339 in Symfony 4.4) takes it, whole seconds like the entity's
+     * timestamp; 200 ["Message Patched Successfully"]. As the citizen, whom MessageVoter::EDIT refuses
+     * (operators and admins only): TrackingController's pixel, what the portal's own message page
+     * loads for its reader, which sets the read time once (the portal's clock) and answers 200 always.
+     */
+    async markMessageRead(applicationId: string, messageId: string, readAt: Date): Promise<void> {
+      if (access.kind === 'cittadino') {
+        await call('lettura del messaggio', { method: 'GET', url: readPixel, params: { id: messageId }, responseType: 'arraybuffer' }, null, { auth: false });
+        return;
+      }
+      const read_at = `${readAt.toISOString().slice(0, 19)}+00:00`;
+      await call('lettura del messaggio', { method: 'PATCH', url: `${application(applicationId)}/messages/${encodeURIComponent(messageId)}`, data: { read_at } }, null);
     },
     /** DocumentsAPIController::getDocumentsAction: `cf` matched exactly (any operator account may ask). */
     async listDocuments(fiscalCode: string) {

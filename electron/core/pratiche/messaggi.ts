@@ -110,9 +110,16 @@ export function createMessaggi(deps: MessaggiDeps) {
       deps.events?.emit('outbox.accodata', { praticaId });
       return conversazione(citizen, praticaId);
     },
+    /** The conversation seen: the comune's messages are read here, and the portal is told through the outbox (the office sees `read_at`). */
     letti(citizen: Citizen, praticaId: string): ConversazioneView {
-      pratica(citizen, praticaId);
-      deps.repo.markRead(praticaId, deps.clock.now().toISOString());
+      const p = pratica(citizen, praticaId);
+      const at = deps.clock.now().toISOString();
+      let receipts = 0;
+      deps.repo.markRead(praticaId, at, (ids) => {
+        for (const id of ids) deps.outbox.enqueueReadReceipt(praticaId, p.tenantSlug, id, at);
+        receipts = ids.length;
+      });
+      if (receipts > 0) deps.events?.emit('outbox.accodata', { praticaId });
       return conversazione(citizen, praticaId);
     },
     allegato(citizen: Citizen, praticaId: string, messaggioId: string, posizione: number) {

@@ -72,7 +72,7 @@ export function createMessaggiRepo(db: Db) {
     unsentTexts: db.prepare(`SELECT testo FROM messaggi WHERE pratica_id = ? AND da = 'cittadino' AND remote_id IS NULL`).pluck(),
     delivered: db.prepare('UPDATE messaggi SET remote_id = @remoteId WHERE id = @id AND remote_id IS NULL'),
     markRequest: db.prepare(`UPDATE messaggi SET integrazione = 'richiesta' WHERE remote_id = ? AND da = 'comune' AND integrazione IS NULL`),
-    read: db.prepare(`UPDATE messaggi SET letto_il = @at WHERE pratica_id = @praticaId AND da = 'comune' AND letto_il IS NULL`),
+    read: db.prepare(`UPDATE messaggi SET letto_il = @at WHERE pratica_id = @praticaId AND da = 'comune' AND letto_il IS NULL RETURNING id, svuotato_il`),
     unread: db.prepare(`SELECT count(*) FROM messaggi WHERE pratica_id = ? AND da = 'comune' AND letto_il IS NULL AND svuotato_il IS NULL`).pluck(),
   };
 
@@ -103,6 +103,13 @@ export function createMessaggiRepo(db: Db) {
     return true;
   });
 
+  const markRead = db.transaction((praticaId: string, at: string, also: (ids: string[]) => void): number => {
+    const read = s.read.all({ praticaId, at }) as { id: string; svuotato_il: string | null }[];
+    // An emptied message (a kiosk forgot the citizen) was never shown: the portal is not told it was read.
+    also(read.filter((r) => r.svuotato_il === null).map((r) => r.id));
+    return read.length;
+  });
+
   return {
     /** One message with its files, and `also` (the outbox entry of a citizen's) in the same transaction; false when the portal's message is already here. */
     add: (m: NuovoMessaggio, also: () => void = () => {}): boolean => guard(() => add(m, also)),
@@ -118,7 +125,8 @@ export function createMessaggiRepo(db: Db) {
     delivered: (id: string, remoteId: string): void => void guard(() => s.delivered.run({ id, remoteId })),
     /** The comune's message named by a 4100 history entry is its integration request. */
     markRequest: (remoteId: string): void => void guard(() => s.markRequest.run(remoteId)),
-    markRead: (praticaId: string, at: string): number => guard(() => s.read.run({ praticaId, at }).changes),
+    /** The comune's unread messages are read at `at`; `also` gets the ids of those the citizen saw (their read receipts), in the same transaction. */
+    markRead: (praticaId: string, at: string, also: (ids: string[]) => void = () => {}): number => guard(() => markRead(praticaId, at, also)),
     unread: (praticaId: string): number => guard(() => s.unread.get(praticaId) as number),
   };
 }

@@ -18,8 +18,8 @@ export class LeaseLost extends Error {
   }
 }
 
-/** A pratica to create; a citizen's message, or an appointment to cancel, on a pratica the portal already has. */
-export type OutboxKind = 'pratica.submit' | 'messaggio.invia' | 'appuntamento.annulla' | 'appuntamento.sposta';
+/** A pratica to create; a citizen's message, the citizen's reading of the comune's, or an appointment to cancel or move, on a pratica the portal already has. */
+export type OutboxKind = 'pratica.submit' | 'messaggio.invia' | 'messaggio.letto' | 'appuntamento.annulla' | 'appuntamento.sposta';
 
 export interface OutboxItem {
   outboxId: number;
@@ -119,7 +119,10 @@ export function createOutboxRepo(db: Db) {
     lastOf: db.prepare(`SELECT o.state, o.last_error FROM outbox o WHERE o.kind = @kind AND json_extract(o.payload, @field) = @value ORDER BY o.id DESC LIMIT 1`),
     parked: db.prepare(
       `SELECT o.pratica_id, o.last_error, s.parked_at FROM outbox o JOIN outbox_sending s ON s.outbox_id = o.id
-       WHERE o.state = 'parked' ORDER BY s.parked_at`,
+       WHERE o.state = 'parked'
+         -- A read receipt the portal refuses is nothing the citizen or the desk can act on: it stays parked, unlisted.
+         AND o.kind <> 'messaggio.letto'
+       ORDER BY s.parked_at`,
     ),
   };
 
@@ -200,6 +203,9 @@ export function createOutboxRepo(db: Db) {
     /** A citizen's message, queued in the caller's transaction with the message itself. */
     enqueueMessage: (praticaId: string, tenantSlug: string, messaggioId: string, at: string): void =>
       void s.enqueue.run({ kind: 'messaggio.invia', praticaId, tenantSlug, payload: JSON.stringify({ messaggioId }), at }),
+    /** The citizen read the comune's message, queued in the caller's transaction with the local read state. */
+    enqueueReadReceipt: (praticaId: string, tenantSlug: string, messaggioId: string, at: string): void =>
+      void s.enqueue.run({ kind: 'messaggio.letto', praticaId, tenantSlug, payload: JSON.stringify({ messaggioId }), at }),
     enqueueCancellation: (praticaId: string, tenantSlug: string, meetingId: string, at: string): void =>
       void guard(() => s.enqueue.run({ kind: 'appuntamento.annulla', praticaId, tenantSlug, payload: JSON.stringify({ meetingId }), at })),
     enqueueMove: (praticaId: string, tenantSlug: string, meetingId: string, slot: { fromTime: string; toTime: string; openingHour: string }, at: string): void =>

@@ -9,6 +9,7 @@ import { asPortalError, PortalError } from './portal-error';
 import { delayAfter, type BackoffPolicy } from './retry';
 import { leaseEnd, sendItem, type SenderDeps } from './outbox-sender';
 import { sendMessageItem, type MessageSenderDeps } from './message-sender';
+import { sendReadReceipt } from './read-receipt';
 
 export interface WorkerOptions extends SenderDeps, MessageSenderDeps {
   log: Logger;
@@ -63,9 +64,19 @@ async function attemptMeetingChange(o: WorkerOptions, item: OutboxItem, report: 
   o.log.info('appuntamento cambiato sul portale', { praticaId: item.praticaId, meetingId: p.meetingId, cambio: item.kind });
 }
 
+/** The citizen read a message of the comune: the portal is told (read-receipt.ts); repeating it changes nothing. */
+async function attemptReadReceipt(o: WorkerOptions, item: OutboxItem, report: DrainReport): Promise<void> {
+  const { messageId } = await sendReadReceipt(o, item);
+  o.outbox.markDelivered(item, messageId, o.now().toISOString(), () => undefined);
+  report.sent++;
+  report.online = true;
+  o.log.info('lettura del messaggio comunicata al portale', { praticaId: item.praticaId, remoteId: messageId });
+}
+
 async function attempt(o: WorkerOptions, item: OutboxItem, report: DrainReport): Promise<void> {
   try {
     if (item.kind === 'messaggio.invia') return await attemptMessage(o, item, report);
+    if (item.kind === 'messaggio.letto') return await attemptReadReceipt(o, item, report);
     if (item.kind === 'appuntamento.annulla' || item.kind === 'appuntamento.sposta') return await attemptMeetingChange(o, item, report);
     const result = await sendItem(o, item);
     if (result.kind === 'wait') {
@@ -86,7 +97,7 @@ async function attempt(o: WorkerOptions, item: OutboxItem, report: DrainReport):
     if (failure.kind === 'permanent') {
       o.outbox.park(item, failure.message, o.now().toISOString());
       report.parked++;
-      if (item.kind !== 'pratica.submit') report.conversations.add(item.praticaId);
+      if (item.kind !== 'pratica.submit' && item.kind !== 'messaggio.letto') report.conversations.add(item.praticaId);
       o.log.warn('pratica sospesa: il portale la rifiuta', { praticaId: item.praticaId, error: failure.message });
       return;
     }

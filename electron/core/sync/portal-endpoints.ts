@@ -13,6 +13,8 @@ export interface PortalEndpoints {
   uploads: string;
   /** `/{tenant}/auth/login-pat`: the CNS login (SecurityController, `general` routes under the prefix, no locale). */
   cnsLogin: string;
+  /** `/{tenant}/{locale}/track-message.gif`: the read pixel of a message (TrackingController, anonymous). */
+  readPixel: string;
 }
 
 class PortalAddressError extends Error {}
@@ -34,5 +36,5 @@ export function portalEndpoints(url: string, tenant: string | undefined, locale 
   // A path that ends with the tenant is the tenant's base; anything before it is a prefix the portal is mounted under.
   const prefix = named === slug ? segments.slice(0, -1) : segments;
   const origin = `${parsed.origin}${prefix.length ? `/${prefix.join('/')}` : ''}`;
-  return { origin, tenant: slug, api: `${origin}/${slug}/api`, uploads: `${origin}/${slug}/${locale}/upload`, cnsLogin: `${origin}/${slug}/auth/login-pat` };
+  return { origin, tenant: slug, api: `${origin}/${slug}/api`, uploads: `${origin}/${slug}/${locale}/upload`, cnsLogin: `${origin}/${slug}/auth/login-pat`, readPixel: `${origin}/${slug}/${locale}/track-message.gif` };
 }

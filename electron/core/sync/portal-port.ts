@@ -72,6 +72,12 @@ export interface PortalClient {
   /** Sent once: after a transient failure the caller looks the message up before trying again. */
   postMessage(applicationId: string, body: NewMessage): Promise<PortalMessage>;
   downloadMessageFile(applicationId: string, messageId: string, fileId: string): Promise<Buffer>;
+  /**
+   * The citizen has read the comune's message at `readAt`. Setting the same read time again changes
+   * nothing, so it is safe to repeat. With the comune's account, `PATCH .../messages/{messageId}`
+   * `{read_at}`; as the citizen (whom MessageVoter does not let PATCH), the portal's read pixel.
+   */
+  markMessageRead(applicationId: string, messageId: string, readAt: Date): Promise<void>;
   /** `transition/submit`: at 4200 it closes the citizen's answer to an integration request; at any other status it does nothing. */
   submitIntegrationAnswer(applicationId: string): Promise<void>;
   /** The payments of an application (a deferred one once the office accepted it: 1500), oldest first. */

@@ -22,7 +22,7 @@ export interface Kiosk {
   /** SHA-256 of each submitted pratica's files, by pratica id. */
   expected: Map<string, string[]>;
   /** A pratica with `files` (the last under `keys[1]`, the others under `keys[0]`), for `service` (the test catalogue's certificate by default). */
-  submit(files?: Buffer[], status?: 'submit' | 'draft', options?: { service?: { id: string; slug: string }; keys?: [string, string]; tenant?: string }): string;
+  submit(files?: Buffer[], status?: 'submit' | 'draft', options?: { service?: { id: string; slug: string }; keys?: [string, string]; tenant?: string; data?: Record<string, unknown> }): string;
   close(): void;
 }
 
@@ -49,7 +49,7 @@ export function createKiosk(dataDir = mkdtempSync(join(tmpdir(), 'sportello-kios
         const sha256 = allegati.put(bytes);
         return { key: i === files.length - 1 ? last : many, sha256, name: `documento-${i + 1}.pdf`, mimeType: 'application/pdf', size: bytes.length };
       });
-      const data = { applicant: { data: { completename: { data: { name: 'Maria', surname: 'Rossi' } } } }, motivo: `richiesta ${n}` };
+      const data = options.data ?? { applicant: { data: { completename: { data: { name: 'Maria', surname: 'Rossi' } } } }, motivo: `richiesta ${n}` };
       pratiche.create({ id, citizenCf: cf, tenantSlug: tenant, serviceSlug: service.slug, serviceId: service.id, status: 1000, stepId: 'certificato', data, openedBy: null }, now);
       if (status === 'submit') {
         const payload = { serviceId: service.id, serviceSlug: service.slug, citizenFiscalCode: cf, openedBy: null, data, attachments, submittedAt: now };

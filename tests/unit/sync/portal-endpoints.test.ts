@@ -16,6 +16,7 @@ describe('indirizzo del portale', () => {
       api: 'https://servizi.comune.it/comune-di-esempio/api',
       uploads: 'https://servizi.comune.it/comune-di-esempio/it/upload',
       cnsLogin: 'https://servizi.comune.it/comune-di-esempio/auth/login-pat',
+      readPixel: 'https://servizi.comune.it/comune-di-esempio/it/track-message.gif',
     });
   });
 
