@@ -36,13 +36,15 @@ function setup(portal: Partial<PortalClient>, item: Partial<OutboxItem> = {}) {
   const calls: string[] = [];
   const notes: string[] = [];
   const sent: string[] = [];
+  const started: string[] = [];
   const outbox = {
     markSent: (_i: OutboxItem, remoteId: string) => void sent.push(remoteId),
-    markCreateStarted: () => {},
+    markCreateStarted: () => void started.push('create'),
     hold: () => {},
   } as unknown as OutboxRepo;
   const deps: SenderDeps = {
     portal: {
+      authenticate: async () => {},
       upload: async () => (calls.push('upload'), 'u-1'),
       createApplication: async () => (calls.push('create'), app('nuova', 'p-1', ['u-1'])),
       ...portal,
@@ -55,7 +57,7 @@ function setup(portal: Partial<PortalClient>, item: Partial<OutboxItem> = {}) {
     notePratica: (_id, message) => void notes.push(message),
   };
   const full: OutboxItem = { outboxId: 1, kind: 'pratica.submit', praticaId: 'p-1', tenantSlug: 'comune-di-test', payload, attempts: 1, createStartedAt: '2026-11-24T08:30:00Z', uploads: new Map(), unsaved: [], ...item };
-  return { deps, item: full, calls, notes, sent };
+  return { deps, item: full, calls, notes, sent, started };
 }
 
 describe('invio di una pratica: ricerca prima di ricreare', () => {
@@ -87,6 +89,16 @@ describe('invio di una pratica: ricerca prima di ricreare', () => {
     const s = setup({ listApplications: async () => Promise.reject(new PortalError('permanent', 'x', 403, null, 'You are not allowed to view applications of passed service')) });
     await expect(sendItem(s.deps, s.item)).rejects.toMatchObject({ kind: 'account' });
     expect(s.calls).toEqual([]);
+  });
+});
+
+describe('invio di una pratica: il token prima della creazione', () => {
+  it("senza accesso (l'account o, a casa, la carta) la creazione non risulta avviata: niente attesa di verifica dopo", async () => {
+    const s = setup({ authenticate: async () => Promise.reject(new PortalError('account', 'accesso con la carta necessario', null)) }, { createStartedAt: null });
+    await expect(sendItem(s.deps, s.item)).rejects.toMatchObject({ kind: 'account' });
+    expect(s.started).toEqual([]);
+    expect(s.calls).toEqual(['upload']);
+    expect(s.item.createStartedAt).toBeNull();
   });
 });
 
