@@ -70,6 +70,8 @@ test('a hostile form runs nothing with the page\'s powers, and the next citizen 
   await expect(form.getByText('testo-calcolato', { exact: true })).toBeVisible();
   await expect(form).toContainText('nessun ponte');
   await expect(field(page, 'sonda')).toHaveValue('isolato');
+  // The label's template is rendered by the sandbox (Form.io's own look-up would show "Nome undefined").
+  await expect(form.locator('.formio-component-nome label').first()).toContainText('Nome in sandbox');
   await expect(form.locator('select[name="data[scelta]"] option', { hasText: 'nessun ponte' })).toHaveCount(1);
   await field(page, 'nome').fill('logica');
   await expect(field(page, 'maiuscolo')).toHaveValue('LOGICA');

@@ -52,6 +52,19 @@ function hasSetItems(value: unknown): value is { setItems(items: unknown): void 
   return typeof value === 'object' && value !== null && typeof (value as { setItems?: unknown }).setItems === 'function';
 }
 
+/**
+ * Form.io re-checks a field's condition while it works out the field's message and then passes
+ * `data: null` over the component's own (Component.invalidMessage, through @formio/core): the
+ * form's scripts read `data.<field>` and would fail there. They get the data the component holds
+ * (its form's, as in every other call), never null.
+ */
+function withFormData(args: Record<string, unknown>): Record<string, unknown> {
+  if (args.data !== null) return args;
+  const instance = args.instance as { rootValue?: unknown } | undefined;
+  const data = typeof instance === 'object' && instance !== null ? instance.rootValue : undefined;
+  return typeof data === 'object' && data !== null ? { ...args, data } : args;
+}
+
 export class SandboxEvaluator extends DefaultEvaluator {
   constructor(
     private readonly sandbox: FormLogicSandbox,
@@ -78,6 +91,7 @@ export class SandboxEvaluator extends DefaultEvaluator {
       }
     }
     if (typeof func !== 'string' || !func.trim()) return null;
+    args = withFormData(args);
     const variable = typeof ret === 'string' && IDENTIFIER.test(ret) ? ret : '';
     let source = variable ? `var ${variable};\n${func};\nreturn ${variable};` : func;
     const own = variable === 'value' ? ownKey(func, args) : null;
@@ -103,6 +117,24 @@ export class SandboxEvaluator extends DefaultEvaluator {
     } catch (error) {
       this.report('modello', error);
       return '';
+    }
+  }
+
+  /**
+   * What Form.io's `t()` uses for every text it shows: the form's labels, placeholders and
+   * descriptions (and its own messages, "{{field}} …"). Form.io's version looks `{{ path }}` up
+   * in the data; a form's `{{ }}` is a template like any other of its templates, so it is
+   * rendered in the sandbox too. Where a template fails there (a name the text does not pass),
+   * Form.io's plain look-up answers, which reads data and runs nothing.
+   */
+  override interpolateString(rawTemplate: unknown, data: Record<string, unknown> = {}, options: unknown = {}): string {
+    const template = typeof rawTemplate === 'string' ? rawTemplate : String(rawTemplate ?? '');
+    if (!TEMPLATE_MARK.test(template)) return template;
+    try {
+      return this.sandbox.template(template, this.marshal(data, template));
+    } catch (error) {
+      this.report('testo', error);
+      return super.interpolateString(template, data, options as never);
     }
   }
 

@@ -3,7 +3,7 @@
  * scripts use (`_`, `moment`): how a call and a template are run inside, the two
  * capabilities the outside lends (`FormioHelper.authenticatedCall`, `instance.setItems`), and
  * stand-ins for what real forms call and QuickJS lacks (Italian dates, an XMLHttpRequest that
- * sends nothing).
+ * sends nothing, a document of the form's fields only).
  * Values go in and out as JSON strings only.
  */
 export const PRELUDE = String.raw`
@@ -45,12 +45,49 @@ RequestThatGoesNowhere.prototype.removeEventListener = function () {};
   RequestThatGoesNowhere[state[0]] = state[1];
   RequestThatGoesNowhere.prototype[state[0]] = state[1];
 });
+/*
+ * The Anagrafica lite's phone rule (a customConditional of the portal's own sub-form) looks its field up
+ * with document.querySelector("input[name^='data[phone_number]']") and copies the cell number into it.
+ * The page is not here: this document knows only the form's fields, each a detached stand-in holding the
+ * field's value from the data of the call, whose writes go nowhere (on the portal the copy shows in the
+ * input and reaches the data only if the citizen edits it). No body, cookie, location, window or way to
+ * make or find anything else.
+ */
+function InertField(value) {
+  this.value = value; this.textContent = ''; this.innerHTML = ''; this.style = {}; this.dataset = {};
+  this.classList = { add: function () {}, remove: function () {}, toggle: function () { return false; }, contains: function () { return false; } };
+}
+['setAttribute', 'removeAttribute', 'addEventListener', 'removeEventListener', 'focus', 'blur', 'dispatchEvent'].forEach(function (name) {
+  InertField.prototype[name] = function () {};
+});
+InertField.prototype.getAttribute = function () { return null; };
+function inertDocument(currentData) {
+  var FIELD = /\[\s*name\s*[\^$*~|]?=\s*['"]?data\[([^\]]+)\]/;
+  var field = function (selector) {
+    var match = FIELD.exec(String(selector));
+    if (!match) return null;
+    var data = currentData();
+    var value = data !== null && typeof data === 'object' ? data[match[1]] : undefined;
+    return new InertField(value === undefined || value === null || typeof value === 'object' ? '' : String(value));
+  };
+  var all = function (selector) { var f = field(selector); return f ? [f] : []; };
+  return {
+    querySelector: field,
+    querySelectorAll: all,
+    getElementsByName: function (name) { return all("[name='" + String(name) + "']"); },
+    getElementById: function () { return null; },
+    getElementsByClassName: function () { return []; },
+    getElementsByTagName: function () { return []; }
+  };
+}
 (function () {
   var g = globalThis;
+  var callData = null;
   var hostCall = g.__hostCall, hostSetItems = g.__hostSetItems;
   delete g.__hostCall; delete g.__hostSetItems;
   g.window = g;
   g.XMLHttpRequest = RequestThatGoesNowhere;
+  g.document = inertDocument(function () { return callData; });
   g.FormioHelper = {
     authenticatedCall: function (path) { return hostCall(String(path)).then(function (text) { return JSON.parse(text); }); }
   };
@@ -73,7 +110,13 @@ RequestThatGoesNowhere.prototype.removeEventListener = function () {};
     var names = JSON.parse(namesJson);
     var args = withInstance(JSON.parse(json), capability);
     var fn = Function.apply(null, names.concat([source]));
-    var out = fn.apply(null, names.map(function (n) { return n in LIBS && args[n] === undefined ? LIBS[n] : args[n]; }));
+    // The document's fields are those of this call's data, and of no other call's.
+    callData = args.data;
+    try {
+      var out = fn.apply(null, names.map(function (n) { return n in LIBS && args[n] === undefined ? LIBS[n] : args[n]; }));
+    } finally {
+      callData = null;
+    }
     return JSON.stringify(out === undefined ? null : out);
   };
 

@@ -39,6 +39,7 @@ export function FormioStep({ form, tenant, panelKey, data, onChange, handle }: {
               language: i18n.language,
               translations: t('formio', { returnObjects: true }) as Record<string, string>,
               labels: { edit: t('wizard.modifica-riga'), remove: t('wizard.rimuovi-riga') },
+              t: (key, o) => t(key, o),
               helper: portalHelper(tenant),
               onChange: (d) => change.current(d),
             }) : null,

@@ -16,6 +16,9 @@ import lodashSource from 'lodash/lodash.min.js?raw';
 import momentSource from 'moment/min/moment.min.js?raw';
 import { FormLogicSandbox, loadInterpreter, type FormLogicHost } from '../../../electron/shared/form-logic/sandbox';
 import { SandboxEvaluator } from '../../../electron/shared/form-logic/evaluator';
+import { translateAnnouncement, watchAnnouncements } from './announcements';
+import { installListedSelects } from './listed-selects';
+import { withListDependencies } from './list-dependencies';
 
 /*
  * Form.io's date fields fetch their calendar (flatpickr) and its translations from a
@@ -26,6 +29,7 @@ Object.assign(window, { flatpickr, 'flatpickr-it': Italian });
 // The calendar looks its language up by name among flatpickr's own: the bundled Italian is
 // registered there too (its module registers itself only on a `window.flatpickr` set before it ran).
 flatpickr.l10ns.it = Italian;
+installListedSelects();
 
 /*
  * Likewise Form.io fetches the time zone database before showing a date; the zones an
@@ -144,6 +148,8 @@ export async function renderForm(
     /** Form.io's own words (labels of the day field, months, "Add Another", error messages) in `language`, by Form.io's keys. */
     translations: Record<string, string>;
     labels: { edit: string; remove: string };
+    /** The app's catalogue, for what Form.io tells screen readers in English whatever the language. */
+    t(key: string, options: Record<string, unknown>): string;
     helper?: FormLogicHost;
     onChange(data: Record<string, unknown>): void;
   },
@@ -156,8 +162,8 @@ export async function renderForm(
    * the catalogue stays in Form.io's English rather than showing its key.
    */
   (I18n.languages as Record<string, Record<string, string>>)[options.language] = { ...formioEnglish, ...options.translations };
-  const observer = labelIconButtons(element, options.labels, options.language);
-  const form = (await Formio.createForm(element, { display: 'form', components: withNativeSelects(components) }, {
+  const observers = [labelIconButtons(element, options.labels, options.language), ...watchAnnouncements(element, (text) => translateAnnouncement(text, options.t))];
+  const form = (await Formio.createForm(element, { display: 'form', components: withNativeSelects(withListDependencies(components)) }, {
     language: options.language,
     noAlerts: true,
     // The catalogue's forms are resolved offline by core: Form.io must fetch nothing.
@@ -183,7 +189,7 @@ export async function renderForm(
       component?.focus?.();
     },
     destroy: () => {
-      observer.disconnect();
+      observers.forEach((o) => o.disconnect());
       form.destroy(true);
     },
   };

@@ -163,10 +163,16 @@ test('Richiesta assistenza: category and service from the portal\'s lists, store
 });
 
 test('Prenotazione appuntamento: the required choices refused, then office, day and time from the portal\'s calendar, sent and stored with the slot', async ({ app: page, rig, shoot }) => {
+  const formLogicWarnings: string[] = [];
+  page.on('console', (m) => m.text().includes('logica del modulo') && formLogicWarnings.push(m.text()));
   await logIn(page, rig);
   await openService(page, 'prenotazione-appuntamento', 'Prenotazione appuntamento');
   const form = formioForm(page);
   await expect(component(component(form, 'applicant'), 'fiscal_code').locator('input')).toHaveValue(CARD.codiceFiscale);
+  // Each list shows its placeholder once, before and after its options come.
+  for (const [key, placeholder] of [['user_group', 'Seleziona opzione'], ['day', 'Seleziona il giorno'], ['time', "Seleziona l'orario"]] as const) {
+    await expect(component(form, key).locator('option', { hasText: placeholder })).toHaveCount(1);
+  }
 
   // Nothing chosen: the step is refused, each required choice named, and marked in Italian beside its field.
   await page.getByTestId('avanti').click();
@@ -182,19 +188,48 @@ test('Prenotazione appuntamento: the required choices refused, then office, day 
 
   // Office, then a day of its calendar, then a time of that day, then the reason: each list from the portal.
   await chooseListed(page, form, 'user_group', 'Ufficio Anagrafe');
+  // The office chosen, its days and reasons are asked for at once: listed before the citizen touches them.
+  const listed = (key: string) => component(form, key).locator('select option:not([value=""])');
+  await expect(listed('day').first()).toBeAttached();
+  await expect(listed('service').first()).toBeAttached();
+  await expect(component(form, 'day').locator('select')).not.toBeFocused();
+  await expect(component(form, 'day').locator('option', { hasText: 'Seleziona il giorno' })).toHaveCount(1);
+  // Touching a list already there opens it as it is: its options are never taken away to be asked for again.
+  const emptied = await component(form, 'day').evaluateHandle((el) => {
+    const seen = { emptied: false };
+    new MutationObserver(() => {
+      if (el.querySelectorAll('option:not([value=""])').length === 0) seen.emptied = true;
+    }).observe(el, { subtree: true, childList: true });
+    return seen;
+  });
   const dayLabel = await chooseListed(page, form, 'day', null);
   const day = await component(form, 'day').locator('select').inputValue();
+  await expect(listed('time').first()).toBeAttached();
+  await expect(component(form, 'time').locator('select')).not.toBeFocused();
+  expect(await emptied.evaluate((seen) => seen.emptied), 'la lista dei giorni svuotata al tocco').toBe(false);
   expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   expect(dayLabel).toContain(String(Number(day.slice(8))));
   const slot = (await chooseListed(page, form, 'time', null)).match(/^(\d{2}:\d{2}) - (\d{2}:\d{2})$/);
   expect(slot, 'un orario "HH:MM - HH:MM"').not.toBeNull();
   const reason = await chooseListed(page, form, 'service', null);
   for (const key of choices) await expect(component(form, key).locator('.formio-errors')).toHaveText('');
+  // What Form.io says to a screen reader of the 600-character field, as the citizen touches it: in Italian.
+  const spoken = await component(form, 'user_message').evaluateHandle((el) => {
+    const heard: string[] = [];
+    el.querySelectorAll('[aria-live]').forEach((region) =>
+      new MutationObserver(() => region.textContent && heard.push(region.textContent)).observe(region, { childList: true, characterData: true, subtree: true }),
+    );
+    return heard;
+  });
   await typeOnScreen(page, form, 'user_message', "Rinnovo carta d'identità");
+  await expect.poll(() => spoken.evaluate((heard) => heard)).toContain('Al massimo 600 caratteri.');
+  expect(await spoken.evaluate((heard) => heard.filter((h) => /characters?|remaining/.test(h)))).toEqual([]);
   // The Anagrafica lite of the form wants a phone: typed with its international prefix.
   await typeOnScreen(page, component(form, 'applicant'), 'phone_number', '+39 333 7654321');
   await closeKeyboard(page);
   await shoot('reali-appuntamento-modulo');
+  // Every script of the form ran in the sandbox, the Anagrafica lite's phone rule (it looks its field up in the document) too.
+  expect(formLogicWarnings).toEqual([]);
   await page.getByTestId('avanti').click();
   await expect(page.getByTestId('titolo-passo')).toHaveText(/^Passo 4 di 4: Controllo e conferma$/);
 

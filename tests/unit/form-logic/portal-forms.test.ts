@@ -53,6 +53,15 @@ describe('the portal\'s own validation rules, in core', () => {
     const errors = validateSubmission(components('personal-data-light'), { completename: { data: { name: 'Mario', surname: 'Rossi' } }, fiscal_code: { data: { fiscal_code: 'RSSMRA80A01H501U' } } });
     expect(errors.map((e) => e.message)).toContain('Inserire almeno il numero di telefono o l’ indirizzo email');
   });
+
+  it('Anagrafica lite: its phone rule (which looks the field up in the document) runs, and the phone is refused as on the portal', () => {
+    const lite = { completename: { data: { name: 'Mario', surname: 'Rossi' } }, fiscal_code: { data: { fiscal_code: 'RSSMRA80A01H501U' } } };
+    const phone = (data: Record<string, unknown>) => validateSubmission(components('personal-data-light'), { ...lite, ...data }).filter((e) => e.path.endsWith('phone_number'));
+    expect(phone({ phone_number: '+39 333 1234567' })).toEqual([]);
+    expect(phone({ phone_number: 'tre tre tre' })).toEqual([expect.objectContaining({ label: 'Recapito telefonico', message: 'Recapito telefonico non valido' })]);
+    // The rule copies a cell number into the field on screen only: the phone is still missing, as the portal finds it.
+    expect(phone({ cell_number: '+39 333 1234567' })).not.toEqual([]);
+  });
 });
 
 describe('rules inside nested forms, in core as on screen', () => {

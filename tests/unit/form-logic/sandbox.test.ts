@@ -51,9 +51,13 @@ describe('the form-logic sandbox', () => {
   });
 
   it('sees no host: no page, bridge, storage, timers, network, Node', () => {
-    const probe = `value = [typeof document, typeof sessionStorage, typeof localStorage, typeof fetch, typeof WebSocket, typeof EventSource,
+    const probe = `value = [typeof sessionStorage, typeof localStorage, typeof fetch, typeof WebSocket, typeof EventSource,
       typeof setTimeout, typeof require, typeof process, typeof importScripts, typeof (window.sportello)].join(',')`;
-    expect(evaluator.evaluate(probe, { data: {} }, 'value')).toBe(Array(10).fill('undefined').concat('undefined').join(','));
+    expect(evaluator.evaluate(probe, { data: {} }, 'value')).toBe(Array(10).fill('undefined').join(','));
+    // The document real forms look their fields up in is not the page's: nothing of a page is reachable from it.
+    const page = `value = [document.defaultView, document.body, document.cookie, document.location, document.title, document.createElement,
+      document.documentElement, document.getElementById('root'), document.querySelector('script'), document.querySelectorAll('input').length].map(String).join(',')`;
+    expect(evaluator.evaluate(page, { data: {} }, 'value')).toBe('undefined,undefined,undefined,undefined,undefined,undefined,undefined,null,null,0');
     expect(evaluator.interpolate("{{ constructor.constructor('return this')().process ? 'host' : 'sandbox' }}", {})).toBe('sandbox');
     evaluator.evaluate('globalThis.__ostile = 1; this.__ostile = 1', { data: {} });
     expect(g.__ostile).toBeUndefined();
@@ -131,6 +135,31 @@ describe('what real forms need that QuickJS lacks', () => {
     // A value the script sets wins over what it wrote on data, as with Form.io's own comparison; other keys are not taken.
     expect(evaluator.evaluate('data.calendar = "scritto"; value = "calcolato"', { value: '', data, component: calendar }, 'value')).toBe('calcolato');
     expect(evaluator.evaluate('data.altro = "scritto"', { value: 'prima', data, component: calendar }, 'value')).toBe('prima');
+  });
+
+  it('a document of the form\'s fields only: the Anagrafica lite\'s phone rule runs and changes nothing', () => {
+    const rule = portalComponent('subform-personal-data-light', 'phone_number') as PortalComponent & { customConditional?: string };
+    expect(rule.customConditional).toContain('document.querySelector');
+    const before = reported.length;
+    const data = { phone_number: '', cell_number: '+39 333 1234567', email_address: '' };
+    // As @formio/core runs a customConditional: shown unless the script says otherwise.
+    expect(evaluator.evaluate(`show = true; ${rule.customConditional};`, { data }, 'show')).toBe(true);
+    expect(evaluator.evaluate(`show = true; ${rule.customConditional};`, { data: { phone_number: '06 1234' } }, 'show')).toBe(true);
+    expect(reported.slice(before)).toEqual([]);
+    // The copy into the field went to a stand-in: the data is the form's, unchanged.
+    expect(data.phone_number).toBe('');
+    // The stand-in holds the field's value from the call's data, and no other call's.
+    expect(evaluator.evaluate("value = document.querySelector(\"input[name^='data[phone_number]']\").value", { data: { phone_number: '06 1234' } }, 'value')).toBe('06 1234');
+    expect(evaluator.evaluate("value = document.querySelector(\"input[name^='data[phone_number]']\").value", { value: '' }, 'value')).toBe('');
+  });
+
+  it('a condition Form.io re-checks with `data: null` (while working out a message) sees the form\'s data the component holds', () => {
+    const rule = (portalComponent('subform-personal-data-light', 'phone_number') as PortalComponent & { customConditional?: string }).customConditional!;
+    const before = reported.length;
+    const instance = { key: 'phone_number', rootValue: { phone_number: '', cell_number: '+39 333 1234567' } };
+    expect(evaluator.evaluate(`show = true; ${rule};`, { data: null, instance }, 'show')).toBe(true);
+    expect(evaluator.evaluate('value = data.cell_number', { data: null, instance }, 'value')).toBe('+39 333 1234567');
+    expect(reported.slice(before)).toEqual([]);
   });
 
   it('the stand-in request sends nothing and never answers', () => {
