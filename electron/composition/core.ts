@@ -45,8 +45,7 @@ import { createAccessoCarta, type AccessoCarta } from '../core/sync/accesso-cart
 import type { CnsLoginPort } from '../core/ports/cns-login';
 import { createEngineLogin } from '../adapters/cns-login/engine-login';
 import { cnsLoginUrlOf } from '../adapters/portal/portal-from-config';
-import type { SyncArea } from '../core/sync/area';
-import type { ConfiguredPortal } from '../core/sync/area';
+import type { ConfiguredPortal, SyncArea } from '../core/sync/area';
 import { createDocumentiComune } from '../core/documenti-comune/documenti-comune';
 import { documentiComuneHandlers } from '../core/documenti-comune/handlers';
 

@@ -4,7 +4,8 @@
  * process of its own (engine-login-process.ts says why). Electron's Node has no OpenSSL
  * engines (BoringSSL): there the Chromium adapter serves the same port.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import { X509Certificate } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -90,14 +91,15 @@ function asFailure(r: Answer): CnsLoginFailure {
   return new CnsLoginFailure(f.reason, f.detail);
 }
 
-function spawnKeyHolder(): ChildProcessWithoutNullStreams {
+type KeyHolder = ChildProcessByStdio<Writable, Readable, null>;
+
+function spawnKeyHolder(): KeyHolder {
   // stderr is dropped, never logged: OpenSC and the engine print the key's URI, PIN included.
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'engine-login-process.ts')], { stdio: ['pipe', 'pipe', 'ignore'] }) as unknown as ChildProcessWithoutNullStreams;
-  return child;
+  return spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'engine-login-process.ts')], { stdio: ['pipe', 'pipe', 'ignore'] });
 }
 
 /** Requests one at a time, each answered by the next line; a dead or silent process is a failure. */
-function answers(child: ChildProcessWithoutNullStreams, timeoutMs: number): (request: object) => Promise<Answer> {
+function answers(child: KeyHolder, timeoutMs: number): (request: object) => Promise<Answer> {
   const waiting: ((line: string | null) => void)[] = [];
   createInterface({ input: child.stdout }).on('line', (line) => waiting.shift()?.(line));
   child.once('exit', () => waiting.splice(0).forEach((w) => w(null)));

@@ -90,7 +90,7 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
   let token: Promise<string> | null = null;
   const access = options.access;
   const login = async (): Promise<string> => {
-    if (access.kind === 'cittadino') return access.token();
+    if (access.kind === 'cittadino') throw new Error('il token del cittadino non passa dal login dell\'account');
     let account: PortalCredentials;
     try {
       account = access.credentials();
@@ -131,7 +131,8 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
     const loginFailures = new WeakSet<PortalError>();
     return withRetry(
       async () => {
-        used = auth ? (access.kind === 'account' ? (token ?? bearer()) : bearer()) : null;
+        // A citizen's token is never kept here (`token` stays null): bearer() asks its owner each time.
+        used = auth ? (token ?? bearer()) : null;
         const bearerToken = await used?.catch((error: unknown) => {
           if (error instanceof PortalError) loginFailures.add(error);
           throw error;
@@ -168,7 +169,7 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
 
   return {
     async authenticate(): Promise<void> {
-      await (access.kind === 'account' ? (token ?? bearer()) : bearer());
+      await (token ?? bearer());
     },
     /**
      * The API token of a logged-in session (SessionAuthAPIController::getSessionAuthToken), or

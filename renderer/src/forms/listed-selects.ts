@@ -15,10 +15,12 @@ type Component = Record<string, unknown>;
 
 interface SelectInstance {
   component: Component;
+  root?: unknown;
   selectItems?: unknown;
   refs: { selectContainer?: HTMLSelectElement };
   itemsLoadedResolve?: () => void;
   updateCustomItems(forceUpdate?: boolean): unknown;
+  setMetadata(value: unknown, flags?: unknown): void;
   addPlaceholder(): void;
 }
 type SelectClass = new (...args: unknown[]) => SelectInstance;
@@ -33,6 +35,13 @@ class ListedSelect extends FormioSelect {
       return undefined;
     }
     return super.updateCustomItems(forceUpdate);
+  }
+
+  override setMetadata(value: unknown, flags?: unknown): void {
+    // A list that arrives after its step was left (the citizen went on, or back with Modifica) belongs to no
+    // form any more: Form.io would write its metadata into `this.root.submission` and throw on the missing root.
+    if (!this.root) return;
+    super.setMetadata(value, flags);
   }
 
   override addPlaceholder(): void {

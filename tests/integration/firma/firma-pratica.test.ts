@@ -5,7 +5,7 @@
  * Ends by searching the log file and the database for the PIN.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,18 +28,14 @@ import { acquireSlot, type VpcdSlot } from '../../rig/vpcd-slots';
 import { filesOf } from '../../support/database-location';
 import { filesContaining } from '../../support/data-directory-scan';
 import { createdPratica } from '../../support/created-pratica';
-import { pdfA } from '../../support/allegati';
+import { fillMensa, MENSA, mensaSample } from '../../support/mensa-demo';
 import { contentVerifiedByOpenssl } from '../../support/openssl-cms';
 import { errorOf, sportelloOf, valueOf } from '../../support/sportello';
 
 /** Distinctive, so finding it anywhere cannot be a coincidence. */
 const PIN = '86420';
-const TENANT = 'comune-di-prova';
-const SERVICE = 'iscrizione-mensa-scolastica';
-const STEP = 'modulo:iscrizione-mensa-scolastica';
-const sample = JSON.parse(
-  readFileSync(join(__dirname, '../../../electron/core/catalogue/demo/samples/iscrizione-mensa-scolastica.json'), 'utf8'),
-) as { data: Record<string, unknown> };
+const { tenant: TENANT, service: SERVICE, step: STEP } = MENSA;
+const sample = mensaSample;
 
 let dataDir: string;
 let logFile: string;
@@ -83,18 +79,7 @@ async function newDraft(): Promise<string> {
   return (await createdPratica(api.pratiche.start({ tenant: TENANT, service: SERVICE, newDraft: true }))).id;
 }
 
-async function fill(id: string): Promise<void> {
-  await valueOf(api.pratiche.acceptInstructions({ id, accepted: true }));
-  await valueOf(api.pratiche.saveStep({ id, stepId: STEP, values: sample.data }));
-  await valueOf(api.pratiche.acknowledgePayment({ id, acknowledged: true }));
-  // The sample asks for a diet for health reasons: the medical certificate is required with it.
-  const missing = await valueOf(api.pratiche.completeness({ id }));
-  expect(missing.missing.map((m) => m.path)).toEqual(['certificato_medico']);
-  const certificato = Buffer.from(await pdfA()).toString('base64');
-  await valueOf(api.pratiche['attachments.add']({ id, slot: 'certificato_medico', name: 'certificato.pdf', contentBase64: certificato }));
-  const state = await valueOf(api.pratiche.completeness({ id }));
-  expect(state.missing).toEqual([]);
-}
+const fill = (id: string) => fillMensa(api, id);
 
 function pdfText(pdf: Buffer): string {
   const dir = cartellaTemporanea();

@@ -5,7 +5,7 @@
  * requires a client certificate chained to the card's CA, as the web server in front of the
  * real `login-pat` does) and `session-auth`.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axios from 'axios';
@@ -25,7 +25,7 @@ import { OPENSC_ENV, waitForSlot } from '../virtual-card/tools';
 import { until } from '../pcsc/card-in-reader';
 import { startJourneyPortal, type JourneyPortal } from '../../support/journey-portal';
 import { createdPratica } from '../../support/created-pratica';
-import { pdfA } from '../../support/allegati';
+import { fillMensa, MENSA } from '../../support/mensa-demo';
 import { errorOf, sportelloOf, valueOf } from '../../support/sportello';
 import { filesContaining } from '../../support/data-directory-scan';
 
@@ -34,12 +34,7 @@ const PIN = '97531';
 const WRONG_PIN = '54321';
 const CF = CNS_DEFAULTS.codiceFiscale;
 const OTHER_CF = 'VRDLGU75B12F205X';
-const TENANT = 'comune-di-prova';
-const SERVICE = 'iscrizione-mensa-scolastica';
-const STEP = 'modulo:iscrizione-mensa-scolastica';
-const sample = JSON.parse(
-  readFileSync(join(__dirname, '../../../electron/core/catalogue/demo/samples/iscrizione-mensa-scolastica.json'), 'utf8'),
-) as { data: Record<string, unknown> };
+const { tenant: TENANT, service: SERVICE } = MENSA;
 
 if (!findEngine()) throw new Error("OpenSSL's PKCS#11 engine is not installed (apt-get install libengine-pkcs11-openssl): the home login cannot be tested");
 
@@ -116,13 +111,7 @@ describe('a casa, il portale conosce il cittadino dalla sua carta', () => {
     if (terms.version) await valueOf(api.pratiche.acceptTerms({ tenant: TENANT, version: terms.version }));
     await valueOf(api.pratiche.updateProfile({ email: 'mario.rossi@example.it', phone: '+39 333 7654321', address: 'Via Roma 1, Prova' }));
     const { id } = await createdPratica(api.pratiche.start({ tenant: TENANT, service: SERVICE, newDraft: true }));
-    await valueOf(api.pratiche.acceptInstructions({ id, accepted: true }));
-    await valueOf(api.pratiche.saveStep({ id, stepId: STEP, values: sample.data }));
-    await valueOf(api.pratiche.acknowledgePayment({ id, acknowledged: true }));
-    // The sample asks for a diet for health reasons: the medical certificate goes with it.
-    const certificato = Buffer.from(await pdfA()).toString('base64');
-    await valueOf(api.pratiche['attachments.add']({ id, slot: 'certificato_medico', name: 'certificato.pdf', contentBase64: certificato }));
-    expect((await valueOf(api.pratiche.completeness({ id }))).missing).toEqual([]);
+    await fillMensa(api, id);
     await valueOf(api.pratiche.sign({ id, pin: PIN }));
     await valueOf(api.pratiche.submit({ id }));
     const remote = await portal.waitForApplication(CF, SERVICE, 30_000);
