@@ -1,7 +1,8 @@
 /**
  * The "applicant" block of a submission, in the portal's keys (sdc-api.md), built from
  * the card and the profile. It is rebuilt on every save, so the Richiedente data stay
- * what the card says whatever the renderer sends. It follows the form it is written into:
+ * what the card says whatever the renderer sends; the profile's contacts only fill what the
+ * citizen left empty. It follows the form it is written into:
  * only the fields that form declares (Anagrafica, Anagrafica lite, Anagrafica minimale have
  * different ones), each in that field's own format (a birth date in a `99/99/9999` text
  * field is `01/01/1980`), the phone and email under whichever key the form uses. What
@@ -31,9 +32,10 @@ function whatIsKnown(profile: ProfileRecord): Prefill[] {
     { at: at('completename.data.surname'), known: text(card.cognome) },
     { at: at('fiscal_code.data.fiscal_code'), known: text(card.codiceFiscale.toUpperCase()) },
     { at: at('Born.data.natoAIl'), known: { kind: 'date', iso: card.dataNascita } },
-    { at: at('email_address', 'email'), known: text(profile.email) },
-    { at: at('phone_number', 'cell_number'), known: text(profile.phone) },
-    { at: at('address.data.address'), known: text(profile.address) },
+    // The profile's contacts are suggestions: an email, a phone or a street typed in the form stays.
+    { at: at('email_address', 'email'), known: text(profile.email), suggestion: true },
+    { at: at('phone_number', 'cell_number'), known: text(profile.phone), suggestion: true },
+    { at: at('address.data.address'), known: text(profile.address), suggestion: true },
   ];
 }
 

@@ -1,7 +1,7 @@
 /**
  * The Richiedente block, in the demo catalogue's Anagrafica (resolved as the catalogue import does):
- * what the card and profile know always wins, in the field's own format; what they do not know
- * stays as entered; nothing the form does not declare is written.
+ * what the card knows always wins, in the field's own format; the profile's contacts fill only
+ * what was left empty; what neither knows stays as entered; nothing the form does not declare is written.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,5 +66,21 @@ describe('applicantDataOf', () => {
       },
     });
     expect(applicantData({ ...profile, phone: '333 1234567' }).data).toMatchObject({ cell_number: '333 1234567' });
+  });
+
+  it('keeps the street, email and phone the citizen typed in the form; the profile fills them only when empty', () => {
+    const conContatti: ProfileRecord = { ...profile, phone: '333 1234567', address: 'Via del Profilo 1' };
+    const entered = { data: { email_address: 'scritta@example.it', cell_number: '347 7654321', address: { data: { address: 'Via Garibaldi', house_number: '3' } } } };
+    expect(applicantData(conContatti, entered).data).toMatchObject({
+      email_address: 'scritta@example.it',
+      cell_number: '347 7654321',
+      address: { data: { address: 'Via Garibaldi', house_number: '3' } },
+    });
+    const vuoti = { data: { email_address: ' ', cell_number: '', address: { data: { house_number: '3' } } } };
+    expect(applicantData(conContatti, vuoti).data).toMatchObject({
+      email_address: 'mario@example.it',
+      cell_number: '333 1234567',
+      address: { data: { address: 'Via del Profilo 1', house_number: '3' } },
+    });
   });
 });
