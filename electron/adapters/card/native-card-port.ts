@@ -31,6 +31,7 @@ function toCardIdentity(cns: CnsIdentity): CardIdentity {
     cognome: d.cognome,
     dataNascita: d.dataNascita,
     sesso: d.sesso,
+    comuneNascita: d.comuneNascita,
     comuneResidenza: d.comuneResidenza,
     indirizzoResidenza: d.indirizzoResidenza,
     seriale: cns.serial,

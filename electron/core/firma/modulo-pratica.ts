@@ -10,7 +10,8 @@ import type { WizardStep } from '../pratiche/steps';
 import type { CardIdentity } from '../ports/card';
 import type { AllegatoRecord } from '../store/allegati-repo';
 import type { ProfileRecord } from '../store/cittadini-repo';
-import { comuneDellaCarta, residenzaDigitata } from './residenza';
+import { nomeDelComune } from '../anagrafe/comuni';
+import { residenzaDigitata } from './residenza';
 
 export interface PraticaDaFirmare {
   id: string;
@@ -35,10 +36,12 @@ export function richiedenteDi(profile: ProfileRecord, card: CardIdentity | null,
   };
   const nascita = (card?.dataNascita ?? profile.card.dataNascita ?? '').slice(0, 10);
   if (ISO_DATE.test(nascita)) r.dataNascita = nascita;
+  const luogoNascita = card?.comuneNascita ? nomeDelComune(card.comuneNascita) : undefined;
+  if (luogoNascita) r.luogoNascita = luogoNascita;
   if (card?.sesso) r.sesso = card.sesso;
   // What the citizen typed and reviewed is what they sign; the card's (registry) residence and the profile's address only fill a gap.
   const digitata = residenzaDigitata(dati);
-  const comuneCarta = card?.comuneResidenza ? comuneDellaCarta(card.comuneResidenza) : undefined;
+  const comuneCarta = card?.comuneResidenza ? nomeDelComune(card.comuneResidenza) : undefined;
   if (digitata) r.residenza = digitata;
   else if (card?.indirizzoResidenza) r.residenza = { indirizzo: card.indirizzoResidenza, ...(comuneCarta ? { comune: comuneCarta } : {}) };
   else if (profile.address) r.residenza = { indirizzo: profile.address };

@@ -1,9 +1,8 @@
 /**
  * Where the citizen lives, as the module states it: the address typed in the form's
  * applicant block comes first, because it is what the citizen reviewed and confirms
- * with the signature; the card's residence only when the form has none. A CNS holds the
- * comune as its cadastral code (e.g. H501), which means nothing on a letter and which the
- * app has no table to turn into a name: it is left out rather than printed.
+ * with the signature; the card's residence only when the form has none, its comune named
+ * (the card holds a cadastral code: anagrafe/comuni).
  */
 import type { Residenza } from '../documents/modulo-input';
 
@@ -29,12 +28,4 @@ export function residenzaDigitata(dati: Dati): Residenza | null {
     ...(cap ? { cap } : {}),
     ...(provincia ? { provincia } : {}),
   };
-}
-
-const CODICE_CATASTALE = /^[A-Z]\d{3}$/i;
-
-/** The card's comune as a name: a name stays, a cadastral code is dropped. */
-export function comuneDellaCarta(comune: string): string | undefined {
-  const valore = comune.trim();
-  return valore && !CODICE_CATASTALE.test(valore) ? valore : undefined;
 }

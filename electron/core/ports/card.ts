@@ -30,6 +30,8 @@ export const cittadinoDi = ({ codiceFiscale, nome, cognome, dataNascita }: Citta
 /** What a card says about its holder, already cross-checked (certificate, serial, CA). */
 export interface CardIdentity extends Cittadino {
   readonly sesso: 'M' | 'F' | null;
+  /** As the card stores them: a CNS writes the comune's cadastral code (anagrafe/comuni names it). */
+  readonly comuneNascita: string;
   readonly comuneResidenza: string;
   readonly indirizzoResidenza: string;
   readonly seriale: string;

@@ -6,9 +6,9 @@
  * only the fields that form declares (Anagrafica, Anagrafica lite, Anagrafica minimale have
  * different ones), each in that field's own format (a birth date in a `99/99/9999` text
  * field is `01/01/1980`), the phone and email under whichever key the form uses. What
- * neither the card nor the profile knows (place of birth: the card has only the comune's cadastral
- * code; gender, house number, postcode... that the comune's forms may require) is kept as the
- * citizen entered it, so such forms can be completed.
+ * the profile does not know (place of birth and comune of residence: the profile keeps only the
+ * card's identity; gender, house number, postcode... that the comune's forms may require) is kept
+ * as the citizen entered it, so such forms can be completed.
  */
 import type { FormComponent } from '../catalogue/forms/form-json';
 import type { ProfileRecord } from '../store/cittadini-repo';

@@ -21,6 +21,7 @@ export const MARIO_ROSSI: CardIdentity = {
   cognome: 'ROSSI',
   dataNascita: '1980-01-01',
   sesso: 'M',
+  comuneNascita: 'H501',
   comuneResidenza: 'H501',
   indirizzoResidenza: 'VIA ROMA 1',
   seriale: '6120016461039008',

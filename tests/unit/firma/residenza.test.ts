@@ -1,6 +1,7 @@
-/** The residence on the module: what the citizen typed in the form, the card's only as a fallback and never as a code. */
+/** The residence on the module: what the citizen typed in the form, the card's only as a fallback, its comune named, never a code. */
 import { describe, expect, it } from 'vitest';
-import { comuneDellaCarta, residenzaDigitata } from '../../../electron/core/firma/residenza';
+import { nomeDelComune } from '../../../electron/core/anagrafe/comuni';
+import { residenzaDigitata } from '../../../electron/core/firma/residenza';
 import { richiedenteDi } from '../../../electron/core/firma/modulo-pratica';
 import { dichiarazioneRichiedente } from '../../../electron/core/documents/modulo-pdf';
 import type { CardIdentity } from '../../../electron/core/ports/card';
@@ -14,7 +15,7 @@ const profile: ProfileRecord = {
   updatedAt: 'now',
 };
 /** A CNS: the comune of residence is its cadastral code. */
-const card = { codiceFiscale: 'RSSMRA80A01H501U', nome: 'MARIO', cognome: 'ROSSI', dataNascita: '1980-01-01', sesso: 'M', comuneResidenza: 'H501', indirizzoResidenza: 'VIA ROMA 1' } as unknown as CardIdentity;
+const card = { codiceFiscale: 'RSSMRA80A01H501U', nome: 'MARIO', cognome: 'ROSSI', dataNascita: '1980-01-01', sesso: 'M', comuneNascita: 'F205', comuneResidenza: 'H501', indirizzoResidenza: 'VIA ROMA 1' } as unknown as CardIdentity;
 
 const digitato = { applicant: { data: { address: { data: { address: 'Via Garibaldi', house_number: '12', municipality: 'Prova', county: 'PR', postal_code: '00100' } } } } };
 
@@ -26,17 +27,27 @@ describe('the residence on the module', () => {
     expect(testo).not.toContain('VIA ROMA');
   });
 
-  it("falls back to the card without a typed street, leaving out the cadastral code", () => {
+  it("falls back to the card without a typed street, its comune named from the cadastral code", () => {
     const vuoto = { applicant: { data: { address: { data: { address: '  ', municipality: 'Prova' } } } } };
     expect(residenzaDigitata(vuoto)).toBeNull();
     const testo = dichiarazioneRichiedente(richiedenteDi(profile, card, vuoto));
-    expect(testo).toMatch(/, residente in VIA ROMA 1,$/);
+    expect(testo).toMatch(/, residente in VIA ROMA 1, Roma,$/);
+    expect(testo).not.toMatch(/residente in [^,]*, H501/);
   });
 
-  it('keeps a comune the card names, drops one it codes', () => {
-    expect(comuneDellaCarta('PROVA')).toBe('PROVA');
-    expect(comuneDellaCarta('h501')).toBeUndefined();
-    expect(comuneDellaCarta(' ')).toBeUndefined();
+  it('names the comune of birth the card codes', () => {
+    const testo = dichiarazioneRichiedente(richiedenteDi(profile, card, digitato));
+    expect(testo).toContain('nato a Milano il 1 gennaio 1980');
+    expect(testo).not.toMatch(/nato a F205/);
+  });
+
+  it("names a comune from the portal's own table, keeps a name, drops a code nobody knows", () => {
+    expect(nomeDelComune('h501')).toBe('Roma');
+    expect(nomeDelComune('A001')).toBe('Abano Terme');
+    expect(nomeDelComune('M376')).toBe('Abetone Cutigliano');
+    expect(nomeDelComune(' PROVA ')).toBe('PROVA');
+    expect(nomeDelComune('Z999')).toBeUndefined();
+    expect(nomeDelComune(' ')).toBeUndefined();
   });
 
   it("uses the profile's address last, without a dangling comma", () => {
