@@ -32,6 +32,7 @@ import { pseudonimoDi, type Pseudonimo } from '../core/pratiche/pseudonimo';
 import { fileKeystore } from '../core/keystore/file-keystore';
 import { databaseLocation, directoryKey } from '../core/keystore/directory-key';
 import { fileStoresOf, type FileStores } from '../core/store/blob-store';
+import { rimuoviFileOrfani } from '../core/store/file-orfani';
 import { prepareFormLogic } from '../core/catalogue/forms/form-logic';
 import { bundledCatalogueDir, importBundledCatalogue } from '../core/catalogue/bundled';
 import { createPraticheModule } from './pratiche-area';
@@ -119,6 +120,7 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
   );
   disposers.push(() => void db.close());
   const files = fileStoresOf(options.dataDir, directoryKey(keystore, 'file', options.dataDir));
+  sweepOrphanFiles(db, files, options.log);
   const backups = scheduleBackups(db, options.dataDir, options.log.child('copie'));
   disposers.push(() => backups.stop());
   const domainEvents = createDomainEvents();
@@ -251,6 +253,17 @@ function draftVault(options: CoreOptions, keystore: Keystore, bus: EventBus<Even
       cassetta.lock();
     },
   };
+}
+
+/** Before anything writes: the files a crash left with no row naming them go (store/file-orfani.ts). */
+function sweepOrphanFiles(db: Db, files: FileStores, log: Logger): void {
+  try {
+    const removed = rimuoviFileOrfani(db, files);
+    if (removed.allegati + removed.esiti > 0) log.info('file senza riferimenti eliminati all\'avvio', removed);
+  } catch (error) {
+    // A file kept is harmless until the next start; the app must not stop for it.
+    log.error('pulizia dei file senza riferimenti non riuscita', { error });
+  }
 }
 
 function forgetDepartedCitizens(options: CoreOptions, db: Db, files: FileStores, bus: EventBus<Events>, identity: IdentitySession, clock: Clock, pseudonimo: Pseudonimo): () => void {

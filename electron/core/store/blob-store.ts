@@ -45,7 +45,16 @@ export interface BlobStore {
   remove(sha256: string): void;
   /** Where the file of that content lies (tests, diagnostics). */
   pathOf(sha256: string): string;
+  /**
+   * Removes every stored file whose content is not in `keep`, and the temporary files a crash
+   * left; returns how many went. Files that are not of this store's shape are left alone.
+   */
+  sweep(keep: ReadonlySet<string>): number;
 }
+
+/** A stored file's name (an HMAC, 64 hex digits), or the temporary one it is written under first. */
+const STORED_NAME = /^[0-9a-f]{64}$/;
+const TEMPORARY_NAME = /^[0-9a-f]{64}\.\d+\.tmp$/;
 
 export function createBlobStore(dir: string, key: Buffer): BlobStore {
   if (key.length !== 32) throw new Error(`chiave dei file non valida (${key.length} byte)`);
@@ -78,6 +87,17 @@ export function createBlobStore(dir: string, key: Buffer): BlobStore {
     has: (sha256) => existsSync(pathOf(sha256)),
     remove: (sha256) => rmSync(pathOf(sha256), { force: true }),
     pathOf,
+    sweep(keep) {
+      if (!existsSync(dir)) return 0;
+      const kept = new Set([...keep].filter((sha256) => SHA256.test(sha256)).map((sha256) => basename(pathOf(sha256))));
+      let removed = 0;
+      for (const name of readdirSync(dir)) {
+        if (!(TEMPORARY_NAME.test(name) || (STORED_NAME.test(name) && !kept.has(name)))) continue;
+        rmSync(join(dir, name), { force: true });
+        removed++;
+      }
+      return removed;
+    },
   };
 
   function write(target: string, bytes: Uint8Array): void {
