@@ -170,6 +170,7 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
     repos,
     events: domainEvents,
     codiceFiscaleEnte: options.config.comune.codiceFiscale ?? null,
+    ...(cassetta ? { documentSealer: cassetta.sealer.documenti } : {}),
   });
   if (options.config.portal === null) {
     const report = importBundledCatalogue(praticheArea.catalogueRepo, bundledCatalogueDir(options.config.comune.id), clock);

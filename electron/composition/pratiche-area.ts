@@ -10,6 +10,7 @@ import type { Clock } from '../core/ports/clock';
 import type { Db } from '../core/store/database';
 import { createAllegati } from '../core/pratiche/allegati/allegati';
 import type { FileStores } from '../core/store/blob-store';
+import type { FileSealer } from '../core/store/file-sealer';
 import type { CurrentCitizen } from '../core/pratiche/citizen';
 import { createCittadini } from '../core/pratiche/cittadini';
 import { praticheHandlers } from '../core/pratiche/handlers';
@@ -38,6 +39,8 @@ export function createPraticheModule(options: {
   repos?: Repositories;
   /** Where submissions are announced (sync listens); absent in tests of the wizard alone. */
   events?: DomainEvents;
+  /** On a kiosk: drafts' documents sealed with the citizen's card (pratiche/cassetta-bozze.ts). */
+  documentSealer?: FileSealer;
 }) {
   const db = options.db;
   const repos = options.repos ?? createRepositories(db);
@@ -53,7 +56,7 @@ export function createPraticheModule(options: {
     return remote ? portaleView(remote, options.clock.now(), { annullamento: repos.outbox.cancellationState, spostamento: repos.outbox.moveState }) : null;
   };
   const pratiche = createPratiche({ repo: praticheRepo, allegati: allegatiRepo, cittadini, catalogue, clock: options.clock, firma: firmaInvio, portale, ...(options.events ? { events: options.events } : {}) });
-  const allegati = createAllegati({ repo: allegatiRepo, pratiche: praticheRepo, catalogue, blobs, clock: options.clock });
+  const allegati = createAllegati({ repo: allegatiRepo, pratiche: praticheRepo, catalogue, blobs, clock: options.clock, ...(options.documentSealer ? { sealer: options.documentSealer } : {}) });
   const firma = createFirmaArea({
     remote: remoteRepo,
     moduli,

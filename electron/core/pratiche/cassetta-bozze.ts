@@ -9,6 +9,8 @@
  * the installation's `bozze` key from the keystore (a card alone, away from this kiosk, opens
  * nothing either). It lives in memory only while the card session is authenticated.
  *
+ * The draft's documents (attachments) are sealed with the same key (`documenti`, pratiche/allegati).
+ *
  * A card that cannot sign (a broken middleware) leaves that citizen's drafts protected only
  * by the database's own encryption, and the log says so; the citizen can still work. A new
  * card (another key) cannot open drafts sealed by the old one: they are refused with a message.
@@ -17,6 +19,7 @@ import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } f
 import { DomainError } from '../errors';
 import type { Logger } from '../log/logger';
 import type { SignerPort } from '../ports/signer';
+import type { FileSealer } from '../store/file-sealer';
 import type { TextSealer } from '../store/text-sealer';
 
 /** A stored text that begins so is sealed (JSON and typed notes never begin with a control character). */
@@ -29,10 +32,33 @@ export interface CassettaBozze extends TextSealer {
   unlock(citizenCf: string, signer: SignerPort): Promise<void>;
   /** The card session ended: every key is forgotten. */
   lock(): void;
+  /** The same key for a draft's documents (the attachments' files). */
+  readonly documenti: FileSealer;
 }
 
 const protetta = () =>
   new DomainError('bozza-protetta', "Questa bozza si apre solo con la carta di chi l'ha iniziata: inserisci la carta e verifica il PIN.");
+
+/** nonce | AES-256-GCM body | tag; `aad` binds it to its citizen and to what it is (a text, a document). */
+function sigilla(key: Buffer, aad: string, plain: Uint8Array): Buffer {
+  const nonce = randomBytes(NONCE_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  cipher.setAAD(Buffer.from(aad, 'latin1'));
+  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return Buffer.concat([nonce, body, cipher.getAuthTag()]);
+}
+
+function apri(key: Buffer | undefined, aad: string, raw: Uint8Array): Buffer {
+  if (!key) throw protetta();
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, NONCE_BYTES));
+    decipher.setAAD(Buffer.from(aad, 'latin1'));
+    decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
+    return Buffer.concat([decipher.update(raw.subarray(NONCE_BYTES, raw.length - TAG_BYTES)), decipher.final()]);
+  } catch {
+    throw protetta();
+  }
+}
 
 export function createCassettaBozze(deps: { installationKey: Buffer; log: Logger }): CassettaBozze {
   const keys = new Map<string, Buffer>();
@@ -54,25 +80,18 @@ export function createCassettaBozze(deps: { installationKey: Buffer; log: Logger
     seal(cf, text) {
       const key = keys.get(cf);
       if (!key || text === '') return text;
-      const nonce = randomBytes(NONCE_BYTES);
-      const cipher = createCipheriv('aes-256-gcm', key, nonce);
-      cipher.setAAD(Buffer.from(cf, 'latin1'));
-      const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
-      return SEALED + Buffer.concat([nonce, body, cipher.getAuthTag()]).toString('base64');
+      return SEALED + sigilla(key, cf, Buffer.from(text, 'utf8')).toString('base64');
     },
     open(cf, stored) {
       if (!stored.startsWith(SEALED)) return stored;
-      const key = keys.get(cf);
-      if (!key) throw protetta();
-      const raw = Buffer.from(stored.slice(SEALED.length), 'base64');
-      try {
-        const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, NONCE_BYTES));
-        decipher.setAAD(Buffer.from(cf, 'latin1'));
-        decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
-        return Buffer.concat([decipher.update(raw.subarray(NONCE_BYTES, raw.length - TAG_BYTES)), decipher.final()]).toString('utf8');
-      } catch {
-        throw protetta();
-      }
+      return apri(keys.get(cf), cf, Buffer.from(stored.slice(SEALED.length), 'base64')).toString('utf8');
+    },
+    documenti: {
+      seal(cf, bytes) {
+        const key = keys.get(cf);
+        return key ? sigilla(key, `documento:${cf}`, bytes) : null;
+      },
+      open: (cf, sealed) => apri(keys.get(cf), `documento:${cf}`, sealed),
     },
   };
 }

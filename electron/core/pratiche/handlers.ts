@@ -57,7 +57,20 @@ export function praticheHandlers(deps: PraticheHandlerDeps): Handlers<typeof pra
     },
     'pratiche.attachments.library': async (_input, ctx) => allegati.library(citizen(ctx)).map(allegatoView),
     'pratiche.completeness': async ({ id }, ctx) => pratiche.completeness(citizen(ctx), id),
-    'pratiche.submit': async ({ id }, ctx) => pratiche.submit(citizen(ctx), id),
+    'pratiche.submit': async ({ id }, ctx) => {
+      const c = citizen(ctx);
+      // A kiosk draft's sealed documents are stored as themselves first: sync sends them after the card is out.
+      const preparati = allegati.perLInvio(c, id);
+      let inviata;
+      try {
+        inviata = pratiche.submit(c, id);
+      } catch (error) {
+        allegati.nonInviati(preparati);
+        throw error;
+      }
+      allegati.inviati(preparati);
+      return inviata;
+    },
     'pratiche.list': async ({ group }, ctx) => deps.leMiePratiche.list(citizen(ctx), group),
     'pratiche.terms': async ({ tenant }, ctx) => cittadini.terms(citizen(ctx), tenant),
     'pratiche.acceptTerms': async ({ tenant, version }, ctx) => cittadini.acceptTerms(citizen(ctx), tenant, version),

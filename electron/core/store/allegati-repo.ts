@@ -14,6 +14,8 @@ export interface AllegatoRecord {
   /** The PDF/A level declared in the file's XMP ("2b"...), null when none. */
   pdfa: string | null;
   createdAt: string;
+  /** On a kiosk, the stored file of the document sealed with the citizen's card (migration 015); null: the file is `sha256`. */
+  sealedSha256: string | null;
 }
 
 interface Row {
@@ -25,6 +27,7 @@ interface Row {
   size: number;
   pdfa: string | null;
   created_at: string;
+  sealed_sha256: string | null;
 }
 
 const recordOf = (r: Row): AllegatoRecord => ({
@@ -36,13 +39,15 @@ const recordOf = (r: Row): AllegatoRecord => ({
   size: r.size,
   pdfa: r.pdfa,
   createdAt: r.created_at,
+  sealedSha256: r.sealed_sha256,
 });
 
 export function createAllegatiRepo(db: Db) {
   const s = {
     blob: db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, created_at) VALUES (?, ?, ?)'),
-    add: db.prepare(`INSERT INTO allegati (id, citizen_cf, sha256, name, mime_type, size, pdfa, created_at)
-      VALUES (@id, @citizenCf, @sha256, @name, @mimeType, @size, @pdfa, @createdAt) ON CONFLICT (citizen_cf, sha256, name) DO NOTHING`),
+    add: db.prepare(`INSERT INTO allegati (id, citizen_cf, sha256, name, mime_type, size, pdfa, created_at, sealed_sha256)
+      VALUES (@id, @citizenCf, @sha256, @name, @mimeType, @size, @pdfa, @createdAt, @sealedSha256) ON CONFLICT (citizen_cf, sha256, name) DO NOTHING`),
+    unseal: db.prepare('UPDATE allegati SET sealed_sha256 = NULL WHERE id = ? AND sealed_sha256 = ?'),
     find: db.prepare('SELECT * FROM allegati WHERE citizen_cf = ? AND sha256 = ? AND name = ?'),
     get: db.prepare('SELECT * FROM allegati WHERE id = ? AND citizen_cf = ?'),
     library: db.prepare('SELECT * FROM allegati WHERE citizen_cf = ? ORDER BY created_at DESC, name'),
@@ -66,6 +71,8 @@ export function createAllegatiRepo(db: Db) {
       return r ? recordOf(r) : undefined;
     },
     library: (cf: string): AllegatoRecord[] => (s.library.all(cf) as Row[]).map(recordOf),
+    /** The document is now stored as itself (under `sha256`): the sealed file can go. */
+    unsealed: (id: string, sealedSha256: string): boolean => guard(() => s.unseal.run(id, sealedSha256).changes === 1),
     link: (praticaId: string, slotKey: string, allegatoId: string, now: string): void => void guard(() => s.link.run(praticaId, slotKey, allegatoId, now)),
     unlink: (praticaId: string, slotKey: string, allegatoId: string): boolean => guard(() => s.unlink.run(praticaId, slotKey, allegatoId).changes === 1),
     ofPratica: (praticaId: string): (AllegatoRecord & { slotKey: string })[] =>

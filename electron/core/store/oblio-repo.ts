@@ -45,7 +45,11 @@ export function createOblioRepo(db: Db) {
     sent: db.prepare(`SELECT id FROM pratiche WHERE citizen_cf = ? AND status <> ${DRAFT}`).pluck(),
     expiredDrafts: db.prepare(`SELECT id FROM pratiche WHERE citizen_cf = ? AND status = ${DRAFT} AND updated_at < ?`).pluck(),
     deletePratica: db.prepare('DELETE FROM pratiche WHERE id = ?'),
-    linkedShas: db.prepare('SELECT a.sha256 FROM pratica_allegati pa JOIN allegati a ON a.id = pa.allegato_id WHERE pa.pratica_id = ?').pluck(),
+    // A document's own content and, on a kiosk, the sealed file that stands for it (migration 015).
+    linkedShas: db
+      .prepare(`SELECT f.value FROM pratica_allegati pa JOIN allegati a ON a.id = pa.allegato_id, json_each(json_array(a.sha256, a.sealed_sha256)) f
+        WHERE pa.pratica_id = ? AND f.value IS NOT NULL`)
+      .pluck(),
     moduleShas: db.prepare('SELECT pdf_sha256, p7m_sha256 FROM moduli_firmati WHERE pratica_id = ?'),
     emptyPratica: db.prepare(`UPDATE pratiche SET data = '{}', note = '', description = '', citizen_cf = @owner, updated_at = @at WHERE id = @id`),
     emptyHistory: db.prepare('UPDATE pratiche_history SET message = NULL WHERE pratica_id = ?'),
@@ -53,13 +57,16 @@ export function createOblioRepo(db: Db) {
     emptyPayload: db.prepare(`UPDATE outbox SET payload = '{"purged":true}' WHERE pratica_id = ?`),
     // The signed module shows the citizen's data: its record goes with them (migration 010).
     deleteModule: db.prepare('DELETE FROM moduli_firmati WHERE pratica_id = ?'),
-    unusedLibrary: db.prepare('SELECT sha256 FROM allegati WHERE citizen_cf = ? AND id NOT IN (SELECT allegato_id FROM pratica_allegati)').pluck(),
+    unusedLibrary: db
+      .prepare(`SELECT f.value FROM allegati a, json_each(json_array(a.sha256, a.sealed_sha256)) f
+        WHERE a.citizen_cf = ? AND a.id NOT IN (SELECT allegato_id FROM pratica_allegati) AND f.value IS NOT NULL`)
+      .pluck(),
     deleteLibrary: db.prepare('DELETE FROM allegati WHERE citizen_cf = ? AND id NOT IN (SELECT allegato_id FROM pratica_allegati)'),
     deleteProfile: db.prepare('DELETE FROM profiles WHERE citizen_cf = ?'),
     deleteTerms: db.prepare('DELETE FROM terms_acceptances WHERE citizen_cf = ?'),
     referenced: db
       .prepare(
-        `SELECT EXISTS (SELECT 1 FROM allegati WHERE sha256 = @sha)
+        `SELECT EXISTS (SELECT 1 FROM allegati WHERE sha256 = @sha OR sealed_sha256 = @sha)
              OR EXISTS (SELECT 1 FROM moduli_firmati WHERE pdf_sha256 = @sha OR p7m_sha256 = @sha)
              OR EXISTS (SELECT 1 FROM messaggi_allegati WHERE sha256 = @sha)
              OR EXISTS (SELECT 1 FROM outbox o, json_each(o.payload, '$.attachments') f

@@ -20,6 +20,7 @@ import { catalogueCalls } from '../../../electron/shared/contract/catalogue';
 import { praticheCalls } from '../../../electron/shared/contract/pratiche';
 import { areaApiOf } from '../../support/sportello';
 import { createDomainEvents } from '../../../electron/core/api/domain-events';
+import type { FileSealer } from '../../../electron/core/store/file-sealer';
 
 export const FIXTURES = join(__dirname, '../../fixtures/catalogue');
 
@@ -32,7 +33,8 @@ export const BRUNO: Citizen = {
   operator: null,
 };
 
-export function createHarness() {
+/** `documentSealer`: a kiosk's, to seal drafts' documents (pratiche/cassetta-bozze.ts). */
+export function createHarness(options: { documentSealer?: FileSealer } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'sportello-pratiche-'));
   let current: Citizen | null = null;
   let time = Date.parse('2026-11-24T08:00:00Z');
@@ -41,7 +43,7 @@ export function createHarness() {
   /** The pratiche announced to sync, in order. */
   const announced: string[] = [];
   events.on('outbox.accodata', ({ praticaId }) => announced.push(praticaId));
-  const area = createPraticheModule({ db: openDatabase(locationOf(dataDir)), files: filesOf(dataDir), clock, currentCitizen: () => current, events });
+  const area = createPraticheModule({ db: openDatabase(locationOf(dataDir)), files: filesOf(dataDir), clock, currentCitizen: () => current, events, ...options });
   for (const slug of ['comune-alfa', 'comune-beta']) importCatalogue(area.catalogueRepo, readCatalogueDirectory(join(FIXTURES, slug)), clock);
   const contract = { ...catalogueCalls, ...praticheCalls };
   const dispatch = createDispatch(contract, area.handlers, silentLogger);

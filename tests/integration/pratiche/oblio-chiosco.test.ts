@@ -49,7 +49,7 @@ describe('chiosco: i dati di chi è uscito', () => {
     const pratiche = createPraticheRepo(db, pseudonimo);
     const library = (cf: string, name: string, bytes: Buffer, linkTo?: [pratica: string, slot: string]) => {
       const sha256 = blobs.put(bytes);
-      const entry = allegati.add({ id: randomUUID(), citizenCf: cf, sha256, name, mimeType: 'application/pdf', size: bytes.length, pdfa: null, createdAt: at() });
+      const entry = allegati.add({ id: randomUUID(), citizenCf: cf, sha256, name, mimeType: 'application/pdf', size: bytes.length, pdfa: null, createdAt: at(), sealedSha256: null });
       if (linkTo) allegati.link(linkTo[0], linkTo[1], entry.id, at());
       return sha256;
     };

@@ -113,7 +113,7 @@ describe('one attachment checker, the same verdict through every entry point', (
   /** The file as "I miei allegati" holds it, without any check: as an older version could have stored it. */
   const nellaLibreria = (nome: string, contenuto: Uint8Array): string => {
     const sha256 = filesOf(h.dataDir).allegati.put(contenuto);
-    const record = { id: randomUUID(), citizenCf: ANNA.card.codiceFiscale, sha256, name: nome, mimeType: 'application/octet-stream', size: contenuto.length, pdfa: null, createdAt: h.clock.now().toISOString() };
+    const record = { id: randomUUID(), citizenCf: ANNA.card.codiceFiscale, sha256, name: nome, mimeType: 'application/octet-stream', size: contenuto.length, pdfa: null, createdAt: h.clock.now().toISOString(), sealedSha256: null };
     return createAllegatiRepo(h.area.db).add(record).id;
   };
 

@@ -17,6 +17,7 @@ import m011 from './011-form-helper-cache';
 import m012 from './012-profili-cittadino';
 import m013 from './013-pratiche-testi-sigillati';
 import m014 from './014-catalogue-search-terms';
+import m015 from './015-allegati-sigillati';
 import m101 from './101-outbox-sending';
 import m102 from './102-remote-pratiche';
 import m103 from './103-pratiche-catalogue-changed';
@@ -29,4 +30,4 @@ import m202 from './202-audit-sigillo';
 
 export type { Migration } from './migration';
 
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m101, m102, m103, m104, m105, m106, m107, m201, m202];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m101, m102, m103, m104, m105, m106, m107, m201, m202];
