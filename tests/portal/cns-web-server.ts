@@ -33,6 +33,7 @@ import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { issueTlsServerCertificate } from '../../native/test-pki';
 import { SERVER_VARNAMES, type ServerVariables } from './routes/login-pat';
+import { listening } from './listening';
 
 export interface CnsWebServer {
   /** `https://127.0.0.1:<port>` */
@@ -81,7 +82,7 @@ export async function startCnsWebServer(caPem: string, port: number, now: () => 
     },
   );
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await listening(server, port);
   return {
     origin: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
     certificatePem: tls.certificatePem,

@@ -7,6 +7,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Catalogue } from './catalogue-dir';
+import { listening } from './listening';
 
 export interface FormServer {
   url: string;
@@ -25,7 +26,7 @@ export async function startFormServer(catalogue: () => Catalogue, options: { por
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length) }).end(body);
   });
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  await listening(server, options.port ?? 0);
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     async close() {

@@ -39,6 +39,7 @@ import { tenantRoutes } from './routes/tenant';
 import { transitionRoutes } from './routes/transitions';
 import { uploadRoutes } from './routes/uploads';
 import { createSessionStore, PHP_SESSION_LIFETIME_SECONDS } from './session-store';
+import { listening } from './listening';
 
 /** Every area of the portal, mounted in this order. A new area is one more entry. */
 const ROUTE_MODULES: RouteModule[] = [
@@ -246,7 +247,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
     handle(table, req, res).catch(() => req.socket.destroy());
   });
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  await listening(server, options.port ?? 0);
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   if (options.cnsLogin) {
     const loginTable = compileRoutes(loginPatRoutes(ctx));

@@ -13,6 +13,7 @@ import { storedApplication, storedMeetings, storedMessages, type StoredApplicati
 import { playOffice, type Office } from '../portal/office';
 import { settlePayment } from '../portal/payments-office';
 import { giveDocument, type DocumentSpec } from '../portal/documents-office';
+import { portForRestarts } from './restart-port';
 
 const OPERATOR = DEMO_ACCOUNTS.find((a) => a.role === 'operator')!;
 
@@ -67,10 +68,13 @@ export interface JourneyPortalOptions {
 
 export async function startJourneyPortal(options: JourneyPortalOptions = {}): Promise<JourneyPortal> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sportello-journey-portal-'));
-  const catalogue = { ...(options.catalogueDir ? { catalogueDir: options.catalogueDir } : {}), ...(options.cnsLogin ? { cnsLogin: options.cnsLogin } : {}) };
-  let portal: Portal | null = await startPortal({ dataDir, ...catalogue });
+  // The journeys stop the portal and start it again at the same addresses (see restart-port.ts).
+  const port = await portForRestarts();
+  const cnsPort = options.cnsLogin ? await portForRestarts() : undefined;
+  const cnsLogin = options.cnsLogin ? { cnsLogin: { ...options.cnsLogin, port: cnsPort } } : {};
+  const catalogue = options.catalogueDir ? { catalogueDir: options.catalogueDir } : {};
+  let portal: Portal | null = await startPortal({ dataDir, port, ...catalogue, ...cnsLogin });
   const url = portal.url;
-  const port = Number(new URL(url).port);
   const tenant = portal.tenant;
   const adminKey = portal.adminKey;
   const live = (): Portal => {
@@ -95,9 +99,8 @@ export async function startJourneyPortal(options: JourneyPortalOptions = {}): Pr
     }));
   };
 
-  const { cnsLoginUrl, tlsCertificatePem } = portal;
   // A restarted portal serves its card login at the same address too (the home configuration names it).
-  const cnsPort = cnsLoginUrl ? Number(new URL(cnsLoginUrl).port) : undefined;
+  const { cnsLoginUrl, tlsCertificatePem } = portal;
   return {
     url,
     tenant,
@@ -112,7 +115,7 @@ export async function startJourneyPortal(options: JourneyPortalOptions = {}): Pr
     },
     async start() {
       if (portal) return;
-      portal = await startPortal({ dataDir, port, adminKey, ...catalogue, ...(options.cnsLogin ? { cnsLogin: { ...options.cnsLogin, port: cnsPort } } : {}) });
+      portal = await startPortal({ dataDir, port, adminKey, ...catalogue, ...cnsLogin });
     },
     applications,
     office: () => playOffice(live()),

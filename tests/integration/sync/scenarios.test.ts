@@ -19,6 +19,7 @@ import { createKiosk, SERVICE, TENANT, TEST_CATALOGUE } from './kiosk';
 import { operator } from './operator';
 import { filesOf } from '../../support/database-location';
 import { closeAfterEach } from '../../support/close-after-each';
+import { portForRestarts } from '../../support/restart-port';
 
 const closing = closeAfterEach();
 
@@ -67,13 +68,13 @@ describe('sync: scenari', () => {
   }, 120_000);
 
   it('portale giù e poi di nuovo su: la coda attende, il catalogo in cache resta, poi tutto parte', async () => {
-    const down = closing(await startPortal({ catalogueDir: TEST_CATALOGUE }));
+    const port = await portForRestarts();
+    const down = closing(await startPortal({ catalogueDir: TEST_CATALOGUE, port }));
     const kiosk = closing(createKiosk());
     const statuses: SyncStatus[] = [];
     const engine = testEngine({ db: kiosk.db, dataDir: kiosk.dataDir, portalUrl: down.url, onStatus: (s) => statuses.push(s) });
     await engine.refreshCatalogue();
     const { dataDir } = down;
-    const port = Number(new URL(down.url).port);
     await down.close();
     for (let i = 0; i < 3; i++) kiosk.submit();
     await engine.runOnce();
@@ -88,13 +89,13 @@ describe('sync: scenari', () => {
   });
 
   it('con la coda vuota il ciclo chiede comunque al portale: giù è offline, di nuovo su è online', async () => {
-    const down = closing(await startPortal({ catalogueDir: TEST_CATALOGUE }));
+    const port = await portForRestarts();
+    const down = closing(await startPortal({ catalogueDir: TEST_CATALOGUE, port }));
     const kiosk = closing(createKiosk());
     const engine = testEngine({ db: kiosk.db, dataDir: kiosk.dataDir, portalUrl: down.url });
     await engine.runOnce();
     expect(engine.status()).toEqual({ online: true, outbox: 0, parked: 0, accesso: null });
     const { dataDir } = down;
-    const port = Number(new URL(down.url).port);
     await down.close();
     await engine.runOnce();
     expect(engine.status()).toEqual({ online: false, outbox: 0, parked: 0, accesso: null });
