@@ -259,6 +259,14 @@ test('Prenotazione appuntamento: the required choices refused, then office, day 
   // Moved by the citizen to another free slot of the office's calendar, as the portal lists them.
   await appuntamento.getByTestId('sposta').click();
   const picker = page.getByTestId('sposta-appuntamento');
+  // A week at a time, Monday to Sunday, the days without a free place shown but not choosable; the furthest week last.
+  await expect(picker.getByTestId('giorni-settimana').getByRole('button')).toHaveCount(7);
+  await expect(picker.getByTestId('settimana-precedente')).toBeDisabled();
+  await expect(picker.getByTestId('settimana-libera')).toContainText(/Settimana dal \d+ \w+ \d{4} al \d+ \w+ \d{4}/);
+  const later = picker.getByTestId('settimana-successiva');
+  while (await later.isEnabled()) await later.click();
+  await expect(picker.getByTestId('settimana-precedente')).toBeEnabled();
+  await shoot('reali-appuntamento-settimana');
   await picker.getByTestId('giorno-libero').last().click();
   const other = picker.getByTestId('orario-libero').filter({ hasNotText: `${slot![1]}–${slot![2]}` }).first();
   const [, newStart, newEnd] = (await other.textContent())!.match(/^(\d{2}:\d{2})–(\d{2}:\d{2})$/)!;
