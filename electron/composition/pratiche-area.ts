@@ -19,6 +19,7 @@ import { createPratiche } from '../core/pratiche/pratiche';
 import { createMessaggi } from '../core/pratiche/messaggi';
 import { portaleView, prossimoAppuntamento } from '../core/pratiche/portale-view';
 import { createAppuntamenti } from '../core/pratiche/appuntamenti';
+import { prenotazione } from '../core/pratiche/prenotazione';
 import { messaggiHandlers } from '../core/pratiche/messaggi-handlers';
 import type { DomainEvents } from '../core/api/domain-events';
 import { createRepositories, type Repositories } from './repositories';
@@ -55,7 +56,8 @@ export function createPraticheModule(options: {
     const remote = remoteRepo.get(praticaId);
     return remote ? portaleView(remote, options.clock.now(), { annullamento: repos.outbox.cancellationState, spostamento: repos.outbox.moveState }) : null;
   };
-  const pratiche = createPratiche({ repo: praticheRepo, allegati: allegatiRepo, cittadini, catalogue, clock: options.clock, firma: firmaInvio, portale, ...(options.events ? { events: options.events } : {}) });
+  const prenotazioneDi = (p: { id: string; submittedAt: string | null; data: Record<string, unknown> }) => prenotazione(p, remoteRepo.get(p.id));
+  const pratiche = createPratiche({ repo: praticheRepo, allegati: allegatiRepo, cittadini, catalogue, clock: options.clock, firma: firmaInvio, portale, prenotazione: prenotazioneDi, ...(options.events ? { events: options.events } : {}) });
   const allegati = createAllegati({ repo: allegatiRepo, pratiche: praticheRepo, catalogue, blobs, clock: options.clock, ...(options.documentSealer ? { sealer: options.documentSealer } : {}) });
   const firma = createFirmaArea({
     remote: remoteRepo,
@@ -77,9 +79,16 @@ export function createPraticheModule(options: {
     repo: praticheRepo,
     catalogueRepo,
     nonLetti: messaggi.nonLetti,
-    portale: (id) => {
-      const remote = remoteRepo.get(id);
-      return { protocolNumber: remote?.protocolNumber ?? null, prossimoAppuntamento: remote ? prossimoAppuntamento(remote.appuntamenti, options.clock.now()) : null };
+    portale: (p) => {
+      const remote = remoteRepo.get(p.id);
+      // Only a sent pratica without the portal's appointment may have a slot still to confirm: its data is read for that one only.
+      const chiesta = p.submittedAt !== null && !remote?.appuntamenti.length ? praticheRepo.get(p.id, p.citizenCf) : undefined;
+      const attesa = chiesta ? prenotazione(chiesta, remote) : null;
+      return {
+        protocolNumber: remote?.protocolNumber ?? null,
+        prossimoAppuntamento: remote ? prossimoAppuntamento(remote.appuntamenti, options.clock.now()) : null,
+        prenotazione: attesa && { dal: attesa.dal, stato: attesa.stato },
+      };
     },
   });
   return {

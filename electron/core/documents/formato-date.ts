@@ -21,6 +21,11 @@ export function giornoEOra(data: Date): string {
   return `${GIORNO_ESTESO.format(data)} alle ${ORA.format(data)}`;
 }
 
+/** "10:30". */
+export function ora(data: Date): string {
+  return ORA.format(data);
+}
+
 /** "02/12/2026 10:30": a day and time a spreadsheet reads as such (the report's CSV). */
 export function giornoEOraBreve(data: Date): string {
   return `${GIORNO.format(data)} ${ORA.format(data)}`;

@@ -7,7 +7,7 @@
  * Comune received, but out of the citizen's reading: in small print at the end, named for
  * what it does ("codice di controllo"), not for the algorithm.
  */
-import { giornoEOra, giornoEsteso } from './formato-date';
+import { giornoEOra, giornoEsteso, ora } from './formato-date';
 import type { Comune, Richiedente, Servizio } from './modulo-input';
 import { incorporaCaratteri } from './pdf/caratteri';
 import { A4, BLU, GRIGIO, Impaginatore, ROTOLO_80MM } from './pdf/impaginatore';
@@ -21,7 +21,11 @@ export interface RicevutaInput {
   riferimento?: string;
   protocollo?: { numero: string; data: Date } | null;
   documenti: { nome: string; sha256: string }[];
+  /** The appointment booked with it: the portal's, or the slot chosen in the form while the portal has not booked it. */
+  appuntamento?: { dal: Date; al: Date; stato: 'fissato' | 'da-confermare' | 'non-disponibile' } | null;
 }
+
+const STATO_APPUNTAMENTO = { fissato: '', 'da-confermare': " (da confermare: l'orario sarà confermato dal Comune)", 'non-disponibile': " (non disponibile: l'orario era già stato preso, prenotane un altro)" };
 
 export type FormatoRicevuta = 'a4' | '80mm';
 
@@ -48,6 +52,8 @@ export async function creaRicevutaPdf(input: RicevutaInput, formato: FormatoRice
     'Protocollo',
     input.protocollo ? `n. ${input.protocollo.numero} del ${giornoEsteso(input.protocollo.data)}` : 'in attesa di protocollazione: il numero sarà comunicato appena assegnato',
   );
+  const a = input.appuntamento;
+  if (a) imp.coppia('Appuntamento', `${giornoEOra(a.dal)}–${ora(a.al)}${STATO_APPUNTAMENTO[a.stato]}`);
 
   imp.spazio(rotolo ? 4 : 10);
   imp.testo('Documenti presentati', { grassetto: true, colore: BLU, dimensione: rotolo ? 9 : 11 });

@@ -5,19 +5,30 @@
  */
 import type { Catalogue } from '../catalogue/catalogue';
 import { NOME_MODULO, NOME_MODULO_FIRMATO } from '../documents/documenti-pratica';
-import { creaRicevutaPdf, type FormatoRicevuta } from '../documents/ricevuta-pdf';
+import { creaRicevutaPdf, type FormatoRicevuta, type RicevutaInput } from '../documents/ricevuta-pdf';
+import { prossimoAppuntamento } from '../pratiche/portale-view';
+import { prenotazione } from '../pratiche/prenotazione';
 import type { BlobStore } from '../store/blob-store';
 import type { Citizen } from '../pratiche/citizen';
 import type { Cittadini } from '../pratiche/cittadini';
 import type { Pratiche } from '../pratiche/pratiche';
 import { STATO } from '../pratiche/status';
 import type { ModuliFirmatiRepo } from '../store/moduli-firmati-repo';
-import type { RemoteRepo } from '../store/remote-repo';
+import type { RemotePratica, RemoteRepo } from '../store/remote-repo';
 import { errori } from './errori';
 import { richiedenteDi } from './modulo-pratica';
 import { avvisoPagamentoPdf } from '../documents/avviso-pagamento-pdf';
 import type { Clock } from '../ports/clock';
 import { DomainError } from '../errors';
+
+/** The portal's next appointment of the pratica, else the slot its booking form chose (prenotazione.ts). */
+function appuntamentoDi(pratica: Parameters<typeof prenotazione>[0], remote: RemotePratica | undefined, now: Date): RicevutaInput['appuntamento'] {
+  const prossimo = remote ? prossimoAppuntamento(remote.appuntamenti, now) : null;
+  const fissato = prossimo ? remote!.appuntamenti.find((a) => a.dal === prossimo) : undefined;
+  if (fissato) return { dal: new Date(fissato.dal), al: new Date(fissato.al), stato: 'fissato' };
+  const chiesto = prenotazione(pratica, remote);
+  return chiesto && { dal: new Date(chiesto.dal), al: new Date(chiesto.al), stato: chiesto.stato };
+}
 
 export type TipoDocumento = 'modulo' | 'modulo-firmato' | 'esito';
 
@@ -58,6 +69,7 @@ export function createDocumentiFirma(deps: DocumentiDeps) {
             ...(firmato ? [{ nome: NOME_MODULO_FIRMATO, sha256: firmato.p7mSha256 }] : []),
             ...m.attachments.map((a) => ({ nome: a.name, sha256: a.sha256 })),
           ],
+          appuntamento: appuntamentoDi(m.pratica, remote, deps.clock.now()),
         },
         formato,
       );

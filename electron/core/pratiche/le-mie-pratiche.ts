@@ -5,7 +5,7 @@
  */
 import type { PraticaSummary } from '../../shared/contract/pratiche';
 import type { CatalogueRepo } from '../catalogue/catalogue-repo';
-import type { PraticheRepo } from '../store/pratiche-repo';
+import type { PraticaSummaryRecord, PraticheRepo } from '../store/pratiche-repo';
 import type { Citizen } from './citizen';
 import { GRUPPI, gruppoOf, type Gruppo } from './status';
 import { praticaSummary } from './view';
@@ -16,8 +16,8 @@ export function createLeMiePratiche(deps: {
   repo: PraticheRepo;
   catalogueRepo: CatalogueRepo;
   nonLetti: (praticaId: string) => number;
-  /** What the portal recorded: the protocol number and the next appointment's start. */
-  portale: (praticaId: string) => { protocolNumber: string | null; prossimoAppuntamento: string | null };
+  /** What the portal recorded (the protocol number, the next appointment's start), and the slot still to be confirmed. */
+  portale: (pratica: PraticaSummaryRecord) => Pick<PraticaSummary, 'protocolNumber' | 'prossimoAppuntamento' | 'prenotazione'>;
 }) {
   return {
     list(citizen: Citizen, filter?: Filtro) {
@@ -33,7 +33,7 @@ export function createLeMiePratiche(deps: {
         if (!selected) continue;
         const key = `${p.tenantSlug}/${p.serviceSlug}`;
         if (!names.has(key)) names.set(key, deps.catalogueRepo.getService(p.tenantSlug, p.serviceSlug)?.name ?? p.serviceSlug);
-        pratiche.push(praticaSummary(p, names.get(key)!, { messaggiNonLetti: deps.nonLetti(p.id), ...deps.portale(p.id) }));
+        pratiche.push(praticaSummary(p, names.get(key)!, { messaggiNonLetti: deps.nonLetti(p.id), ...deps.portale(p) }));
       }
       return { counts, pratiche };
     },

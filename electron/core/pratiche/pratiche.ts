@@ -19,6 +19,7 @@ import type { Cittadini } from './cittadini';
 import { completeness, stepErrors, type StepContext } from './completeness';
 import type { DomainEvents } from '../api/domain-events';
 import { createServiceWizards, type ServiceWizard } from './service-wizard';
+import type { Prenotazione } from './prenotazione';
 import { STATO } from './status';
 import type { WizardStep } from './steps';
 import { praticaSummary, praticaView, type PortalView } from './view';
@@ -35,6 +36,8 @@ export interface PraticheDeps {
   firma?: FirmaInvio;
   /** What the portal said of a sent pratica (protocol number, outcome), kept by sync. */
   portale?: (praticaId: string) => PortalView | null;
+  /** The slot its booking form chose, while the portal has not confirmed it (prenotazione.ts). */
+  prenotazione?: (pratica: PraticaRecord) => Prenotazione | null;
   /** Told of each submission put in the outbox (sync listens). */
   events?: Pick<DomainEvents, 'emit'>;
 }
@@ -73,7 +76,7 @@ export function createPratiche(deps: PraticheDeps) {
   function view(citizen: Citizen, id: string): PraticaView {
     const { pratica, service, steps, context } = load(citizen, id);
     const profile = deps.cittadini.profile(citizen);
-    return praticaView(pratica, service, steps, profile, context.attachments, deps.repo.history(id), deps.portale?.(id) ?? null);
+    return praticaView(pratica, service, steps, profile, context.attachments, deps.repo.history(id), deps.portale?.(id) ?? null, deps.prenotazione?.(pratica) ?? null);
   }
 
   function editable(citizen: Citizen, id: string) {

@@ -8,6 +8,7 @@ import type { HistoryEntry, PraticaRecord, PraticaSummaryRecord } from '../store
 import { gruppoOf, statusLabel, storiaLeggibile } from './status';
 import type { WizardStep } from './steps';
 import { obbligoDelloSlot } from './allegati/obbligo';
+import type { Prenotazione } from './prenotazione';
 
 /** The portal's side of a sent pratica, as sync recorded it. */
 export type PortalView = PraticaView['portale'];
@@ -38,6 +39,7 @@ export function praticaView(
   attachments: (AllegatoRecord & { slotKey: string })[],
   history: HistoryEntry[],
   portale: PortalView,
+  prenotazione: Prenotazione | null = null,
 ): PraticaView {
   return {
     id: p.id,
@@ -65,6 +67,7 @@ export function praticaView(
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
     submittedAt: p.submittedAt,
+    prenotazione,
     portale,
   };
 }
@@ -72,7 +75,7 @@ export function praticaView(
 export function praticaSummary(
   p: PraticaSummaryRecord,
   serviceName: string,
-  portale: { messaggiNonLetti: number; protocolNumber: string | null; prossimoAppuntamento: string | null } = { messaggiNonLetti: 0, protocolNumber: null, prossimoAppuntamento: null },
+  portale: Pick<PraticaSummary, 'messaggiNonLetti' | 'protocolNumber' | 'prossimoAppuntamento' | 'prenotazione'> = { messaggiNonLetti: 0, protocolNumber: null, prossimoAppuntamento: null, prenotazione: null },
 ): PraticaSummary {
   return {
     id: p.id,

@@ -48,6 +48,13 @@ export const profileSchema = contattiSchema.extend({
 });
 export type ProfileView = z.infer<typeof profileSchema>;
 
+/**
+ * The slot chosen in a booking form, until the portal's own appointment takes its place: on its way
+ * or waiting for the portal (`da-confermare`), or not booked because it was taken meanwhile
+ * (`non-disponibile`: the citizen chooses another time).
+ */
+const prenotazioneSchema = z.object({ dal: z.string(), al: z.string(), calendarId: z.string(), stato: z.enum(['da-confermare', 'non-disponibile']) });
+
 export const praticaViewSchema = z.object({
   id: z.string(),
   tenant: z.string(),
@@ -97,6 +104,7 @@ export const praticaViewSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   submittedAt: z.string().nullable(),
+  prenotazione: prenotazioneSchema.nullable(),
   /** What the portal recorded once the pratica was sent: protocol number, outcome and its files. */
   portale: z
     .object({
@@ -175,6 +183,8 @@ export const praticaSummarySchema = z.object({
   protocolNumber: z.string().nullable(),
   /** When the next appointment booked from it starts (pending or confirmed, still to come). */
   prossimoAppuntamento: z.string().nullable(),
+  /** The slot chosen in its booking form while the portal has not confirmed it, or found it taken. */
+  prenotazione: prenotazioneSchema.pick({ dal: true, stato: true }).nullable(),
 });
 export type PraticaSummary = z.infer<typeof praticaSummarySchema>;
 

@@ -16,6 +16,11 @@ export function PraticheList({ pratiche, go, testId = 'elenco-pratiche' }: { pra
             <span className="d-block">{p.description}</span>
             {p.submittedAt && <span className="d-block small" data-testid="riga-inviata">{t('pratiche.inviata-il', { data: formatDate(p.submittedAt, true) })}</span>}
             {p.prossimoAppuntamento && <span className="d-block small fw-semibold" data-testid="riga-appuntamento">{t('pratiche.appuntamento', { data: formatDate(p.prossimoAppuntamento, true) })}</span>}
+            {p.prenotazione && (
+              <span className={`d-block small fw-semibold${p.prenotazione.stato === 'non-disponibile' ? ' text-danger' : ''}`} data-testid="riga-prenotazione">
+                {p.prenotazione.stato === 'da-confermare' ? t('pratiche.appuntamento-da-confermare', { data: formatDate(p.prenotazione.dal, true) }) : t('pratiche.appuntamento-non-disponibile')}
+              </span>
+            )}
             {p.protocolNumber && <span className="d-block small" data-testid="riga-protocollo">{t('pratiche.protocollo', { numero: p.protocolNumber })}</span>}
             <span className="d-block small">{t('pratiche.aggiornata', { data: formatDate(p.updatedAt, true) })}</span>
           </div>

@@ -21,6 +21,14 @@ export function formatDay(iso: string): string {
   return date.toLocaleDateString(locale(), { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
 }
 
+/** A calendar day as a week view heads it: "gio 11" (in English "Thu 11"). */
+export function formatWeekday(iso: string): string {
+  const m = ISO_DAY.exec(iso);
+  if (!m) return iso;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toLocaleDateString(locale(), { timeZone: 'UTC', weekday: 'short', day: 'numeric' });
+}
+
 /** A calendar day as typed at a desk, "gg/mm/aaaa", from its ISO form; "" for none. */
 export function dayToTyped(iso: string): string {
   const m = ISO_DAY.exec(iso);

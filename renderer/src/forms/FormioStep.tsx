@@ -4,6 +4,7 @@ import type { FormView } from '../../../electron/shared/contract/catalogue';
 import { messageOf } from '../platform/call';
 import { Busy } from '../components/Busy';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { formatDate } from '../components/dates';
 import type { RenderedForm } from './formio-renderer';
 import { portalHelper } from './portal-helper';
 
@@ -26,6 +27,9 @@ export function FormioStep({ form, tenant, panelKey, data, onChange, handle }: {
   const host = useRef<HTMLDivElement>(null);
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The oldest copy a calendar list came from: the notice says the least fresh of what is shown.
+  const [copiaDel, setCopiaDel] = useState<string | null>(null);
+  const copia = (fetchedAt: string) => setCopiaDel((shown) => (shown !== null && shown <= fetchedAt ? shown : fetchedAt));
   const change = useRef(onChange);
   change.current = onChange;
 
@@ -40,7 +44,7 @@ export function FormioStep({ form, tenant, panelKey, data, onChange, handle }: {
               translations: t('formio', { returnObjects: true }) as Record<string, string>,
               labels: { edit: t('wizard.modifica-riga'), remove: t('wizard.rimuovi-riga') },
               t: (key, o) => t(key, o),
-              helper: portalHelper(tenant),
+              helper: portalHelper(tenant, copia),
               onChange: (d) => change.current(d),
             }) : null,
       )
@@ -63,6 +67,9 @@ export function FormioStep({ form, tenant, panelKey, data, onChange, handle }: {
     <div className="formio-step">
       {!ready && !error && <Busy label={t('wizard.caricamento-modulo')} />}
       <ErrorAlert message={error} />
+      {copiaDel && (
+        <div className="alert alert-warning" role="status" data-testid="disponibilita-copia">{t('appuntamenti.disponibilita-copia', { data: formatDate(copiaDel, true) })}</div>
+      )}
       {/* data-stato says when Form.io has drawn the step with its data and options. */}
       <div ref={host} data-testid="modulo-formio" data-stato={ready ? 'pronto' : 'caricamento'} aria-busy={!ready} />
     </div>

@@ -12,7 +12,7 @@ import { SpostaAppuntamento } from './SpostaAppuntamento';
 type Appuntamento = NonNullable<PraticaView['portale']>['appuntamenti'][number];
 
 /** "giovedì 11 giugno 2026, 09:00–09:30": the day in words, as an appointment is said. */
-function quando(a: Appuntamento): string {
+export function quando(a: Pick<Appuntamento, 'dal' | 'al'>): string {
   const dal = new Date(a.dal);
   const giorno = dal.toLocaleDateString(locale(), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Rome' });
   const ora = (d: Date) => d.toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Rome' });

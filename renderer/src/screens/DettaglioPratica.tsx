@@ -14,6 +14,7 @@ import { dimensioneLeggibile } from '../../../electron/shared/dimensione-file';
 import { Conversazione } from './Conversazione';
 import { PagamentoPratica } from './PagamentoPratica';
 import { AppuntamentiPratica } from './AppuntamentiPratica';
+import { PrenotazioneChiesta } from './PrenotazioneChiesta';
 import type { PraticaView } from '../../../electron/shared/contract/pratiche';
 
 type Documento = 'modulo' | 'modulo-firmato';
@@ -79,6 +80,7 @@ export function DettaglioPratica({ praticaId, go }: { praticaId: string; go: Go 
       </dl>
       {/* What the comune waits for comes first. */}
       {p.portale?.pagamento && <PagamentoPratica praticaId={p.id} pagamento={p.portale.pagamento} />}
+      {p.prenotazione && <PrenotazioneChiesta prenotazione={p.prenotazione} serviceSlug={p.service.slug} go={go} />}
       {(p.portale?.appuntamenti.length ?? 0) > 0 && <AppuntamentiPratica praticaId={p.id} appuntamenti={p.portale!.appuntamenti} onChanged={load.replace} />}
       {p.group !== 'bozza' && p.attachmentSlots.some((s) => s.files.length > 0) && (
         <>

@@ -23,7 +23,7 @@ export function LaMiaStanza({ go }: { go: Go }) {
       unwrap(sportello.pratiche.list({})),
     ]);
     // In primo piano: what the comune is waiting for or has written, before anything else.
-    const daLeggere = pratiche.pratiche.filter((p) => p.messaggiNonLetti > 0 || p.group === 'da-integrare' || p.prossimoAppuntamento !== null);
+    const daLeggere = pratiche.pratiche.filter((p) => p.messaggiNonLetti > 0 || p.group === 'da-integrare' || p.prossimoAppuntamento !== null || p.prenotazione !== null);
     const nuovi = pratiche.pratiche.reduce((n, p) => n + p.messaggiNonLetti, 0);
     return { comune, inEvidenza: servizi.slice(0, 6), recenti: pratiche.pratiche.slice(0, 5), daLeggere, nuovi, daIntegrare: pratiche.counts['da-integrare'] };
   }, [tenant]);
@@ -40,7 +40,8 @@ export function LaMiaStanza({ go }: { go: Go }) {
           <h2 className="h4">{t('stanza.dal-comune')}</h2>
           {load.data.nuovi > 0 && <p className="mb-1">{t('stanza.messaggi-nuovi', { count: load.data.nuovi })}</p>}
           {load.data.daIntegrare > 0 && <p>{t('stanza.da-integrare', { count: load.data.daIntegrare })}</p>}
-          {load.data.daLeggere.some((p) => p.prossimoAppuntamento) && <p>{t('stanza.appuntamenti')}</p>}
+          {load.data.daLeggere.some((p) => p.prossimoAppuntamento || p.prenotazione?.stato === 'da-confermare') && <p>{t('stanza.appuntamenti')}</p>}
+          {load.data.daLeggere.some((p) => p.prenotazione?.stato === 'non-disponibile') && <p>{t('stanza.appuntamento-non-disponibile')}</p>}
           <PraticheList pratiche={load.data.daLeggere} go={go} testId="pratiche-dal-comune" />
         </div>
       )}

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDate } from '../components/dates';
 import { useApp } from '../platform/app-context';
 import { usePrintPdf } from '../platform/use-print';
+import { quando } from './AppuntamentiPratica';
 
 /** Proof of submission on screen, to print (or save as PDF from the print dialog). */
 export function Ricevuta({ praticaId, go }: { praticaId: string; go: Go }) {
@@ -28,6 +29,7 @@ export function Ricevuta({ praticaId, go }: { praticaId: string; go: Go }) {
     [t('ricevuta.identificativo'), p.id],
     [t('ricevuta.inviata'), formatDate(p.submittedAt, true)],
     [t('ricevuta.stato'), p.statusLabel],
+    ...(p.prenotazione ? [[t('ricevuta.appuntamento'), `${quando(p.prenotazione)} (${t('ricevuta.da-confermare')})`] as [string, string]] : []),
   ];
   return (
     <section className="receipt">

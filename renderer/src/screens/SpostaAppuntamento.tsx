@@ -7,7 +7,8 @@ import { unwrap } from '../platform/call';
 import { useAction, useLoad } from '../platform/use-load';
 import { Busy } from '../components/Busy';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { formatDate } from '../components/dates';
+import { formatDay, formatWeekday } from '../components/dates';
+import { settimaneDi } from '../components/settimane';
 
 /** A free slot as the portal's calendar lists it (CalendarsAPIController, `availabilities/<day>`). */
 interface Orario {
@@ -28,6 +29,7 @@ export function SpostaAppuntamento({ praticaId, appuntamentoId, calendarId, onMo
   const { t } = useTranslation();
   const { tenant } = useApp();
   const [giorno, setGiorno] = useState<string | null>(null);
+  const [settimana, setSettimana] = useState(0);
   const giorni = useLoad(async () => {
     const answer = await unwrap(sportello.moduli.helper({ tenant, path: `calendars/${calendarId}/availabilities?available=true` }));
     return asList(answer.data).filter((d) => d['available'] !== false).map((d) => String(d['date']));
@@ -47,11 +49,7 @@ export function SpostaAppuntamento({ praticaId, appuntamentoId, calendarId, onMo
       <h3 className="h5">{t('appuntamenti.scegli-giorno')}</h3>
       <ErrorAlert message={giorni.error} />
       {!giorni.data ? <Busy /> : giorni.data.length === 0 ? <p>{t('appuntamenti.nessun-giorno')}</p> : (
-        <div className="d-flex flex-wrap gap-2 mb-3">
-          {giorni.data.map((d) => (
-            <button key={d} type="button" className={`btn ${d === giorno ? 'btn-primary' : 'btn-outline-primary'}`} aria-pressed={d === giorno} onClick={() => setGiorno(d)} data-testid="giorno-libero">{formatDate(d)}</button>
-          ))}
-        </div>
+        <Settimane giorni={giorni.data} indice={settimana} onIndice={setSettimana} scelto={giorno} onScelto={setGiorno} />
       )}
       {giorno && (
         <>
@@ -68,6 +66,33 @@ export function SpostaAppuntamento({ praticaId, appuntamentoId, calendarId, onMo
       )}
       <ErrorAlert message={action.error} />
       <button type="button" className="btn btn-outline-secondary" onClick={onClose}>{t('app.annulla')}</button>
+    </div>
+  );
+}
+
+/** One week at a time, Monday to Sunday: its free days choosable, the others shown as full; earlier and later weeks a button away. */
+function Settimane({ giorni, indice, onIndice, scelto, onScelto }: { giorni: string[]; indice: number; onIndice(i: number): void; scelto: string | null; onScelto(d: string): void }) {
+  const { t } = useTranslation();
+  const settimane = settimaneDi(giorni);
+  const i = Math.min(indice, settimane.length - 1);
+  const corrente = settimane[i]!;
+  const liberi = new Set(giorni);
+  return (
+    <div className="mb-3" data-testid="settimana-libera">
+      <div className="d-flex flex-wrap align-items-center justify-content-between gap-2 mb-2">
+        <button type="button" className="btn btn-outline-secondary" disabled={i === 0} onClick={() => onIndice(i - 1)} data-testid="settimana-precedente">{t('appuntamenti.settimana-precedente')}</button>
+        <p className="fw-semibold mb-0" aria-live="polite">{t('appuntamenti.settimana', { dal: formatDay(corrente.giorni[0]!), al: formatDay(corrente.giorni[6]!) })}</p>
+        <button type="button" className="btn btn-outline-secondary" disabled={i === settimane.length - 1} onClick={() => onIndice(i + 1)} data-testid="settimana-successiva">{t('appuntamenti.settimana-successiva')}</button>
+      </div>
+      <div className="d-flex flex-wrap gap-2" data-testid="giorni-settimana">
+        {corrente.giorni.map((d) =>
+          liberi.has(d) ? (
+            <button key={d} type="button" className={`btn ${d === scelto ? 'btn-primary' : 'btn-outline-primary'}`} aria-pressed={d === scelto} aria-label={formatDay(d)} onClick={() => onScelto(d)} data-testid="giorno-libero">{formatWeekday(d)}</button>
+          ) : (
+            <button key={d} type="button" className="btn btn-outline-secondary" disabled aria-label={t('appuntamenti.giorno-pieno', { giorno: formatDay(d) })}>{formatWeekday(d)}</button>
+          ),
+        )}
+      </div>
     </div>
   );
 }

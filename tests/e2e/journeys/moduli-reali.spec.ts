@@ -14,27 +14,10 @@ import { closeKeyboard, logIn } from './steps';
 import { chooseListed, component, pickValue, tick, typeOnScreen } from './formio';
 import { formioForm } from '../support/formio';
 import { signAndSend } from './mensa-form';
+import { openService } from './servizio-reale';
 import { CLIENT_REFERENCE_KEY } from '../../../electron/core/sync/submission';
 
 test.use({ rigOptions: { mode: 'kiosk', catalogueDir: join(__dirname, '../../fixtures/catalogue/moduli-reali') } });
-
-/** From "Tutti i servizi" to the service's form: its card, the instructions read, the applicant from the card. */
-async function openService(page: Page, slug: string, name: string): Promise<void> {
-  await page.getByTestId('menu-servizi').click();
-  await page.getByTestId(`servizio-${slug}`).click();
-  await expect(page.getByTestId('titolo-scheda')).toHaveText(name);
-  await page.getByTestId('accedi-servizio').click();
-  const title = page.getByTestId('titolo-passo');
-  await expect(title).toHaveText(/^Passo 1 di 4: Istruzioni$/);
-  await page.getByText('Ho letto le istruzioni').click();
-  await expect(page.getByTestId('istruzioni-lette')).toBeChecked();
-  await page.getByTestId('avanti').click();
-  await expect(title).toHaveText(/Richiedente$/);
-  await expect(page.getByText(CARD.codiceFiscale)).toBeVisible();
-  await page.getByTestId('avanti').click();
-  await expect(title).toHaveText(/^Passo 3 di 4: Modulo$/);
-  await expect(formioForm(page)).toBeVisible({ timeout: 15_000 });
-}
 
 /** The receipt's "Identificativo": the pratica's id on the kiosk, which the portal keeps as the client's reference. */
 async function praticaId(page: Page): Promise<string> {
@@ -276,6 +259,14 @@ test('Prenotazione appuntamento: the required choices refused, then office, day 
   // Moved by the citizen to another free slot of the office's calendar, as the portal lists them.
   await appuntamento.getByTestId('sposta').click();
   const picker = page.getByTestId('sposta-appuntamento');
+  // A week at a time, Monday to Sunday, the days without a free place shown but not choosable; the furthest week last.
+  await expect(picker.getByTestId('giorni-settimana').getByRole('button')).toHaveCount(7);
+  await expect(picker.getByTestId('settimana-precedente')).toBeDisabled();
+  await expect(picker.getByTestId('settimana-libera')).toContainText(/Settimana dal \d+ \w+ \d{4} al \d+ \w+ \d{4}/);
+  const later = picker.getByTestId('settimana-successiva');
+  while (await later.isEnabled()) await later.click();
+  await expect(picker.getByTestId('settimana-precedente')).toBeEnabled();
+  await shoot('reali-appuntamento-settimana');
   await picker.getByTestId('giorno-libero').last().click();
   const other = picker.getByTestId('orario-libero').filter({ hasNotText: `${slot![1]}–${slot![2]}` }).first();
   const [, newStart, newEnd] = (await other.textContent())!.match(/^(\d{2}:\d{2})–(\d{2}:\d{2})$/)!;

@@ -6,28 +6,13 @@
  * giving them back, and the booking service's application making its meeting.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CalendarSetup } from '../../portal/back-office';
 import { storedMeetings } from '../../portal/inspect';
 import { citizenToken, officeWith, type Office } from '../../portal/office';
 import { startPortal, type Portal } from '../../portal/server';
 import { SERVICE, TEST_CATALOGUE } from '../sync/kiosk';
 import { bearer, expectShapeOf, http, TEST_ACCOUNTS } from './portal-support';
+import { CALENDAR, NOW, SETUP, THURSDAY } from './calendario-una-persona';
 
-const OFFICE = '7d3f1c2a-0000-4000-8000-0000000000b1';
-const CALENDAR = '7d3f1c2a-0000-4000-8000-0000000000c1';
-/** Monday 8 June 2026, 10:00 in Rome: Thursday the 11th is bookable, Tuesday the 9th only from 10:30 (24 hours' notice). */
-const NOW = new Date('2026-06-08T08:00:00Z');
-const THURSDAY = '2026-06-11';
-const SETUP: CalendarSetup[] = [
-  {
-    userGroupId: OFFICE,
-    id: CALENDAR,
-    rollingDays: 14,
-    minimumSchedulingNoticeHours: 24,
-    openingHours: [{ daysOfWeek: [2, 4], beginHour: '09:00', endHour: '11:00', meetingMinutes: 30, intervalMinutes: 0, meetingQueue: 1 }],
-    moderators: ['chiosco', 'operatore'],
-  },
-];
 const FISCAL_CODE = 'NREMRC75C41H501Q';
 const FORM = 'app_bundle_meeting_type';
 

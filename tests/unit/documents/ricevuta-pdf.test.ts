@@ -53,6 +53,17 @@ describe('ricevuta di presentazione', () => {
     expect(testo(f)).not.toContain('in attesa di protocollazione');
   });
 
+  it("an appointment booked with the pratica: its day and times, and \"da confermare\" while the portal has not booked it", async () => {
+    const dal = new Date('2026-12-10T08:30:00Z');
+    const al = new Date('2026-12-10T09:00:00Z');
+    const attesa = testo(cartella.scrivi('appuntamento.pdf', await creaRicevutaPdf({ ...ricevuta, appuntamento: { dal, al, stato: 'da-confermare' } }, '80mm')));
+    expect(attesa).toContain("Appuntamento 10 dicembre 2026 alle 09:30–10:00 (da confermare: l'orario sarà confermato dal Comune)");
+    const fissato = testo(cartella.scrivi('fissato.pdf', await creaRicevutaPdf({ ...ricevuta, appuntamento: { dal, al, stato: 'fissato' } }, 'a4')));
+    expect(fissato).toContain('10 dicembre 2026 alle 09:30–10:00');
+    expect(fissato).not.toContain('da confermare');
+    expect(testo(cartella.scrivi('senza.pdf', await creaRicevutaPdf(ricevuta, 'a4')))).not.toContain('Appuntamento');
+  });
+
   it('on an 80 mm roll is one page 80 mm wide, as tall as its content, PDF/A-2B, renderable', async () => {
     const pdf = await creaRicevutaPdf(ricevuta, '80mm');
     const f = cartella.scrivi('ricevuta-80mm.pdf', pdf);
