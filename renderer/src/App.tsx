@@ -4,6 +4,7 @@ import { sportello } from './platform/sportello';
 import { unwrap, messageOf } from './platform/call';
 import { AppContext, type AppContextValue } from './platform/app-context';
 import { Header } from './shell/Header';
+import { Footer } from './shell/Footer';
 import { StatusBar } from './components/StatusBar';
 import { SessionGate } from './session/SessionGate';
 import { DeskApp } from './desk';
@@ -84,6 +85,7 @@ export function App() {
           </AppContext.Provider>
         )}
       </main>
+      {context && <Footer tenant={context.tenant} comune={context.info.comune.nome} portale={context.info.portal.url} />}
       <StatusBar demo={context?.info.demo ?? false} />
     </div>
   );

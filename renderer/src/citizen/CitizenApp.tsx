@@ -1,7 +1,7 @@
 import { useCallback, useReducer, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardSession } from '../../../electron/shared/contract/card';
-import { initialNavigation, navigate, MENU, type Go, type Screen } from '../navigation/navigation';
+import { navigate, navigationFor, MENU, type Go, type Screen } from '../navigation/navigation';
 import { Onboarding } from './Onboarding';
 import { LaMiaStanza } from '../screens/LaMiaStanza';
 import { TuttiIServizi } from '../screens/TuttiIServizi';
@@ -45,11 +45,14 @@ function screenFor(screen: Screen, go: Go): ReactNode {
   }
 }
 
-/** Everything a citizen sees once the PIN is verified: terms and profile first, then the menu. */
-export function CitizenApp({ session, onExit }: { session: CardSession; onExit(): void }) {
+/**
+ * Everything a citizen sees once the PIN is verified: terms and profile first, then the menu, or
+ * the service they chose before inserting the card.
+ */
+export function CitizenApp({ session, servizio, onExit }: { session: CardSession; servizio: string | null; onExit(): void }) {
   const { t } = useTranslation();
   const [onboarded, setOnboarded] = useState(false);
-  const [nav, dispatch] = useReducer(navigate, initialNavigation);
+  const [nav, dispatch] = useReducer(navigate, servizio, navigationFor);
   const go = useCallback<Go>((screen, options) => dispatch({ type: options?.replace ? 'replace' : 'go', screen }), []);
   const name = session.titolare ? `${session.titolare.nome} ${session.titolare.cognome}` : '';
 

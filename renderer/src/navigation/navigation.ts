@@ -30,7 +30,19 @@ export interface NavigationState {
 
 export type NavigationAction = { type: 'go'; screen: Screen } | { type: 'back' } | { type: 'replace'; screen: Screen };
 
-export const initialNavigation: NavigationState = { screen: { name: 'stanza' }, past: [] };
+const initialNavigation: NavigationState = { screen: { name: 'stanza' }, past: [] };
+
+/** The screens anyone may see before the card: the catalogue is the comune's public data, nothing of a citizen. */
+export type PublicScreen = Extract<Screen, { name: 'servizi' } | { name: 'scheda' }>;
+
+export function isPublic(screen: Screen): screen is PublicScreen {
+  return screen.name === 'servizi' || screen.name === 'scheda';
+}
+
+/** Where a citizen lands after the PIN: the service chosen before the card, with "Indietro" to their room. */
+export function navigationFor(service: string | null): NavigationState {
+  return service ? { screen: { name: 'scheda', service }, past: [{ name: 'stanza' }] } : initialNavigation;
+}
 
 export function navigate(state: NavigationState, action: NavigationAction): NavigationState {
   switch (action.type) {

@@ -14,6 +14,7 @@ import { ObbligoAllegato } from '../components/ObbligoAllegato';
 import { dimensioneLeggibile } from '../../../electron/shared/dimensione-file';
 import { ServiceList } from '../components/ServiceList';
 import { PraticheList } from '../components/PraticheList';
+import { Breadcrumb, tappeServizio } from '../shell/Breadcrumb';
 
 function Section({ title, text, testId }: { title: string; text: string; testId: string }) {
   if (!text.trim()) return null;
@@ -25,8 +26,11 @@ function Section({ title, text, testId }: { title: string; text: string; testId:
   );
 }
 
-/** The service sheet: what it is, how to do it, costs, documents, time to answer, and the way in. */
-export function SchedaServizio({ service, go }: { service: string; go: Go }) {
+/**
+ * The service sheet: what it is, how to do it, costs, documents, time to answer, and the way in.
+ * Before the card (`onAccedi` given) the way in asks for the card instead of starting a pratica.
+ */
+export function SchedaServizio({ service, go, onAccedi }: { service: string; go: Go; onAccedi?: (servizio: { slug: string; name: string }) => void }) {
   const { t } = useTranslation();
   const { tenant } = useApp();
   const load = useLoad(() => unwrap(sportello.catalogue.get({ tenant, service })), [tenant, service]);
@@ -34,6 +38,7 @@ export function SchedaServizio({ service, go }: { service: string; go: Go }) {
   const [drafts, setDrafts] = useState<{ list: PraticaSummary[]; canCreateAnother: boolean } | null>(null);
 
   const start = async (newDraft: boolean) => {
+    if (onAccedi && load.data) return onAccedi({ slug: load.data.slug, name: load.data.name });
     const outcome = await action.run(() => unwrap(sportello.pratiche.start({ tenant, service, newDraft })));
     if (!outcome) return;
     if (outcome.outcome === 'creata') go({ name: 'wizard', praticaId: outcome.pratica.id });
@@ -45,6 +50,7 @@ export function SchedaServizio({ service, go }: { service: string; go: Go }) {
   const s = load.data;
   return (
     <article>
+      <Breadcrumb tappe={tappeServizio(t)} current={s.name} go={go} />
       <ScreenTitle testId="titolo-scheda">{s.name}</ScreenTitle>
       <p className="lead">{s.shortDescription}</p>
       <ErrorAlert message={action.error} />

@@ -10,6 +10,7 @@ import { ScreenTitle } from '../components/ScreenTitle';
 import { Busy } from '../components/Busy';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ServiceList } from '../components/ServiceList';
+import { Breadcrumb, tappeServizio } from '../shell/Breadcrumb';
 
 type Filter = { kind: 'tutti' } | { kind: 'area'; slug: string } | { kind: 'pubblico'; slug: string } | { kind: 'ricerca'; query: string };
 
@@ -43,6 +44,7 @@ export function TuttiIServizi({ go }: { go: Go }) {
 
   return (
     <section>
+      <Breadcrumb tappe={tappeServizio(t).slice(0, 1)} current={t('percorso.servizi')} go={go} />
       <ScreenTitle testId="titolo-servizi">{t('servizi.titolo')}</ScreenTitle>
       <form className="d-flex gap-2 mb-4" role="search" onSubmit={(e) => (e.preventDefault(), setFilter(query.trim() ? { kind: 'ricerca', query: query.trim() } : { kind: 'tutti' }))}>
         <label htmlFor={searchId} className="visually-hidden">{t('servizi.cerca')}</label>

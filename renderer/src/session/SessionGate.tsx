@@ -9,6 +9,7 @@ import { Attract } from '../screens/Attract';
 import { PinEntry } from '../screens/PinEntry';
 import { SessionEnded } from '../screens/SessionEnded';
 import { CitizenApp } from '../citizen/CitizenApp';
+import { EsploraServizi } from './EsploraServizi';
 import { AttivaCarta } from '../desk';
 import { Busy } from '../components/Busy';
 import { useTranslation } from 'react-i18next';
@@ -34,6 +35,9 @@ export function SessionGate() {
   // Once a card has been seen, this page serves only that citizen: when it comes out the page is
   // replaced, and until then it shows nothing else (not even the attract screen) for one render.
   const [cardSeen, setCardSeen] = useState(false);
+  // Before the card: browsing the public catalogue, and the service chosen there to start once the PIN is verified.
+  const [esplora, setEsplora] = useState(false);
+  const [servizio, setServizio] = useState<{ slug: string; name: string } | null>(null);
   const { t } = useTranslation();
   const state = session?.state ?? 'nessuna-carta';
   const previous = useRef(state);
@@ -66,20 +70,32 @@ export function SessionGate() {
   }, [state, wipe]);
 
   const inSession = !ended && (state === 'identificata' || state === 'autenticata');
-  const secondsLeft = useIdleTimeout(kiosk && inSession, info.idleTimeoutSeconds, endSession);
+  const browsing = state === 'nessuna-carta' && !cardSeen && (esplora || servizio !== null);
+  const leaveBrowsing = useCallback(() => {
+    setEsplora(false);
+    setServizio(null);
+  }, []);
+  const chooseService = useCallback((chosen: { slug: string; name: string }) => setServizio(chosen), []);
+  const openBrowsing = useCallback(() => {
+    setServizio(null);
+    setEsplora(true);
+  }, []);
+  // A kiosk left while browsing goes back to the attract screen, as a session does.
+  const secondsLeft = useIdleTimeout(kiosk && (inSession || browsing), info.idleTimeoutSeconds, inSession ? endSession : leaveBrowsing);
 
   let screen;
   if (cardSeen && state === 'nessuna-carta') screen = <Busy label={t('app.chiusura-sessione')} />;
   else if (ended && state !== 'nessuna-carta') screen = <SessionEnded />;
   else if (activating && (state === 'identificata' || state === 'autenticata')) screen = <AttivaCarta key={generation} onDone={() => setActivating(false)} />;
   else if (state === 'identificata' && session) screen = <PinEntry key={generation} session={session} onActivate={() => setActivating(true)} />;
-  else if (state === 'autenticata' && session) screen = <CitizenApp key={generation} session={session} onExit={endSession} />;
-  else screen = <Attract session={session} />;
+  else if (state === 'autenticata' && session) screen = <CitizenApp key={generation} session={session} servizio={servizio?.slug ?? null} onExit={endSession} />;
+  else if (state === 'nessuna-carta' && esplora && !servizio) screen = <EsploraServizi onHome={leaveBrowsing} onAccedi={chooseService} />;
+  else screen = <Attract session={session} servizio={servizio?.name ?? null} onEsplora={openBrowsing} />;
 
   return (
     <>
       {screen}
-      <IdleWarning secondsLeft={inSession ? secondsLeft : null} />
+      <IdleWarning secondsLeft={inSession || browsing ? secondsLeft : null} />
     </>
   );
 }
