@@ -6,7 +6,10 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { openApp, openServiceForm, signIn } from './support/citizen';
+import type { ScriptedCard } from './support/scripted-card';
+import type { TestHost } from '../support/host';
 import { choose, field, formioForm, typeDate } from './support/formio';
+import { component, pickValue } from './journeys/formio';
 
 test.afterEach(({ card }) => card.remove());
 
@@ -40,11 +43,10 @@ async function addChild(page: Page, row: number, child: { name: string; fiscalCo
   await formioForm(page).getByRole('button', { name: 'Salva', exact: true }).click();
 }
 
-/** The page is no wider than the window, and every button of the cards is at least 44 px each way. */
-async function fitsAndTouchable(page: Page, shoot: (page: Page, name: string) => Promise<string>, name: string): Promise<void> {
+/** The page is no wider than the window, and every button of the group's items is at least 44 px each way. */
+async function fitsAndTouchable(page: Page, shoot: (page: Page, name: string) => Promise<string>, name: string, buttons = cards(page).getByRole('button')): Promise<void> {
   const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
   expect(widths.scroll, `larghezza della pagina a ${widths.inner} px`).toBeLessThanOrEqual(widths.inner);
-  const buttons = cards(page).getByRole('button');
   expect(await buttons.count()).toBeGreaterThan(0);
   for (const button of await buttons.all()) {
     const box = await button.boundingBox();
@@ -55,12 +57,17 @@ async function fitsAndTouchable(page: Page, shoot: (page: Page, name: string) =>
   await shoot(page, `gruppi-ripetuti-${name}-${widths.inner}x${page.viewportSize()?.height ?? 0}`);
 }
 
-test('Iscrizione mensa scolastica: two children as cards, edited and removed, readable at 1280 and 1024 px', async ({ page, app, card, shoot, axe }) => {
-  test.setTimeout(180_000);
+/** A kiosk of 1280x800, the citizen signed in, on the service's first Form.io step. */
+async function kioskAt1280(page: Page, app: TestHost, card: ScriptedCard, servizio: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 });
   await openApp(page, app);
   await signIn(page, card);
-  await openServiceForm(page, 'iscrizione-mensa-scolastica');
+  await openServiceForm(page, servizio);
+}
+
+test('Iscrizione mensa scolastica: two children as cards, edited and removed, readable at 1280 and 1024 px', async ({ page, app, card, shoot, axe }) => {
+  test.setTimeout(180_000);
+  await kioskAt1280(page, app, card, 'iscrizione-mensa-scolastica');
   await expect(field(page, 'name')).toHaveValue('MARIO', { timeout: 30_000 });
 
   await addChild(page, 0, {
@@ -94,4 +101,30 @@ test('Iscrizione mensa scolastica: two children as cards, edited and removed, re
   await fitsAndTouchable(page, shoot, 'figlio-rimasto');
   await page.setViewportSize({ width: 1080, height: 1920 });
   await fitsAndTouchable(page, shoot, 'figlio-rimasto');
+});
+
+test('Cambio di residenza: the family members\' grid of 15 columns is one labelled card per person, at 1280 and 1024 px', async ({ page, app, card, shoot, axe }) => {
+  test.setTimeout(120_000);
+  await kioskAt1280(page, app, card, 'cambio-residenza');
+  const form = formioForm(page);
+  await pickValue(page, form, 'chi_si_trasferisce', 'alcuni_componenti');
+  const grid = component(form, 'componenti');
+  await grid.getByRole('button', { name: 'Aggiungi' }).click();
+  const persons = grid.locator('tbody > tr');
+  await expect(persons).toHaveCount(2);
+  // Each field of a person carries its own label, read as a whole word, not squeezed into a column.
+  for (const label of ['Nome', 'Cognome', 'Codice fiscale', 'Data di nascita']) {
+    // The label holds the field's name and the required star.
+    const shown = persons.nth(0).locator('label.col-form-label').filter({ hasText: new RegExp(`^\\s*${label}\\s*\\*?\\s*$`) });
+    await expect(shown).toBeVisible();
+    expect((await shown.boundingBox())!.height, label).toBeLessThan(40);
+  }
+  const remove = grid.getByRole('button', { name: /^Rimuovi/ });
+  await expect(remove).toHaveText(['Rimuovi', 'Rimuovi']);
+  await axe(page, 'componenti come schede 1280x800');
+  await fitsAndTouchable(page, shoot, 'componenti', remove);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await fitsAndTouchable(page, shoot, 'componenti', remove);
+  await remove.nth(1).click();
+  await expect(persons).toHaveCount(1);
 });

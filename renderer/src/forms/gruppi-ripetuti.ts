@@ -8,8 +8,8 @@
  * values (riepilogo-riga.ts) and "Modifica" / "Rimuovi" in words. The card is built by our code
  * from the data, never from a template string.
  *
- * A data grid is a table of fields: each field gets its own label (Form.io's `dataGridLabel`), so
- * that under a width, or when it has many columns, its rows can be stacked as cards (app.css).
+ * A data grid is a table of fields whose cells carry each field's own label: under a width, or
+ * when it has many columns, its rows are stacked as cards with those labels shown (app.css).
  */
 import { Formio } from '@formio/js/form';
 import { riepilogoRiga, type Componente } from './riepilogo-riga';
@@ -31,11 +31,7 @@ export function withRepeatingGroups(c: Componente, etichette: EtichetteRiga): Co
   if (c.type === 'datagrid' && Array.isArray(c.components)) {
     const columns = c.components as Componente[];
     const always = columns.length > MAX_COLONNE ? ' griglia-a-schede' : '';
-    return {
-      ...c,
-      customClass: `${String(c.customClass ?? '')} griglia-dati${always}`.trim(),
-      components: columns.map((col) => ({ ...col, dataGridLabel: true })),
-    };
+    return { ...c, customClass: `${String(c.customClass ?? '')} griglia-dati${always}`.trim() };
   }
   return c;
 }
