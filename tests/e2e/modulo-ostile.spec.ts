@@ -14,7 +14,7 @@ import { startTestHost, type TestHost } from '../support/host';
 import { startPortal, type Portal } from '../portal/server';
 import { rendererDir } from '../support/journey-rig';
 import { field, formioForm } from './support/formio';
-import { enterPin, signIn } from './support/citizen';
+import { enterPin, openServiceForm, signIn } from './support/citizen';
 import { PIN } from './support/scripted-card';
 
 const CATALOGUE = join(__dirname, '../fixtures/catalogue/moduli-ostili');
@@ -57,13 +57,7 @@ test('a hostile form runs nothing with the page\'s powers, and the next citizen 
   await page.goto(host.host.url);
   await expect(page.getByTestId('attract-istruzione')).toBeVisible({ timeout: 60_000 });
   await signIn(page, card);
-  await page.getByTestId('menu-servizi').click();
-  await page.getByTestId('servizio-modulo-ostile').click();
-  await page.getByTestId('accedi-servizio').click();
-  await page.getByText('Ho letto le istruzioni').click();
-  await page.getByTestId('avanti').click();
-  await expect(page.getByTestId('richiedente')).toBeVisible();
-  await page.getByTestId('avanti').click();
+  await openServiceForm(page, 'modulo-ostile');
 
   // The form's logic works, inside the sandbox.
   const form = formioForm(page);

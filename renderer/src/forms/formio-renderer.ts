@@ -19,6 +19,8 @@ import { SandboxEvaluator } from '../../../electron/shared/form-logic/evaluator'
 import { translateAnnouncement, watchAnnouncements } from './announcements';
 import { installListedSelects } from './listed-selects';
 import { withListDependencies } from './list-dependencies';
+import { mapComponents, type Componente } from './component-tree';
+import { installRepeatingGroups, withRepeatingGroups } from './gruppi-ripetuti';
 
 /*
  * Form.io's date fields fetch their calendar (flatpickr) and its translations from a
@@ -30,6 +32,7 @@ Object.assign(window, { flatpickr, 'flatpickr-it': Italian });
 // registered there too (its module registers itself only on a `window.flatpickr` set before it ran).
 flatpickr.l10ns.it = Italian;
 installListedSelects();
+installRepeatingGroups();
 
 /*
  * Likewise Form.io fetches the time zone database before showing a date; the zones an
@@ -106,16 +109,8 @@ function bringIntoView(element: Element | null | undefined): void {
  * native on a touch screen, and without Choices' nested buttons that screen readers
  * cannot use (axe: nested-interactive).
  */
-function withNativeSelects(components: unknown[]): Record<string, unknown>[] {
-  return components.map((raw) => {
-    const c = { ...(raw as Record<string, unknown>) };
-    if (c.type === 'select') c.widget = 'html5';
-    for (const key of ['components', 'columns'] as const) {
-      if (Array.isArray(c[key])) c[key] = withNativeSelects(c[key] as unknown[]);
-    }
-    if (Array.isArray(c.rows)) c.rows = (c.rows as unknown[][]).map((row) => withNativeSelects(row));
-    return c;
-  });
+function withNativeSelect(c: Componente): Componente {
+  return c.type === 'select' ? { ...c, widget: 'html5' } : c;
 }
 
 /**
@@ -132,6 +127,14 @@ function labelIconButtons(element: HTMLElement, labels: { edit: string; remove: 
         if (button.textContent?.trim() !== text) button.textContent = text;
       });
     }
+    // A data grid's remove button: its own label says which row (Form.io's aria-label is English and says none).
+    element.querySelectorAll<HTMLButtonElement>('button.formio-button-remove-row').forEach((button) => {
+      if (button.textContent?.trim() !== labels.remove) button.textContent = labels.remove;
+      const row = button.closest('tr');
+      const index = row?.parentElement ? Array.from(row.parentElement.children).indexOf(row) + 1 : 0;
+      const name = index > 0 ? `${labels.remove} ${index}` : labels.remove;
+      if (button.getAttribute('aria-label') !== name) button.setAttribute('aria-label', name);
+    });
   };
   const observer = new MutationObserver(label);
   observer.observe(element, { subtree: true, childList: true, attributeFilter: ['lang'] });
@@ -163,7 +166,7 @@ export async function renderForm(
    */
   (I18n.languages as Record<string, Record<string, string>>)[options.language] = { ...formioEnglish, ...options.translations };
   const observers = [labelIconButtons(element, options.labels, options.language), ...watchAnnouncements(element, (text) => translateAnnouncement(text, options.t))];
-  const form = (await Formio.createForm(element, { display: 'form', components: withNativeSelects(withListDependencies(components)) }, {
+  const form = (await Formio.createForm(element, { display: 'form', components: mapComponents(withListDependencies(components), (c) => withRepeatingGroups(withNativeSelect(c), options.labels)) }, {
     language: options.language,
     noAlerts: true,
     // The catalogue's forms are resolved offline by core: Form.io must fetch nothing.

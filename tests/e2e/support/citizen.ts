@@ -35,3 +35,14 @@ export async function acceptTermsAndGiveContatti(page: Page): Promise<void> {
   await page.getByTestId('profilo-telefono').fill('3331234567');
   await page.getByTestId('salva-profilo').click();
 }
+
+/** From "Tutti i servizi" to a service's first Form.io step: its sheet, the instructions read, the applicant as the card says. */
+export async function openServiceForm(page: Page, servizio: string): Promise<void> {
+  await page.getByTestId('menu-servizi').click();
+  await page.getByTestId(`servizio-${servizio}`).click();
+  await page.getByTestId('accedi-servizio').click();
+  await page.getByText('Ho letto le istruzioni').click();
+  await page.getByTestId('avanti').click();
+  await expect(page.getByTestId('richiedente')).toBeVisible();
+  await page.getByTestId('avanti').click();
+}
