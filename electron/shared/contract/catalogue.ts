@@ -16,7 +16,8 @@ export const serviceSummarySchema = z.object({
 });
 export type ServiceSummary = z.infer<typeof serviceSummarySchema>;
 
-const attachmentSpecViewSchema = z.object({
+/** An attachment a service asks for, as a screen shows it; a pratica's slot adds its files (pratiche.ts). */
+export const attachmentSpecViewSchema = z.object({
   key: z.string(),
   label: z.string(),
   description: z.string(),

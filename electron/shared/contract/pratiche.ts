@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { call } from './define';
-import { serviceSlugSchema, tenantSlugSchema } from './catalogue';
+import { attachmentSpecViewSchema, serviceSlugSchema, tenantSlugSchema } from './catalogue';
 
 const praticaId = z.uuid();
 const stepId = z.string().min(1).max(200);
@@ -80,21 +80,9 @@ export const praticaViewSchema = z.object({
   description: z.string(),
   richiedente: profileSchema,
   attachmentSlots: z.array(
-    z.object({
-      key: z.string(),
-      label: z.string(),
-      description: z.string(),
-      /** Whether the pratica needs a file here now, for the data given so far (core's rule, the one Avanti and the submission check). */
-      required: z.boolean(),
-      /** The case that makes it required, in the citizen's words ("chiedi una dieta per motivi di salute"); null: always or never. */
-      requiredWhen: z.string().nullable(),
-      mimeTypes: z.array(z.string()),
-      /** The accepted formats as a citizen names them ("PDF", "JPG"), for the screen; `mimeTypes` is for the file picker. */
-      formati: z.array(z.string()),
-      maxSizeMb: z.number(),
-      pdfa: z.boolean(),
-      files: z.array(allegatoSchema),
-    }),
+    // `required`: whether the pratica needs a file here now, for the data given so far (core's rule, the one Avanti
+    // and the submission check); `requiredWhen` says the case in the citizen's words.
+    attachmentSpecViewSchema.extend({ files: z.array(allegatoSchema) }),
   ),
   history: z.array(z.object({ status: z.number().int(), label: z.string(), at: z.string(), message: z.string().nullable() })),
   openedBy: z.string().nullable(),
