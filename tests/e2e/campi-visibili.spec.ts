@@ -15,7 +15,7 @@ test('profile: "Contatti" leaves the Email label clear, the empty fields show th
   await openApp(page, app);
   await signIn(page, card);
   await page.getByTestId('menu-profilo').click();
-  const heading = page.getByRole('heading', { name: 'Contatti' });
+  const heading = page.locator('#contenuto').getByRole('heading', { name: 'Contatti' });
   const label = page.getByText('Email', { exact: true });
   await expect(heading).toBeVisible();
   const h = (await heading.boundingBox())!;

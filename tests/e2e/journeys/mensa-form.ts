@@ -39,7 +39,8 @@ async function fillMensaForm(page: Page): Promise<void> {
   await typeIn(figli, 'allergie', 'Allergia alle proteine del latte vaccino');
   await closeKeyboard(page);
   await figli.getByRole('button', { name: 'Salva' }).click();
-  await expect(figli).toContainText(FIGLIA.fiscalCode);
+  // The saved child is one card with its own line of values (name first), not a table row.
+  await expect(figli).toContainText(`${FIGLIA.name} ${FIGLIA.surname}`);
 
   await pick(page, form, 'presenta_isee', 'No, accetto la tariffa massima');
   await tick(page, form, 'presa_visione_regolamento');
