@@ -17,7 +17,7 @@ import { createCatalogueRepo } from '../core/catalogue/catalogue-repo';
 export interface KioskPrivacy {
   /** The name a forgotten citizen's sent pratiche are kept under (pratiche/oblio-chiosco.ts). */
   alias?: (codiceFiscale: string) => string | null;
-  /** Drafts' free texts sealed with the citizen's card (pratiche/cassetta-bozze.ts). */
+  /** Drafts' free texts and documents' names sealed with the citizen's card (pratiche/cassetta-bozze.ts). */
   sealer?: TextSealer;
 }
 
@@ -28,7 +28,7 @@ export function createRepositories(db: Db, kiosk: KioskPrivacy = {}) {
     pratiche: createPraticheRepo(db, kiosk.alias, kiosk.sealer),
     catalogue: createCatalogueRepo(db),
     cittadini: createCittadiniRepo(db),
-    allegati: createAllegatiRepo(db),
+    allegati: createAllegatiRepo(db, kiosk.sealer),
     moduliFirmati: createModuliFirmatiRepo(db),
     messaggi: createMessaggiRepo(db),
   };

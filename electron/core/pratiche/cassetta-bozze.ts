@@ -9,7 +9,8 @@
  * the installation's `bozze` key from the keystore (a card alone, away from this kiosk, opens
  * nothing either). It lives in memory only while the card session is authenticated.
  *
- * The draft's documents (attachments) are sealed with the same key (`documenti`, pratiche/allegati).
+ * The draft's documents (attachments) are sealed with the same key (`documenti`, pratiche/allegati),
+ * and so are their names (as texts, store/allegati-repo.ts).
  *
  * A card that cannot sign (a broken middleware) leaves that citizen's drafts protected only
  * by the database's own encryption, and the log says so; the citizen can still work. A new

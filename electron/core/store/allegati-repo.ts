@@ -1,8 +1,17 @@
 /**
  * Attachment records: content by SHA-256 (`blobs`), a citizen's library (`allegati`,
  * "I miei allegati") and which document fills which slot of a pratica.
+ *
+ * `sealer`: on a kiosk a draft's document name ("Certificato Mario Rossi.pdf" says whose it is)
+ * is sealed with the citizen's card like the draft's texts (text-sealer.ts); a row whose name
+ * cannot be opened now is listed as "documento", so a list never fails on it.
  */
+import { DomainError } from '../errors';
 import { guard, type Db } from './database';
+import { unsealed, type TextSealer } from './text-sealer';
+
+/** What a list shows for a document whose name is sealed by a card that is not here. */
+const NOME_SIGILLATO = 'documento';
 
 export interface AllegatoRecord {
   id: string;
@@ -30,11 +39,11 @@ interface Row {
   sealed_sha256: string | null;
 }
 
-const recordOf = (r: Row): AllegatoRecord => ({
+const recordOf = (r: Row, name: string): AllegatoRecord => ({
   id: r.id,
   citizenCf: r.citizen_cf,
   sha256: r.sha256,
-  name: r.name,
+  name,
   mimeType: r.mime_type,
   size: r.size,
   pdfa: r.pdfa,
@@ -42,13 +51,24 @@ const recordOf = (r: Row): AllegatoRecord => ({
   sealedSha256: r.sealed_sha256,
 });
 
-export function createAllegatiRepo(db: Db) {
+export function createAllegatiRepo(db: Db, sealer: TextSealer = unsealed) {
+  /** The name, or null when it is sealed by a card that is not here. */
+  const nameOf = (r: Row): string | null => {
+    try {
+      return sealer.open(r.citizen_cf, r.name);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return null;
+    }
+  };
+  const opened = (r: Row): AllegatoRecord => recordOf(r, nameOf(r) ?? NOME_SIGILLATO);
+
   const s = {
     blob: db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, created_at) VALUES (?, ?, ?)'),
     add: db.prepare(`INSERT INTO allegati (id, citizen_cf, sha256, name, mime_type, size, pdfa, created_at, sealed_sha256)
       VALUES (@id, @citizenCf, @sha256, @name, @mimeType, @size, @pdfa, @createdAt, @sealedSha256) ON CONFLICT (citizen_cf, sha256, name) DO NOTHING`),
-    unseal: db.prepare('UPDATE allegati SET sealed_sha256 = NULL WHERE id = ? AND sealed_sha256 = ?'),
-    find: db.prepare('SELECT * FROM allegati WHERE citizen_cf = ? AND sha256 = ? AND name = ?'),
+    unseal: db.prepare('UPDATE allegati SET sealed_sha256 = NULL, name = ? WHERE id = ? AND sealed_sha256 = ?'),
+    sameContent: db.prepare('SELECT * FROM allegati WHERE citizen_cf = ? AND sha256 = ?'),
     get: db.prepare('SELECT * FROM allegati WHERE id = ? AND citizen_cf = ?'),
     library: db.prepare('SELECT * FROM allegati WHERE citizen_cf = ? ORDER BY created_at DESC, name'),
     link: db.prepare('INSERT OR IGNORE INTO pratica_allegati (pratica_id, slot_key, allegato_id, added_at) VALUES (?, ?, ?, ?)'),
@@ -57,26 +77,31 @@ export function createAllegatiRepo(db: Db) {
       WHERE pa.pratica_id = ? ORDER BY pa.added_at, a.name`),
   };
 
-  /** Records the content and the library entry (once per citizen, content and name); returns the entry. */
+  /**
+   * Records the content and the library entry (once per citizen, content and name); returns the entry.
+   * A sealed name differs at every write (a fresh nonce), so the one the citizen has is found by opening names.
+   */
   const add = db.transaction((a: AllegatoRecord): AllegatoRecord => {
     s.blob.run(a.sha256, a.size, a.createdAt);
-    s.add.run(a);
-    return recordOf(s.find.get(a.citizenCf, a.sha256, a.name) as Row);
+    const same = (s.sameContent.all(a.citizenCf, a.sha256) as Row[]).find((r) => nameOf(r) === a.name);
+    if (same) return opened(same);
+    s.add.run({ ...a, name: sealer.seal(a.citizenCf, a.name) });
+    return opened(s.get.get(a.id, a.citizenCf) as Row);
   });
 
   return {
     add: (a: AllegatoRecord): AllegatoRecord => guard(() => add(a)),
     get: (id: string, cf: string): AllegatoRecord | undefined => {
       const r = s.get.get(id, cf) as Row | undefined;
-      return r ? recordOf(r) : undefined;
+      return r ? opened(r) : undefined;
     },
-    library: (cf: string): AllegatoRecord[] => (s.library.all(cf) as Row[]).map(recordOf),
-    /** The document is now stored as itself (under `sha256`): the sealed file can go. */
-    unsealed: (id: string, sealedSha256: string): boolean => guard(() => s.unseal.run(id, sealedSha256).changes === 1),
+    library: (cf: string): AllegatoRecord[] => (s.library.all(cf) as Row[]).map(opened),
+    /** The pratica is sent: the document and its name are now stored as themselves (sync uploads them), the sealed file can go. */
+    unsealed: (a: AllegatoRecord & { sealedSha256: string }): boolean => guard(() => s.unseal.run(a.name, a.id, a.sealedSha256).changes === 1),
     link: (praticaId: string, slotKey: string, allegatoId: string, now: string): void => void guard(() => s.link.run(praticaId, slotKey, allegatoId, now)),
     unlink: (praticaId: string, slotKey: string, allegatoId: string): boolean => guard(() => s.unlink.run(praticaId, slotKey, allegatoId).changes === 1),
     ofPratica: (praticaId: string): (AllegatoRecord & { slotKey: string })[] =>
-      (s.ofPratica.all(praticaId) as (Row & { slot_key: string })[]).map((r) => ({ ...recordOf(r), slotKey: r.slot_key })),
+      (s.ofPratica.all(praticaId) as (Row & { slot_key: string })[]).map((r) => ({ ...opened(r), slotKey: r.slot_key })),
   };
 }
 

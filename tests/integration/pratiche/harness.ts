@@ -20,7 +20,8 @@ import { catalogueCalls } from '../../../electron/shared/contract/catalogue';
 import { praticheCalls } from '../../../electron/shared/contract/pratiche';
 import { areaApiOf } from '../../support/sportello';
 import { createDomainEvents } from '../../../electron/core/api/domain-events';
-import type { FileSealer } from '../../../electron/core/store/file-sealer';
+import type { CassettaBozze } from '../../../electron/core/pratiche/cassetta-bozze';
+import { createRepositories } from '../../../electron/composition/repositories';
 
 export const FIXTURES = join(__dirname, '../../fixtures/catalogue');
 
@@ -33,8 +34,8 @@ export const BRUNO: Citizen = {
   operator: null,
 };
 
-/** `documentSealer`: a kiosk's, to seal drafts' documents (pratiche/cassetta-bozze.ts). */
-export function createHarness(options: { documentSealer?: FileSealer } = {}) {
+/** `cassetta`: a kiosk's draft vault, sealing drafts' texts, documents and their names (pratiche/cassetta-bozze.ts). */
+export function createHarness(options: { cassetta?: CassettaBozze } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'sportello-pratiche-'));
   let current: Citizen | null = null;
   let time = Date.parse('2026-11-24T08:00:00Z');
@@ -43,7 +44,10 @@ export function createHarness(options: { documentSealer?: FileSealer } = {}) {
   /** The pratiche announced to sync, in order. */
   const announced: string[] = [];
   events.on('outbox.accodata', ({ praticaId }) => announced.push(praticaId));
-  const area = createPraticheModule({ db: openDatabase(locationOf(dataDir)), files: filesOf(dataDir), clock, currentCitizen: () => current, events, ...options });
+  const db = openDatabase(locationOf(dataDir));
+  const { cassetta } = options;
+  const kiosk = cassetta ? { documentSealer: cassetta.documenti, repos: createRepositories(db, { sealer: cassetta }) } : {};
+  const area = createPraticheModule({ db, files: filesOf(dataDir), clock, currentCitizen: () => current, events, ...kiosk });
   for (const slug of ['comune-alfa', 'comune-beta']) importCatalogue(area.catalogueRepo, readCatalogueDirectory(join(FIXTURES, slug)), clock);
   const contract = { ...catalogueCalls, ...praticheCalls };
   const dispatch = createDispatch(contract, area.handlers, silentLogger);

@@ -147,10 +147,11 @@ export function createAllegati(deps: AllegatiDeps) {
       }
       return preparati;
     },
-    /** The submission is committed: the documents are stored as themselves, the sealed copies go. */
+    /** The submission is committed: the documents and their names are stored as themselves, the sealed copies go. */
     inviati(preparati: PreparatiPerLInvio): void {
       for (const { allegato } of preparati) {
-        if (allegato.sealedSha256 !== null && deps.repo.unsealed(allegato.id, allegato.sealedSha256)) deps.blobs.remove(allegato.sealedSha256);
+        const { sealedSha256 } = allegato;
+        if (sealedSha256 !== null && deps.repo.unsealed({ ...allegato, sealedSha256 })) deps.blobs.remove(sealedSha256);
       }
     },
     /** The submission was refused: the copies made for it go, the documents stay sealed. */
