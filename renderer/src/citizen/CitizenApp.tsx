@@ -60,20 +60,22 @@ export function CitizenApp({ session, servizio, onExit }: { session: CardSession
   if (!onboarded) return <Onboarding onDone={onboardingDone} onExit={onExit} />;
   return (
     <div className="citizen">
-      <nav className="citizen-nav bg-light border-bottom px-3 py-2 d-flex flex-wrap align-items-center gap-2" aria-label={t('menu.etichetta')}>
+      <nav className="citizen-nav bg-light border-bottom px-3 py-2 d-flex align-items-center gap-2" aria-label={t('menu.etichetta')}>
         <span className="fw-semibold me-3" data-testid="cittadino">{name}</span>
-        {MENU.map((item) => (
-          <button
-            key={item}
-            type="button"
-            className={`btn ${nav.screen.name === item ? 'btn-primary' : 'btn-outline-primary'}`}
-            aria-current={nav.screen.name === item ? 'page' : undefined}
-            data-testid={`menu-${item}`}
-            onClick={() => go({ name: item })}
-          >
-            {t(`menu.${item}`)}
-          </button>
-        ))}
+        <div className="citizen-menu">
+          {MENU.map((item) => (
+            <button
+              key={item}
+              type="button"
+              className={`btn ${nav.screen.name === item ? 'btn-primary' : 'btn-outline-primary'}`}
+              aria-current={nav.screen.name === item ? 'page' : undefined}
+              data-testid={`menu-${item}`}
+              onClick={() => go({ name: item })}
+            >
+              {t(`menu.${item}`)}
+            </button>
+          ))}
+        </div>
         <button type="button" className="btn btn-dark ms-auto" data-testid="esci" onClick={onExit}>
           {t('menu.esci')}
         </button>

@@ -5,6 +5,7 @@ import { sportello } from '../platform/sportello';
 import { unwrap } from '../platform/call';
 import { useLoad } from '../platform/use-load';
 import { ScreenTitle } from '../components/ScreenTitle';
+import { Breadcrumb, tappePratiche } from '../shell/Breadcrumb';
 import { Busy } from '../components/Busy';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDate } from '../components/dates';
@@ -55,6 +56,7 @@ export function DettaglioPratica({ praticaId, go }: { praticaId: string; go: Go 
   const esiti = p.portale?.outcomeFiles ?? [];
   return (
     <section>
+      <Breadcrumb tappe={tappePratiche(t)} current={p.service.name} go={go} />
       <ScreenTitle testId="titolo-dettaglio">{p.service.name}</ScreenTitle>
       <p className="fs-5">
         {t('dettaglio.stato')}: <span className="badge bg-primary fs-6" data-testid="dettaglio-stato">{p.statusLabel}</span>

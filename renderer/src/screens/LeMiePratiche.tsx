@@ -8,6 +8,7 @@ import { ScreenTitle } from '../components/ScreenTitle';
 import { Busy } from '../components/Busy';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PraticheList } from '../components/PraticheList';
+import { Breadcrumb, tappeHome } from '../shell/Breadcrumb';
 
 const TABS = ['bozza', 'inviate', 'in-elaborazione', 'accettate', 'rifiutate', 'da-integrare', 'ritirate', 'per-mio-conto'] as const;
 type Tab = (typeof TABS)[number];
@@ -23,6 +24,7 @@ export function LeMiePratiche({ go }: { go: Go }) {
   const counts = load.data?.counts;
   return (
     <section>
+      <Breadcrumb tappe={tappeHome(t)} current={t('menu.pratiche')} go={go} />
       <ScreenTitle testId="titolo-pratiche">{t('pratiche.titolo')}</ScreenTitle>
       <div className="d-flex flex-wrap gap-2 mb-4" role="group" aria-label={t('pratiche.schede')}>
         {TABS.map((g) => (

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 export function SessionEnded() {
   const { t } = useTranslation();
   return (
-    <section className="container py-5 text-center" aria-labelledby="fine-title">
+    <section className="fine-sessione container py-5 text-center" aria-labelledby="fine-title">
       <h1 id="fine-title" className="display-6 fw-semibold mb-4" data-testid="sessione-terminata">{t('fine.titolo')}</h1>
       <p className="fs-3">{t('fine.rimuovi')}</p>
     </section>

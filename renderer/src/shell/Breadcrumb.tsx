@@ -28,10 +28,17 @@ export function Breadcrumb({ tappe, current, go }: { tappe: Tappa[]; current: st
   );
 }
 
+/** The first step of every way: the citizen's room. */
+export function tappeHome(t: (key: string) => string): Tappa[] {
+  return [{ label: t('percorso.home'), screen: { name: 'stanza' } }];
+}
+
 /** The way to a service: Home, Servizi. */
 export function tappeServizio(t: (key: string) => string): Tappa[] {
-  return [
-    { label: t('percorso.home'), screen: { name: 'stanza' } },
-    { label: t('percorso.servizi'), screen: { name: 'servizi' } },
-  ];
+  return [...tappeHome(t), { label: t('percorso.servizi'), screen: { name: 'servizi' } }];
+}
+
+/** The way to a pratica: Home, Le mie pratiche. */
+export function tappePratiche(t: (key: string) => string): Tappa[] {
+  return [...tappeHome(t), { label: t('menu.pratiche'), screen: { name: 'pratiche' } }];
 }

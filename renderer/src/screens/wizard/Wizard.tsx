@@ -8,6 +8,7 @@ import { sportello } from '../../platform/sportello';
 import { unwrap } from '../../platform/call';
 import { useAction, useLoad } from '../../platform/use-load';
 import { ScreenTitle } from '../../components/ScreenTitle';
+import { Breadcrumb, tappePratiche } from '../../shell/Breadcrumb';
 import { Busy } from '../../components/Busy';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -98,7 +99,7 @@ export function Wizard({ praticaId, go }: { praticaId: string; go: Go }) {
         <NoteField pratica={pratica} onSaved={setPratica} />
       </aside>
       <div className="col-12 col-lg-9">
-        <p className="mb-1">{pratica.service.name}</p>
+        <Breadcrumb tappe={tappePratiche(t)} current={pratica.service.name} go={go} />
         <ScreenTitle testId="titolo-passo">{t('wizard.passo', { n: index + 1, totale: pratica.steps.length, titolo: step.title })}</ScreenTitle>
         {fieldErrors.length > 0 && (
           <div className="alert alert-danger" role="alert" data-testid="errori-passo" ref={summary} tabIndex={-1}>
