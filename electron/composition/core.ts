@@ -155,6 +155,7 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
     log: options.log.child('desk'),
     carta: identity,
     issuer: issuerFromConfig(options.config),
+    ...(options.config.mode === 'desk' ? { events: domainEvents } : {}),
   });
   const isDesk = options.config.mode === 'desk';
 

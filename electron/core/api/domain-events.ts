@@ -6,6 +6,8 @@
 export interface DomainEventMap {
   /** A pratica's submission is in the outbox: sync sends it now rather than at its next cycle. */
   'outbox.accodata': { praticaId: string };
+  /** A pratica was submitted: at a desk, the audit log records who sent it for whom. */
+  'pratica.inviata': { praticaId: string; serviceSlug: string; codiceFiscale: string; operatore: string | null; openedBy: string | null };
 }
 
 export interface DomainEvents {

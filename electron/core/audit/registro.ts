@@ -14,7 +14,7 @@ import { createAuditRepo } from '../store/audit-repo';
 import type { Keystore } from '../ports/keystore';
 import { fileKeystore } from '../keystore/file-keystore';
 
-export type AuditKind = 'rilascio' | 'operatore.creato' | 'operatore.accesso' | 'operatore.bloccato' | 'operatore.sbloccato';
+export type AuditKind = 'rilascio' | 'pratica.inviata' | 'operatore.creato' | 'operatore.accesso' | 'operatore.bloccato' | 'operatore.sbloccato';
 
 function assertNoSecrets(data: Record<string, unknown>): void {
   if (JSON.stringify(redact(data)) !== JSON.stringify(data)) {

@@ -12,7 +12,9 @@ import type { Keystore } from '../ports/keystore';
 import { reportCsv, reportPdf, righeReport } from '../audit/report';
 import type { Db } from '../store/database';
 import { createOperatoriRepo } from '../store/operatori-repo';
+import type { DomainEvents } from '../api/domain-events';
 import { createAssistiti } from './assistito';
+import { registraInviiAssistiti } from './invii-assistiti';
 import type { IssuingPort } from './issuing-port';
 import { createOperatori } from './operatori';
 import { createRilascio, type CartaAlBanco } from './rilascio';
@@ -32,6 +34,8 @@ export interface DeskAreaOptions {
   /** The issuing system (adapters/issuer/issuer-from-config.ts); null: none configured. */
   issuer: IssuingPort | null;
   sessionMinutes?: number;
+  /** Where pratiche' submissions are announced: at a desk, those sent for a citizen are audited. */
+  events?: DomainEvents;
 }
 
 export function createDeskArea(o: DeskAreaOptions) {
@@ -49,6 +53,7 @@ export function createDeskArea(o: DeskAreaOptions) {
     log: o.log,
   });
   const assistiti = createAssistiti(sessioni, o.carta);
+  if (o.events) registraInviiAssistiti(o.events, registro, o.log);
 
   return {
     registro,

@@ -218,6 +218,7 @@ export function createPratiche(deps: PraticheDeps) {
         throw notDraft();
       }
       deps.events?.emit('outbox.accodata', { praticaId: id });
+      deps.events?.emit('pratica.inviata', { praticaId: id, serviceSlug: pratica.serviceSlug, codiceFiscale: citizen.card.codiceFiscale, operatore: citizen.operator, openedBy: pratica.openedBy });
       return view(citizen, id);
     },
   };

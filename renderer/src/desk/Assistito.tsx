@@ -6,6 +6,7 @@ import { sportello } from '../platform/sportello';
 import { useAction, useLoad } from '../platform/use-load';
 import { CampoTesto } from './Campo';
 import { DESK_NS } from './i18n';
+import { PraticheAssistite } from './PraticheAssistite';
 
 /** The citizen the operator compiles pratiche for: the card holder, or a codice fiscale typed and checked. */
 export function Assistito() {
@@ -44,7 +45,8 @@ export function Assistito() {
           <button type="submit" className="btn btn-primary">{t('assistito.imposta')}</button>
         </div>
       </form>
-      {attuale && <button type="button" className="btn btn-outline-secondary mt-3" onClick={() => void annulla()}>{t('assistito.annulla')}</button>}
+      {attuale && <button type="button" className="btn btn-outline-secondary mt-3" onClick={() => void annulla()} data-testid="desk-assistito-annulla">{t('assistito.annulla')}</button>}
+      {attuale && <PraticheAssistite key={attuale.codiceFiscale} nome={`${attuale.nome} ${attuale.cognome}`} onFine={() => void annulla()} />}
     </section>
   );
 }
