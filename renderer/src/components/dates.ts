@@ -13,21 +13,25 @@ export function formatDate(iso: string | null | undefined, withTime = false): st
     : date.toLocaleDateString(locale(), { dateStyle: 'medium' });
 }
 
-/** A calendar day "2026-12-02" in words: "2 dicembre 2026" (in English "2 December 2026"). */
-export function formatDay(iso: string): string {
+/** A calendar day read with `options` in the current language, on the day's own calendar whatever the machine zone. */
+function dayAs(iso: string, options: Intl.DateTimeFormatOptions): string {
   const m = ISO_DAY.exec(iso);
   if (!m) return iso;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.toLocaleDateString(locale(), { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+  return date.toLocaleDateString(locale(), { ...options, timeZone: 'UTC' });
 }
 
+/** A calendar day "2026-12-02" in words: "2 dicembre 2026" (in English "2 December 2026"). */
+export const formatDay = (iso: string): string => dayAs(iso, { day: 'numeric', month: 'long', year: 'numeric' });
+
 /** A calendar day as a week view heads it: "gio 11" (in English "Thu 11"). */
-export function formatWeekday(iso: string): string {
-  const m = ISO_DAY.exec(iso);
-  if (!m) return iso;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.toLocaleDateString(locale(), { timeZone: 'UTC', weekday: 'short', day: 'numeric' });
-}
+export const formatWeekday = (iso: string): string => dayAs(iso, { weekday: 'short', day: 'numeric' });
+
+/** The month of a calendar day as a month view heads it: "giugno 2026" (in English "June 2026"). */
+export const formatMonth = (iso: string): string => dayAs(iso, { month: 'long', year: 'numeric' });
+
+/** The name of a day's weekday, short as a calendar's column heads it ("lun") or long as it is read out ("lunedì"). */
+export const formatWeekdayName = (iso: string, width: 'short' | 'long'): string => dayAs(iso, { weekday: width });
 
 /** A calendar day as typed at a desk, "gg/mm/aaaa", from its ISO form; "" for none. */
 export function dayToTyped(iso: string): string {

@@ -9,6 +9,8 @@ import { Busy } from '../components/Busy';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDay, formatWeekday } from '../components/dates';
 import { settimaneDi } from '../components/settimane';
+import { mesiDi } from '../components/mesi';
+import { MeseLibero } from '../components/MeseLibero';
 
 /** A free slot as the portal's calendar lists it (CalendarsAPIController, `availabilities/<day>`). */
 interface Orario {
@@ -20,16 +22,17 @@ interface Orario {
 
 const asList = (data: unknown): Record<string, unknown>[] => (Array.isArray(data) ? data.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : []);
 
+type Vista = 'mese' | 'settimana';
+
 /**
- * Another slot for an appointment: the days of its calendar with a free place, then that day's free
- * times, read from the portal as the booking form reads them (`moduli.helper`); the move is sent
- * through the outbox, and refused there if someone took the slot meanwhile.
+ * Another slot for an appointment: the days of its calendar with a free place, a month or a week at
+ * a time, then the chosen day's free times, read from the portal as the booking form reads them
+ * (`moduli.helper`); the move is sent through the outbox, and refused there if someone took the slot meanwhile.
  */
 export function SpostaAppuntamento({ praticaId, appuntamentoId, calendarId, onMoved, onClose }: { praticaId: string; appuntamentoId: string; calendarId: string; onMoved(p: PraticaView): void; onClose(): void }) {
   const { t } = useTranslation();
   const { tenant } = useApp();
   const [giorno, setGiorno] = useState<string | null>(null);
-  const [settimana, setSettimana] = useState(0);
   const giorni = useLoad(async () => {
     const answer = await unwrap(sportello.moduli.helper({ tenant, path: `calendars/${calendarId}/availabilities?available=true` }));
     return asList(answer.data).filter((d) => d['available'] !== false).map((d) => String(d['date']));
@@ -49,11 +52,11 @@ export function SpostaAppuntamento({ praticaId, appuntamentoId, calendarId, onMo
       <h3 className="h5">{t('appuntamenti.scegli-giorno')}</h3>
       <ErrorAlert message={giorni.error} />
       {!giorni.data ? <Busy /> : giorni.data.length === 0 ? <p>{t('appuntamenti.nessun-giorno')}</p> : (
-        <Settimane giorni={giorni.data} indice={settimana} onIndice={setSettimana} scelto={giorno} onScelto={setGiorno} />
+        <GiorniLiberi giorni={giorni.data} scelto={giorno} onScelto={setGiorno} />
       )}
       {giorno && (
-        <>
-          <h3 className="h5">{t('appuntamenti.scegli-orario')}</h3>
+        <section aria-labelledby="orari-del-giorno" data-testid="giorno-orari">
+          <h3 className="h5" id="orari-del-giorno">{t('appuntamenti.orari-del-giorno', { giorno: formatDay(giorno) })}</h3>
           <ErrorAlert message={orari.error} />
           {orari.busy && !orari.data ? <Busy /> : (
             <div className="d-flex flex-wrap gap-2 mb-3">
@@ -62,10 +65,50 @@ export function SpostaAppuntamento({ praticaId, appuntamentoId, calendarId, onMo
               ))}
             </div>
           )}
-        </>
+        </section>
       )}
       <ErrorAlert message={action.error} />
       <button type="button" className="btn btn-outline-secondary" onClick={onClose}>{t('app.annulla')}</button>
+    </div>
+  );
+}
+
+/**
+ * The free days as a month (first) or as a week; the view switched to opens where the citizen was
+ * looking, at the chosen day or else at the first free day of the month or week on screen.
+ */
+function GiorniLiberi({ giorni, scelto, onScelto }: { giorni: string[]; scelto: string | null; onScelto(d: string): void }) {
+  const [vista, setVista] = useState<Vista>('mese');
+  const [mese, setMese] = useState(0);
+  const [settimana, setSettimana] = useState(0);
+  const mesi = mesiDi(giorni);
+  const settimane = settimaneDi(giorni);
+  const liberi = new Set(giorni);
+  const cambia = (v: Vista) => {
+    const mostrati = vista === 'mese' ? (mesi[mese]?.settimane.flat() ?? []) : (settimane[settimana]?.giorni ?? []);
+    const ancora = scelto ?? mostrati.find((d) => d !== null && liberi.has(d));
+    if (ancora && v === 'settimana') setSettimana(Math.max(0, settimane.findIndex((w) => w.giorni.includes(ancora))));
+    if (ancora && v === 'mese') setMese(Math.max(0, mesi.findIndex((m) => ancora.startsWith(m.mese))));
+    setVista(v);
+  };
+  return (
+    <>
+      <Viste vista={vista} onVista={cambia} />
+      {vista === 'mese'
+        ? <MeseLibero mesi={mesi} liberi={liberi} indice={mese} onIndice={setMese} scelto={scelto} onScelto={onScelto} />
+        : <Settimane giorni={giorni} indice={settimana} onIndice={setSettimana} scelto={scelto} onScelto={onScelto} />}
+    </>
+  );
+}
+
+/** The month and the week views, one pressed. */
+function Viste({ vista, onVista }: { vista: Vista; onVista(v: Vista): void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="btn-group mb-2" role="group" aria-label={t('appuntamenti.vista')}>
+      {(['mese', 'settimana'] as const).map((v) => (
+        <button key={v} type="button" className={`btn ${v === vista ? 'btn-primary' : 'btn-outline-primary'}`} aria-pressed={v === vista} onClick={() => onVista(v)} data-testid={`vista-${v}`}>{t(`appuntamenti.vista-${v}`)}</button>
+      ))}
     </div>
   );
 }

@@ -259,15 +259,58 @@ test('Prenotazione appuntamento: the required choices refused, then office, day 
   // Moved by the citizen to another free slot of the office's calendar, as the portal lists them.
   await appuntamento.getByTestId('sposta').click();
   const picker = page.getByTestId('sposta-appuntamento');
-  // A week at a time, Monday to Sunday, the days without a free place shown but not choosable; the furthest week last.
+  // A month first, as a calendar grid Monday to Sunday: every day of the month shown, the free ones choosable, the
+  // others said full and not choosable; the earliest month first.
+  const month = picker.getByTestId('mese-libero');
+  await expect(month.getByRole('grid')).toHaveAccessibleName(/^[a-z]+ \d{4}$/);
+  await expect(month.getByRole('columnheader')).toHaveText(['lun', 'mar', 'mer', 'gio', 'ven', 'sab', 'dom']);
+  await expect(picker.getByTestId('mese-precedente')).toBeDisabled();
+  const shown = await month.getByRole('gridcell').getByRole('button').count();
+  expect(shown).toBeGreaterThanOrEqual(28);
+  expect(shown).toBeLessThanOrEqual(31);
+  // One day in the Tab order, the first free one.
+  const first = month.getByTestId('giorno-libero').first();
+  await expect(first).toHaveAttribute('tabindex', '0');
+  await expect(month.locator('button[tabindex="0"]')).toHaveCount(1);
+  const full = month.getByTestId('giorno-pieno');
+  if (await full.count()) {
+    await expect(full.first()).toHaveAttribute('aria-disabled', 'true');
+    await expect(full.first()).toHaveAccessibleName(/: nessun posto libero$/);
+    // Playwright waits for an aria-disabled button to be enabled: a citizen's tap is forced.
+    await full.first().click({ force: true });
+    await expect(picker.getByTestId('giorno-orari')).toHaveCount(0);
+    await expect(full.first()).toHaveAttribute('tabindex', '0');
+  }
+  // The keyboard: the arrows from day to day, Enter chooses.
+  const n = Number(await first.textContent());
+  await first.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator(':focus')).toHaveText(n === shown ? '1' : String(n + 1));
+  await page.keyboard.press('ArrowLeft');
+  await expect(first).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(first).toHaveAttribute('aria-pressed', 'true');
+  await expect(picker.getByTestId('giorno-orari').getByRole('heading')).toHaveText(/^Orari liberi: \d+ [a-z]+ \d{4}$/);
+  await expect(picker.getByTestId('orario-libero').first()).toBeVisible();
+  const later = picker.getByTestId('mese-successivo');
+  while (await later.isEnabled()) await later.click();
+  await shoot('reali-appuntamento-mese');
+  // The week view opens at the chosen day's week, a week at a time, Monday to Sunday; the furthest week last.
+  await picker.getByTestId('vista-settimana').click();
+  await expect(picker.getByTestId('vista-settimana')).toHaveAttribute('aria-pressed', 'true');
   await expect(picker.getByTestId('giorni-settimana').getByRole('button')).toHaveCount(7);
+  await expect(picker.getByTestId('giorni-settimana').getByRole('button', { pressed: true })).toHaveCount(1);
   await expect(picker.getByTestId('settimana-precedente')).toBeDisabled();
   await expect(picker.getByTestId('settimana-libera')).toContainText(/Settimana dal \d+ \w+ \d{4} al \d+ \w+ \d{4}/);
-  const later = picker.getByTestId('settimana-successiva');
-  while (await later.isEnabled()) await later.click();
+  const laterWeek = picker.getByTestId('settimana-successiva');
+  while (await laterWeek.isEnabled()) await laterWeek.click();
   await expect(picker.getByTestId('settimana-precedente')).toBeEnabled();
   await shoot('reali-appuntamento-settimana');
   await picker.getByTestId('giorno-libero').last().click();
+  // Back to the month: at the chosen day's month, the last one.
+  await picker.getByTestId('vista-mese').click();
+  await expect(picker.getByTestId('mese-successivo')).toBeDisabled();
+  await expect(month.getByRole('button', { pressed: true })).toHaveCount(1);
   const other = picker.getByTestId('orario-libero').filter({ hasNotText: `${slot![1]}–${slot![2]}` }).first();
   const [, newStart, newEnd] = (await other.textContent())!.match(/^(\d{2}:\d{2})–(\d{2}:\d{2})$/)!;
   await other.click();

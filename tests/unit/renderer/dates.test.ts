@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dayToTyped, formatDay, typedToDay } from '../../../renderer/src/components/dates';
+import { dayToTyped, formatDay, formatMonth, formatWeekdayName, typedToDay } from '../../../renderer/src/components/dates';
 
 afterEach(() => void i18next.changeLanguage('it'));
 
@@ -28,5 +28,16 @@ describe('calendar days on screen', () => {
     expect(typedToDay('31/02/2026')).toBeNull();
     expect(typedToDay('02/12/26')).toBeNull();
     expect(typedToDay('2026-12-02')).toBeNull();
+  });
+});
+
+describe('a month view\'s headings', () => {
+  it('names the month and the weekdays in the current language, whatever the machine zone', async () => {
+    await i18next.init({ lng: 'it' });
+    expect(formatMonth('2026-06-01')).toBe('giugno 2026');
+    expect(formatWeekdayName('2026-06-01', 'short')).toBe('lun');
+    expect(formatWeekdayName('2026-06-07', 'long')).toBe('domenica');
+    await i18next.changeLanguage('en');
+    expect(formatMonth('2026-06-01')).toBe('June 2026');
   });
 });
