@@ -18,7 +18,7 @@ export function PinField({ label, value, onChange, maxLength, onConfirm, disable
   const { kiosk } = useApp();
   const id = useId();
   return (
-    <div className="mb-4">
+    <div className="mb-4 pin-field">
       <label htmlFor={id} className="form-label fw-semibold active">{label}</label>
       <input
         id={id}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import '../styles/tastiera.css';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 

@@ -100,7 +100,7 @@ export function Wizard({ praticaId, go }: { praticaId: string; go: Go }) {
       </aside>
       <div className="col-12 col-lg-9">
         <Breadcrumb tappe={tappePratiche(t)} current={pratica.service.name} go={go} />
-        <ScreenTitle testId="titolo-passo">{t('wizard.passo', { n: index + 1, totale: pratica.steps.length, titolo: step.title })}</ScreenTitle>
+        <ScreenTitle testId="titolo-passo" opening={step.id}>{t('wizard.passo', { n: index + 1, totale: pratica.steps.length, titolo: step.title })}</ScreenTitle>
         {fieldErrors.length > 0 && (
           <div className="alert alert-danger" role="alert" data-testid="errori-passo" ref={summary} tabIndex={-1}>
             <p className="fw-semibold">{t('wizard.errori')}</p>
@@ -135,9 +135,9 @@ export function Wizard({ praticaId, go }: { praticaId: string; go: Go }) {
           <button type="button" className="btn btn-outline-primary btn-lg" disabled={action.busy || index === 0} onClick={() => void move('back')} data-testid="indietro">{t('wizard.indietro')}</button>
           <button type="button" className="btn btn-outline-secondary btn-lg" disabled={action.busy} onClick={() => setConfirm('ricomincia')} data-testid="ricomincia">{t('wizard.ricomincia')}</button>
           {last ? (
-            <button type="button" className="btn btn-primary btn-lg" disabled={action.busy} onClick={() => setConfirm('invia')} data-testid="invia">{t('wizard.invia')}</button>
+            <button type="button" className="btn btn-primary btn-lg" disabled={action.busy} onClick={() => setConfirm('invia')} data-testid="invia" data-azione-principale>{t('wizard.invia')}</button>
           ) : (
-            <button type="button" className="btn btn-primary btn-lg" disabled={action.busy} onClick={() => void move('next')} data-testid="avanti">{t('wizard.avanti')}</button>
+            <button type="button" className="btn btn-primary btn-lg" disabled={action.busy} onClick={() => void move('next')} data-testid="avanti" data-azione-principale>{t('wizard.avanti')}</button>
           )}
           <button type="button" className="btn btn-link btn-lg" onClick={() => void action.run(saveValues).then((saved) => saved !== null && go({ name: 'stato', praticaId: pratica.id }))} data-testid="vai-stato">{t('wizard.stato-compilazione')}</button>
         </div>
