@@ -44,7 +44,7 @@ test('Prenotazione senza portale: le scelte dalla copia con la sua data, la prat
   expect(slot, 'un orario "HH:MM - HH:MM" dalla copia').not.toBeNull();
   await chooseListed(page, form, 'service', null);
   await typeOnScreen(page, form, 'user_message', 'Rinnovo carta');
-  await typeOnScreen(page, component(form, 'applicant'), 'phone_number', '+39 333 7654321');
+  await typeOnScreen(page, component(form, 'applicant'), 'phone_number', '+393337654321');
   await closeKeyboard(page);
   await shoot('prenotazione-offline-copia');
   await page.getByTestId('avanti').click();
