@@ -1,12 +1,12 @@
 /**
  * The coat of arms a portal names is taken only as a PNG or JPEG recognised by its bytes, within
  * the cap: SVG (which may carry script), a file whose bytes are not what it claims, an oversized
- * or empty one are refused; what is taken reaches the page as a data: URL the contract accepts.
+ * or empty one, one declaring a picture too large to decode are refused; what is taken reaches the page as a data: URL the contract accepts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STEMMA_MAX_BYTES, stemmaDataUrl, stemmaSchema, verificaStemma } from '../../../electron/core/catalogue/stemma';
+import { STEMMA_MAX_BYTES, STEMMA_MAX_LATO, stemmaDataUrl, stemmaSchema, verificaStemma } from '../../../electron/core/catalogue/stemma';
 import { stemmaViewSchema } from '../../../electron/shared/contract/catalogue';
 
 const FIXTURES = join(__dirname, '../../fixtures/stemma');
@@ -33,6 +33,27 @@ describe('stemma del comune', () => {
     expect(verificaStemma(alLimite)).toEqual({ ok: true, mime: 'image/png' });
     const oltre = Buffer.concat([alLimite, Buffer.alloc(1)]);
     expect(verificaStemma(oltre)).toMatchObject({ ok: false, motivo: expect.stringContaining(String(STEMMA_MAX_BYTES)) });
+  });
+
+  it('un file piccolo che dichiara un\'immagine enorme è rifiutato (PNG e JPEG); al lato massimo no', () => {
+    const png = (lato: number) => {
+      const b = Buffer.from(PNG);
+      b.writeUInt32BE(lato, 16);
+      return b;
+    };
+    const sof = JPEG.indexOf(Buffer.from([0xff, 0xc0]));
+    expect(sof).toBeGreaterThan(2);
+    const jpeg = (lato: number) => {
+      const b = Buffer.from(JPEG);
+      b.writeUInt16BE(lato, sof + 5);
+      return b;
+    };
+    expect(JPEG.readUInt16BE(sof + 5)).toBe(108);
+    expect(JPEG.readUInt16BE(sof + 7)).toBe(96);
+    expect(verificaStemma(png(STEMMA_MAX_LATO)).ok).toBe(true);
+    expect(verificaStemma(jpeg(STEMMA_MAX_LATO)).ok).toBe(true);
+    for (const bytes of [png(30_000), jpeg(30_000)]) expect(verificaStemma(bytes)).toMatchObject({ ok: false, motivo: expect.stringContaining('30000') });
+    expect(verificaStemma(png(0))).toMatchObject({ ok: false, motivo: expect.stringContaining('dimensioni') });
   });
 
   it('byte iniziali sbagliati sono rifiutati: GIF, PDF, HTML, un PNG troncato nella firma, vuoto', () => {
