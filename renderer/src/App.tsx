@@ -17,7 +17,8 @@ async function loadContext(): Promise<AppContextValue | null> {
   const tenants = await unwrap(sportello.catalogue.tenants({}));
   const tenant = tenants.find((x) => x.slug === info.comune.id) ?? tenants[0];
   if (!tenant) return null;
-  return { info, tenant: tenant.slug, kiosk: info.mode === 'kiosk' };
+  const stemma = await unwrap(sportello.catalogue.stemma({ tenant: tenant.slug }));
+  return { info, tenant: tenant.slug, kiosk: info.mode === 'kiosk', stemma: stemma?.immagine ?? null };
 }
 
 /** Longest wait between two looks for the catalogue; every sync cycle also looks at once. */
@@ -68,7 +69,7 @@ export function App() {
 
   return (
     <div className={`app d-flex flex-column min-vh-100 mode-${context?.info.mode ?? 'home'}`}>
-      <Header comune={context?.info.comune.nome ?? null} />
+      <Header comune={context?.info.comune.nome ?? null} stemma={context?.stemma ?? null} />
       <main className="flex-grow-1" id="contenuto">
         {error && <div className="alert alert-danger m-4" role="alert">{t('app.errore', { message: error })}</div>}
         {!context && !error && <div className="container"><Busy label={t(waitingCatalogue ? 'app.attesa-catalogo' : 'app.caricamento')} /></div>}
@@ -85,7 +86,7 @@ export function App() {
           </AppContext.Provider>
         )}
       </main>
-      {context && <Footer tenant={context.tenant} comune={context.info.comune.nome} portale={context.info.portal.url} />}
+      {context && <Footer tenant={context.tenant} comune={context.info.comune.nome} portale={context.info.portal.url} stemma={context.stemma} />}
       <StatusBar demo={context?.info.demo ?? false} />
     </div>
   );

@@ -5,6 +5,12 @@ import type { Faults } from './faults';
 import type { PortalDb } from './portal-db';
 import type { SessionStore } from './session-store';
 
+/** The image the ente's "Logo url" points to (Ente::$meta `logo`), with the type its web server sends. */
+export interface EnteLogo {
+  bytes: Buffer;
+  contentType: string;
+}
+
 export interface PortalContext {
   db: PortalDb;
   dataDir: string;
@@ -27,4 +33,6 @@ export interface PortalContext {
   /** The HTTPS card login's origin (`https://127.0.0.1:<port>`), null without `cnsLogin`. */
   cnsOrigin: () => string | null;
   now: () => Date;
+  /** The ente's logo, served at a URL of this portal's (routes/tenant.ts); null: `meta` has no logo. */
+  enteLogo: { current: EnteLogo | null };
 }

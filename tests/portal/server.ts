@@ -16,7 +16,7 @@ import { seedAccounts, callerById, type AccountSpec } from './accounts';
 import { createBackOffice, readCalendarSetups, type CalendarSetup } from './back-office';
 import { loadCatalogue, type Catalogue } from './catalogue-dir';
 import { startCnsWebServer, type CnsWebServer } from './cns-web-server';
-import type { PortalContext } from './context';
+import type { EnteLogo, PortalContext } from './context';
 import { decideBefore, faultsApplyTo, faultsSchema, loseResponse, type Faults, type FaultsInput } from './faults';
 import { verifyToken } from './jwt';
 import { openPortalDb, type PortalDb } from './portal-db';
@@ -96,6 +96,8 @@ export interface PortalOptions {
   formServerPort?: number;
   /** The offices' calendars (back-office.ts), else the catalogue's `calendars.json`; `[]` for a tenant without the calendars integration. */
   calendars?: CalendarSetup[];
+  /** The ente's logo (routes/tenant.ts): none by default, as a tenant whose back office set no "Logo url". */
+  enteLogo?: EnteLogo;
 }
 
 export interface Portal {
@@ -113,6 +115,8 @@ export interface Portal {
   tlsCertificatePem: string | null;
   setFaults(faults: FaultsInput): void;
   expireTokens(): void;
+  /** The back office sets (or clears) the ente's "Logo url" and its web server serves these bytes. */
+  setEnteLogo(logo: EnteLogo | null): void;
   /** Closing again (a test that stopped the portal itself, then its teardown) does nothing. */
   close(): Promise<void>;
 }
@@ -168,6 +172,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
     sessions: createSessionStore(options.sessionLifetimeSeconds ?? PHP_SESSION_LIFETIME_SECONDS, now),
     cnsOrigin: () => cnsServer?.origin ?? null,
     now,
+    enteLogo: { current: options.enteLogo ?? null },
   };
   const routes: Route[] = [...ROUTE_MODULES, ...(options.extraModules ?? [])].flatMap((m) => m(ctx));
   const table = compileRoutes(routes);
@@ -271,6 +276,9 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
     },
     expireTokens() {
       ctx.tokenGeneration.value += 1;
+    },
+    setEnteLogo(logo) {
+      ctx.enteLogo.current = logo;
     },
     async close() {
       if (closed) return;

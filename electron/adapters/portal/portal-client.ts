@@ -26,6 +26,7 @@ import {
   paymentRecordsSchema,
   recipientsSchema,
   servicesSchema,
+  tenantInfoSchema,
   tokenSchema,
   uploadCreatedSchema,
   userGroupsSchema,
@@ -71,7 +72,7 @@ function formUrl(base: string, formId: string): string {
 }
 
 export function createPortalClient(options: PortalClientOptions): PortalClient {
-  const { api, uploads, readPixel } = portalEndpoints(options.url, options.tenant, options.locale);
+  const { origin, api, uploads, readPixel } = portalEndpoints(options.url, options.tenant, options.locale);
   const retry = options.retry ?? { attempts: 4, baseMs: 200, maxMs: 5_000 };
   const sleep = options.sleep ?? defaultSleep;
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -210,6 +211,16 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
     },
     async listUserGroups() {
       return call('elenco uffici', { method: 'GET', url: `${api}/user-groups` }, userGroupsSchema, { auth: false });
+    },
+    async getTenantInfo() {
+      return call('dati del comune', { method: 'GET', url: `${api}/tenants/info` }, tenantInfoSchema, { auth: false });
+    },
+    /** The logo is wherever the back office's "Logo url" points, often the comune's own site: no token goes there. */
+    async downloadImage(url: string, maxBytes: number): Promise<Buffer> {
+      const where = new URL(url, `${origin}/`);
+      if (where.protocol !== 'https:' && where.protocol !== 'http:') throw new PortalError('permanent', `immagine del comune: indirizzo non http(s) (${where.protocol})`, null);
+      const { bytes } = (await call('immagine del comune', { method: 'GET', url: where.href, responseType: 'arraybuffer', maxContentLength: maxBytes }, null, { auth: false, raw: true, retryTransient: false })) as { bytes: Buffer };
+      return bytes;
     },
     /**
      * A portal form's FormioHelper.authenticatedCall (assets/js/utils/FormIoHelper.js): GET

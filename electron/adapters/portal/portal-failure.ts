@@ -42,6 +42,8 @@ export function portalMessageOf(body: unknown): string | null {
 export function toPortalError(error: unknown, what: string): PortalError {
   if (isAxiosError(error)) {
     const status = error.response?.status ?? null;
+    // axios's own refusal of a body over `maxContentLength`: the same answer would come again.
+    if (status === null && error.code === 'ERR_BAD_RESPONSE' && /maxContentLength/.test(error.message)) return new PortalError('permanent', `${what}: risposta troppo grande`, null);
     if (status === null && isDeadline(error)) return new PortalError('transient', `${what}: il portale non ha risposto in tempo`, null);
     if (status === null) return new PortalError('transient', `${what}: portale non raggiungibile (${error.code ?? 'rete'})`, null);
     const said = portalMessageOf(error.response?.data);

@@ -2,13 +2,14 @@
  * The catalogue as the app uses it: published services of one comune, search, a
  * service's page, and its forms ready for offline use.
  */
-import type { FormView, ServiceDetail, ServiceSummary, TenantView } from '../../shared/contract/catalogue';
+import type { FormView, ServiceDetail, ServiceSummary, StemmaView, TenantView } from '../../shared/contract/catalogue';
 import { DomainError } from '../errors';
 import type { CatalogueRepo } from './catalogue-repo';
 import type { ServiceFile, TenantFile } from './format';
 import { ftsQueriesOf, queryTerms, type FtsQueries } from './search/query';
 import { corrections, maxTypos, trigramQuery, TYPO_CANDIDATES } from './search/typos';
 import { serviceDetail, serviceSummary, tenantView } from './views';
+import { stemmaDataUrl } from './stemma';
 
 const PUBLISHED = 1;
 const SUSPENDED = 2;
@@ -50,6 +51,11 @@ export function createCatalogue(repo: CatalogueRepo) {
     /** Changes whenever what this catalogue answers may have changed (an import): see CatalogueRepo.revision. */
     revision: (): string => repo.revision(),
     tenant: (slug: string): TenantView => tenantView(tenant(slug), published(slug)),
+    /** The coat of arms kept with the catalogue, or null: the page then shows its plain shield. */
+    stemma(slug: string): StemmaView {
+      const s = tenant(slug).stemma;
+      return s ? { immagine: stemmaDataUrl(s) } : null;
+    },
     service,
     list(tenantSlug: string, filter: { topic?: string; audience?: string } = {}): ServiceSummary[] {
       const t = tenant(tenantSlug);

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { serviceText } from './html-text';
+import { stemmaSchema } from './stemma';
 
 const id = z.string().min(1).max(100);
 /** The portal's slugs are up to 255 characters (Servizio::$slug). */
@@ -33,6 +34,8 @@ export const tenantFileSchema = z.object({
   faq: z.array(z.object({ id, question: z.string().max(1000), answer: text, serviceSlug: slug.optional() })).max(1000).default([]),
   offices: z.array(z.object({ id, name: line, address: line.optional(), hours: line.optional() })).max(200).default([]),
   termsOfUse: z.object({ version: z.string().min(1).max(40), text: z.string().min(1).max(50_000) }).optional(),
+  /** The coat of arms from the portal's `meta.logo`, kept for offline (stemma.ts). */
+  stemma: stemmaSchema.optional(),
 });
 export type TenantFile = z.infer<typeof tenantFileSchema>;
 

@@ -6,7 +6,7 @@
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { STATUS_SUBMITTED } from '../store/outbox-payload';
-import type { Application, categoriesSchema, historySchema, PortalDocument, PortalMeeting, PortalMessage, PortalPayment, recipientsSchema, userGroupsSchema } from './portal-schemas';
+import type { Application, categoriesSchema, historySchema, PortalDocument, PortalMeeting, PortalMessage, PortalPayment, recipientsSchema, TenantInfo, userGroupsSchema } from './portal-schemas';
 
 export interface UploadFile {
   /** The bytes, a fresh stream per attempt (read from the encrypted store, never held whole in memory). */
@@ -56,6 +56,13 @@ export interface PortalClient {
   listCategories(): Promise<z.output<typeof categoriesSchema>>;
   listRecipients(): Promise<z.output<typeof recipientsSchema>>;
   listUserGroups(): Promise<z.output<typeof userGroupsSchema>>;
+  /** The ente itself (public): its `meta.logo`, the coat of arms' URL, or null. */
+  getTenantInfo(): Promise<TenantInfo>;
+  /**
+   * An image the portal names (the ente's logo), at any address, relative ones against the portal:
+   * http(s) only, no token sent, at most `maxBytes` (a larger one fails without being read whole).
+   */
+  downloadImage(url: string, maxBytes: number): Promise<Buffer>;
   /** A portal form's FormioHelper call: the caller has checked every part (catalogue/form-helper/allowlist.ts). */
   formHelperGet(segments: readonly string[], query: readonly (readonly [string, string])[], signal: AbortSignal): Promise<unknown>;
   getForm(formId: string, base?: string): Promise<unknown>;

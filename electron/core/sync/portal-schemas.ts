@@ -178,3 +178,20 @@ export const userGroupsSchema = z
     }),
   )
   .max(500);
+
+/**
+ * `GET /api/tenants/info` (TenantAPIController::getTenantInfoAction, Dto/Tenant.php): only the ente's
+ * `meta`, its graphic aspect (Ente::$meta, JSON edited through assets/app/schemas/graphic_aspect_tenant.json),
+ * whose `logo` is the URL of the coat of arms the portal's own header shows (templates/Default/header/header.html.twig).
+ * JMS serialises an unset meta as null and an empty PHP array as `[]`; a logo that is not a string is no logo.
+ */
+export const tenantInfoSchema = z.object({
+  meta: z
+    .union([z.object({ logo: z.unknown().optional() }), z.array(z.unknown()), z.null()])
+    .optional()
+    .transform((m) => {
+      const logo = m && !Array.isArray(m) ? m.logo : undefined;
+      return { logo: typeof logo === 'string' && logo.trim() !== '' && logo.length <= 2000 ? logo.trim() : null };
+    }),
+});
+export type TenantInfo = z.output<typeof tenantInfoSchema>;

@@ -117,7 +117,7 @@ export function createSyncService(o: SyncServiceOptions) {
   const formFiles = formFilesFrom(catalogue);
   // A problem the portal caused after accepting the pratica: written in its history, status unchanged.
   const notePratica = (praticaId: string, message: string) => void pratiche.recordStatus(praticaId, STATUS_SUBMITTED, now().toISOString(), message);
-  const tenantContent = o.tenantContent ?? ((current: TenantFile, services: ServiceFile[]) => tenantFromPortal(portal, current, services));
+  const tenantContent = o.tenantContent ?? ((current: TenantFile, services: ServiceFile[]) => tenantFromPortal(portal, current, services, o.log));
   const refresh = () => refreshCatalogue({ portal, catalogue, remote, tenant: o.tenant, clock: o.clock, log: o.log, tenantContent });
   let online = false;
   /** The kiosk's account was refused: reachable or not, the portal cannot take our pratiche. */

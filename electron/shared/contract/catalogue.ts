@@ -71,6 +71,15 @@ export const tenantViewSchema = z.object({
 });
 export type TenantView = z.infer<typeof tenantViewSchema>;
 
+/**
+ * The comune's coat of arms as the page shows it: a PNG or JPEG as a `data:` URL, checked by core
+ * (catalogue/stemma.ts) and again here, so nothing else reaches an `<img>`; null without one.
+ */
+export const stemmaViewSchema = z
+  .object({ immagine: z.string().max(360_000).regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/) })
+  .nullable();
+export type StemmaView = z.infer<typeof stemmaViewSchema>;
+
 export const formViewSchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -84,6 +93,7 @@ export type FormView = z.infer<typeof formViewSchema>;
 export const catalogueCalls = {
   'catalogue.tenants': call(z.object({}).strict(), z.array(z.object({ slug: z.string(), name: z.string() }))),
   'catalogue.tenant': call(z.object({ tenant: tenantSlugSchema }).strict(), tenantViewSchema),
+  'catalogue.stemma': call(z.object({ tenant: tenantSlugSchema }).strict(), stemmaViewSchema),
   'catalogue.list': call(
     z.object({ tenant: tenantSlugSchema, topic: z.string().max(100).optional(), audience: z.string().max(100).optional() }).strict(),
     z.array(serviceSummarySchema),

@@ -6,6 +6,8 @@ export interface AppContextValue {
   /** The comune's catalogue slug every catalogue and pratiche call names. */
   tenant: string;
   kiosk: boolean;
+  /** The comune's coat of arms as a `data:` URL (catalogue.stemma), null: the plain shield. */
+  stemma: string | null;
 }
 
 export const AppContext = createContext<AppContextValue | null>(null);

@@ -3,6 +3,7 @@ import type { CardSession } from '../../../electron/shared/contract/card';
 import { useApp } from '../platform/app-context';
 import { Busy } from '../components/Busy';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { Stemma } from '../shell/Stemma';
 
 /**
  * The screen between citizens: insert the card (and what happened to the last one read), or
@@ -10,9 +11,11 @@ import { ErrorAlert } from '../components/ErrorAlert';
  */
 export function Attract({ session, servizio, onEsplora }: { session: CardSession | null; servizio: string | null; onEsplora(): void }) {
   const { t } = useTranslation();
-  const { info } = useApp();
+  const { info, stemma } = useApp();
   return (
     <section className="attract container py-5 text-center" aria-labelledby="attract-title">
+      {/* Only the comune's own image: the header already shows the plain shield. */}
+      {stemma && <Stemma label={t('intestazione.stemma', { comune: info.comune.nome })} comune={info.comune.nome} immagine={stemma} className="attract-stemma mb-4" />}
       <h1 id="attract-title" className="display-5 fw-semibold mb-4">
         {servizio ? t('attract.per-iniziare') : t('attract.titolo', { comune: info.comune.nome })}
       </h1>

@@ -9,7 +9,7 @@ import { Stemma } from './Stemma';
  * has no other site to go to. Its height is bounded (layout.css) so the page's primary action
  * stays on screen at 1024x768 and above the on-screen keyboard.
  */
-export function Header({ comune }: { comune: string | null }) {
+export function Header({ comune, stemma }: { comune: string | null; stemma: string | null }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const nome = comune ?? t('app.title');
@@ -27,7 +27,7 @@ export function Header({ comune }: { comune: string | null }) {
         </div>
       </div>
       <div className="it-header-center-wrapper intestazione-centro bg-primary text-white px-4 d-flex align-items-center gap-3">
-        <Stemma label={t('intestazione.stemma', { comune: nome })} />
+        <Stemma label={t('intestazione.stemma', { comune: nome })} comune={nome} immagine={stemma} />
         <p className="intestazione-comune mb-0 text-white fw-bold" data-testid="nome-comune">{nome}</p>
       </div>
     </header>

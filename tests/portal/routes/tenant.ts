@@ -15,15 +15,28 @@
  *   "Parameter service_id is not a valid uuid" (`$this->view(...)` without a status);
  * - `GET /{tenant}/api/tenants/info` (TenantAPIController, Dto/Tenant.php); its
  *   `backoffice_enabled_integrations` names the calendars back office when there are calendars.
+ *   `meta` is Ente::$meta as the back office's "Aspetto grafico" form saves it
+ *   (assets/app/schemas/graphic_aspect_tenant.json: `tenant_type`, `theme`, `logo` the "Logo url"
+ *   of a `url` component), serialised as it is (`@Serializer\Type("array")`): null when the back
+ *   office never saved it, else an object; the portal's own header shows `meta.logo` as the ente's
+ *   image with the ente's name as alt (templates/Default/header/header.html.twig). The logo lives
+ *   wherever that URL points, usually the comune's website, served as a static file with its
+ *   Content-Type: OURS here at `/__ente/{tenant}/{file}`, the file named after its bytes' hash, so
+ *   a new logo has a new URL as an upload would.
  */
+import { createHash } from 'node:crypto';
 import { CALENDARS_BACKOFFICE_PATH } from '../back-office';
-import type { RouteModule } from '../router';
+import type { PortalResponse, RouteModule } from '../router';
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const tenantRoutes: RouteModule = (ctx) => {
   const t = () => ctx.catalogue.tenant;
+  const logoFile = () => {
+    const logo = ctx.enteLogo.current;
+    return logo ? `stemma-${createHash('sha256').update(logo.bytes).digest('hex').slice(0, 12)}` : null;
+  };
   const byName = <T extends { name: string }>(list: T[]) => [...list].sort((a, b) => a.name.localeCompare(b.name));
   return [
     {
@@ -82,7 +95,7 @@ export const tenantRoutes: RouteModule = (ctx) => {
           mechanographic_code: str(t().codiceIstat),
           administrative_code: null,
           site_url: null,
-          meta: null,
+          meta: logoFile() ? { tenant_type: 'comune', theme: 'default', logo: `${ctx.baseUrl()}/__ente/${t().slug}/${logoFile()}` } : null,
           io_enabled: false,
           gateways: [],
           backoffice_enabled_integrations: ctx.backOffice.calendarsEnabled ? [CALENDARS_BACKOFFICE_PATH] : [],
@@ -90,6 +103,16 @@ export const tenantRoutes: RouteModule = (ctx) => {
           satisfy_entrypoint_id: null,
         },
       }),
+    },
+    {
+      method: 'GET',
+      path: '/__ente/{tenant}/{file}',
+      access: 'public',
+      handle: (req): PortalResponse => {
+        const logo = ctx.enteLogo.current;
+        if (!logo || req.params.file !== logoFile()) return { status: 404, body: Buffer.from('Not Found'), headers: { 'content-type': 'text/plain' } };
+        return { status: 200, body: logo.bytes, headers: { 'content-type': logo.contentType, 'content-length': String(logo.bytes.length) } };
+      },
     },
   ];
 };

@@ -15,6 +15,7 @@ import {
   historySchema,
   recipientsSchema,
   servicesSchema,
+  tenantInfoSchema,
   tokenSchema,
   uploadCreatedSchema,
   userGroupsSchema,
@@ -47,6 +48,12 @@ describe('real-shaped SDC payloads', () => {
     expect(long!.status).toBe(4);
     expect(long!.flow_steps.map((st) => st.title)).toEqual(['Dati del richiedente', '']);
     expect(long!.recipients_id).toEqual(['1a2b3c4d-5e6f-4711-8899-aabbccddeeff']);
+  });
+
+  it('tenants/info: meta.logo is the coat of arms\' URL; meta null, [] or a logo that is no string is none', () => {
+    expect(tenantInfoSchema.parse(sdcFixture('tenant-info-logo').body).meta.logo).toBe('https://www.comune.esempio.it/themes/comune/images/stemma.png');
+    expect(tenantInfoSchema.parse(sdcFixture('tenant-info').body).meta.logo).toBeNull();
+    for (const meta of [[], { logo: 5 }, { logo: '  ' }, { theme: 'default' }]) expect(tenantInfoSchema.parse({ ...(sdcFixture('tenant-info').body as object), meta }).meta.logo, JSON.stringify(meta)).toBeNull();
   });
 
   it('form: a Form.io form whose sdcfile is a file component', () => {
