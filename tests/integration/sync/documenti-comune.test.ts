@@ -4,8 +4,6 @@
  * id, although the portal would hand any of them to the kiosk's operator account. What prints: a PDF as the
  * portal has it, a signed .p7m's content (as OpenSSL, a reader that is not ours, extracts it), not an image.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDocumentiComune } from '../../../electron/core/documenti-comune/documenti-comune';
 import { createPortalClient } from '../../../electron/adapters/portal/portal-client';
@@ -14,14 +12,12 @@ import { playOffice, type Office } from '../../portal/office';
 import { startPortal, type Portal } from '../../portal/server';
 import { closeAfterEach } from '../../support/close-after-each';
 import { JPEG, pdfCon } from '../../support/allegati';
-import { cartellaTemporanea, esegui } from '../../fixtures/documents/strumenti';
+import { contenutoSecondoOpenssl, inBase64, SCIA } from '../../support/busta-p7m';
 import { syncUntilEmpty, testEngine, KIOSK_ACCOUNT } from './engine';
 import { createKiosk, TENANT, TEST_CATALOGUE } from './kiosk';
 
 const closing = closeAfterEach();
 const MARIO = { card: { codiceFiscale: 'RSSMRA80A01H501U', nome: 'MARIO', cognome: 'ROSSI', dataNascita: null }, operator: null };
-
-const SCIA = readFileSync(join(__dirname, '../../fixtures/firme-reali/SCIA.pdf.p7m'));
 
 /** Two citizens known to the portal: each sent a pratica from the kiosk (the portal creates its users so). */
 async function portalKnowingTwoCitizens() {
@@ -42,22 +38,6 @@ async function giveCertificates(portal: Portal, office: Office) {
   const others = await giveDocument(portal, office, 'VRDLGU75B12F205X', { title: 'Permesso ZTL', name: 'permesso.pdf', mimeType: 'application/pdf', bytes: Buffer.from(await pdfCon((d) => d.addPage())) });
   return { certificate, others };
 }
-
-/** The content of a .p7m as OpenSSL extracts it (the signature is not judged here: its certificate has expired). */
-function contenutoSecondoOpenssl(p7m: Buffer): Buffer {
-  const cartella = cartellaTemporanea();
-  try {
-    const file = cartella.scrivi('documento.pdf.p7m', p7m);
-    const r = esegui('openssl', ['cms', '-verify', '-noverify', '-binary', '-inform', 'DER', '-in', file, '-out', `${file}.pdf`]);
-    expect(r.stderr).toContain('Verification successful');
-    return readFileSync(`${file}.pdf`);
-  } finally {
-    cartella.elimina();
-  }
-}
-
-/** Base64 in MIME's lines of 76 characters, as mail and signing tools write it. */
-const inBase64 = (bytes: Buffer): Buffer => Buffer.from(bytes.toString('base64').replace(/.{76}/g, '$&\r\n'));
 
 describe('documenti rilasciati dal Comune', () => {
   it('solo i propri, scaricati come sono; quelli di un altro no, nemmeno per id', async () => {
@@ -80,8 +60,7 @@ describe('documenti rilasciati dal Comune', () => {
   it('il PDF come il portale lo ha, il contenuto di una busta firmata; non le immagini, non i documenti di un altro', async () => {
     const { portal, office, documenti } = await portalKnowingTwoCitizens();
     const { certificate, others } = await giveCertificates(portal, office);
-    // The portal takes a document only with the type libmagic gives its bytes, and libmagic calls a DER envelope
-    // application/octet-stream, a type it refuses: a signed certificate reaches it in Base64, as text/plain.
+    // In Base64, as text/plain: the only way the portal takes a .p7m (busta-p7m.ts).
     await giveDocument(portal, office, MARIO.card.codiceFiscale, { title: 'SCIA firmata', name: 'scia.pdf.p7m', mimeType: 'text/plain', bytes: inBase64(SCIA) });
     await giveDocument(portal, office, MARIO.card.codiceFiscale, { title: 'Foto del passo carraio', name: 'passo-carraio.jpg', mimeType: 'image/jpeg', bytes: Buffer.from(JPEG) });
 
