@@ -30,16 +30,19 @@ const nonStampabile = (perche: string): DomainError =>
 
 const NON_PDF = 'Questo documento non si stampa qui: la stampante stampa solo documenti PDF.';
 
-function contenutoDellaBusta(busta: Uint8Array): Uint8Array {
-  let contenuto: Uint8Array;
+function apriBusta(busta: Uint8Array): Uint8Array {
   try {
-    contenuto = contenutoP7m(busta);
+    return contenutoP7m(busta);
   } catch (error) {
     if (error instanceof DomainError) throw nonStampabile('La busta firmata di questo documento non si legge, quindi non si può stampare.');
     throw error;
   }
+}
+
+function contenutoDellaBusta(busta: Uint8Array): Uint8Array {
+  let contenuto = apriBusta(busta);
   // An envelope inside is DER (a SEQUENCE); anything else that is not a PDF is some other file.
-  for (let livello = 1; livello < BUSTE_ANNIDATE && !isPdf(contenuto) && contenuto[0] === 0x30; livello++) contenuto = contenutoP7m(contenuto);
+  for (let livello = 1; livello < BUSTE_ANNIDATE && !isPdf(contenuto) && contenuto[0] === 0x30; livello++) contenuto = apriBusta(contenuto);
   if (!isPdf(contenuto)) throw nonStampabile('Il documento firmato contiene un file che non è un PDF: la stampante stampa solo documenti PDF.');
   return contenuto;
 }
