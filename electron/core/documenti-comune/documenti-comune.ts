@@ -11,6 +11,8 @@ import { PortalError } from '../sync/portal-error';
 import type { PortalClient } from '../sync/portal-port';
 import type { PortalDocument } from '../sync/portal-schemas';
 import { mimeTypeOf } from '../sync/portal-files';
+import type { StampaDocumento } from '../../shared/contract/documenti-comune';
+import { nomeSenzaBuste, pdfDaStampare, richiediStampabile, stampaDi } from './stampa';
 
 export interface DocumentoComune {
   id: string;
@@ -20,11 +22,13 @@ export interface DocumentoComune {
   mimeType: string;
   rilasciatoIl: string | null;
   scadeIl: string | null;
+  stampa: StampaDocumento;
 }
 
 const view = (d: PortalDocument): DocumentoComune => {
   const nomeFile = d.original_filename ?? `${d.title}.pdf`;
-  return { id: d.id, titolo: d.title, descrizione: d.description ?? null, nomeFile, mimeType: d.mime_type ?? mimeTypeOf(nomeFile, null), rilasciatoIl: d.created_at ?? null, scadeIl: d.expire_at ?? null };
+  const mimeType = d.mime_type ?? mimeTypeOf(nomeFile, null);
+  return { id: d.id, titolo: d.title, descrizione: d.description ?? null, nomeFile, mimeType, rilasciatoIl: d.created_at ?? null, scadeIl: d.expire_at ?? null, stampa: stampaDi(nomeFile, mimeType) };
 };
 
 /** A portal that did not answer, or would not: said so, in the citizen's words. */
@@ -37,10 +41,21 @@ function unreachable(error: unknown): never {
   throw error;
 }
 
+const nonTrovato = (): DomainError => new DomainError('documento-non-disponibile', 'Documento non trovato tra quelli che il Comune ti ha rilasciato.');
+
 export function createDocumentiComune(deps: { portal: PortalClient | null }) {
   const ofCitizen = async (citizen: Citizen): Promise<PortalDocument[]> => {
     if (!deps.portal) return [];
     return deps.portal.listDocuments(citizen.card.codiceFiscale).catch(unreachable);
+  };
+  const ownDocument = async (citizen: Citizen, documentId: string): Promise<DocumentoComune> => {
+    const own = (await ofCitizen(citizen)).find((d) => d.id === documentId);
+    if (!own) throw nonTrovato();
+    return view(own);
+  };
+  const fetchBytes = async (documentId: string): Promise<Buffer> => {
+    if (!deps.portal) throw nonTrovato();
+    return deps.portal.downloadDocument(documentId).catch(unreachable);
   };
   return {
     /** Null without a portal (the demo): nothing to ask. */
@@ -48,11 +63,16 @@ export function createDocumentiComune(deps: { portal: PortalClient | null }) {
       return { collegato: deps.portal !== null, documenti: (await ofCitizen(citizen)).map(view) };
     },
     async download(citizen: Citizen, documentId: string): Promise<{ contentBase64: string; nomeFile: string; mimeType: string }> {
-      const own = (await ofCitizen(citizen)).find((d) => d.id === documentId);
-      if (!own || !deps.portal) throw new DomainError('documento-non-disponibile', 'Documento non trovato tra quelli che il Comune ti ha rilasciato.');
-      const bytes = await deps.portal.downloadDocument(documentId).catch(unreachable);
-      const v = view(own);
-      return { contentBase64: bytes.toString('base64'), nomeFile: v.nomeFile, mimeType: v.mimeType };
+      const own = await ownDocument(citizen, documentId);
+      const bytes = await fetchBytes(own.id);
+      return { contentBase64: bytes.toString('base64'), nomeFile: own.nomeFile, mimeType: own.mimeType };
+    },
+    /** The bytes come from the portal for this print only, as for a download: nothing is kept on the device. */
+    async daStampare(citizen: Citizen, documentId: string): Promise<{ pdfBase64: string; nomeFile: string; jobName: string }> {
+      const own = await ownDocument(citizen, documentId);
+      richiediStampabile(own.nomeFile, own.mimeType);
+      const pdf = pdfDaStampare(await fetchBytes(own.id), own.nomeFile, own.mimeType);
+      return { pdfBase64: Buffer.from(pdf).toString('base64'), nomeFile: nomeSenzaBuste(own.nomeFile), jobName: own.titolo.slice(0, 80) };
     },
   };
 }

@@ -8,5 +8,6 @@ export function documentiComuneHandlers(documenti: DocumentiComune, currentCitiz
   return {
     'pratiche.documenti.list': async (_input, ctx) => documenti.list(requireCitizen(currentCitizen, ctx)),
     'pratiche.documenti.scarica': async ({ documentoId }, ctx) => documenti.download(requireCitizen(currentCitizen, ctx), documentoId),
+    'pratiche.documenti.daStampare': async ({ documentoId }, ctx) => documenti.daStampare(requireCitizen(currentCitizen, ctx), documentoId),
   };
 }

@@ -5,13 +5,11 @@
  * (documents/cades/verifica.ts says so in every verdict).
  */
 import type { X509Certificate } from 'node:crypto';
-import { verificaP7m } from '../documents/cades/verifica';
+import { isBustaP7m, verificaP7m } from '../documents/cades/verifica';
 import type { VerdettoFirma } from '../store/remote-repo';
 
-const isEnvelope = (name: string, mimeType: string): boolean => /\.p7m$/i.test(name) || mimeType === 'application/pkcs7-mime';
-
 export function verdictOf(bytes: Uint8Array, name: string, mimeType: string, fidati: () => readonly X509Certificate[], now: Date): VerdettoFirma | null {
-  if (!isEnvelope(name, mimeType)) return null;
+  if (!isBustaP7m(name, mimeType)) return null;
   const verificatoIl = now.toISOString();
   try {
     const esito = verificaP7m(bytes, { fidati: fidati(), al: now });

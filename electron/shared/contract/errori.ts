@@ -16,7 +16,7 @@ const codiciChiamata = [
 ] as const;
 
 /** Start-up and the installation (configuration, data directory, printer). */
-const codiciInstallazione = ['configurazione-non-valida', 'istanza-gia-attiva', 'documento-non-valido', 'stampa-non-riuscita'] as const;
+const codiciInstallazione = ['configurazione-non-valida', 'istanza-gia-attiva', 'documento-non-valido', 'documento-non-stampabile', 'stampa-non-riuscita'] as const;
 
 /** The database (store/database.ts): what SQLite said, for a person. */
 export const codiciArchivio = [

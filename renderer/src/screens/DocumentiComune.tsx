@@ -6,16 +6,27 @@ import { saveFile } from '../platform/download';
 import { Busy } from '../components/Busy';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDate } from '../components/dates';
+import { useApp } from '../platform/app-context';
+import { StampaDocumentoComune } from './StampaDocumentoComune';
 
-/** The documents the comune issued to the citizen, read from the portal while they are here; each downloadable. */
+/**
+ * The documents the comune issued to the citizen, read from the portal while they are here; each downloadable,
+ * and printable where the installation prints (kiosk, desk): at home the citizen downloads.
+ */
 export function DocumentiComune() {
   const { t } = useTranslation();
+  const stampa = useApp().info.mode !== 'home';
   const load = useLoad(() => unwrap(sportello.pratiche['documenti.list']({})), []);
   const action = useAction();
   const download = async (documentoId: string) => {
     const file = await action.run(() => unwrap(sportello.pratiche['documenti.scarica']({ documentoId })));
     if (file) saveFile(file.contentBase64, file.nomeFile, file.mimeType);
   };
+  const scarica = (documentoId: string) => (
+    <button type="button" className="btn btn-outline-primary" disabled={action.busy} onClick={() => void download(documentoId)} data-testid="scarica-documento-comune">
+      {t('documenti-comune.scarica')}
+    </button>
+  );
   if (load.data && !load.data.collegato) return null;
   return (
     <section className="mt-4" aria-labelledby="titolo-documenti-comune">
@@ -31,9 +42,7 @@ export function DocumentiComune() {
                 <span className="fw-semibold d-block">{d.titolo}</span>
                 {d.rilasciatoIl && <span className="small d-block">{t('documenti-comune.rilasciato', { data: formatDate(d.rilasciatoIl) })}</span>}
               </span>
-              <button type="button" className="btn btn-outline-primary" disabled={action.busy} onClick={() => void download(d.id)} data-testid="scarica-documento-comune">
-                {t('documenti-comune.scarica')}
-              </button>
+              {stampa ? <StampaDocumentoComune documentoId={d.id} stampa={d.stampa} scarica={scarica(d.id)} /> : scarica(d.id)}
             </li>
           ))}
         </ul>

@@ -209,10 +209,22 @@ function verificaFirmatario(sd: pkijs.SignedData, si: pkijs.SignerInfo, contenut
   };
 }
 
+/** A file the portal or a citizen calls signed: a CAdES envelope by its name or its declared type. */
+export const isBustaP7m = (nome: string, mimeType: string): boolean => /\.p7m$/i.test(nome) || mimeType === 'application/pkcs7-mime';
+
+const FIRMA_SEPARATA = 'firma separata senza il documento a cui si riferisce';
+
+/** The content an envelope carries, read and not verified: what prints of a signed document (documenti-comune/stampa.ts). */
+export function contenutoP7m(file: Uint8Array): Uint8Array {
+  const contenuto = contenutoIncluso(leggiSignedData(file));
+  if (!contenuto) throw formatoNonValido(FIRMA_SEPARATA);
+  return contenuto;
+}
+
 export function verificaP7m(file: Uint8Array, opzioni: OpzioniVerifica): EsitoVerifica {
   const sd = leggiSignedData(file);
   const contenuto = contenutoIncluso(sd) ?? opzioni.contenutoEsterno;
-  if (!contenuto) throw formatoNonValido('firma separata senza il documento a cui si riferisce');
+  if (!contenuto) throw formatoNonValido(FIRMA_SEPARATA);
   if (sd.signerInfos.length === 0) throw formatoNonValido('nessuna firma presente');
   const firmatari = sd.signerInfos.map((si) => verificaFirmatario(sd, si, contenuto, opzioni));
   return { contenuto, tipoContenuto: sd.encapContentInfo.eContentType, firmatari, valida: firmatari.every((f) => f.esito === 'valida') };
