@@ -49,6 +49,9 @@ import { cnsLoginUrlOf } from '../adapters/portal/portal-from-config';
 import type { ConfiguredPortal, SyncArea } from '../core/sync/area';
 import { createDocumentiComune } from '../core/documenti-comune/documenti-comune';
 import { documentiComuneHandlers } from '../core/documenti-comune/handlers';
+import { createPraticheConcluse } from '../core/pratiche/pratiche-concluse';
+import { praticheConcluseHandlers } from '../core/pratiche/pratiche-concluse-handlers';
+import { trustedCas } from '../core/sync/area';
 
 export interface CoreOptions {
   config: Config;
@@ -202,6 +205,11 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
     ...deskHandlers(desk, { enabled: isDesk }),
     ...moduliHandlers(formHelper),
     ...documentiComuneHandlers(createDocumentiComune({ portal: portal?.client ?? null }), currentCitizen),
+    // At home the device keeps a final pratica `retentionDays` (90), and the citizen's own token reads the rest on the portal's site.
+    ...praticheConcluseHandlers(
+      createPraticheConcluse({ portal: options.config.mode === 'home' ? null : (portal?.client ?? null), pratiche: repos.pratiche, remote: repos.remote, fidati: trustedCas(options.config), now: () => clock.now() }),
+      currentCitizen,
+    ),
   };
   return {
     dispatch: createDispatch(calls, handlers, options.log.child('api')),

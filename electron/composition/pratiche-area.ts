@@ -22,6 +22,7 @@ import { createAppuntamenti } from '../core/pratiche/appuntamenti';
 import { prenotazione } from '../core/pratiche/prenotazione';
 import { messaggiHandlers } from '../core/pratiche/messaggi-handlers';
 import type { DomainEvents } from '../core/api/domain-events';
+import { PREFISSO_PSEUDONIMO } from '../core/store/oblio-repo';
 import { createRepositories, type Repositories } from './repositories';
 
 export function createPraticheModule(options: {
@@ -81,8 +82,10 @@ export function createPraticheModule(options: {
     nonLetti: messaggi.nonLetti,
     portale: (p) => {
       const remote = remoteRepo.get(p.id);
-      // Only a sent pratica without the portal's appointment may have a slot still to confirm: its data is read for that one only.
-      const chiesta = p.submittedAt !== null && !remote?.appuntamenti.length ? praticheRepo.get(p.id, p.citizenCf) : undefined;
+      // Only a sent pratica without the portal's appointment may have a slot still to confirm: its data is read for that one only,
+      // and not for one that is over (no slot to confirm or book again) or was emptied when its citizen was forgotten (no data left).
+      const inAttesa = p.submittedAt !== null && !remote?.appuntamenti.length && !remote?.final && !p.citizenCf.startsWith(PREFISSO_PSEUDONIMO);
+      const chiesta = inAttesa ? praticheRepo.get(p.id, p.citizenCf) : undefined;
       const attesa = chiesta ? prenotazione(chiesta, remote) : null;
       return {
         protocolNumber: remote?.protocolNumber ?? null,

@@ -38,6 +38,7 @@ import { sessionAuthRoutes } from './routes/session-auth';
 import { tenantRoutes } from './routes/tenant';
 import { transitionRoutes } from './routes/transitions';
 import { uploadRoutes } from './routes/uploads';
+import { userRoutes } from './routes/users';
 import { createSessionStore, PHP_SESSION_LIFETIME_SECONDS } from './session-store';
 import { listening } from './listening';
 
@@ -58,6 +59,7 @@ const ROUTE_MODULES: RouteModule[] = [
   integrationTransitionRoutes,
   paymentRoutes,
   documentRoutes,
+  userRoutes,
   adminRoutes,
 ];
 

@@ -30,6 +30,7 @@ import {
   tokenSchema,
   uploadCreatedSchema,
   userGroupsSchema,
+  userListSchema,
   type Application,
 } from '../../core/sync/portal-schemas';
 import { withRetry, type BackoffPolicy } from '../../core/sync/retry';
@@ -287,21 +288,18 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
       return call('creazione pratica', { method: 'POST', url: `${api}/applications`, data: body, httpAgent: freshAgent, httpsAgent: freshHttpsAgent }, applicationSchema, { retryTransient: false });
     },
     /**
-     * Every application of a service created since `createdAfter`, all pages, oldest first
-     * (ApplicationsAPIController::getApplicationsAction: `service` slug, `createdAt[after]`,
-     * `limit` <= 100, `offset`; drafts excluded). The list has no filter on `data`: the caller
+     * Every application of a service created since `createdAfter`, or of any service updated since
+     * `updatedAfter`, all pages, oldest first (ApplicationsAPIController::getApplicationsAction:
+     * `service` slug, `createdAt[after]`, `updatedAt[after]`, `limit` <= 100, `offset`; drafts excluded). The list has no filter on `data`: the caller
      * matches its client reference. Throws unless every page was read: a look-up that missed a
      * page must never be taken for "not there".
      */
     async listApplications(query: ApplicationQuery): Promise<Application[]> {
-      const after = new Date(query.createdAfter.getTime()).toISOString().slice(0, 10);
+      const day = (d: Date) => d.toISOString().slice(0, 10);
+      const filter = 'serviceSlug' in query ? { service: query.serviceSlug, 'createdAt[after]': day(query.createdAfter) } : { 'updatedAt[after]': day(query.updatedAfter) };
       const found: Application[] = [];
       for (let offset = 0; ; offset += PAGE_LIMIT) {
-        const page = await call(
-          'ricerca pratica',
-          { method: 'GET', url: `${api}/applications`, params: { service: query.serviceSlug, 'createdAt[after]': after, limit: PAGE_LIMIT, offset } },
-          applicationPageSchema,
-        );
+        const page = await call('ricerca pratica', { method: 'GET', url: `${api}/applications`, params: { ...filter, limit: PAGE_LIMIT, offset } }, applicationPageSchema);
         found.push(...page.data);
         if (offset + PAGE_LIMIT >= page.meta.count) {
           if (found.length < page.meta.count) throw new PortalError('transient', `ricerca pratica: pagine incomplete (${found.length} di ${page.meta.count})`, null);
@@ -357,6 +355,10 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
       }
       const read_at = `${readAt.toISOString().slice(0, 19)}+00:00`;
       await call('lettura del messaggio', { method: 'PATCH', url: `${application(applicationId)}/messages/${encodeURIComponent(messageId)}`, data: { read_at } }, null);
+    },
+    /** UsersAPIController::getUsersAction: `cf` (role `user` by default), compared lower-cased. */
+    async listUsers(fiscalCode: string): Promise<string[]> {
+      return (await call('utente del portale', { method: 'GET', url: `${api}/users`, params: { cf: fiscalCode } }, userListSchema)).map((u) => u.id);
     },
     /** DocumentsAPIController::getDocumentsAction: `cf` matched exactly (any operator account may ask). */
     async listDocuments(fiscalCode: string) {

@@ -8,7 +8,7 @@ import type { Appuntamento, Pagamento, RemotePratica } from '../store/remote-rep
 type StatoPagamento = NonNullable<NonNullable<PraticaView['portale']>['pagamento']>['stato'];
 
 /** The payment stack's states (PaymentService of the portal) and the pratica's own (1520 paid, 1530 failed). */
-function statoPagamento(p: Pagamento, status: number): StatoPagamento {
+export function statoPagamento(p: Pagamento, status: number): StatoPagamento {
   if (status === 1520 || p.stato === 'COMPLETE' || p.stato === 'PAYMENT_CONFIRMED') return 'pagato';
   if (status === 1530 || p.stato === 'PAYMENT_FAILED' || p.stato === 'CREATION_FAILED') return 'non-riuscito';
   if (p.stato === 'EXPIRED') return 'scaduto';

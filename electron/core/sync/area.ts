@@ -16,7 +16,7 @@ import type { X509Certificate } from 'node:crypto';
 import type { AccessoCarta } from './accesso-carta';
 
 /** The configured trust, loaded once when first needed (the shipped list is a few hundred certificates). */
-function trustedCas(config: Config): () => readonly X509Certificate[] {
+export function trustedCas(config: Config): () => readonly X509Certificate[] {
   let cas: readonly X509Certificate[] | null = null;
   return () => (cas ??= caricaFiducia(config).ancore);
 }

@@ -19,7 +19,12 @@ const SETTLED: ReadonlySet<string> = new Set(['COMPLETE', 'PAYMENT_FAILED', 'CRE
  */
 export async function pullPayment(portal: PortalClient, app: Application, known: Pagamento | null): Promise<Pagamento | null> {
   if (!PAYMENT_STATUSES.has(app.status) && (known === null || SETTLED.has(known.stato))) return known;
-  const last = (await portal.listPayments(app.id)).at(-1);
+  return ultimoPagamento(portal, app.id);
+}
+
+/** The application's last payment (the one that counts) as the app keeps it; null when it has none. */
+export async function ultimoPagamento(portal: PortalClient, applicationId: string): Promise<Pagamento | null> {
+  const last = (await portal.listPayments(applicationId)).at(-1);
   if (!last) return null;
   const amount = last.payment?.amount;
   return {

@@ -18,12 +18,18 @@ export interface UploadFile {
   description?: string;
 }
 
-/** The applications created from this moment on (the look-up's window), in a format the list accepts: `Y-m-d`. */
-export interface ApplicationQuery {
-  /** The service's slug: the list's `service` parameter is a slug (a uuid answers 404). */
-  serviceSlug: string;
-  createdAfter: Date;
-}
+/**
+ * What the list is asked for, each date sent as `Y-m-d` (a format the list accepts): a service's
+ * applications created from then on (the look-up's window), or every application the account sees
+ * that changed from then on, of any service and citizen (an operator's list has no citizen filter).
+ */
+export type ApplicationQuery =
+  | {
+      /** The service's slug: the list's `service` parameter is a slug (a uuid answers 404). */
+      serviceSlug: string;
+      createdAfter: Date;
+    }
+  | { updatedAfter: Date };
 
 /** The list's largest page (a larger `limit` is a 400). */
 export const PAGE_LIMIT = 100;
@@ -90,6 +96,8 @@ export interface PortalClient {
   /** The payments of an application (a deferred one once the office accepted it: 1500), oldest first. */
   listPayments(applicationId: string): Promise<PortalPayment[]>;
   getMeeting(meetingId: string): Promise<PortalMeeting>;
+  /** The portal's ids of the citizen with this codice fiscale (usually one; none if they never used the portal). */
+  listUsers(fiscalCode: string): Promise<string[]>;
   /** The documents the comune issued to the citizen with this codice fiscale (their folders on the portal). */
   listDocuments(fiscalCode: string): Promise<PortalDocument[]>;
   /** A document's bytes (`/documents/{id}/download`: the bucket's presigned address, followed once). */

@@ -27,9 +27,14 @@ const statusSchema = z.union([z.number().int(), z.string().regex(/^\d+$/).transf
 /** `GET /api/applications/{id}` and the create's 201 (ApplicationDto::fromEntity, v1: `data` flattened). */
 export const applicationSchema = z.object({
   id: z.string().min(1).max(100),
+  /** The citizen's user id (Model/Application.php `user`): whose application it is, whoever created it. */
+  user: z.string().max(100).nullish(),
   service: z.string().max(300).nullish(),
   service_id: z.string().max(100).nullish(),
+  service_name: z.string().max(1000).nullish(),
   status: statusSchema,
+  created_at: z.string().max(40).nullish(),
+  submitted_at: z.string().max(40).nullish(),
   data: z.record(z.string(), z.unknown()).nullish(),
   attachments: z.array(fileObjectSchema).max(500).nullish().transform((v) => v ?? []),
   protocol_number: z.string().max(100).nullish(),
@@ -41,6 +46,8 @@ export const applicationSchema = z.object({
   outcome_attachments: z.array(fileObjectSchema).max(50).nullish(),
   /** The meetings booked from this application (Pratica::$meetings, their ids: ApplicationDto 463-468). */
   meetings: z.array(z.string().max(100)).max(50).nullish(),
+  /** ApplicationDto::preparePaymentData: `[]` for an application without a payment, the gateway's data otherwise. */
+  payment_data: z.union([z.array(z.unknown()).max(1000), z.record(z.string(), z.unknown())]).nullish(),
 });
 export type Application = z.output<typeof applicationSchema>;
 
@@ -152,6 +159,12 @@ export const documentListSchema = z
   )
   .max(2000);
 export type PortalDocument = z.output<typeof documentListSchema>[number];
+
+/**
+ * `GET /api/users?cf=<codice fiscale>` (UsersAPIController::getUsersAction, Dto/User.php): the citizens
+ * (role `user`, the default) whose fiscal code is that one, compared lower-cased; a plain array.
+ */
+export const userListSchema = z.array(z.object({ id: z.string().min(1).max(100), codice_fiscale: z.string().max(40).nullish() })).max(50);
 
 /** `GET /api/services`: a plain array of ServiceDto; each is parsed on its own (catalogue/format.ts), so one bad service is only that. */
 export const servicesSchema = z.array(z.record(z.string(), z.unknown())).max(2000);

@@ -23,7 +23,7 @@ import { pullMeetings } from './meeting-pull';
 import type { X509Certificate } from 'node:crypto';
 
 /** Accepted, rejected, withdrawn, revoked: nothing follows them (Entity/Pratica.php). */
-const FINAL_STATUSES: ReadonlySet<number> = new Set([7000, 9000, 20000, 50000]);
+export const FINAL_STATUSES: ReadonlySet<number> = new Set([7000, 9000, 20000, 50000]);
 /** Pratica::STATUS_REQUEST_INTEGRATION: its history entry names the request's message. */
 const STATUS_INTEGRATION_REQUESTED = 4100;
 

@@ -13,6 +13,7 @@ import { firmaCalls } from './firma';
 import { moduliCalls } from './moduli';
 import { messaggiCalls } from './messaggi';
 import { documentiComuneCalls } from './documenti-comune';
+import { praticheConcluseCalls } from './pratiche-concluse';
 
 export const calls = {
   ...appCalls,
@@ -26,6 +27,7 @@ export const calls = {
   ...moduliCalls,
   ...messaggiCalls,
   ...documentiComuneCalls,
+  ...praticheConcluseCalls,
 } as const;
 
 export const events = {

@@ -14,7 +14,19 @@ const short = (max: number) => z.string().max(max);
 const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 const base64 = z.string().max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'contenuto non in base64');
 
-const gruppoSchema = z.enum(['bozza', 'inviate', 'in-elaborazione', 'accettate', 'rifiutate', 'da-integrare', 'ritirate']);
+export const gruppoSchema = z.enum(['bozza', 'inviate', 'in-elaborazione', 'accettate', 'rifiutate', 'da-integrare', 'ritirate']);
+
+/** Where a pagoPA payment the comune asked for is, in the citizen's words (pratiche/portale-view.ts). */
+export const statoPagamentoSchema = z.enum(['da-pagare', 'in-corso', 'pagato', 'non-riuscito', 'scaduto']);
+
+/** What the signature of an outcome file says (sync/outcome-verdict.ts): each signer's verdict, or why none could be judged. */
+export const verdettoFirmaSchema = z.object({
+  valida: z.boolean(),
+  errore: z.string().nullable(),
+  firmatari: z.array(z.object({ nome: z.string(), codiceFiscale: z.string().nullable(), firmatoIl: z.string().nullable(), esito: z.string(), messaggio: z.string() })),
+  verificatoIl: z.string(),
+});
+export type VerdettoFirma = z.infer<typeof verdettoFirmaSchema>;
 
 /** A field's problem: `label` is the field's own label, for a message that names it ("Luogo di nascita: Campo obbligatorio."). */
 const fieldErrorSchema = z.object({ path: z.string(), rule: z.string(), label: z.string().max(300).optional(), message: z.string() });
@@ -107,14 +119,7 @@ export const praticaViewSchema = z.object({
           mimeType: z.string(),
           size: z.number().int(),
           /** A signed file's verdict when it arrived (the trusted CAs shipped or configured); null for a file that is not signed. */
-          firma: z
-            .object({
-              valida: z.boolean(),
-              errore: z.string().nullable(),
-              firmatari: z.array(z.object({ nome: z.string(), codiceFiscale: z.string().nullable(), firmatoIl: z.string().nullable(), esito: z.string(), messaggio: z.string() })),
-              verificatoIl: z.string(),
-            })
-            .nullable(),
+          firma: verdettoFirmaSchema.nullable(),
         }),
       ),
       /** The appointments booked from the pratica (a booking service's), as the portal's calendars hold them. */
@@ -138,7 +143,7 @@ export const praticaViewSchema = z.object({
       /** The pagoPA payment the comune asks for (after accepting, for a service that wants it), as the portal's payment stack says. */
       pagamento: z
         .object({
-          stato: z.enum(['da-pagare', 'in-corso', 'pagato', 'non-riuscito', 'scaduto']),
+          stato: statoPagamentoSchema,
           importoCentesimi: z.number().int().nullable(),
           causale: z.string().nullable(),
           codiceAvviso: z.string().nullable(),

@@ -16,25 +16,9 @@ import { Conversazione } from './Conversazione';
 import { PagamentoPratica } from './PagamentoPratica';
 import { AppuntamentiPratica } from './AppuntamentiPratica';
 import { PrenotazioneChiesta } from './PrenotazioneChiesta';
-import type { PraticaView } from '../../../electron/shared/contract/pratiche';
+import { Verdetto } from '../components/Verdetto';
 
 type Documento = 'modulo' | 'modulo-firmato';
-type FileEsito = NonNullable<PraticaView['portale']>['outcomeFiles'][number];
-
-/** What the signature of an outcome file says, for a person: who signed, when, and the verdict. */
-function Verdetto({ firma }: { firma: NonNullable<FileEsito['firma']> }) {
-  const { t } = useTranslation();
-  if (firma.errore) return <p className="text-danger mb-1" data-testid="verdetto-esito">{t('dettaglio.firma-illeggibile', { errore: firma.errore })}</p>;
-  return (
-    <>
-      {firma.firmatari.map((f, i) => (
-        <p key={i} className={`mb-1 ${f.esito === 'valida' ? 'text-success' : 'text-danger'}`} data-testid="verdetto-esito">
-          {t('dettaglio.firmato-da', { nome: f.nome })}: {f.messaggio}
-        </p>
-      ))}
-    </>
-  );
-}
 
 /** One pratica: its state, the iter with dates, and what the comune said. */
 export function DettaglioPratica({ praticaId, go }: { praticaId: string; go: Go }) {

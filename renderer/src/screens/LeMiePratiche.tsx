@@ -9,6 +9,7 @@ import { Busy } from '../components/Busy';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PraticheList } from '../components/PraticheList';
 import { Breadcrumb, tappeHome } from '../shell/Breadcrumb';
+import { PraticheConcluse } from './PraticheConcluse';
 
 const TABS = ['bozza', 'inviate', 'in-elaborazione', 'accettate', 'rifiutate', 'da-integrare', 'ritirate', 'per-mio-conto'] as const;
 type Tab = (typeof TABS)[number];
@@ -18,10 +19,17 @@ export function LeMiePratiche({ go }: { go: Go }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('inviate');
   const load = useLoad(() => unwrap(sportello.pratiche.list({ group: tab })), [tab]);
+  // Read on the portal once per visit: the concluded pratiche the device no longer keeps.
+  const concluse = useLoad(() => unwrap(sportello.pratiche['concluse.list']({})), []);
   const { reload } = load;
   // A pratica moved on (its status, a message from the comune): the tabs and rows show it as it happens.
   useEffect(() => sportello.on('sync.pratica', () => reload()), [reload]);
-  const counts = load.data?.counts;
+  // Core leaves out those the device still lists: each pratica is counted and shown once.
+  const lette = concluse.data?.pratiche ?? [];
+  const counts = load.data && { ...load.data.counts };
+  if (counts) for (const c of lette) counts[c.group]++;
+  const locali = load.data?.pratiche ?? [];
+  const delGruppo = tab === 'per-mio-conto' ? [] : lette.filter((c) => c.group === tab);
   return (
     <section>
       <Breadcrumb tappe={tappeHome(t)} current={t('menu.pratiche')} go={go} />
@@ -34,7 +42,9 @@ export function LeMiePratiche({ go }: { go: Go }) {
         ))}
       </div>
       <ErrorAlert message={load.error} />
-      {load.busy && !load.data ? <Busy /> : load.data && <PraticheList pratiche={load.data.pratiche} go={go} />}
+      {load.busy && !load.data ? <Busy /> : load.data && (locali.length > 0 || delGruppo.length === 0) && <PraticheList pratiche={locali} go={go} />}
+      <PraticheConcluse pratiche={delGruppo} />
+      {concluse.data?.stato === 'non-raggiungibile' && <p className="mt-3" data-testid="concluse-non-raggiungibili">{t('pratiche.concluse.non-raggiungibili')}</p>}
     </section>
   );
 }
