@@ -1,67 +1,23 @@
 /**
- * Every screen a citizen meets at the kiosk, and the desk's, at the three sizes Sportello is
- * designed for: a 1080x1920 portrait totem, a 1280x800 kiosk, a 1024x768 laptop. At each size:
- * no sideways scroll, the screen's primary action on screen without scrolling, the header
- * within its height, axe clean; and a screenshot, tests/artifacts/screens/<screen>-<w>x<h>.png.
- * One session walks the screens and the viewport changes under it: no new session per size.
+ * Every screen a citizen meets at the kiosk up to the pratica's last step, and the desk's login
+ * and card panel, at the three sizes (support/schermate.ts: what is checked at each). One session
+ * walks the screens and the viewport changes under it: no new session per size. The screens
+ * after the signature, on the real card rig: schermate-firma.spec.ts.
  */
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { atEverySize } from './support/schermate';
 import { enterPin, openApp } from './support/citizen';
 import { PIN } from './support/scripted-card';
-import { OPERATORE, startDeskRig } from './desk-support/desk-rig';
-
-/**
- * maxHeader: the slim bar and the compact centre together. About 120 px on the landscape screens,
- * more would push the primary action off a 768 px one; the totem's larger type has 1920 px for it.
- */
-const SIZES = [
-  { width: 1080, height: 1920, maxHeader: 180 },
-  { width: 1280, height: 800, maxHeader: 120 },
-  { width: 1024, height: 768, maxHeader: 120 },
-] as const;
-
-type Shoot = (page: Page, name: string) => Promise<string>;
-type Axe = (page: Page, screen: string) => Promise<void>;
-
-/** The checks and the screenshot of one screen, at each size, the page at its top as the citizen finds it. */
-async function atEverySize(page: Page, shoot: Shoot, axe: Axe, screen: string, primary: Locator): Promise<void> {
-  for (const size of SIZES) {
-    await page.setViewportSize({ width: size.width, height: size.height });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    const where = `${screen} a ${size.width}x${size.height}`;
-    await expect(primary, `azione principale di ${where}`).toBeVisible();
-    const scroll = await page.evaluate(() => ({
-      width: document.documentElement.scrollWidth,
-      viewport: window.innerWidth,
-      // What sticks out, named in the message: the element to fix.
-      oltre: [...document.querySelectorAll('body *')]
-        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
-        .slice(-3)
-        .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`),
-    }));
-    expect(scroll.width, `scorrimento orizzontale in ${where} (${scroll.oltre.join(', ')})`).toBeLessThanOrEqual(scroll.viewport);
-    const header = await page.getByRole('banner').first().boundingBox();
-    expect(header?.height ?? Infinity, `altezza dell'intestazione in ${where}`).toBeLessThanOrEqual(size.maxHeader);
-    const box = await primary.boundingBox();
-    expect(box, `azione principale di ${where}`).not.toBeNull();
-    if (box) {
-      expect(box.x, `azione principale di ${where}: a sinistra dello schermo`).toBeGreaterThanOrEqual(0);
-      expect(box.x + box.width, `azione principale di ${where}: a destra dello schermo`).toBeLessThanOrEqual(size.width);
-      expect(box.y + box.height, `azione principale di ${where}: sotto lo schermo`).toBeLessThanOrEqual(size.height);
-    }
-    await axe(page, where);
-    await shoot(page, `${screen}-${size.width}x${size.height}`);
-  }
-}
+import { accediOperatore, apriBanco } from './desk-support/desk-rig';
 
 // Long enough that axe and screenshots at three sizes are not taken for a citizen gone away.
 test.use({ appConfig: { mode: 'kiosk', idleTimeoutSeconds: 600 } });
 test.afterEach(({ card }) => card.remove());
 
-test('kiosk: every citizen screen fits the portrait totem, the kiosk and the laptop', async ({ page, app, card, shoot, axe }) => {
+test('kiosk: every citizen screen fits the portrait totem, the kiosk and the laptop', async ({ page, app, card }) => {
   test.setTimeout(110_000);
-  const check = (screen: string, primary: Locator) => atEverySize(page, shoot, axe, screen, primary);
+  const check = (screen: string, primary: Locator) => atEverySize(page, screen, primary);
   await openApp(page, app);
   await check('attract', page.getByTestId('esplora'));
 
@@ -121,18 +77,13 @@ test('kiosk: every citizen screen fits the portrait totem, the kiosk and the lap
   await check('sessione-terminata', page.getByTestId('sessione-terminata'));
 });
 
-test('desk: the operator login and the card panel fit the three sizes', async ({ page, shoot, axe }) => {
+test('desk: the operator login and the card panel fit the three sizes', async ({ page }) => {
   test.setTimeout(110_000);
-  const rig = await startDeskRig();
+  const rig = await apriBanco(page);
   try {
-    const desk = await rig.startHost('desk');
-    await page.goto(desk.host.url);
-    await atEverySize(page, shoot, axe, 'desk-accesso', page.getByTestId('desk-accedi'));
-    await page.getByTestId('desk-username').fill(OPERATORE.username);
-    await page.getByTestId('desk-password').fill(OPERATORE.password);
-    await page.getByTestId('desk-accedi').click();
-    await expect(page.getByTestId('desk-carta')).toBeVisible({ timeout: 15_000 });
-    await atEverySize(page, shoot, axe, 'desk-carta', page.getByTestId('desk-carta'));
+    await atEverySize(page, 'desk-accesso', page.getByTestId('desk-accedi'));
+    await accediOperatore(page);
+    await atEverySize(page, 'desk-carta', page.getByTestId('desk-carta'));
   } finally {
     await rig.stop();
   }

@@ -17,10 +17,12 @@ import { PagamentoPratica } from './PagamentoPratica';
 import { AppuntamentiPratica } from './AppuntamentiPratica';
 import { PrenotazioneChiesta } from './PrenotazioneChiesta';
 import { Verdetto } from '../components/Verdetto';
+import { DatiInviati } from './DatiInviati';
+import type { PraticaView } from '../../../electron/shared/contract/pratiche';
 
 type Documento = 'modulo' | 'modulo-firmato';
 
-/** One pratica: its state, the iter with dates, and what the comune said. */
+/** One pratica: its state, what was sent (module, data, attachments), the iter with dates, and what the comune said. */
 export function DettaglioPratica({ praticaId, go }: { praticaId: string; go: Go }) {
   const { t } = useTranslation();
   const load = useLoad(() => unwrap(sportello.pratiche.get({ id: praticaId })), [praticaId]);
@@ -68,6 +70,17 @@ export function DettaglioPratica({ praticaId, go }: { praticaId: string; go: Go 
       {p.portale?.pagamento && <PagamentoPratica praticaId={p.id} pagamento={p.portale.pagamento} />}
       {p.prenotazione && <PrenotazioneChiesta prenotazione={p.prenotazione} serviceSlug={p.service.slug} go={go} />}
       {(p.portale?.appuntamenti.length ?? 0) > 0 && <AppuntamentiPratica praticaId={p.id} appuntamenti={p.portale!.appuntamenti} onChanged={load.replace} />}
+      {/* What was sent, on the first screen (the module first, then its data and files): the iter can run long. */}
+      {p.group !== 'bozza' && (
+        <div className="d-flex flex-wrap gap-3 mb-4">
+          {documenti.map((tipo) => (
+            <button key={tipo} type="button" className="btn btn-outline-primary" disabled={action.busy} onClick={() => void download(tipo)} data-testid={`scarica-${tipo}`}>
+              {t(`dettaglio.scarica.${tipo}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      {p.group !== 'bozza' && <DatiInviati pratica={p} />}
       {p.group !== 'bozza' && p.attachmentSlots.some((s) => s.files.length > 0) && (
         <>
           <h2 className="h4">{t('dettaglio.allegati')}</h2>
@@ -89,15 +102,6 @@ export function DettaglioPratica({ praticaId, go }: { praticaId: string; go: Go 
           </li>
         ))}
       </ol>
-      {p.group !== 'bozza' && (
-        <div className="d-flex flex-wrap gap-3 mb-4">
-          {documenti.map((tipo) => (
-            <button key={tipo} type="button" className="btn btn-outline-primary" disabled={action.busy} onClick={() => void download(tipo)} data-testid={`scarica-${tipo}`}>
-              {t(`dettaglio.scarica.${tipo}`)}
-            </button>
-          ))}
-        </div>
-      )}
       {esiti.length > 0 && (
         <section className="mb-4" aria-labelledby="titolo-esito">
           <h2 className="h4" id="titolo-esito">{t('dettaglio.documenti-esito')}</h2>

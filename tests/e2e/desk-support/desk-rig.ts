@@ -6,6 +6,7 @@
  * same reader). pcscd is stopped only when this rig started it and nobody else holds a slot.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { expect, type Page } from '@playwright/test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startVirtualCns, type VirtualCnsHandle } from '../../../native/virtual-card';
@@ -89,6 +90,27 @@ export async function startDeskRig(): Promise<DeskRig> {
     return { card, smtp, portal, startHost, stop };
   } catch (error) {
     await stop();
+    throw error;
+  }
+}
+
+/** The operator's login on the desk's page, done as they do it; resolves once the card panel shows. */
+export async function accediOperatore(page: Page): Promise<void> {
+  await page.getByTestId('desk-username').fill(OPERATORE.username);
+  await page.getByTestId('desk-password').fill(OPERATORE.password);
+  await page.getByTestId('desk-accedi').click();
+  await expect(page.getByTestId('desk-carta')).toBeVisible({ timeout: 15_000 });
+}
+
+/** The rig, with the page on a desk host's login: the caller stops the rig. */
+export async function apriBanco(page: Page): Promise<DeskRig> {
+  const rig = await startDeskRig();
+  try {
+    const desk = await rig.startHost('desk');
+    await page.goto(desk.host.url);
+    return rig;
+  } catch (error) {
+    await rig.stop();
     throw error;
   }
 }

@@ -7,8 +7,7 @@ import { test as base, expect, type Page, type TestInfo } from '@playwright/test
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startJourneyRig, type JourneyRig, type JourneyRigOptions } from '../../support/journey-rig';
-
-const SCREENS_DIR = join(__dirname, '../../artifacts/screens');
+import { SCREENS_DIR } from '../support/schermate';
 
 interface JourneyFixtures {
   rigOptions: JourneyRigOptions;
