@@ -163,7 +163,7 @@ async function assemble(options: CoreOptions, disposers: (() => Promise<void> | 
   const isDesk = options.config.mode === 'desk';
 
   // At a desk the operator acts for the citizen of the card (or of a checked codice fiscale).
-  const currentCitizen: CurrentCitizen = isDesk ? (context) => desk.assistiti.cittadino(context) : () => citizenFromCard(identity.current());
+  const currentCitizen: CurrentCitizen = isDesk ? (context) => desk.assistiti.richiesto(context) : () => citizenFromCard(identity.current());
   const praticheArea = createPraticheModule({
     db,
     files,

@@ -46,13 +46,13 @@ export function createPraticheModule(options: {
 }) {
   const db = options.db;
   const repos = options.repos ?? createRepositories(db);
-  const { catalogue: catalogueRepo, pratiche: praticheRepo, allegati: allegatiRepo, remote: remoteRepo, moduliFirmati: moduli } = repos;
+  const { catalogue: catalogueRepo, pratiche: praticheRepo, allegati: allegatiRepo, remote: remoteRepo, moduliFirmati: moduli, moduliPerConto: perConto } = repos;
   const catalogue = createCatalogue(catalogueRepo);
   const cittadini = createCittadini({ repo: repos.cittadini, catalogueRepo, catalogue, clock: options.clock });
   const blobs = options.files.allegati;
   const carta = options.carta ?? null;
-  // Signing is required wherever a card can sign; see firma/invio.ts for the desk without a card.
-  const firmaInvio = createFirmaInvio({ moduli, blobs, obbligatoria: carta !== null });
+  // Signing is required wherever a card can sign; see firma/invio.ts for the desk's citizen identified on a document.
+  const firmaInvio = createFirmaInvio({ moduli, perConto, blobs, obbligatoria: carta !== null });
   const portale = (praticaId: string) => {
     const remote = remoteRepo.get(praticaId);
     return remote ? portaleView(remote, options.clock.now(), { annullamento: repos.outbox.cancellationState, spostamento: repos.outbox.moveState }) : null;
@@ -63,6 +63,7 @@ export function createPraticheModule(options: {
   const firma = createFirmaArea({
     remote: remoteRepo,
     moduli,
+    perConto,
     blobs,
     esiti: options.files.esiti,
     pratiche,
@@ -107,7 +108,7 @@ export function createPraticheModule(options: {
     handlers: {
       ...firma.handlers,
       ...catalogueHandlers(catalogue),
-      ...praticheHandlers({ pratiche, allegati, cittadini, leMiePratiche, appuntamenti, currentCitizen: options.currentCitizen }),
+      ...praticheHandlers({ pratiche, allegati, cittadini, leMiePratiche, appuntamenti, currentCitizen: options.currentCitizen, preparaInvio: firma.firma.perConto }),
       ...messaggiHandlers(messaggi, options.currentCitizen),
     },
     close: () => db.close(),

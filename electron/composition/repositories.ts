@@ -8,6 +8,7 @@ import { createAllegatiRepo } from '../core/store/allegati-repo';
 import { createCittadiniRepo } from '../core/store/cittadini-repo';
 import { createMessaggiRepo } from '../core/store/messaggi-repo';
 import { createModuliFirmatiRepo } from '../core/store/moduli-firmati-repo';
+import { createModuliPerContoRepo } from '../core/store/moduli-per-conto-repo';
 import { createOutboxRepo } from '../core/store/outbox-repo';
 import { createPraticheRepo } from '../core/store/pratiche-repo';
 import { createRemoteRepo } from '../core/store/remote-repo';
@@ -30,6 +31,7 @@ export function createRepositories(db: Db, kiosk: KioskPrivacy = {}) {
     cittadini: createCittadiniRepo(db),
     allegati: createAllegatiRepo(db, kiosk.sealer),
     moduliFirmati: createModuliFirmatiRepo(db),
+    moduliPerConto: createModuliPerContoRepo(db),
     messaggi: createMessaggiRepo(db),
   };
 }

@@ -37,11 +37,17 @@ export function localDay(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export function checkDocumento(documento: Documento, now: Date): Documento {
-  const numero = documento.numero.trim().toUpperCase();
-  if (!/^[A-Z0-9]{5,20}$/.test(numero)) {
+/** A document's number as recorded: upper case, 5 to 20 letters or digits. */
+export function checkNumeroDocumento(numero: string): string {
+  const n = numero.trim().toUpperCase();
+  if (!/^[A-Z0-9]{5,20}$/.test(n)) {
     throw new DomainError('documento-numero-non-valido', 'Il numero del documento deve avere da 5 a 20 lettere o cifre.');
   }
+  return n;
+}
+
+export function checkDocumento(documento: Documento, now: Date): Documento {
+  const numero = checkNumeroDocumento(documento.numero);
   const scadenza = new Date(`${documento.scadenza}T00:00:00`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(documento.scadenza) || Number.isNaN(scadenza.getTime())) {
     throw new DomainError('documento-scadenza-non-valida', 'La data di scadenza del documento non è valida.');

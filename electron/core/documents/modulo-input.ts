@@ -3,6 +3,7 @@
  * own records onto these shapes, so documents depends on nothing outside its folder
  * except the SignerPort.
  */
+import type { IdentificazioneTesto } from './identificazione-testo';
 
 /** A Form.io component, reduced to what labelling and formatting need. */
 export interface FormioComponent {
@@ -85,4 +86,6 @@ export interface ModuloInput {
   riferimento?: string;
   /** Place for "luogo e data"; the comune's name when absent. */
   luogo?: string;
+  /** Sent by a desk operator for a citizen who did not sign it: how they identified the citizen. */
+  perConto?: IdentificazioneTesto;
 }

@@ -7,6 +7,7 @@ import type { Clock } from '../ports/clock';
 import { giorno, giornoIsoEsteso } from './formato-date';
 import { sezioniDelModulo, type Voce } from './formio/voci';
 import type { ModuloInput, Richiedente } from './modulo-input';
+import { identificazioneTesto } from './identificazione-testo';
 import { residenzaTesto } from './residenza-testo';
 import { incorporaCaratteri } from './pdf/caratteri';
 import { A4, BLU, GRIGIO, Impaginatore } from './pdf/impaginatore';
@@ -109,7 +110,12 @@ export async function creaModuloPdf(input: ModuloInput, clock: Clock): Promise<U
   imp.spazio(8);
   imp.testo(declinato(input.richiedente.sesso, 'Il richiedente', 'La richiedente', 'Il/La richiedente'), { rientro: destra });
   imp.testo(`${input.richiedente.nome} ${input.richiedente.cognome}`, { rientro: destra, grassetto: true });
-  imp.testo('Documento firmato digitalmente con la Carta Nazionale dei Servizi', { rientro: destra, dimensione: 7.5, colore: GRIGIO });
+  if (input.perConto) {
+    imp.testo("Presentata allo sportello dall'operatore per conto del richiedente, senza firma digitale.", { rientro: destra, dimensione: 7.5, colore: GRIGIO });
+    imp.testo(`${identificazioneTesto(input.perConto)}.`, { rientro: destra, dimensione: 7.5, colore: GRIGIO });
+  } else {
+    imp.testo('Documento firmato digitalmente con la Carta Nazionale dei Servizi', { rientro: destra, dimensione: 7.5, colore: GRIGIO });
+  }
 
   imp.numeraPagine(input.riferimento ? `Pratica ${input.riferimento}` : input.servizio.nome);
   return salvaPdfA(doc, {

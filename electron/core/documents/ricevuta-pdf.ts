@@ -8,6 +8,7 @@
  * what it does ("codice di controllo"), not for the algorithm.
  */
 import { giornoEOra, giornoEsteso, ora } from './formato-date';
+import { identificazioneTesto, type IdentificazioneTesto } from './identificazione-testo';
 import type { Comune, Richiedente, Servizio } from './modulo-input';
 import { incorporaCaratteri } from './pdf/caratteri';
 import { A4, BLU, GRIGIO, Impaginatore, ROTOLO_80MM } from './pdf/impaginatore';
@@ -23,6 +24,8 @@ export interface RicevutaInput {
   documenti: { nome: string; sha256: string }[];
   /** The appointment booked with it: the portal's, or the slot chosen in the form while the portal has not booked it. */
   appuntamento?: { dal: Date; al: Date; stato: 'fissato' | 'da-confermare' | 'non-disponibile' } | null;
+  /** Sent by a desk operator for a citizen who did not sign it: how they identified the citizen. */
+  perConto?: IdentificazioneTesto | null;
 }
 
 const STATO_APPUNTAMENTO = { fissato: '', 'da-confermare': " (da confermare: l'orario sarà confermato dal Comune)", 'non-disponibile': " (non disponibile: l'orario era già stato preso, prenotane un altro)" };
@@ -47,6 +50,10 @@ export async function creaRicevutaPdf(input: RicevutaInput, formato: FormatoRice
   imp.coppia('Richiedente', `${r.nome} ${r.cognome}`);
   imp.coppia('Codice fiscale', r.codiceFiscale);
   imp.coppia('Presentata il', giornoEOra(input.presentataIl));
+  if (input.perConto) {
+    imp.coppia('Presentata da', `l'operatore ${input.perConto.operatore}, allo sportello, per conto del richiedente`);
+    imp.coppia('Identificazione', identificazioneTesto(input.perConto));
+  }
   if (input.riferimento) imp.coppia('Riferimento pratica', input.riferimento);
   imp.coppia(
     'Protocollo',

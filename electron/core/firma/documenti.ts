@@ -14,6 +14,7 @@ import type { Cittadini } from '../pratiche/cittadini';
 import type { Pratiche } from '../pratiche/pratiche';
 import { STATO } from '../pratiche/status';
 import type { ModuliFirmatiRepo } from '../store/moduli-firmati-repo';
+import type { ModuliPerContoRepo } from '../store/moduli-per-conto-repo';
 import type { RemotePratica, RemoteRepo } from '../store/remote-repo';
 import { errori } from './errori';
 import { richiedenteDi } from './modulo-pratica';
@@ -37,6 +38,7 @@ export interface DocumentiDeps {
   cittadini: Cittadini;
   catalogue: Catalogue;
   moduli: ModuliFirmatiRepo;
+  perConto: ModuliPerContoRepo;
   remote: RemoteRepo;
   blobs: BlobStore;
   /** Where sync keeps outcome files. */
@@ -52,6 +54,7 @@ export function createDocumentiFirma(deps: DocumentiDeps) {
       const m = deps.pratiche.forModule(citizen, id);
       if (m.pratica.status === STATO.BOZZA || !m.pratica.submittedAt) throw errori.nonInviata();
       const firmato = deps.moduli.get(id);
+      const perConto = firmato ? null : deps.perConto.get(id);
       const remote = deps.remote.get(id);
       const protocollo = remote?.protocolNumber
         ? { numero: remote.protocolNumber, data: new Date(remote.protocolledAt ?? remote.checkedAt) }
@@ -67,9 +70,11 @@ export function createDocumentiFirma(deps: DocumentiDeps) {
           protocollo,
           documenti: [
             ...(firmato ? [{ nome: NOME_MODULO_FIRMATO, sha256: firmato.p7mSha256 }] : []),
+            ...(perConto ? [{ nome: NOME_MODULO, sha256: perConto.pdfSha256 }] : []),
             ...m.attachments.map((a) => ({ nome: a.name, sha256: a.sha256 })),
           ],
           appuntamento: appuntamentoDi(m.pratica, remote, deps.clock.now()),
+          perConto: perConto && { operatore: perConto.operatoreNome, documento: perConto.documento.etichetta, numero: perConto.documento.numero },
         },
         formato,
       );
@@ -106,7 +111,7 @@ export function createDocumentiFirma(deps: DocumentiDeps) {
         return { contentBase64: deps.esiti.read(file.sha256).toString('base64'), nomeFile: file.name, mimeType: file.mimeType };
       }
       const firmato = deps.moduli.get(id);
-      const sha256 = tipo === 'modulo' ? firmato?.pdfSha256 : firmato?.p7mSha256;
+      const sha256 = tipo === 'modulo' ? (firmato?.pdfSha256 ?? deps.perConto.get(id)?.pdfSha256) : firmato?.p7mSha256;
       if (!sha256 || !deps.blobs.has(sha256)) throw errori.documentoAssente(tipo === 'modulo' ? 'Il modulo' : 'Il modulo firmato');
       return tipo === 'modulo'
         ? { contentBase64: deps.blobs.read(sha256).toString('base64'), nomeFile: NOME_MODULO, mimeType: 'application/pdf' }

@@ -19,6 +19,8 @@ import type { Pratiche } from '../pratiche/pratiche';
 import { STATO } from '../pratiche/status';
 import type { Clock } from '../ports/clock';
 import type { ModuliFirmatiRepo } from '../store/moduli-firmati-repo';
+import type { ModuliPerContoRepo } from '../store/moduli-per-conto-repo';
+import type { IdentificazioneTesto } from '../documents/identificazione-testo';
 import type { CartaFirmataria } from './carta';
 import { errori } from './errori';
 import { improntaDati } from './impronta';
@@ -33,9 +35,16 @@ export interface FirmaDeps {
   /** Null where no card reader serves this core (tests of the wizard alone). */
   carta: CartaFirmataria | null;
   moduli: ModuliFirmatiRepo;
+  perConto: ModuliPerContoRepo;
   blobs: BlobStore;
   clock: Clock;
   log: Logger;
+}
+
+/** What module and receipt say of a citizen the desk identified on a document. */
+function perContoDi(citizen: Citizen): IdentificazioneTesto | null {
+  const i = citizen.identificazione;
+  return i ? { operatore: i.operatore.nome, documento: i.documento.etichetta, numero: i.documento.numero } : null;
 }
 
 export interface EsitoFirma {
@@ -52,6 +61,7 @@ export function createFirmaPratica(deps: FirmaDeps) {
   type Caricata = ReturnType<Pratiche['forModule']>;
   /** The module of the pratica as loaded: the same for the preview and for the signature. */
   function modulo(citizen: Citizen, id: string, m: Caricata, card: CardIdentity | null): Promise<Uint8Array> {
+    const perConto = perContoDi(citizen);
     const input = moduloInputDi({
       id,
       tenant: deps.catalogue.tenant(m.pratica.tenantSlug),
@@ -62,7 +72,7 @@ export function createFirmaPratica(deps: FirmaDeps) {
       profile: deps.cittadini.profile(citizen),
       card,
     });
-    return creaModuloPdf(input, deps.clock);
+    return creaModuloPdf(perConto ? { ...input, perConto } : input, deps.clock);
   }
 
   async function firma(citizen: Citizen, id: string, pin: string): Promise<EsitoFirma> {
@@ -94,7 +104,32 @@ export function createFirmaPratica(deps: FirmaDeps) {
     return { signedAt, nomeFile: NOME_MODULO_FIRMATO, sha256: p7mSha256, size: p7m.length };
   }
 
+  /**
+   * At the desk, for a citizen identified on a document instead of the card: the module, saying so,
+   * made as the pratica is sent (it goes as `modulo_compilato`, like a signed one; invio.ts).
+   * Nothing for anyone else, nor for a pratica that submission will refuse anyway.
+   */
+  async function perConto(citizen: Citizen, id: string): Promise<void> {
+    const identificazione = citizen.identificazione;
+    if (!identificazione) return;
+    const m = deps.pratiche.forModule(citizen, id);
+    if (m.pratica.status !== STATO.BOZZA || !m.completeness.complete) return;
+    const pdf = await modulo(citizen, id, m, null);
+    deps.perConto.save({
+      praticaId: id,
+      pdfSha256: deps.blobs.put(pdf),
+      pdfSize: pdf.length,
+      dataSha256: improntaDati(m.pratica.data, m.attachments.map((a) => ({ key: a.slotKey, sha256: a.sha256 }))),
+      operatore: identificazione.operatore.username,
+      operatoreNome: identificazione.operatore.nome,
+      documento: identificazione.documento,
+      createdAt: deps.clock.now().toISOString(),
+    });
+  }
+
   return {
+    perConto,
+
     async sign(citizen: Citizen, id: string, pin: string): Promise<EsitoFirma> {
       if (inCorso.has(id)) throw errori.inCorso();
       inCorso.add(id);
@@ -131,7 +166,8 @@ export function createFirmaPratica(deps: FirmaDeps) {
         firmata: firmato !== null,
         valida,
         firmataIl: firmato?.signedAt ?? null,
-        richiesta: deps.carta !== null && citizen.operator === null,
+        // The citizen signs with the card wherever one is in (at the desk too); identified on a document at the desk, never.
+        richiesta: deps.carta !== null && !citizen.identificazione,
       };
     },
   };

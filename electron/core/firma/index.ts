@@ -10,6 +10,7 @@ import type { Cittadini } from '../pratiche/cittadini';
 import type { Pratiche } from '../pratiche/pratiche';
 import type { Clock } from '../ports/clock';
 import type { ModuliFirmatiRepo } from '../store/moduli-firmati-repo';
+import type { ModuliPerContoRepo } from '../store/moduli-per-conto-repo';
 import type { RemoteRepo } from '../store/remote-repo';
 import type { CartaFirmataria } from './carta';
 import { createDocumentiFirma } from './documenti';
@@ -22,6 +23,7 @@ export { createFirmaInvio } from './invio';
 export function createFirmaArea(deps: {
   remote: RemoteRepo;
   moduli: ModuliFirmatiRepo;
+  perConto: ModuliPerContoRepo;
   blobs: BlobStore;
   /** Outcome files downloaded by sync. */
   esiti: BlobStore;

@@ -11,6 +11,18 @@ export interface Citizen {
   card: Cittadino;
   /** The desk operator who opens pratiche on the citizen's behalf; null when the citizen acts alone. */
   operator: string | null;
+  /**
+   * How that operator identified a citizen who has no card in the reader: the document seen. The
+   * citizen then signs nothing, and module and receipt say who identified them and how. Absent or
+   * null: the citizen signs with the card (alone, or at the desk with the card in its reader).
+   */
+  identificazione?: Identificazione | null;
+}
+
+export interface Identificazione {
+  operatore: { username: string; nome: string };
+  /** `etichetta` as the desk names the type ("Carta d'identità"). */
+  documento: { tipo: string; etichetta: string; numero: string };
 }
 
 export type CurrentCitizen = (context: CallContext) => Citizen | null;

@@ -19,6 +19,8 @@ export interface PraticheHandlerDeps {
   leMiePratiche: ReturnType<typeof createLeMiePratiche>;
   appuntamenti: Appuntamenti;
   currentCitizen: CurrentCitizen;
+  /** What must be ready before a submission (the desk's module for an identified citizen: firma/firma-pratica.ts). */
+  preparaInvio?: (citizen: Citizen, id: string) => Promise<void>;
 }
 
 function decodeBase64(text: string): Buffer {
@@ -59,6 +61,7 @@ export function praticheHandlers(deps: PraticheHandlerDeps): Handlers<typeof pra
     'pratiche.completeness': async ({ id }, ctx) => pratiche.completeness(citizen(ctx), id),
     'pratiche.submit': async ({ id }, ctx) => {
       const c = citizen(ctx);
+      await deps.preparaInvio?.(c, id);
       // A kiosk draft's sealed documents are stored as themselves first: sync sends them after the card is out.
       const preparati = allegati.perLInvio(c, id);
       let inviata;

@@ -56,11 +56,16 @@ export const esitoRilascioSchema = z.object({
 });
 export type EsitoRilascioView = z.infer<typeof esitoRilascioSchema>;
 
+/** The document the operator checked to identify a citizen without a card: type and number, as the module and receipt state them. */
+const documentoVistoSchema = documentoSchema.pick({ tipo: true, numero: true });
+
 const assistitoSchema = z.object({
   codiceFiscale: z.string(),
   nome: z.string(),
   cognome: z.string(),
   origine: z.enum(['carta', 'digitato']),
+  /** Null for the holder of the card in the reader: the card identifies them, and they sign with it. */
+  documento: documentoVistoSchema.nullable(),
 });
 
 export const deskCalls = {
@@ -80,9 +85,11 @@ export const deskCalls = {
     z.object({ giorno: isoDate }).strict(),
     z.object({ rilasci: z.number().int().nonnegative(), registroIntegro: z.boolean(), csv: z.string(), pdfBase64: z.string() }),
   ),
-  /** The citizen the operator acts for: the card in the reader, or a codice fiscale typed and checked. */
+  /** The citizen the operator acts for: the card in the reader, or a codice fiscale typed and checked, with the identity document seen. */
   'desk.assistito.imposta': call(
-    z.object({ codiceFiscale: z.string().min(16).max(20), nome: z.string().trim().min(1).max(80), cognome: z.string().trim().min(1).max(80) }).strict(),
+    z
+      .object({ codiceFiscale: z.string().min(16).max(20), nome: z.string().trim().min(1).max(80), cognome: z.string().trim().min(1).max(80), documento: documentoVistoSchema.strict() })
+      .strict(),
     assistitoSchema,
   ),
   'desk.assistito': call(z.object({}).strict(), assistitoSchema.nullable()),

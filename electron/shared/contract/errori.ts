@@ -157,6 +157,7 @@ const codiciSportello = [
   'non-sportello',
   'non-autorizzato',
   'sessione-operatore-assente',
+  'assistito-assente',
   'credenziali-errate',
   'operatore-bloccato',
   'accessi-sospesi',

@@ -2,9 +2,12 @@
  * A pratica the operator sends from the desk for an assisted citizen without a card: through
  * the typed bridge of a desk core connected to the reference portal, it reaches the portal
  * once, as the citizen's (the Richiedente is the citizen, whatever the form's data said), with
- * the operator on the pratica, in the outbox payload and in the desk's audit log. Without an
- * assisted citizen, or with another one, the pratiche calls are refused.
+ * the operator on the pratica, in the outbox payload and in the desk's audit log. Unsigned, it
+ * goes with the module that states the identification (document type and number, operator), the
+ * portal's copy identical to it, and the receipt states it too. Without an assisted citizen (in
+ * the operator's words), or with another one, the pratiche calls are refused.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,12 +28,22 @@ import { createDeskOperatori, DESK_OPERATORE } from '../../support/desk-issuer';
 import { startJourneyPortal, type JourneyPortal } from '../../support/journey-portal';
 import { fillMensa, MENSA } from '../../support/mensa-demo';
 import { errorOf, latestOf, sportelloOf, valueOf } from '../../support/sportello';
+import { cartellaTemporanea, pdftotext } from '../../fixtures/documents/strumenti';
 
 // Keys kept outside the data directories (the audit seal): the tests' own, never the user's.
 process.env.SPORTELLO_KEY_DIR ??= join(tmpdir(), 'sportello-test-chiavi');
 
-const ASSISTITO = { codiceFiscale: 'RSSMRA80A01H501U', nome: 'Mario', cognome: 'Rossi' };
-const ALTRO = { codiceFiscale: 'MSRNTN77H15C351X', nome: 'Antonio', cognome: 'Musumeci' };
+const ASSISTITO = { codiceFiscale: 'RSSMRA80A01H501U', nome: 'Mario', cognome: 'Rossi', documento: { tipo: 'carta-identita', numero: 'CA1234567' } } as const;
+const ALTRO = { codiceFiscale: 'MSRNTN77H15C351X', nome: 'Antonio', cognome: 'Musumeci', documento: { tipo: 'passaporto', numero: 'YA7654321' } } as const;
+const IDENTIFICAZIONE = `Identificato con carta d'identità n. CA1234567, dall'operatore ${DESK_OPERATORE.nome}`;
+const testo = (pdfBase64: string) => {
+  const cartella = cartellaTemporanea();
+  try {
+    return pdftotext(cartella.scrivi('documento.pdf', Buffer.from(pdfBase64, 'base64'))).replace(/\s+/g, ' ');
+  } finally {
+    cartella.elimina();
+  }
+};
 const { tenant: TENANT, service: SERVICE } = MENSA;
 
 let dataDir: string;
@@ -64,9 +77,11 @@ afterAll(async () => {
 });
 
 describe('pratica assistita inviata dal banco', () => {
-  it('senza un cittadino assistito le pratiche sono rifiutate', async () => {
-    expect(await errorOf(desk.pratiche.start({ tenant: TENANT, service: SERVICE }))).toMatchObject({ code: 'carta-assente' });
-    expect(await errorOf(desk.pratiche.list({}))).toMatchObject({ code: 'carta-assente' });
+  it("senza un cittadino assistito le pratiche sono rifiutate, dicendo all'operatore che cosa fare", async () => {
+    const rifiuto = { code: 'assistito-assente', message: expect.stringMatching(/^Scegli prima il cittadino assistito/) };
+    expect(await errorOf(desk.pratiche.start({ tenant: TENANT, service: SERVICE }))).toMatchObject(rifiuto);
+    expect(await errorOf(desk.pratiche.list({}))).toMatchObject(rifiuto);
+    expect((await errorOf(desk.pratiche.list({}))).message).not.toMatch(/tua carta/);
   });
 
   it("arriva al portale una volta, del cittadino, con l'operatore registrato", async () => {
@@ -83,6 +98,8 @@ describe('pratica assistita inviata dal banco', () => {
     await fillMensa(desk, pratica.id);
     const review = await valueOf(desk.pratiche.review({ id: pratica.id }));
     expect(review.sezioni.length).toBeGreaterThan(0);
+    // Identified on a document, the citizen is not asked for the card's signature.
+    expect(await valueOf(desk.pratiche.signatureStatus({ id: pratica.id }))).toMatchObject({ richiesta: false });
     const inviata = await valueOf(desk.pratiche.submit({ id: pratica.id }));
     expect(inviata.openedBy).toBe(DESK_OPERATORE.username);
 
@@ -94,8 +111,18 @@ describe('pratica assistita inviata dal banco', () => {
     expect(applicant.fiscal_code?.data.fiscal_code).toBe(ASSISTITO.codiceFiscale);
     expect(applicant.completename?.data).toMatchObject({ name: ASSISTITO.nome, surname: ASSISTITO.cognome });
 
-    const receipt = await valueOf(desk.pratiche.receipt({ id: pratica.id, formato: 'a4' }));
-    expect(receipt.pdfBase64.length).toBeGreaterThan(0);
+    // The module the portal holds is the one that states how the operator identified the citizen.
+    const modulo = await valueOf(desk.pratiche.document({ id: pratica.id, tipo: 'modulo' }));
+    expect(modulo).toMatchObject({ nomeFile: 'modulo.pdf', mimeType: 'application/pdf' });
+    expect(testo(modulo.contentBase64)).toContain(IDENTIFICAZIONE);
+    const sha256 = createHash('sha256').update(Buffer.from(modulo.contentBase64, 'base64')).digest('hex');
+    expect(portal.stored(remote.id).attachmentDigests).toContain(sha256);
+    expect(portal.stored(remote.id).data.modulo_compilato).toEqual([expect.objectContaining({ originalName: 'modulo.pdf' })]);
+
+    const receipt = testo((await valueOf(desk.pratiche.receipt({ id: pratica.id, formato: 'a4' }))).pdfBase64);
+    expect(receipt).toContain(`Presentata da l'operatore ${DESK_OPERATORE.nome}, allo sportello, per conto del richiedente`);
+    expect(receipt).toContain(`Identificazione ${IDENTIFICAZIONE}`);
+    expect(receipt).toContain('modulo.pdf');
   }, 90_000);
 
   it("il registro di audit dice chi l'ha inviata e per chi", () => {
@@ -117,6 +144,6 @@ describe('pratica assistita inviata dal banco', () => {
     expect((await valueOf(desk.pratiche.list({}))).pratiche).toEqual([]);
     expect(await desk.pratiche.get({ id: praticaId })).toMatchObject({ ok: false });
     await valueOf(desk.desk['assistito.annulla']({}));
-    expect(await errorOf(desk.pratiche.get({ id: praticaId }))).toMatchObject({ code: 'carta-assente' });
+    expect(await errorOf(desk.pratiche.get({ id: praticaId }))).toMatchObject({ code: 'assistito-assente' });
   });
 });

@@ -45,17 +45,17 @@ afterAll(async () => {
 
 describe('assisted pratica at the desk', () => {
   it('is refused before an operator logs in and for a wrong codice fiscale', async () => {
-    expect(await errorOf(desk.desk['assistito.imposta']({ codiceFiscale: 'RSSMRA80A01H501U', nome: 'Mario', cognome: 'Rossi' }))).toMatchObject({
+    expect(await errorOf(desk.desk['assistito.imposta']({ codiceFiscale: 'RSSMRA80A01H501U', nome: 'Mario', cognome: 'Rossi', documento: { tipo: 'carta-identita', numero: 'CA1234567' } }))).toMatchObject({
       code: 'sessione-operatore-assente',
     });
     await valueOf(desk.desk.login({ username: 'mario.bianchi', password: 'sportello-2026' }));
-    expect(await errorOf(desk.desk['assistito.imposta']({ codiceFiscale: 'RSSMRA80A01H501A', nome: 'Mario', cognome: 'Rossi' }))).toMatchObject({
+    expect(await errorOf(desk.desk['assistito.imposta']({ codiceFiscale: 'RSSMRA80A01H501A', nome: 'Mario', cognome: 'Rossi', documento: { tipo: 'carta-identita', numero: 'CA1234567' } }))).toMatchObject({
       code: 'codice-fiscale-non-valido',
     });
   });
 
   it('opens the pratica for the citizen, recording the operator, listed under "per mio conto"', async () => {
-    await valueOf(desk.desk['assistito.imposta']({ codiceFiscale: 'RSSMRA80A01H501U', nome: 'Mario', cognome: 'Rossi' }));
+    await valueOf(desk.desk['assistito.imposta']({ codiceFiscale: 'RSSMRA80A01H501U', nome: 'Mario', cognome: 'Rossi', documento: { tipo: 'carta-identita', numero: 'CA1234567' } }));
     const terms = await valueOf(desk.pratiche.terms({ tenant: TENANT }));
     if (terms.mustAccept && terms.version) await valueOf(desk.pratiche.acceptTerms({ tenant: TENANT, version: terms.version }));
     const pratica = await createdPratica(desk.pratiche.start({ tenant: TENANT, service: 'certificato-nascita' }));

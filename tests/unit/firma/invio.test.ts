@@ -1,7 +1,7 @@
 /**
  * The signed module in a submission, over a real SQLite database and a real content
- * store: required for a citizen with a card, optional at the desk without a card, void
- * once the data change.
+ * store: required for a citizen with a card (at the desk too), replaced at the desk by the
+ * module stating how the operator identified a citizen without a card, void once the data change.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,12 +15,17 @@ import { createBlobStore } from '../../../electron/core/store/blob-store';
 import type { Citizen } from '../../../electron/core/pratiche/citizen';
 import { openDatabase, type Db } from '../../../electron/core/store/database';
 import { createModuliFirmatiRepo } from '../../../electron/core/store/moduli-firmati-repo';
+import { createModuliPerContoRepo } from '../../../electron/core/store/moduli-per-conto-repo';
 
 const citizen: Citizen = {
   card: { codiceFiscale: 'RSSMRA80A01H501U', nome: 'Mario', cognome: 'Rossi', dataNascita: null },
   operator: null,
 };
 const atDesk: Citizen = { ...citizen, operator: 'operatore-01' };
+const identificato: Citizen = {
+  ...atDesk,
+  identificazione: { operatore: { username: 'operatore-01', nome: 'Mario Bianchi' }, documento: { tipo: 'carta-identita', etichetta: "Carta d'identità", numero: 'CA1234567' } },
+};
 const data = { anno: '2026-2027', figli: [{ nome: 'Sofia', classe: 2 }] };
 const attachments = [{ key: 'isee', sha256: 'a'.repeat(64), name: 'isee.pdf', mimeType: 'application/pdf', size: 10 }];
 
@@ -40,8 +45,9 @@ afterEach(() => {
 
 function setup(obbligatoria: boolean) {
   const moduli = createModuliFirmatiRepo(db);
+  const perConto = createModuliPerContoRepo(db);
   const blobs = createBlobStore(join(dir, 'allegati'), KEY);
-  return { moduli, blobs, invio: createFirmaInvio({ moduli, blobs, obbligatoria }) };
+  return { moduli, perConto, blobs, invio: createFirmaInvio({ moduli, perConto, blobs, obbligatoria }) };
 }
 
 function sign(s: ReturnType<typeof setup>, signedData: Record<string, unknown>) {
@@ -67,8 +73,21 @@ describe('the signed module at submission', () => {
     expect(() => invio.allegatoFirmato(citizen, 'p1', data, attachments)).toThrow(/firma la domanda con la tua carta/);
   });
 
-  it('is not required for a pratica the operator submits at the desk for a citizen without a card', () => {
-    expect(setup(true).invio.allegatoFirmato(atDesk, 'p1', data, attachments)).toBeNull();
+  it('is required at the desk from a citizen whose card is in the reader', () => {
+    expect(() => setup(true).invio.allegatoFirmato(atDesk, 'p1', data, attachments)).toThrow(/firma la domanda con la tua carta/);
+  });
+
+  it("for a citizen the operator identified on a document, the unsigned module saying so goes as modulo_compilato", () => {
+    const s = setup(true);
+    const pdf = Buffer.from('%PDF modulo per conto');
+    const sha = s.blobs.put(pdf);
+    s.perConto.save({
+      praticaId: 'p1', pdfSha256: sha, pdfSize: pdf.length, dataSha256: improntaDati(data, attachments), operatore: 'operatore-01', operatoreNome: 'Mario Bianchi',
+      documento: { tipo: 'carta-identita', etichetta: "Carta d'identità", numero: 'CA1234567' }, createdAt: 'now',
+    });
+    expect(s.invio.allegatoFirmato(identificato, 'p1', data, attachments)).toEqual({ key: SIGNED_MODULE_KEY, sha256: sha, name: 'modulo.pdf', mimeType: 'application/pdf', size: pdf.length });
+    // A module of other data is not this pratica's.
+    expect(s.invio.allegatoFirmato(identificato, 'p1', { ...data, anno: '2027-2028' }, attachments)).toBeNull();
   });
 
   it('joins the payload as modulo_compilato when the data are those signed', () => {

@@ -27,7 +27,8 @@ import m106 from './106-remote-pagamento';
 import m107 from './107-remote-appuntamenti';
 import m201 from './201-desk';
 import m202 from './202-audit-sigillo';
+import m203 from './203-moduli-per-conto';
 
 export type { Migration } from './migration';
 
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m101, m102, m103, m104, m105, m106, m107, m201, m202];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m101, m102, m103, m104, m105, m106, m107, m201, m202, m203];
