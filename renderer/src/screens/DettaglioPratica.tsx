@@ -18,7 +18,6 @@ import { AppuntamentiPratica } from './AppuntamentiPratica';
 import { PrenotazioneChiesta } from './PrenotazioneChiesta';
 import { Verdetto } from '../components/Verdetto';
 import { DatiInviati } from './DatiInviati';
-import type { PraticaView } from '../../../electron/shared/contract/pratiche';
 
 type Documento = 'modulo' | 'modulo-firmato';
 
