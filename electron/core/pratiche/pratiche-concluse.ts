@@ -50,6 +50,8 @@ function unreachable(error: unknown): never {
 }
 
 const fileEsito = (app: Application) => [app.outcome_file, ...(app.outcome_attachments ?? [])].filter((f) => f != null);
+/** The name the office gave the file, as the citizen will save it. */
+const nomeEsito = (f: NonNullable<Application['outcome_file']>) => f.originalName ?? f.name ?? 'esito';
 const haPagamento = (app: Application) => app.payment_data != null && Object.keys(app.payment_data).length > 0;
 
 export function createPraticheConcluse(deps: PraticheConcluseDeps) {
@@ -83,7 +85,7 @@ export function createPraticheConcluse(deps: PraticheConcluseDeps) {
       group: gruppoOf(app.status),
       esito: app.outcome ?? null,
       motivazione: app.outcome_motivation ?? null,
-      fileEsito: fileEsito(app).map((f) => ({ id: f.id, nome: f.originalName ?? f.name ?? 'esito' })),
+      fileEsito: fileEsito(app).map((f) => ({ id: f.id, nome: nomeEsito(f) })),
       pagamento: pagamento && statoPagamento(pagamento, app.status),
     };
   };
@@ -109,7 +111,7 @@ export function createPraticheConcluse(deps: PraticheConcluseDeps) {
       const file = proprie([app], owners).length === 1 ? fileEsito(app).find((f) => f.id === fileId) : undefined;
       if (!file) throw new DomainError('documento-non-disponibile', NON_DISPONIBILE);
       const { bytes, mimeType } = await portal.downloadFile(app.id, file.id).catch(unreachable);
-      const nomeFile = file.originalName ?? file.name ?? 'esito';
+      const nomeFile = nomeEsito(file);
       const type = mimeTypeOf(nomeFile, mimeType);
       return { contentBase64: bytes.toString('base64'), nomeFile, mimeType: type, firma: verdictOf(bytes, nomeFile, type, deps.fidati, deps.now()) };
     },
